@@ -1,0 +1,124 @@
+/*
+ * cs_backend.h - a backend is a table of PCLUSAPI_* function pointers.
+ *
+ * The shim never calls a clusapi function by name: it calls through the
+ * table of the backend a handle belongs to.  There are two kinds of table:
+ *   - the system one (cs_dll.c): clusapi.dll loaded from System32 at first
+ *     use, every entry resolved with GetProcAddress (NULL where the DLL
+ *     lacks that export);
+ *   - one per simulated cluster (cs_sim.c): the simulator's entry points,
+ *     with the exports the test has hidden set to NULL.
+ * A NULL entry means "this clusapi.dll does not export that function".
+ */
+#ifndef CS_BACKEND_H
+#define CS_BACKEND_H
+
+#include "cs_clusapi.h"
+
+/* Every clusapi function the shim may call: X(name, pointer type, RPC?).
+ * The third column says whether the real DLL makes a round trip to the
+ * cluster service for the call (1) or answers from memory (0: walking an
+ * enumeration it already fetched, freeing it); the simulator charges its
+ * latency and counts round trips by it. */
+#define CS_CLUSAPI_FUNCTIONS(X) \
+    X(OpenCluster, PCLUSAPI_OPEN_CLUSTER, 1) \
+    X(OpenClusterEx, PCLUSAPI_OPEN_CLUSTER_EX, 1) \
+    X(CloseCluster, PCLUSAPI_CLOSE_CLUSTER, 1) \
+    X(GetClusterInformation, PCLUSAPI_GET_CLUSTER_INFORMATION, 1) \
+    X(GetClusterQuorumResource, PCLUSAPI_GET_CLUSTER_QUORUM_RESOURCE, 1) \
+    X(ClusterOpenEnum, PCLUSAPI_CLUSTER_OPEN_ENUM, 1) \
+    X(ClusterEnum, PCLUSAPI_CLUSTER_ENUM, 0) \
+    X(ClusterCloseEnum, PCLUSAPI_CLUSTER_CLOSE_ENUM, 0) \
+    X(ClusterOpenEnumEx, PCLUSAPI_CLUSTER_OPEN_ENUM_EX, 1) \
+    X(ClusterEnumEx, PCLUSAPI_CLUSTER_ENUM_EX, 0) \
+    X(ClusterCloseEnumEx, PCLUSAPI_CLUSTER_CLOSE_ENUM_EX, 0) \
+    X(OpenClusterNode, PCLUSAPI_OPEN_CLUSTER_NODE, 1) \
+    X(OpenClusterNodeEx, PCLUSAPI_OPEN_CLUSTER_NODE_EX, 1) \
+    X(CloseClusterNode, PCLUSAPI_CLOSE_CLUSTER_NODE, 1) \
+    X(GetClusterNodeState, PCLUSAPI_GET_CLUSTER_NODE_STATE, 1) \
+    X(GetClusterNodeId, PCLUSAPI_GET_CLUSTER_NODE_ID, 1) \
+    X(ClusterNodeOpenEnum, PCLUSAPI_CLUSTER_NODE_OPEN_ENUM, 1) \
+    X(ClusterNodeEnum, PCLUSAPI_CLUSTER_NODE_ENUM, 0) \
+    X(ClusterNodeCloseEnum, PCLUSAPI_CLUSTER_NODE_CLOSE_ENUM, 0) \
+    X(OpenClusterGroup, PCLUSAPI_OPEN_CLUSTER_GROUP, 1) \
+    X(OpenClusterGroupEx, PCLUSAPI_OPEN_CLUSTER_GROUP_EX, 1) \
+    X(CloseClusterGroup, PCLUSAPI_CLOSE_CLUSTER_GROUP, 1) \
+    X(GetClusterGroupState, PCLUSAPI_GET_CLUSTER_GROUP_STATE, 1) \
+    X(ClusterGroupOpenEnum, PCLUSAPI_CLUSTER_GROUP_OPEN_ENUM, 1) \
+    X(ClusterGroupEnum, PCLUSAPI_CLUSTER_GROUP_ENUM, 0) \
+    X(ClusterGroupCloseEnum, PCLUSAPI_CLUSTER_GROUP_CLOSE_ENUM, 0) \
+    X(ClusterGroupOpenEnumEx, PCLUSAPI_CLUSTER_GROUP_OPEN_ENUM_EX, 1) \
+    X(ClusterGroupEnumEx, PCLUSAPI_CLUSTER_GROUP_ENUM_EX, 0) \
+    X(ClusterGroupCloseEnumEx, PCLUSAPI_CLUSTER_GROUP_CLOSE_ENUM_EX, 0) \
+    X(ClusterGroupControl, PCLUSAPI_CLUSTER_GROUP_CONTROL, 1) \
+    X(OpenClusterResource, PCLUSAPI_OPEN_CLUSTER_RESOURCE, 1) \
+    X(OpenClusterResourceEx, PCLUSAPI_OPEN_CLUSTER_RESOURCE_EX, 1) \
+    X(CloseClusterResource, PCLUSAPI_CLOSE_CLUSTER_RESOURCE, 1) \
+    X(GetClusterResourceState, PCLUSAPI_GET_CLUSTER_RESOURCE_STATE, 1) \
+    X(ClusterResourceOpenEnum, PCLUSAPI_CLUSTER_RESOURCE_OPEN_ENUM, 1) \
+    X(ClusterResourceEnum, PCLUSAPI_CLUSTER_RESOURCE_ENUM, 0) \
+    X(ClusterResourceCloseEnum, PCLUSAPI_CLUSTER_RESOURCE_CLOSE_ENUM, 0) \
+    X(ClusterResourceOpenEnumEx, PCLUSAPI_CLUSTER_RESOURCE_OPEN_ENUM_EX, 1) \
+    X(ClusterResourceEnumEx, PCLUSAPI_CLUSTER_RESOURCE_ENUM_EX, 0) \
+    X(ClusterResourceCloseEnumEx, PCLUSAPI_CLUSTER_RESOURCE_CLOSE_ENUM_EX, 0) \
+    X(ClusterResourceControl, PCLUSAPI_CLUSTER_RESOURCE_CONTROL, 1) \
+    X(OpenClusterNetwork, PCLUSAPI_OPEN_CLUSTER_NETWORK, 1) \
+    X(OpenClusterNetworkEx, PCLUSAPI_OPEN_CLUSTER_NETWORK_EX, 1) \
+    X(CloseClusterNetwork, PCLUSAPI_CLOSE_CLUSTER_NETWORK, 1) \
+    X(GetClusterNetworkState, PCLUSAPI_GET_CLUSTER_NETWORK_STATE, 1) \
+    X(GetClusterNetworkId, PCLUSAPI_GET_CLUSTER_NETWORK_ID, 1) \
+    X(ClusterNetworkOpenEnum, PCLUSAPI_CLUSTER_NETWORK_OPEN_ENUM, 1) \
+    X(ClusterNetworkEnum, PCLUSAPI_CLUSTER_NETWORK_ENUM, 0) \
+    X(ClusterNetworkCloseEnum, PCLUSAPI_CLUSTER_NETWORK_CLOSE_ENUM, 0) \
+    X(OpenClusterNetInterface, PCLUSAPI_OPEN_CLUSTER_NET_INTERFACE, 1) \
+    X(OpenClusterNetInterfaceEx, PCLUSAPI_OPEN_CLUSTER_NETINTERFACE_EX, 1) \
+    X(CloseClusterNetInterface, PCLUSAPI_CLOSE_CLUSTER_NET_INTERFACE, 1) \
+    X(GetClusterNetInterfaceState, PCLUSAPI_GET_CLUSTER_NET_INTERFACE_STATE, 1) \
+    X(GetClusterNetInterface, PCLUSAPI_GET_CLUSTER_NET_INTERFACE, 1)
+
+/* CS_FN_OpenCluster, CS_FN_OpenClusterEx, ...: an index per function. */
+enum cs_function_id {
+#define CS_X_ENUM(name, type, rpc) CS_FN_##name,
+    CS_CLUSAPI_FUNCTIONS(CS_X_ENUM)
+#undef CS_X_ENUM
+    CS_FN_COUNT
+};
+
+/* A generic function pointer, for walking the table as an array. */
+typedef void (*cs_any_fn)(void);
+
+/* The table: one typed member per function, overlaid on an array so that
+ * the loader and hide() can address entries by index. */
+typedef union cs_table {
+    struct {
+#define CS_X_MEMBER(name, type, rpc) type name;
+        CS_CLUSAPI_FUNCTIONS(CS_X_MEMBER)
+#undef CS_X_MEMBER
+    } fn;
+    cs_any_fn slot[CS_FN_COUNT];
+} cs_table;
+
+/* The function's name ("OpenClusterEx"), or NULL for an index out of range. */
+const char *cs_function_name(int function_id);
+/* The index of a function name, or -1. */
+int cs_function_id(const char *name);
+/* Whether the real DLL makes a round trip for that function. */
+int cs_function_is_rpc(int function_id);
+
+enum cs_backend_kind { CS_BACKEND_SYSTEM = 1, CS_BACKEND_SIM = 2 };
+
+typedef struct cs_backend {
+    int kind;                   /* cs_backend_kind */
+    int id;                     /* the number Python knows it by */
+    cs_table table;             /* what the shim calls */
+    /* The simulator needs to know which simulated cluster an OpenCluster*
+     * call is for (the Win32 signature has no room for it): the shim
+     * calls bind(ctx) on the calling thread right before an open. */
+    void (*bind)(void *ctx);
+    void *ctx;
+    /* Reads the calling thread's last error the way GetLastError would,
+     * for the calls that report failure through it. */
+    DWORD (*last_error)(void);
+} cs_backend;
+
+#endif /* CS_BACKEND_H */

@@ -1,0 +1,115 @@
+/*
+ * cs_platform.h - every platform difference the shim has, in one place.
+ *
+ * The shim is compiled by MSVC (Windows wheels, C mode), by mingw-w64 (the
+ * Wine test run) and by gcc/clang (Linux, macOS).  Everything that differs
+ * between them -- atomics, thread-local storage, locks, sleeping, the
+ * 16-bit character type -- is wrapped here so that no other file needs an
+ * #ifdef for it.
+ */
+#ifndef CS_PLATFORM_H
+#define CS_PLATFORM_H
+
+/* nanosleep() under strict -std=c99 builds (include this header first). */
+#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
+#  define _POSIX_C_SOURCE 200809L
+#endif
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef _WIN32
+#  ifndef WIN32_LEAN_AND_MEAN
+#    define WIN32_LEAN_AND_MEAN
+#  endif
+#  include <windows.h>
+#else
+#  include <pthread.h>
+#  include <time.h>
+#  include <errno.h>
+#endif
+
+/* ---- atomics: 32-bit and 64-bit counters -------------------------------- */
+#ifdef _WIN32
+typedef volatile LONG cs_atomic32;
+typedef volatile LONGLONG cs_atomic64;
+static inline LONG cs_atomic32_load(cs_atomic32 *p) { return InterlockedCompareExchange(p, 0, 0); }
+static inline LONG cs_atomic32_add(cs_atomic32 *p, LONG v) { return InterlockedExchangeAdd(p, v) + v; }
+static inline void cs_atomic32_store(cs_atomic32 *p, LONG v) { InterlockedExchange(p, v); }
+static inline LONGLONG cs_atomic64_load(cs_atomic64 *p) { return InterlockedCompareExchange64(p, 0, 0); }
+static inline LONGLONG cs_atomic64_add(cs_atomic64 *p, LONGLONG v) { return InterlockedExchangeAdd64(p, v) + v; }
+static inline void cs_atomic64_store(cs_atomic64 *p, LONGLONG v) { InterlockedExchange64(p, v); }
+/* Returns nonzero when *p held `expected` and now holds `desired`. */
+static inline int cs_atomic64_cas(cs_atomic64 *p, LONGLONG expected, LONGLONG desired)
+{
+    return InterlockedCompareExchange64(p, desired, expected) == expected;
+}
+#else
+typedef volatile int32_t cs_atomic32;
+typedef volatile int64_t cs_atomic64;
+#  define cs_atomic32_load(p)       __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#  define cs_atomic32_add(p, v)     __atomic_add_fetch((p), (v), __ATOMIC_ACQ_REL)
+#  define cs_atomic32_store(p, v)   __atomic_store_n((p), (v), __ATOMIC_RELEASE)
+#  define cs_atomic64_load(p)       __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#  define cs_atomic64_add(p, v)     __atomic_add_fetch((p), (v), __ATOMIC_ACQ_REL)
+#  define cs_atomic64_store(p, v)   __atomic_store_n((p), (v), __ATOMIC_RELEASE)
+static inline int cs_atomic64_cas_impl(cs_atomic64 *p, int64_t expected, int64_t desired)
+{
+    return __atomic_compare_exchange_n(p, &expected, desired, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+#  define cs_atomic64_cas(p, expected, desired) cs_atomic64_cas_impl((p), (int64_t)(expected), (int64_t)(desired))
+#endif
+
+/* ---- thread-local storage ----------------------------------------------- */
+#if defined(_MSC_VER)
+#  define CS_THREAD_LOCAL __declspec(thread)
+#elif defined(__GNUC__) || defined(__clang__)
+#  define CS_THREAD_LOCAL __thread
+#else
+#  define CS_THREAD_LOCAL _Thread_local
+#endif
+
+/* ---- a plain (non-recursive) mutex -------------------------------------- */
+#ifdef _WIN32
+typedef SRWLOCK cs_mutex;
+#  define CS_MUTEX_INIT SRWLOCK_INIT
+#  define cs_mutex_lock(m)   AcquireSRWLockExclusive(m)
+#  define cs_mutex_unlock(m) ReleaseSRWLockExclusive(m)
+#else
+typedef pthread_mutex_t cs_mutex;
+#  define CS_MUTEX_INIT PTHREAD_MUTEX_INITIALIZER
+#  define cs_mutex_lock(m)   pthread_mutex_lock(m)
+#  define cs_mutex_unlock(m) pthread_mutex_unlock(m)
+#endif
+
+/* ---- sleeping (the simulator's latency; never called with a lock held) --- */
+static inline void cs_sleep_seconds(double seconds)
+{
+    if (!(seconds > 0.0))
+        return;
+#ifdef _WIN32
+    {
+        /* Sleep() has millisecond granularity; round up so that a 0.5 ms
+         * latency still costs something. */
+        DWORD ms = (DWORD)(seconds * 1000.0 + 0.999);
+        Sleep(ms);
+    }
+#else
+    {
+        struct timespec ts;
+        ts.tv_sec = (time_t)seconds;
+        ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
+        while (nanosleep(&ts, &ts) == -1 && errno == EINTR) {
+        }
+    }
+#endif
+}
+
+/* ---- the function attribute for "unused on this platform" --------------- */
+#if defined(__GNUC__) || defined(__clang__)
+#  define CS_MAYBE_UNUSED __attribute__((unused))
+#else
+#  define CS_MAYBE_UNUSED
+#endif
+
+#endif /* CS_PLATFORM_H */

@@ -1,0 +1,90 @@
+/* cs_registry.c - function names of the backend table, and the registry
+ * of backends by id (the system one is always 1; ids are never reused). */
+#include "cs_shim.h"
+#include <string.h>
+
+static const char *const function_names[CS_FN_COUNT] = {
+#define CS_X_NAME(name, type, rpc) #name,
+    CS_CLUSAPI_FUNCTIONS(CS_X_NAME)
+#undef CS_X_NAME
+};
+
+static const unsigned char function_rpc[CS_FN_COUNT] = {
+#define CS_X_RPC(name, type, rpc) rpc,
+    CS_CLUSAPI_FUNCTIONS(CS_X_RPC)
+#undef CS_X_RPC
+};
+
+int cs_function_count(void)
+{
+    return CS_FN_COUNT;
+}
+
+const char *cs_function_name(int function_id)
+{
+    if (function_id < 0 || function_id >= CS_FN_COUNT)
+        return NULL;
+    return function_names[function_id];
+}
+
+int cs_function_id(const char *name)
+{
+    int i;
+    if (name == NULL)
+        return -1;
+    for (i = 0; i < CS_FN_COUNT; i++)
+        if (strcmp(function_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+int cs_function_is_rpc(int function_id)
+{
+    if (function_id < 0 || function_id >= CS_FN_COUNT)
+        return 0;
+    return function_rpc[function_id];
+}
+
+/* ---- the registry ---------------------------------------------------------- */
+#define CS_MAX_BACKENDS 65536
+
+static cs_mutex registry_lock = CS_MUTEX_INIT;
+static cs_backend *volatile registry[CS_MAX_BACKENDS];
+static int next_id = 2;                 /* 1 is the system backend */
+
+int cs_register_backend(cs_backend *backend)
+{
+    int id = -1;
+    cs_mutex_lock(&registry_lock);
+    if (backend->kind == CS_BACKEND_SYSTEM) {
+        id = CS_SYSTEM_BACKEND;
+    } else if (next_id < CS_MAX_BACKENDS) {
+        id = next_id++;
+    }
+    if (id > 0) {
+        backend->id = id;
+        registry[id] = backend;
+    }
+    cs_mutex_unlock(&registry_lock);
+    return id;
+}
+
+void cs_unregister_backend(int id)
+{
+    if (id <= 0 || id >= CS_MAX_BACKENDS)
+        return;
+    cs_mutex_lock(&registry_lock);
+    registry[id] = NULL;
+    cs_mutex_unlock(&registry_lock);
+}
+
+cs_backend *cs_backend_by_id(int id)
+{
+    cs_backend *backend;
+    if (id <= 0 || id >= CS_MAX_BACKENDS)
+        return NULL;
+    cs_mutex_lock(&registry_lock);
+    backend = registry[id];
+    cs_mutex_unlock(&registry_lock);
+    return backend;
+}

@@ -1,0 +1,118 @@
+/*
+ * cs_sim.h - the simulated cluster: the same PCLUSAPI_* entry points as
+ * clusapi.dll, over an in-memory cluster, plus the control API that tests
+ * use to build and disturb it.
+ *
+ * Documented Win32 semantics it follows (see docs/simulator.md):
+ *   - Open* return NULL and set the thread's last error (read it with
+ *     cs_sim_get_last_error(), the simulator's GetLastError); state getters
+ *     return the kind's Unknown value (-1) and set it; DWORD functions
+ *     return the code.  Close* return TRUE, or FALSE + last error.
+ *   - Every handle it hands out is a token (slot + generation) checked on
+ *     each call: a closed, stale, forged or wrong-kind handle gets
+ *     ERROR_INVALID_HANDLE, never a crash.
+ *   - Name buffers (lpcch*: characters): input = capacity including the
+ *     NUL; success = length without the NUL; too small = ERROR_MORE_DATA
+ *     with the needed length without the NUL, nothing written.  A NULL
+ *     buffer with capacity 0 is allowed to ask for the length.  A NULL
+ *     count pointer where one is required = ERROR_INVALID_PARAMETER.
+ *   - *EnumEx items (cbItem: bytes): the item struct followed by its
+ *     strings in the caller's buffer; too small = ERROR_MORE_DATA with
+ *     *cbItem = bytes needed; success sets *cbItem to the bytes used.
+ *   - Access: OpenClusterEx/Open*Ex grant from the principal's rights
+ *     ("all", "read", "none"): MAXIMUM_ALLOWED -> GENERIC_ALL / GENERIC_READ
+ *     / denied; GENERIC_ALL by "read" -> ERROR_ACCESS_DENIED; GENERIC_READ by
+ *     "read" or "all" -> GENERIC_READ; "none" -> ERROR_ACCESS_DENIED for
+ *     everything.  OpenCluster (no Ex) asks GENERIC_ALL.  Access 0 or bits
+ *     outside those three -> ERROR_INVALID_PARAMETER.
+ *   - OpenCluster*(NULL) opens the local cluster (an LPC handle); a name
+ *     must be the cluster's name, one of its aliases, or a node name
+ *     (case-insensitive), and the node must not be down, else
+ *     RPC_S_SERVER_UNAVAILABLE.
+ *   - An enumeration is fetched whole when it is opened (one round trip);
+ *     *Enum / *EnumEx read from that copy; index past the end =
+ *     ERROR_NO_MORE_ITEMS.
+ *   - CloseCluster closes every handle obtained from that cluster handle
+ *     (they become invalid), as the documentation says.
+ *   - An object deleted while a handle to it is open: calls through that
+ *     handle fail with the kind's not-found code (5042, 5013, 5007, 5045,
+ *     5047).
+ *   - Thread-safe: one lock guards all simulated state; latency is slept
+ *     with no lock held.
+ */
+#ifndef CS_SIM_H
+#define CS_SIM_H
+
+#include "cs_shim.h"
+
+/* The object kinds are CS_KIND_* (cs_shim.h); CS_KIND_ENUM counts every
+ * enumeration handle, plain or Ex. */
+
+/* Rights of the simulated caller. */
+enum cs_sim_rights { CS_RIGHTS_NONE = 0, CS_RIGHTS_READ = 1, CS_RIGHTS_ALL = 2 };
+
+/*
+ * The control API is declared in cs_shim.h (Python calls it through cffi);
+ * what each function does:
+ *
+ * cs_sim_create(&id): a new, empty simulated cluster (no name, no nodes);
+ *   its backend is registered with the shim and its id returned.
+ * cs_sim_release(id): the owner lets go; the simulator is freed once no
+ *   handle to it is open.
+ *
+ * Building the topology: cs_sim_set_cluster, cs_sim_set_quorum,
+ *   cs_sim_add_resource_type, cs_sim_add_node, cs_sim_add_network,
+ *   cs_sim_add_netinterface, cs_sim_add_group (owner_node NULL or empty:
+ *   no owner), cs_sim_add_resource.  ERROR_INVALID_PARAMETER for a
+ *   NULL/empty name or a bad state, ERROR_ALREADY_EXISTS (183) for a
+ *   duplicate name (case-insensitive, per kind), the not-found code of the
+ *   kind for a reference to a missing node / group / network.  `multi_sz`
+ *   arguments are NUL-separated lists ending with an empty string (two
+ *   NULs), or NULL for an empty list.
+ *
+ * cs_sim_delete(sim, kind, name): deletes a node, group, resource, network
+ *   or net interface.  A group takes its resources with it; a node takes
+ *   its net interfaces and its groups move to the first remaining node (or
+ *   lose their owner); a network takes its net interfaces.  References in
+ *   preferred / possible owner and dependency lists are dropped.  Not
+ *   found -> the kind's code.
+ * cs_sim_set_state(sim, kind, name, state): state must be one of the kind's
+ *   documented values, else ERROR_INVALID_PARAMETER.
+ * cs_sim_move_group(sim, group, node).
+ * cs_sim_delete_after(sim, function_id, after_calls, kind, name): after
+ *   `after_calls` more calls of that function on this simulator have
+ *   completed, the object is deleted (as cs_sim_delete): a test can delete
+ *   an object in the middle of a walk.
+ *
+ * cs_sim_fail(sim, function_id, error, count): the next `count` calls of
+ *   that function fail with `error` (after the call is counted and its
+ *   latency spent; nothing else happens, except that a failing Close*
+ *   still frees its handle, as the real DLL frees its local state whatever
+ *   the server answers).  count 0 clears it.
+ * cs_sim_hide(sim, function_id, hidden): the export is missing (its table
+ *   entry becomes NULL) while hidden != 0.
+ * cs_sim_set_latency / get: seconds slept per round trip (>= 0, finite).
+ * cs_sim_set_rights / get: enum cs_sim_rights.
+ *
+ * cs_sim_calls(sim, function_id): calls made to this simulator's entry
+ *   points, of one function or of all (function_id -1).
+ *   cs_sim_round_trips: the same, counting only functions that are RPCs in
+ *   the real DLL (cs_function_is_rpc).  cs_sim_reset_calls zeroes both.
+ * cs_sim_open_handles(sim, counts[CS_KIND_COUNT]): handles handed out and
+ *   not yet closed, by kind.
+ * cs_sim_get_last_error(): the thread's last error (GetLastError for the
+ *   simulator).
+ * cs_sim_bind_thread(sim): makes `sim` the cluster that this thread's
+ *   OpenCluster / OpenClusterEx calls open (direct callers: the ctypes
+ *   benchmark, C tests; the shim binds before each open itself).
+ * cs_sim_total_open_handles(counts): all simulators together (the leak
+ *   check printed at exit when CLUSAPI_PY_SIM_LEAKCHECK=1).
+ */
+
+/* The backend of a simulator id, or NULL (used by the shim). */
+cs_backend *cs_sim_backend(int backend_id);
+
+/* The simulator's entry point for a function, or NULL for a bad index. */
+cs_any_fn cs_sim_entry_point(int function_id);
+
+#endif /* CS_SIM_H */
