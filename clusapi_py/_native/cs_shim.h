@@ -50,7 +50,7 @@ cs_backend *cs_backend_by_id(int id);
 /* System backend (cs_dll.c): loads clusapi.dll on first use.  Returns 0,
  * or ERROR_MOD_NOT_FOUND when the DLL cannot be loaded (always, off
  * Windows). */
-DWORD cs_dll_load(cs_backend *system_backend);
+uint32_t cs_dll_load(cs_backend *system_backend);
 
 /* CDEF-BEGIN: the declarations below are also the cffi cdef (build_clusapi.py) */
 #define CS_ERROR_HANDLE_CLOSED 0x20000001   /* customer bit set: not a Win32 code */

@@ -1,0 +1,397 @@
+"""Typed handles.  Each one owns a shim token; the real Close* runs exactly
+once -- on close(), leaving `with`, the last reference, cycle collection or
+interpreter exit -- and never while a call on it is in flight (the shim
+counts calls and closes when the last one returns).
+"""
+import atexit
+import typing
+
+from . import _bindings as b
+from . import errors
+from .backends import SYSTEM, resolve
+from .enums import Access, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
+
+ffi, lib = b.ffi, b.lib
+
+__all__ = [
+    "open_cluster", "Cluster", "Node", "Group", "Resource", "Network", "NetInterface",
+    "ClusterVersion", "GroupStatus", "ResourceStatus", "Quorum",
+]
+
+_MAXIMUM_ALLOWED = int(Access.MAXIMUM_ALLOWED)
+
+
+class ClusterVersion(typing.NamedTuple):
+    major: int
+    minor: int
+    build: int
+    vendor_id: str
+    csd_version: str
+    highest_version: int
+    lowest_version: int
+    flags: int
+
+
+class GroupStatus(typing.NamedTuple):
+    state: GroupState
+    owner_node: str
+
+
+class ResourceStatus(typing.NamedTuple):
+    state: ResourceState
+    owner_node: str
+    group_name: str
+
+
+class Quorum(typing.NamedTuple):
+    resource_name: str
+    device_name: str
+    max_log_size: int
+
+
+class _Handle:
+    """Base of every handle: owns one shim token."""
+
+    __slots__ = ("_token", "_backend", "_name", "__weakref__")
+    _what = "handle"
+
+    def __init__(self, *args, **kwargs):
+        raise TypeError("%s handles come from open_cluster() and Cluster.open_*()" % type(self).__name__)
+
+    def _tok(self):
+        token = self._token
+        if not token:
+            raise ValueError("%s is closed" % self._what)
+        return token
+
+    @property
+    def closed(self):
+        return not self._token
+
+    def close(self):
+        """Closes the handle (idempotent).  The real Close* waits for calls in flight."""
+        token = self._token
+        if token:
+            self._token = 0
+            lib.cs_close(token)
+
+    def detach(self):
+        """Gives up ownership and returns the raw handle value; it is never closed by us."""
+        token = self._tok()
+        raw = ffi.new("uint64_t *")
+        b.check(lib.cs_detach(token, raw), self._what)
+        self._token = 0
+        return int(raw[0])
+
+    @property
+    def granted_access(self):
+        token = self._tok()
+        kind = ffi.new("int *")
+        backend = ffi.new("int *")
+        granted = ffi.new("uint32_t *")
+        b.check(lib.cs_handle_info(token, kind, backend, granted), self._what)
+        return Access(granted[0])
+
+    @property
+    def backend(self):
+        return self._backend
+
+    def __enter__(self):
+        self._tok()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        token = getattr(self, "_token", 0)
+        if token:
+            self._token = 0
+            try:
+                lib.cs_close(token)
+            except Exception:  # pragma: no cover - interpreter teardown
+                pass
+
+    def __repr__(self):
+        state = "closed" if self.closed else "open"
+        return "<%s %r %s>" % (type(self).__name__, self._name, state)
+
+
+def open_cluster(name=None, access=Access.MAXIMUM_ALLOWED, *, backend=None):
+    """Opens the local cluster (name None: an LPC handle) or a cluster by the
+    NetBIOS name, DNS name or IP of the cluster or one of its nodes (RPC)."""
+    wname = ffi.NULL if name is None else b.name_arg(name, "cluster name")
+    acc = _MAXIMUM_ALLOWED if access is Access.MAXIMUM_ALLOWED else b.access_arg(access)
+    be = resolve(backend)
+    token = lib.cs_open_cluster(be._id, wname, acc)
+    if not token:
+        raise _open_error(be)
+    cluster = Cluster.__new__(Cluster)
+    cluster._token = token
+    cluster._backend = be
+    cluster._name = name
+    cluster._info = None
+    return cluster
+
+
+def _open_error(backend):
+    exc = b.last_error("cluster")
+    if backend is SYSTEM and isinstance(exc, errors.ClusterAPIUnavailableError) and exc.winerror == 126:
+        exc = errors.ClusterAPIUnavailableError(
+            126, exc.function,
+            "clusapi.dll could not be loaded from System32 (not a Windows machine with the Failover "
+            "Clustering tools). To use the built-in simulated cluster, set CLUSAPI_PY_BACKEND=sim, "
+            "pass backend=clusapi_py.sim.SimulatedCluster(), or open inside `with SimulatedCluster():`")
+    return exc
+
+
+class Cluster(_Handle):
+    """A cluster handle (HCLUSTER)."""
+
+    __slots__ = ("_info",)
+    _what = "cluster"
+
+    def _load_info(self):
+        fields, ints = b.call_result(lib.cs_cluster_info, self._tok(), what="cluster")
+        self._info = (fields[0], ClusterVersion(ints[0], ints[1], ints[2], fields[1], fields[2],
+                                                ints[3], ints[4], ints[5]))
+        return self._info
+
+    @property
+    def name(self):
+        """The cluster's name (GetClusterInformation; fetched once)."""
+        info = self._info
+        if info is None:
+            info = self._load_info()
+        return info[0]
+
+    @property
+    def version(self):
+        """A ClusterVersion (GetClusterInformation; fetched once)."""
+        info = self._info
+        if info is None:
+            info = self._load_info()
+        return info[1]
+
+    def __repr__(self):
+        name = self._info[0] if self._info else self._name
+        if name is None and not self.closed:
+            try:
+                name = self.name
+            except (errors.ClusterError, ValueError):
+                name = None
+        shown = repr(name) if name is not None else "(local)"
+        return "<Cluster %s %s>" % (shown, "closed" if self.closed else "open")
+
+    # ---- listing --------------------------------------------------------------------
+    def _names(self, enum_type):
+        fields, _ = b.call_result(lib.cs_list, self._tok(), enum_type, what="cluster")
+        return fields
+
+    def node_names(self):
+        return self._names(0x1)
+
+    def resource_type_names(self):
+        return self._names(0x2)
+
+    def resource_names(self):
+        return self._names(0x4)
+
+    def group_names(self):
+        return self._names(0x8)
+
+    def network_names(self):
+        return self._names(0x10)
+
+    def netinterface_names(self):
+        return self._names(0x20)
+
+    # ---- opening ----------------------------------------------------------------------
+    def _open(self, cls, name, access):
+        wname = b.name_arg(name, "%s name" % cls._what)
+        acc = _MAXIMUM_ALLOWED if access is Access.MAXIMUM_ALLOWED else b.access_arg(access)
+        token = lib.cs_open_object(self._tok(), cls._kind, wname, acc)
+        if not token:
+            raise b.last_error("cluster")
+        obj = cls.__new__(cls)
+        obj._token = token
+        obj._backend = self._backend
+        obj._name = name
+        obj._cluster = self
+        return obj
+
+    def open_node(self, name, access=Access.MAXIMUM_ALLOWED):
+        return self._open(Node, name, access)
+
+    def open_group(self, name, access=Access.MAXIMUM_ALLOWED):
+        return self._open(Group, name, access)
+
+    def open_resource(self, name, access=Access.MAXIMUM_ALLOWED):
+        return self._open(Resource, name, access)
+
+    def open_network(self, name, access=Access.MAXIMUM_ALLOWED):
+        return self._open(Network, name, access)
+
+    def open_netinterface(self, name, access=Access.MAXIMUM_ALLOWED):
+        return self._open(NetInterface, name, access)
+
+    def _name_of(self, value, cls):
+        """A name, or the name of a handle of this cluster."""
+        if isinstance(value, cls):
+            if value._cluster is not self:
+                raise ValueError("that %s was opened from a different Cluster object" % cls._what)
+            value._tok()
+            return value._name
+        if isinstance(value, _Handle):
+            raise TypeError("expected a %s name or %s, not %s" % (cls._what, cls.__name__, type(value).__name__))
+        return b.name_arg(value, "%s name" % cls._what)
+
+    def netinterface_name(self, node, network):
+        """The net interface joining a node and a network (names or handles)."""
+        node_name = self._name_of(node, Node)
+        network_name = self._name_of(network, Network)
+        fields, _ = b.call_result(lib.cs_netinterface_name, self._tok(), node_name, network_name, what="cluster")
+        return fields[0]
+
+    def quorum(self):
+        fields, ints = b.call_result(lib.cs_quorum, self._tok(), what="cluster")
+        return Quorum(fields[0], fields[1], ints[0])
+
+    def snapshot(self):
+        """Everything a monitoring cycle reads, in one shim call."""
+        from .snapshot import Snapshot
+
+        fields, ints = b.call_result(lib.cs_snapshot, self._tok(), what="cluster")
+        return Snapshot._from_shim(fields, ints)
+
+
+class _Object(_Handle):
+    """A handle obtained from a Cluster; keeps that Cluster alive."""
+
+    __slots__ = ("_cluster",)
+    _kind = -1
+    _state_enum = None
+
+    @property
+    def cluster(self):
+        return self._cluster
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def state(self):
+        value = lib.cs_state(self._tok())
+        if value == b.STATE_FAILED:
+            raise b.last_error(self._what)
+        return self._state_enum(value)
+
+    def _names(self, enum_type):
+        fields, _ = b.call_result(lib.cs_list, self._tok(), enum_type, what=self._what)
+        return fields
+
+    def _id(self):
+        fields, _ = b.call_result(lib.cs_object_id, self._tok(), what=self._what)
+        return fields[0]
+
+
+class Node(_Object):
+    __slots__ = ()
+    _what = "node"
+    _kind = b.KIND_NODE
+    _state_enum = NodeState
+
+    @property
+    def id(self):
+        return self._id()
+
+    def netinterface_names(self):
+        return self._names(0x1)
+
+    def group_names(self):
+        return self._names(0x2)
+
+
+class Group(_Object):
+    __slots__ = ()
+    _what = "group"
+    _kind = b.KIND_GROUP
+    _state_enum = GroupState
+
+    @property
+    def id(self):
+        return self._id()
+
+    def status(self):
+        """State and owner node from one GetClusterGroupState call."""
+        fields, ints = b.call_result(lib.cs_status, self._tok(), what="group")
+        return GroupStatus(GroupState(ints[0]), fields[0])
+
+    @property
+    def owner_node(self):
+        return self.status().owner_node
+
+    def resource_names(self):
+        return self._names(0x1)
+
+    def preferred_owner_names(self):
+        return self._names(0x2)
+
+
+class Resource(_Object):
+    __slots__ = ()
+    _what = "resource"
+    _kind = b.KIND_RESOURCE
+    _state_enum = ResourceState
+
+    @property
+    def id(self):
+        return self._id()
+
+    def status(self):
+        """State, owner node and group from one GetClusterResourceState call."""
+        fields, ints = b.call_result(lib.cs_status, self._tok(), what="resource")
+        return ResourceStatus(ResourceState(ints[0]), fields[0], fields[1])
+
+    @property
+    def owner_node(self):
+        return self.status().owner_node
+
+    @property
+    def group_name(self):
+        return self.status().group_name
+
+    def dependency_names(self):
+        return self._names(0x1)
+
+    def possible_owner_names(self):
+        return self._names(0x4)
+
+
+class Network(_Object):
+    __slots__ = ()
+    _what = "network"
+    _kind = b.KIND_NETWORK
+    _state_enum = NetworkState
+
+    @property
+    def id(self):
+        return self._id()
+
+    def netinterface_names(self):
+        return self._names(0x1)
+
+
+class NetInterface(_Object):
+    __slots__ = ()
+    _what = "net interface"
+    _kind = b.KIND_NETINTERFACE
+    _state_enum = NetInterfaceState
+
+
+@atexit.register
+def _close_everything_at_exit():
+    # Handles still referenced at exit (module globals, daemon threads) are
+    # closed here; their __del__ later finds them closed and does nothing.
+    lib.cs_close_all()

@@ -1,0 +1,80 @@
+"""Access rights and object states, with the documented values."""
+import enum
+
+__all__ = ["Access", "NodeState", "GroupState", "ResourceState", "NetworkState", "NetInterfaceState"]
+
+
+class Access(enum.IntFlag):
+    """What a handle may do (the dwDesiredAccess of Open*Ex)."""
+
+    GENERIC_READ = 0x80000000
+    GENERIC_ALL = 0x10000000
+    MAXIMUM_ALLOWED = 0x02000000
+
+
+ACCESS_MASK = int(Access.GENERIC_READ | Access.GENERIC_ALL | Access.MAXIMUM_ALLOWED)
+
+
+class NodeState(enum.IntEnum):
+    UNKNOWN = -1
+    UP = 0
+    DOWN = 1
+    PAUSED = 2
+    JOINING = 3
+
+
+class GroupState(enum.IntEnum):
+    UNKNOWN = -1
+    ONLINE = 0
+    OFFLINE = 1
+    FAILED = 2
+    PARTIAL_ONLINE = 3
+    PENDING = 4
+
+
+class ResourceState(enum.IntEnum):
+    UNKNOWN = -1
+    INHERITED = 0
+    INITIALIZING = 1
+    ONLINE = 2
+    OFFLINE = 3
+    FAILED = 4
+    PENDING = 128
+    ONLINE_PENDING = 129
+    OFFLINE_PENDING = 130
+
+
+class NetworkState(enum.IntEnum):
+    UNKNOWN = -1
+    UNAVAILABLE = 0
+    DOWN = 1
+    PARTITIONED = 2
+    UP = 3
+
+
+class NetInterfaceState(enum.IntEnum):
+    UNKNOWN = -1
+    UNAVAILABLE = 0
+    FAILED = 1
+    UNREACHABLE = 2
+    UP = 3
+
+
+def coerce_state(enum_cls, value):
+    """An int, or a member / member name of enum_cls (case-insensitive), as a member."""
+    if isinstance(value, enum_cls):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a %s cannot be a bool" % enum_cls.__name__)
+    if isinstance(value, int):
+        try:
+            return enum_cls(value)
+        except ValueError:
+            raise ValueError("%r is not a %s value" % (value, enum_cls.__name__)) from None
+    if isinstance(value, str):
+        try:
+            return enum_cls[value.strip().upper().replace(" ", "_").replace("-", "_")]
+        except KeyError:
+            names = ", ".join(m.name for m in enum_cls)
+            raise ValueError("%r is not a %s (one of %s)" % (value, enum_cls.__name__, names)) from None
+    raise TypeError("a %s must be a name or an int, not %s" % (enum_cls.__name__, type(value).__name__))

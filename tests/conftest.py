@@ -1,0 +1,27 @@
+import os
+
+import pytest
+
+# The tests choose their backend explicitly; an inherited setting must not leak in.
+os.environ.pop("CLUSAPI_PY_BACKEND", None)
+os.environ.pop("CLUSAPI_PY_SIM_TOPOLOGY", None)
+
+import clusapi_py  # noqa: E402
+from clusapi_py import sim  # noqa: E402
+
+
+@pytest.fixture
+def s():
+    """A fresh simulator with the default topology; checks nothing leaked."""
+    cluster = sim.SimulatedCluster()
+    yield cluster
+    import gc
+
+    gc.collect()
+    assert all(v == 0 for v in cluster.open_handles().values()), cluster.open_handles()
+
+
+@pytest.fixture
+def c(s):
+    with clusapi_py.open_cluster(backend=s) as cluster:
+        yield cluster

