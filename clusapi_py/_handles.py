@@ -79,7 +79,10 @@ class _Handle:
         """Gives up ownership and returns the raw handle value; it is never closed by us."""
         token = self._tok()
         raw = ffi.new("uint64_t *")
-        b.check(lib.cs_detach(token, raw), self._what)
+        code = lib.cs_detach(token, raw)
+        if code == 87:
+            raise ValueError("a cluster cannot be detached while objects opened from it are open")
+        b.check(code, self._what)
         self._token = 0
         return int(raw[0])
 

@@ -144,6 +144,12 @@ def run(args, out, err):
 def main(argv=None, out=None, err=None):
     out = out or sys.stdout
     err = err or sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `--sim` takes an optional file: when the next word is a command or an
+    # option, it is the bare flag (the built-in topology).
+    for i, word in enumerate(argv):
+        if word == "--sim" and (i + 1 == len(argv) or argv[i + 1] in COMMANDS or argv[i + 1].startswith("-")):
+            argv[i] = "--sim="
     args = _parser().parse_args(argv)
     try:
         return run(args, out, err)

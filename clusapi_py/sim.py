@@ -245,6 +245,31 @@ def normalize_topology(topology):
     return out
 
 
+def _dependency_order(resources):
+    """Resources in topology order, except that one whose dependencies come
+    later in the list is added right after them (the simulator checks that
+    dependencies exist).  A cycle is a ValueError."""
+    by_name = {r["name"].lower(): r for r in resources}
+    done, order, visiting = set(), [], set()
+
+    def visit(r):
+        key = r["name"].lower()
+        if key in done:
+            return
+        if key in visiting:
+            raise ValueError("topology.resources: dependency cycle through %r" % r["name"])
+        visiting.add(key)
+        for d in r["dependencies"]:
+            visit(by_name[d.lower()])
+        visiting.discard(key)
+        done.add(key)
+        order.append(r)
+
+    for r in resources:
+        visit(r)
+    return order
+
+
 def _multi_sz(names):
     if not names:
         return ffi.NULL
@@ -305,36 +330,12 @@ class SimulatedCluster(Backend):
         for g in t["groups"]:
             ck(lib.cs_sim_add_group(self._id, g["name"], g["id"], GroupState[g["state"]], g["owner_node"] or ffi.NULL,
                                     _multi_sz(g["preferred_owners"])), "group %r" % g["name"])
-        # Dependencies may point forward: add every resource, then its dependencies.
-        for r in t["resources"]:
+        for r in _dependency_order(t["resources"]):
             ck(lib.cs_sim_add_resource(self._id, r["name"], r["id"], r["type"], r["group"],
-                                       ResourceState[r["state"]], ffi.NULL, _multi_sz(r["possible_owners"])),
-               "resource %r" % r["name"])
-        if any(r["dependencies"] for r in t["resources"]):
-            self._add_dependencies(t["resources"])
+                                       ResourceState[r["state"]], _multi_sz(r["dependencies"]),
+                                       _multi_sz(r["possible_owners"])), "resource %r" % r["name"])
         q = t["quorum"]
         ck(lib.cs_sim_set_quorum(self._id, q["resource"], q["device"], q["max_log_size"]), "quorum")
-
-    def _add_dependencies(self, resources):
-        # The C API takes dependencies with the resource; re-adding is not
-        # possible, so resources with dependencies are added in dependency
-        # order on a second simulator pass: delete and re-add them.
-        for r in resources:
-            if r["dependencies"]:
-                self._check(lib.cs_sim_delete(self._id, b.KIND_RESOURCE, r["name"]), "resource %r" % r["name"])
-        pending = [r for r in resources if r["dependencies"]]
-        done = {r["name"].lower() for r in resources if not r["dependencies"]}
-        while pending:
-            ready = [r for r in pending if all(d.lower() in done for d in r["dependencies"])]
-            if not ready:
-                raise ValueError("topology.resources: dependency cycle among %s"
-                                 % ", ".join(repr(r["name"]) for r in pending))
-            for r in ready:
-                self._check(lib.cs_sim_add_resource(self._id, r["name"], r["id"], r["type"], r["group"],
-                                                    ResourceState[r["state"]], _multi_sz(r["dependencies"]),
-                                                    _multi_sz(r["possible_owners"])), "resource %r" % r["name"])
-                done.add(r["name"].lower())
-            pending = [r for r in pending if r not in ready]
 
     def __del__(self):
         sim_id = getattr(self, "_id", 0)

@@ -38,10 +38,11 @@ def test_snapshot_contents(s):
 def test_snapshot_is_one_shim_call_and_leaves_nothing_open(s, monkeypatch):
     from clusapi_py import _bindings
     calls = []
+    real_lib = _bindings.lib
 
     class Spy:
         def __getattr__(self, name):
-            attr = getattr(_bindings.lib, name)
+            attr = getattr(real_lib, name)
             if name.startswith("cs_") and callable(attr):
                 def wrapper(*a):
                     calls.append(name)

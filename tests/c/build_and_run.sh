@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds the simulator's C tests (tests/c/test_sim.c against the native
+# sources) and runs them.
+#
+#   bash tests/c/build_and_run.sh [BUILD_DIR]      (default /tmp/clusapi_c_tests)
+#
+# Environment:
+#   CC           compiler (default gcc); a mingw-w64 compiler such as
+#                x86_64-w64-mingw32-gcc builds test_sim.exe
+#   RUN          prefix of the run command (default empty), e.g.
+#                RUN="timeout 300 wine" to run the .exe under Wine, or
+#                RUN="valgrind --leak-check=full --error-exitcode=1"
+#   EXTRA_CFLAGS extra compiler flags (e.g. -fsanitize=address,undefined)
+#   NO_RUN=1     build only
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+out="${1:-/tmp/clusapi_c_tests}"
+cc="${CC:-gcc}"
+
+cd "$root"
+mkdir -p "$out"
+
+case "$($cc -dumpmachine 2>/dev/null || echo unknown)" in
+    *mingw*|*windows*|*cygwin*|*msys*) exe="$out/test_sim.exe"; libs="" ;;
+    *) exe="$out/test_sim"; libs="-lpthread" ;;
+esac
+
+native=clusapi_py/_native
+# shellcheck disable=SC2086  # EXTRA_CFLAGS and libs are word lists
+$cc -Wall -Wextra -Werror -std=gnu99 -O1 -g -I "$native" ${EXTRA_CFLAGS:-} \
+    "$native/cs_sim.c" "$native/cs_htable.c" "$native/cs_registry.c" "$native/cs_shim.c" "$native/cs_dll.c" \
+    tests/c/test_sim.c -o "$exe" $libs
+echo "built $exe"
+
+if [ "${NO_RUN:-0}" = "1" ]; then
+    exit 0
+fi
+# shellcheck disable=SC2086  # RUN is a command prefix
+${RUN:-} "$exe"
