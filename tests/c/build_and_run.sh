@@ -37,5 +37,14 @@ echo "built $exe"
 if [ "${NO_RUN:-0}" = "1" ]; then
     exit 0
 fi
+# The summary line must be there: a runner that fails to start the program
+# (Wine without its 32-bit part exits 0 without running anything) must not
+# look like a pass.
+log="$out/test_sim.log"
 # shellcheck disable=SC2086  # RUN is a command prefix
-${RUN:-} "$exe"
+${RUN:-} "$exe" | tee "$log"
+summary="$(tr -d '\r' < "$log" | tail -n 1)"
+if ! printf '%s\n' "$summary" | grep -Eq '^[0-9]+ passed, 0 failed$'; then
+    echo "test_sim: no passing summary line (last line: '$summary')" >&2
+    exit 1
+fi

@@ -84,14 +84,6 @@ static const WCHAR *MSZ(const char *s)
     return b;
 }
 
-static size_t wlen(const WCHAR *s)
-{
-    size_t n = 0;
-    while (s[n])
-        n++;
-    return n;
-}
-
 static int weq(const WCHAR *a, const WCHAR *b)
 {
     while (*a && *a == *b) {
@@ -928,7 +920,7 @@ static void test_enums(void)
     {
         HRESENUMEX rx = t->fn.ClusterResourceOpenEnumEx(c, NULL, 0, NULL, 0, 0);
         union { CLUSTER_RESOURCE_ENUM_ITEM item; BYTE bytes[512]; } u;
-        DWORD cb = 0, need = (DWORD)(sizeof(CLUSTER_RESOURCE_ENUM_ITEM) + 2 * (13 + 5 + 14 + 7));
+        DWORD cb = 0, need = (DWORD)(sizeof(CLUSTER_RESOURCE_ENUM_ITEM) + 2 * (13 + 7 + 14 + 7));
         CHECK(rx != NULL);
         EQ(t->fn.ClusterResourceEnumEx(rx, 1, NULL, &cb), ERROR_MORE_DATA);
         EQ(cb, need);
@@ -957,4 +949,999 @@ static void test_enums(void)
     EQ(t->fn.CloseCluster(c), TRUE);
     EQ(total_open(id), 0);
     EQ(cs_sim_release(id), 0);
+}
+
+/* ---- states, ids, control codes ---------------------------------------------------------------------- */
+static void test_states(void)
+{
+    int id = make_sim();
+    cs_table *t = table_of(id);
+    HCLUSTER c;
+    HNODE n1, n3;
+    HGROUP core, vm1;
+    HRESOURCE rname, rdisk;
+    HNETWORK net2;
+    HNETINTERFACE nif2;
+    WCHAR buf[64], buf2[64];
+    DWORD cch, cch2, ret;
+    if (t == NULL)
+        return;
+    EQ(cs_sim_bind_thread(id), 0);
+    c = t->fn.OpenCluster(NULL);
+    n1 = t->fn.OpenClusterNode(c, W("node1"));
+    n3 = t->fn.OpenClusterNodeEx(c, W("NODE3"), RA, NULL);
+    core = t->fn.OpenClusterGroup(c, W("CLUSTER GROUP"));
+    vm1 = t->fn.OpenClusterGroup(c, W("VM1"));
+    rname = t->fn.OpenClusterResource(c, W("Cluster Name"));
+    rdisk = t->fn.OpenClusterResource(c, W("cluster disk 1"));
+    net2 = t->fn.OpenClusterNetwork(c, W("Cluster Network 2"));
+    nif2 = t->fn.OpenClusterNetInterface(c, W("NODE2 - Ethernet"));
+    CHECK(c && n1 && n3 && core && vm1 && rname && rdisk && net2 && nif2);
+
+    EQ(t->fn.GetClusterNodeState(n1), ClusterNodeUp);
+    EQ(t->fn.GetClusterNodeState(n3), ClusterNodeDown);
+    EQ(t->fn.GetClusterNetworkState(net2), ClusterNetworkPartitioned);
+    EQ(t->fn.GetClusterNetInterfaceState(nif2), ClusterNetInterfaceUnreachable);
+    EQ(cs_sim_set_state(id, CS_KIND_NETINTERFACE, W("node2 - ethernet"), ClusterNetInterfaceUp), 0);
+    EQ(t->fn.GetClusterNetInterfaceState(nif2), ClusterNetInterfaceUp);
+
+    /* group state and owner */
+    EQ(t->fn.GetClusterGroupState(core, NULL, NULL), ClusterGroupOnline);
+    cch = 5;                            /* "NODE1": too small */
+    buf[0] = 0x7777;
+    EQ(t->fn.GetClusterGroupState(core, buf, &cch), ClusterGroupStateUnknown);
+    EQ(LASTERR(), ERROR_MORE_DATA);
+    EQ(cch, 5);
+    EQ(buf[0], 0x7777);
+    cch = 6;
+    EQ(t->fn.GetClusterGroupState(core, buf, &cch), ClusterGroupOnline);
+    EQ(cch, 5);
+    CHECK(weqa(buf, "NODE1"));
+    cch = 0;
+    EQ(t->fn.GetClusterGroupState(core, NULL, &cch), ClusterGroupStateUnknown);
+    EQ(LASTERR(), ERROR_MORE_DATA);
+    EQ(cch, 5);
+    EQ(t->fn.GetClusterGroupState(core, buf, NULL), ClusterGroupStateUnknown);
+    EQ(LASTERR(), ERROR_INVALID_PARAMETER);
+    cch = 1;                            /* an unowned group: empty owner */
+    buf[0] = 0x7777;
+    EQ(t->fn.GetClusterGroupState(vm1, buf, &cch), ClusterGroupPartialOnline);
+    EQ(cch, 0);
+    EQ(buf[0], 0);
+    EQ(cs_sim_move_group(id, W("vm1"), W("node2")), 0);
+    cch = 64;
+    EQ(t->fn.GetClusterGroupState(vm1, buf, &cch), ClusterGroupPartialOnline);
+    CHECK(weqa(buf, "NODE2"));
+    EQ(cs_sim_set_state(id, CS_KIND_GROUP, W("VM1"), ClusterGroupFailed), 0);
+    EQ(t->fn.GetClusterGroupState(vm1, NULL, NULL), ClusterGroupFailed);
+    EQ(cs_sim_move_group(id, W("VM1"), NULL), 0);
+    cch = 64;
+    EQ(t->fn.GetClusterGroupState(vm1, buf, &cch), ClusterGroupFailed);
+    EQ(cch, 0);
+
+    /* resource state: owner node (its group's) and group */
+    EQ(t->fn.GetClusterResourceState(rname, NULL, NULL, NULL, NULL), ClusterResourceOnlinePending);
+    cch = 64;
+    cch2 = 64;
+    EQ(t->fn.GetClusterResourceState(rname, buf, &cch, buf2, &cch2), ClusterResourceOnlinePending);
+    CHECK(weqa(buf, "NODE1"));
+    CHECK(weqa(buf2, "Cluster Group"));
+    EQ(cch, 5);
+    EQ(cch2, 13);
+    cch = 64;
+    cch2 = 13;                          /* group too small */
+    EQ(t->fn.GetClusterResourceState(rname, buf, &cch, buf2, &cch2), ClusterResourceStateUnknown);
+    EQ(LASTERR(), ERROR_MORE_DATA);
+    EQ(cch, 5);
+    EQ(cch2, 13);
+    cch = 5;                            /* node too small */
+    cch2 = 64;
+    EQ(t->fn.GetClusterResourceState(rname, buf, &cch, buf2, &cch2), ClusterResourceStateUnknown);
+    EQ(LASTERR(), ERROR_MORE_DATA);
+    EQ(cch, 5);
+    EQ(cch2, 13);
+    cch2 = 14;
+    EQ(t->fn.GetClusterResourceState(rname, NULL, NULL, buf2, &cch2), ClusterResourceOnlinePending);
+    CHECK(weqa(buf2, "Cluster Group"));
+    EQ(t->fn.GetClusterResourceState(rname, buf, NULL, NULL, NULL), ClusterResourceStateUnknown);
+    EQ(LASTERR(), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_move_group(id, W("Cluster Group"), W("NODE2")), 0);
+    cch = 64;
+    EQ(t->fn.GetClusterResourceState(rname, buf, &cch, NULL, NULL), ClusterResourceOnlinePending);
+    CHECK(weqa(buf, "NODE2"));
+
+    /* ids */
+    cch = 1;
+    EQ(t->fn.GetClusterNodeId(n3, buf, &cch), ERROR_MORE_DATA);
+    EQ(cch, 1);
+    cch = 2;
+    EQ(t->fn.GetClusterNodeId(n3, buf, &cch), 0);
+    CHECK(weqa(buf, "3"));
+    cch = 64;
+    EQ(t->fn.GetClusterNodeId(NULL, buf, &cch), 0);     /* the local node: the first one */
+    CHECK(weqa(buf, "1"));
+    cch = 64;
+    EQ(t->fn.GetClusterNetworkId(net2, buf, &cch), 0);
+    CHECK(weqa(buf, "net-2"));
+    EQ(cch, 5);
+    EQ(t->fn.GetClusterNetworkId(net2, buf, NULL), ERROR_INVALID_PARAMETER);
+
+    /* GetClusterNetInterface */
+    cch = 64;
+    EQ(t->fn.GetClusterNetInterface(c, W("node1"), W("CLUSTER NETWORK 2"), buf, &cch), 0);
+    CHECK(weqa(buf, "NODE1 - Ethernet 2"));
+    EQ(cch, 18);
+    cch = 18;
+    EQ(t->fn.GetClusterNetInterface(c, W("NODE1"), W("Cluster Network 2"), buf, &cch), ERROR_MORE_DATA);
+    EQ(cch, 18);
+    cch = 64;
+    EQ(t->fn.GetClusterNetInterface(c, W("NODE9"), W("Cluster Network 2"), buf, &cch), ERROR_CLUSTER_NODE_NOT_FOUND);
+    EQ(t->fn.GetClusterNetInterface(c, W("NODE1"), W("Net 9"), buf, &cch), ERROR_CLUSTER_NETWORK_NOT_FOUND);
+    EQ(t->fn.GetClusterNetInterface(c, W("NODE2"), W("Cluster Network 2"), buf, &cch),
+       ERROR_CLUSTER_NETINTERFACE_NOT_FOUND);
+    EQ(t->fn.GetClusterNetInterface(c, NULL, W("Cluster Network 2"), buf, &cch), ERROR_INVALID_PARAMETER);
+    EQ(t->fn.GetClusterNetInterface(c, W("NODE1"), W("Cluster Network 2"), buf, NULL), ERROR_INVALID_PARAMETER);
+
+    /* CLUSCTL_*_GET_ID: bytes, NUL included */
+    ret = 0;
+    EQ(t->fn.ClusterGroupControl(core, NULL, CLUSCTL_GROUP_GET_ID, NULL, 0, NULL, 0, &ret), ERROR_MORE_DATA);
+    EQ(ret, 14);                        /* "g-core" + NUL */
+    ret = 0;
+    EQ(t->fn.ClusterGroupControl(core, NULL, CLUSCTL_GROUP_GET_ID, NULL, 0, buf, 13, &ret), ERROR_MORE_DATA);
+    EQ(ret, 14);
+    ret = 0;
+    EQ(t->fn.ClusterGroupControl(core, NULL, CLUSCTL_GROUP_GET_ID, NULL, 0, buf, 14, &ret), 0);
+    EQ(ret, 14);
+    CHECK(weqa(buf, "g-core"));
+    EQ(t->fn.ClusterGroupControl(core, n1, CLUSCTL_GROUP_GET_ID, NULL, 0, buf, 128, NULL), 0);
+    EQ(t->fn.ClusterGroupControl(core, (HNODE)core, CLUSCTL_GROUP_GET_ID, NULL, 0, buf, 128, NULL),
+       ERROR_INVALID_HANDLE);
+    EQ(t->fn.ClusterGroupControl(core, NULL, CLUSCTL_RESOURCE_GET_ID, NULL, 0, buf, 128, &ret),
+       ERROR_INVALID_FUNCTION);
+    EQ(t->fn.ClusterGroupControl(core, NULL, 0x03000001, NULL, 0, buf, 128, &ret), ERROR_INVALID_FUNCTION);
+    ret = 0;
+    EQ(t->fn.ClusterResourceControl(rdisk, NULL, CLUSCTL_RESOURCE_GET_ID, NULL, 0, buf, 128, &ret), 0);
+    EQ(ret, 14);                        /* "r-disk" */
+    CHECK(weqa(buf, "r-disk"));
+    EQ(t->fn.ClusterResourceControl(rdisk, NULL, CLUSCTL_GROUP_GET_ID, NULL, 0, buf, 128, &ret),
+       ERROR_INVALID_FUNCTION);
+
+    EQ(t->fn.CloseClusterNode(n1), TRUE);
+    EQ(t->fn.CloseClusterNode(n3), TRUE);
+    EQ(t->fn.CloseClusterGroup(core), TRUE);
+    EQ(t->fn.CloseClusterGroup(vm1), TRUE);
+    EQ(t->fn.CloseClusterResource(rname), TRUE);
+    EQ(t->fn.CloseClusterResource(rdisk), TRUE);
+    EQ(t->fn.CloseClusterNetwork(net2), TRUE);
+    EQ(t->fn.CloseClusterNetInterface(nif2), TRUE);
+    EQ(t->fn.CloseCluster(c), TRUE);
+    EQ(total_open(id), 0);
+    EQ(cs_sim_release(id), 0);
+}
+
+/* ---- faults, hiding, counters, latency ------------------------------------------------------------------- */
+static void test_knobs(void)
+{
+    int id = make_sim();
+    cs_table *t = table_of(id);
+    HCLUSTER c;
+    HGROUP g;
+    HCLUSENUM e;
+    WCHAR buf[64];
+    DWORD cch, type;
+    double t0, dt;
+    if (t == NULL)
+        return;
+    EQ(cs_sim_bind_thread(id), 0);
+
+    /* fault injection: counted, latency spent, then the error; nothing else */
+    EQ(cs_sim_fail(id, CS_FN_OpenClusterEx, RPC_S_CALL_FAILED, 1), 0);
+    CHECK(t->fn.OpenClusterEx(NULL, RA, NULL) == NULL);
+    EQ(LASTERR(), RPC_S_CALL_FAILED);
+    EQ(total_open(id), 0);
+    EQ(cs_sim_calls(id, CS_FN_OpenClusterEx), 1);
+    c = t->fn.OpenClusterEx(NULL, RA, NULL);
+    CHECK(c != NULL);
+    g = t->fn.OpenClusterGroup(c, W("VM1"));
+    EQ(cs_sim_fail(id, CS_FN_GetClusterGroupState, ERROR_CLUSTER_NODE_DOWN, 2), 0);
+    EQ(t->fn.GetClusterGroupState(g, NULL, NULL), ClusterGroupStateUnknown);
+    EQ(LASTERR(), ERROR_CLUSTER_NODE_DOWN);
+    EQ(t->fn.GetClusterGroupState(g, NULL, NULL), ClusterGroupStateUnknown);
+    EQ(t->fn.GetClusterGroupState(g, NULL, NULL), ClusterGroupPartialOnline);
+    EQ(cs_sim_fail(id, CS_FN_GetClusterGroupState, ERROR_CLUSTER_NODE_DOWN, 5), 0);
+    EQ(cs_sim_fail(id, CS_FN_GetClusterGroupState, 0, 0), 0);           /* cleared */
+    EQ(t->fn.GetClusterGroupState(g, NULL, NULL), ClusterGroupPartialOnline);
+    EQ(cs_sim_fail(id, CS_FN_ClusterEnum, ERROR_NOT_ENOUGH_MEMORY, 1), 0);
+    e = t->fn.ClusterOpenEnum(c, CLUSTER_ENUM_NODE);
+    cch = 64;
+    EQ(t->fn.ClusterEnum(e, 0, &type, buf, &cch), ERROR_NOT_ENOUGH_MEMORY);
+    cch = 64;
+    EQ(t->fn.ClusterEnum(e, 0, &type, buf, &cch), 0);
+    /* a failing Close* still frees its handle */
+    EQ(cs_sim_fail(id, CS_FN_CloseClusterGroup, RPC_S_SERVER_UNAVAILABLE, 1), 0);
+    EQ(open_of_kind(id, CS_KIND_GROUP), 1);
+    EQ(t->fn.CloseClusterGroup(g), FALSE);
+    EQ(LASTERR(), RPC_S_SERVER_UNAVAILABLE);
+    EQ(open_of_kind(id, CS_KIND_GROUP), 0);
+    EQ(t->fn.CloseClusterGroup(g), FALSE);
+    EQ(LASTERR(), ERROR_INVALID_HANDLE);
+    EQ(cs_sim_fail(id, CS_FN_ClusterCloseEnum, 1726, 1), 0);
+    EQ(t->fn.ClusterCloseEnum(e), 1726);
+    EQ(open_of_kind(id, CS_KIND_ENUM), 0);
+    EQ(t->fn.ClusterCloseEnum(e), ERROR_INVALID_HANDLE);
+
+    /* hide: the table entry goes, then comes back */
+    EQ(cs_sim_hide(id, CS_FN_OpenClusterEx, 1), 0);
+    CHECK(t->fn.OpenClusterEx == NULL);
+    CHECK(cs_backend_has(id, CS_FN_OpenClusterEx) == 0);
+    EQ(cs_sim_hide(id, CS_FN_OpenClusterEx, 0), 0);
+    CHECK(t->slot[CS_FN_OpenClusterEx] == cs_sim_entry_point(CS_FN_OpenClusterEx));
+    CHECK(cs_backend_has(id, CS_FN_OpenClusterEx) == 1);
+
+    /* counters: calls of every function, round trips of the RPC ones */
+    EQ(cs_sim_reset_calls(id), 0);
+    EQ(cs_sim_calls(id, -1), 0);
+    e = t->fn.ClusterOpenEnum(c, CLUSTER_ENUM_GROUP);
+    cch = 64;
+    t->fn.ClusterEnum(e, 0, &type, buf, &cch);
+    cch = 64;
+    t->fn.ClusterEnum(e, 1, &type, buf, &cch);
+    t->fn.ClusterCloseEnum(e);
+    g = t->fn.OpenClusterGroup(c, W("nogroup"));       /* fails, still a round trip */
+    EQ(cs_sim_calls(id, -1), 5);
+    EQ(cs_sim_round_trips(id, -1), 2);
+    EQ(cs_sim_calls(id, CS_FN_ClusterEnum), 2);
+    EQ(cs_sim_round_trips(id, CS_FN_ClusterEnum), 0);
+    EQ(cs_sim_round_trips(id, CS_FN_OpenClusterGroup), 1);
+    EQ(cs_sim_calls(id, CS_FN_GetClusterGroupState), 0);
+
+    /* latency: slept per round trip, not for in-memory calls */
+    EQ(cs_sim_set_latency(id, 0.05), 0);
+    t0 = now_s();
+    EQ(t->fn.GetClusterQuorumResource(c, buf, &cch, buf, &cch, &type) != 12345, 1);
+    dt = now_s() - t0;
+    CHECK(dt >= 0.045);
+    e = t->fn.ClusterOpenEnum(c, CLUSTER_ENUM_GROUP);
+    t0 = now_s();
+    cch = 64;
+    EQ(t->fn.ClusterEnum(e, 0, &type, buf, &cch), 0);
+    dt = now_s() - t0;
+    CHECK(dt < 0.045);
+    EQ(cs_sim_set_latency(id, 0.0), 0);
+    EQ(t->fn.ClusterCloseEnum(e), 0);
+    EQ(t->fn.CloseCluster(c), TRUE);
+    EQ(total_open(id), 0);
+    EQ(cs_sim_release(id), 0);
+}
+
+/* ---- deletion with open handles ----------------------------------------------------------------------- */
+static void test_delete(void)
+{
+    int id = make_sim();
+    cs_table *t = table_of(id);
+    HCLUSTER c;
+    HGROUP core, storage;
+    HRESOURCE rname, rip, rvm;
+    HNODE n1;
+    HNETWORK net1;
+    HNETINTERFACE nif1, nif2;
+    HCLUSENUM e;
+    HRESENUM re;
+    WCHAR buf[64];
+    DWORD cch, type;
+    char s[512];
+    if (t == NULL)
+        return;
+    EQ(cs_sim_bind_thread(id), 0);
+    c = t->fn.OpenCluster(NULL);
+    core = t->fn.OpenClusterGroup(c, W("Cluster Group"));
+    storage = t->fn.OpenClusterGroup(c, W("Available Storage"));
+    rname = t->fn.OpenClusterResource(c, W("Cluster Name"));
+    rip = t->fn.OpenClusterResource(c, W("Cluster IP Address"));
+    rvm = t->fn.OpenClusterResource(c, W("VM1 Service"));
+    n1 = t->fn.OpenClusterNode(c, W("NODE1"));
+    net1 = t->fn.OpenClusterNetwork(c, W("Cluster Network 1"));
+    nif1 = t->fn.OpenClusterNetInterface(c, W("NODE1 - Ethernet"));
+    nif2 = t->fn.OpenClusterNetInterface(c, W("NODE2 - Ethernet"));
+    e = t->fn.ClusterOpenEnum(c, CLUSTER_ENUM_RESOURCE);
+    CHECK(c && core && storage && rname && rip && rvm && n1 && net1 && nif1 && nif2 && e);
+
+    /* a resource: dependency lists drop it */
+    EQ(cs_sim_delete(id, CS_KIND_RESOURCE, W("cluster name")), 0);
+    EQ(t->fn.GetClusterResourceState(rname, NULL, NULL, NULL, NULL), ClusterResourceStateUnknown);
+    EQ(LASTERR(), ERROR_RESOURCE_NOT_FOUND);
+    EQ(t->fn.ClusterResourceControl(rname, NULL, CLUSCTL_RESOURCE_GET_ID, NULL, 0, buf, 128, NULL),
+       ERROR_RESOURCE_NOT_FOUND);
+    CHECK(t->fn.ClusterResourceOpenEnum(rname, CLUSTER_RESOURCE_ENUM_DEPENDS) == NULL);
+    EQ(LASTERR(), ERROR_RESOURCE_NOT_FOUND);
+    CHECK(t->fn.OpenClusterResource(c, W("Cluster Name")) == NULL);
+    EQ(LASTERR(), ERROR_RESOURCE_NOT_FOUND);
+    re = t->fn.ClusterResourceOpenEnum(rip, CLUSTER_RESOURCE_ENUM_PROVIDES);
+    NAMES(t->fn.ClusterResourceEnum, re, s, NULL);
+    CHECK(strcmp(s, "") == 0);
+    EQ(t->fn.ClusterResourceCloseEnum(re), 0);
+    re = t->fn.ClusterResourceOpenEnum(rvm, CLUSTER_RESOURCE_ENUM_DEPENDS);
+    NAMES(t->fn.ClusterResourceEnum, re, s, NULL);
+    CHECK(strcmp(s, "") == 0);
+    EQ(t->fn.ClusterResourceCloseEnum(re), 0);
+    /* the enumeration opened before still has its copy */
+    NAMES(t->fn.ClusterEnum, e, s, NULL);
+    CHECK(strcmp(s, "Cluster IP Address|Cluster Name|Cluster Disk 1|VM1 Service") == 0);
+    EQ(t->fn.CloseClusterResource(rname), TRUE);
+    /* the name can be used again: a new object */
+    EQ(cs_sim_add_resource(id, W("Cluster Name"), W("r-name-2"), W("Network Name"), W("Cluster Group"),
+                           ClusterResourceOnline, NULL, NULL), 0);
+    rname = t->fn.OpenClusterResource(c, W("Cluster Name"));
+    cch = 64;
+    EQ(t->fn.ClusterResourceControl(rname, NULL, CLUSCTL_RESOURCE_GET_ID, NULL, 0, buf, 128, &cch), 0);
+    CHECK(weqa(buf, "r-name-2"));
+
+    /* a group takes its resources with it */
+    EQ(cs_sim_delete(id, CS_KIND_GROUP, W("CLUSTER GROUP")), 0);
+    EQ(t->fn.GetClusterGroupState(core, NULL, NULL), ClusterGroupStateUnknown);
+    EQ(LASTERR(), ERROR_GROUP_NOT_FOUND);
+    CHECK(t->fn.ClusterGroupOpenEnum(core, CLUSTER_GROUP_ENUM_CONTAINS) == NULL);
+    EQ(LASTERR(), ERROR_GROUP_NOT_FOUND);
+    EQ(t->fn.GetClusterResourceState(rip, NULL, NULL, NULL, NULL), ClusterResourceStateUnknown);
+    EQ(LASTERR(), ERROR_RESOURCE_NOT_FOUND);
+    EQ(t->fn.GetClusterResourceState(rname, NULL, NULL, NULL, NULL), ClusterResourceStateUnknown);
+    EQ(LASTERR(), ERROR_RESOURCE_NOT_FOUND);
+    e = (t->fn.ClusterCloseEnum(e), t->fn.ClusterOpenEnum(c, CLUSTER_ENUM_RESOURCE | CLUSTER_ENUM_GROUP));
+    NAMES(t->fn.ClusterEnum, e, s, NULL);
+    CHECK(strcmp(s, "Cluster Disk 1|VM1 Service|Available Storage|VM1") == 0);   /* order kept */
+    EQ(t->fn.ClusterCloseEnum(e), 0);
+
+    /* a node: its interfaces go, its groups move to the first remaining node */
+    EQ(cs_sim_move_group(id, W("VM1"), W("NODE2")), 0);
+    EQ(cs_sim_delete(id, CS_KIND_NODE, W("NODE2")), 0);
+    EQ(t->fn.GetClusterNetInterfaceState(nif2), ClusterNetInterfaceStateUnknown);
+    EQ(LASTERR(), ERROR_CLUSTER_NETINTERFACE_NOT_FOUND);
+    cch = 64;
+    EQ(t->fn.GetClusterGroupState(storage, buf, &cch), ClusterGroupOffline);
+    CHECK(weqa(buf, "NODE1"));
+    EQ(cs_sim_delete(id, CS_KIND_NODE, W("NODE1")), 0);
+    EQ(t->fn.GetClusterNodeState(n1), ClusterNodeStateUnknown);
+    EQ(LASTERR(), ERROR_CLUSTER_NODE_NOT_FOUND);
+    cch = 64;
+    EQ(t->fn.GetClusterNodeId(n1, buf, &cch), ERROR_CLUSTER_NODE_NOT_FOUND);
+    cch = 64;
+    EQ(t->fn.GetClusterGroupState(storage, buf, &cch), ClusterGroupOffline);
+    CHECK(weqa(buf, "NODE3"));
+    EQ(cs_sim_delete(id, CS_KIND_NODE, W("NODE3")), 0);
+    cch = 64;
+    EQ(t->fn.GetClusterGroupState(storage, buf, &cch), ClusterGroupOffline);
+    EQ(cch, 0);                         /* no node left: no owner */
+    cch = 64;
+    EQ(t->fn.GetClusterNodeId(NULL, buf, &cch), ERROR_CLUSTER_NODE_NOT_FOUND);
+    EQ(t->fn.GetClusterNetInterfaceState(nif1), ClusterNetInterfaceStateUnknown);
+    EQ(LASTERR(), ERROR_CLUSTER_NETINTERFACE_NOT_FOUND);
+
+    /* a network */
+    EQ(cs_sim_delete(id, CS_KIND_NETWORK, W("Cluster Network 1")), 0);
+    EQ(t->fn.GetClusterNetworkState(net1), ClusterNetworkStateUnknown);
+    EQ(LASTERR(), ERROR_CLUSTER_NETWORK_NOT_FOUND);
+    cch = 64;
+    EQ(t->fn.GetClusterNetworkId(net1, buf, &cch), ERROR_CLUSTER_NETWORK_NOT_FOUND);
+    CHECK(t->fn.ClusterNetworkOpenEnum(net1, 1) == NULL);
+    EQ(LASTERR(), ERROR_CLUSTER_NETWORK_NOT_FOUND);
+    e = t->fn.ClusterOpenEnum(c, CLUSTER_ENUM_NETINTERFACE | CLUSTER_ENUM_NODE | CLUSTER_ENUM_NETWORK);
+    NAMES(t->fn.ClusterEnum, e, s, NULL);
+    CHECK(strcmp(s, "Cluster Network 2") == 0);
+    EQ(t->fn.ClusterCloseEnum(e), 0);
+
+    /* deleted or not, handles close normally */
+    EQ(total_open(id), 10);
+    EQ(t->fn.CloseClusterGroup(core), TRUE);
+    EQ(t->fn.CloseClusterGroup(storage), TRUE);
+    EQ(t->fn.CloseClusterResource(rname), TRUE);
+    EQ(t->fn.CloseClusterResource(rip), TRUE);
+    EQ(t->fn.CloseClusterResource(rvm), TRUE);
+    EQ(t->fn.CloseClusterNode(n1), TRUE);
+    EQ(t->fn.CloseClusterNetwork(net1), TRUE);
+    EQ(t->fn.CloseClusterNetInterface(nif1), TRUE);
+    EQ(t->fn.CloseClusterNetInterface(nif2), TRUE);
+    EQ(t->fn.CloseCluster(c), TRUE);
+    EQ(total_open(id), 0);
+    (void)type;
+
+    /* delete_after: the object goes after the N-th completed call */
+    EQ(cs_sim_release(id), 0);
+    id = make_sim();
+    t = table_of(id);
+    EQ(cs_sim_bind_thread(id), 0);
+    c = t->fn.OpenCluster(NULL);
+    core = t->fn.OpenClusterGroup(c, W("Cluster Group"));
+    EQ(cs_sim_delete_after(id, CS_FN_GetClusterGroupState, 2, CS_KIND_GROUP, W("cluster group")), 0);
+    EQ(cs_sim_delete_after(id, CS_FN_ClusterEnum, 1, CS_KIND_NODE, W("NODE3")), 0);
+    EQ(t->fn.GetClusterGroupState(core, NULL, NULL), ClusterGroupOnline);
+    EQ(t->fn.GetClusterGroupState(core, NULL, NULL), ClusterGroupOnline);
+    EQ(t->fn.GetClusterGroupState(core, NULL, NULL), ClusterGroupStateUnknown);
+    EQ(LASTERR(), ERROR_GROUP_NOT_FOUND);
+    e = t->fn.ClusterOpenEnum(c, CLUSTER_ENUM_NODE);
+    cch = 64;
+    EQ(t->fn.ClusterEnum(e, 0, &type, buf, &cch), 0);
+    cch = 64;
+    EQ(t->fn.ClusterEnum(e, 2, &type, buf, &cch), 0);  /* the copy still has NODE3 */
+    CHECK(weqa(buf, "NODE3"));
+    EQ(t->fn.ClusterCloseEnum(e), 0);
+    CHECK(t->fn.OpenClusterNode(c, W("NODE3")) == NULL);
+    EQ(LASTERR(), ERROR_CLUSTER_NODE_NOT_FOUND);
+    EQ(t->fn.CloseClusterGroup(core), TRUE);
+    EQ(t->fn.CloseCluster(c), TRUE);
+    EQ(cs_sim_release(id), 0);
+}
+
+/* ---- CloseCluster closes what was obtained from it --------------------------------------------------------- */
+static void test_close_cluster(void)
+{
+    int id = make_sim();
+    cs_table *t = table_of(id);
+    HCLUSTER c, other;
+    HGROUP g, g_other;
+    HRESOURCE r;
+    HNODE n;
+    HNODEENUM ne;
+    HCLUSENUM e;
+    HGROUPENUMEX gx;
+    uint32_t all[CS_KIND_COUNT], before[CS_KIND_COUNT];
+    int k;
+    if (t == NULL)
+        return;
+    EQ(cs_sim_bind_thread(id), 0);
+    cs_sim_total_open_handles(before);
+    c = t->fn.OpenCluster(NULL);
+    other = t->fn.OpenCluster(NULL);
+    g = t->fn.OpenClusterGroup(c, W("VM1"));
+    g_other = t->fn.OpenClusterGroup(other, W("VM1"));
+    r = t->fn.OpenClusterResourceEx(c, W("VM1 Service"), RA, NULL);
+    n = t->fn.OpenClusterNode(c, W("NODE1"));
+    ne = t->fn.ClusterNodeOpenEnum(n, CLUSTER_NODE_ENUM_GROUPS);
+    e = t->fn.ClusterOpenEnum(c, CLUSTER_ENUM_NODE);
+    gx = t->fn.ClusterGroupOpenEnumEx(c, NULL, 0, NULL, 0, 0);
+    CHECK(c && other && g && g_other && r && n && ne && e && gx);
+    EQ(open_of_kind(id, CS_KIND_CLUSTER), 2);
+    EQ(open_of_kind(id, CS_KIND_GROUP), 2);
+    EQ(open_of_kind(id, CS_KIND_ENUM), 3);
+    cs_sim_total_open_handles(all);
+    EQ(all[CS_KIND_ENUM], before[CS_KIND_ENUM] + 3);
+    EQ(t->fn.CloseCluster(c), TRUE);
+    EQ(open_of_kind(id, CS_KIND_CLUSTER), 1);
+    EQ(open_of_kind(id, CS_KIND_GROUP), 1);
+    EQ(open_of_kind(id, CS_KIND_RESOURCE), 0);
+    EQ(open_of_kind(id, CS_KIND_NODE), 0);
+    EQ(open_of_kind(id, CS_KIND_ENUM), 0);
+    EQ(t->fn.GetClusterGroupState(g, NULL, NULL), ClusterGroupStateUnknown);
+    EQ(LASTERR(), ERROR_INVALID_HANDLE);
+    EQ(t->fn.CloseClusterGroup(g), FALSE);
+    EQ(LASTERR(), ERROR_INVALID_HANDLE);
+    EQ(t->fn.CloseClusterResource(r), FALSE);
+    EQ(t->fn.ClusterNodeCloseEnum(ne), ERROR_INVALID_HANDLE);
+    EQ(t->fn.ClusterCloseEnum(e), ERROR_INVALID_HANDLE);
+    EQ(t->fn.ClusterGroupCloseEnumEx(gx), ERROR_INVALID_HANDLE);
+    EQ(t->fn.GetClusterNodeState(n), ClusterNodeStateUnknown);
+    EQ(LASTERR(), ERROR_INVALID_HANDLE);
+    EQ(t->fn.GetClusterGroupState(g_other, NULL, NULL), ClusterGroupPartialOnline);   /* other cluster: fine */
+    /* a failing CloseCluster still closes it and its children */
+    EQ(cs_sim_fail(id, CS_FN_CloseCluster, RPC_S_CALL_FAILED, 1), 0);
+    EQ(t->fn.CloseCluster(other), FALSE);
+    EQ(LASTERR(), RPC_S_CALL_FAILED);
+    EQ(total_open(id), 0);
+    EQ(t->fn.GetClusterGroupState(g_other, NULL, NULL), ClusterGroupStateUnknown);
+    EQ(LASTERR(), ERROR_INVALID_HANDLE);
+    cs_sim_total_open_handles(all);
+    for (k = 0; k < CS_KIND_COUNT; k++)
+        EQ(all[k], before[k]);
+    EQ(cs_sim_release(id), 0);
+}
+
+/* ---- non-ASCII names ------------------------------------------------------------------------------------- */
+static void test_unicode(void)
+{
+    /* "Nöde-Ω😀" with the emoji as a surrogate pair, and its case variants */
+    static const WCHAR node[] = { 0x004E, 0x00F6, 0x0064, 0x0065, 0x002D, 0x03A9, 0xD83D, 0xDE00, 0 };
+    static const WCHAR node_upper[] = { 0x004E, 0x00D6, 0x0044, 0x0045, 0x002D, 0x03A9, 0xD83D, 0xDE00, 0 };
+    static const WCHAR node_lower[] = { 0x006E, 0x00F6, 0x0064, 0x0065, 0x002D, 0x03C9, 0xD83D, 0xDE00, 0 };
+    static const WCHAR node_other_emoji[] = { 0x004E, 0x00F6, 0x0064, 0x0065, 0x002D, 0x03A9, 0xD83D, 0xDE01, 0 };
+    /* Cyrillic "Группа-Ё" / "группа-ё" */
+    static const WCHAR group[] = { 0x0413, 0x0440, 0x0443, 0x043F, 0x043F, 0x0430, 0x002D, 0x0401, 0 };
+    static const WCHAR group_lower[] = { 0x0433, 0x0440, 0x0443, 0x043F, 0x043F, 0x0430, 0x002D, 0x0451, 0 };
+    /* a lone surrogate and the multiplication sign (not folded to the division sign) */
+    static const WCHAR odd[] = { 0x0048, 0xD800, 0x00D7, 0 };
+    static const WCHAR odd_fold[] = { 0x0068, 0xD800, 0x00F7, 0 };
+    static const WCHAR id_w[] = { 0x0048, 0xD83D, 0xDE00, 0 };
+    int id = 0;
+    cs_table *t;
+    HCLUSTER c;
+    HNODE n;
+    HGROUP g;
+    HCLUSENUMEX ex;
+    WCHAR buf[64];
+    DWORD cch;
+    EQ(cs_sim_create(&id), 0);
+    t = table_of(id);
+    EQ(cs_sim_set_cluster(id, node_upper, NULL, 1, 0, 1, NULL, NULL, 0, 0, 0), 0);
+    EQ(cs_sim_add_node(id, node, id_w, ClusterNodeUp), 0);
+    EQ(cs_sim_add_node(id, node_lower, W("2"), ClusterNodeUp), ERROR_ALREADY_EXISTS);
+    EQ(cs_sim_add_node(id, odd, W("3"), ClusterNodeUp), 0);
+    EQ(cs_sim_add_group(id, group, W("g"), ClusterGroupOnline, node_upper, NULL), 0);
+    EQ(cs_sim_add_group(id, group_lower, W("g2"), ClusterGroupOnline, NULL, NULL), ERROR_ALREADY_EXISTS);
+    EQ(cs_sim_bind_thread(id), 0);
+    c = t->fn.OpenCluster(node_lower);  /* by node name, folded */
+    CHECK(c != NULL);
+    n = t->fn.OpenClusterNode(c, node_upper);
+    CHECK(n != NULL);
+    CHECK(t->fn.OpenClusterNode(c, node_other_emoji) == NULL);
+    EQ(LASTERR(), ERROR_CLUSTER_NODE_NOT_FOUND);
+    CHECK(t->fn.OpenClusterNode(c, odd_fold) == NULL);
+    EQ(LASTERR(), ERROR_CLUSTER_NODE_NOT_FOUND);
+    g = t->fn.OpenClusterGroup(c, group_lower);
+    CHECK(g != NULL);
+    cch = 64;
+    EQ(t->fn.GetClusterGroupState(g, buf, &cch), ClusterGroupOnline);
+    CHECK(weq(buf, node));              /* the stored spelling, unchanged */
+    EQ(cch, 8);
+    cch = 8;
+    EQ(t->fn.GetClusterGroupState(g, buf, &cch), ClusterGroupStateUnknown);
+    EQ(cch, 8);
+    cch = 64;
+    EQ(t->fn.GetClusterNodeId(n, buf, &cch), 0);
+    CHECK(weq(buf, id_w));
+    EQ(cch, 3);
+    cch = 64;
+    EQ(t->fn.GetClusterInformation(c, buf, &cch, NULL), 0);
+    CHECK(weq(buf, node_upper));
+    ex = t->fn.ClusterOpenEnumEx(c, CLUSTER_ENUM_NODE | CLUSTER_ENUM_GROUP, NULL);
+    {
+        union { CLUSTER_ENUM_ITEM item; BYTE bytes[512]; } u;
+        DWORD cb = sizeof(u);
+        EQ(t->fn.ClusterEnumEx(ex, 0, &u.item, &cb), 0);
+        CHECK(weq(u.item.lpszName, node));
+        CHECK(weq(u.item.lpszId, id_w));
+        EQ(u.item.cbName, 18);
+        EQ(u.item.cbId, 8);
+        cb = sizeof(u);
+        EQ(t->fn.ClusterEnumEx(ex, 1, &u.item, &cb), 0);
+        CHECK(weq(u.item.lpszName, odd));
+        cb = sizeof(u);
+        EQ(t->fn.ClusterEnumEx(ex, 2, &u.item, &cb), 0);
+        CHECK(weq(u.item.lpszName, group));
+        EQ(u.item.dwType, CLUSTER_ENUM_GROUP);
+    }
+    EQ(t->fn.ClusterCloseEnumEx(ex), 0);
+    EQ(cs_sim_delete(id, CS_KIND_GROUP, group_lower), 0);
+    EQ(cs_sim_delete(id, CS_KIND_NODE, node_lower), 0);
+    CHECK(t->fn.OpenClusterNode(c, node) == NULL);
+    EQ(t->fn.CloseClusterGroup(g), TRUE);
+    EQ(t->fn.CloseClusterNode(n), TRUE);
+    EQ(t->fn.CloseCluster(c), TRUE);
+    EQ(cs_sim_release(id), 0);
+}
+
+/* ---- release with handles still open ------------------------------------------------------------------------ */
+static void test_release(void)
+{
+    int id = make_sim();
+    cs_table *t = table_of(id);
+    HCLUSTER c;
+    HGROUP g;
+    HCLUSENUM e;
+    WCHAR buf[64];
+    DWORD cch, type;
+    uint32_t all[CS_KIND_COUNT], before[CS_KIND_COUNT];
+    if (t == NULL)
+        return;
+    EQ(cs_sim_bind_thread(id), 0);
+    cs_sim_total_open_handles(before);
+    c = t->fn.OpenCluster(NULL);
+    g = t->fn.OpenClusterGroup(c, W("Available Storage"));
+    e = t->fn.ClusterOpenEnum(c, CLUSTER_ENUM_GROUP);
+    EQ(cs_sim_release(id), 0);
+    CHECK(cs_sim_backend(id) == NULL);
+    CHECK(cs_backend_by_id(id) == NULL);
+    EQ(cs_sim_open_handles(id, all), ERROR_INVALID_PARAMETER);
+    /* the bound instance is gone for new opens */
+    CHECK(t->fn.OpenCluster(NULL) == NULL);
+    EQ(LASTERR(), RPC_S_SERVER_UNAVAILABLE);
+    cch = 64;
+    EQ(t->fn.GetClusterNodeId(NULL, buf, &cch), RPC_S_SERVER_UNAVAILABLE);
+    /* ... but its handles still work */
+    EQ(t->fn.GetClusterGroupState(g, NULL, NULL), ClusterGroupOffline);
+    cch = 64;
+    EQ(t->fn.ClusterEnum(e, 2, &type, buf, &cch), 0);
+    CHECK(weqa(buf, "VM1"));
+    cs_sim_total_open_handles(all);
+    EQ(all[CS_KIND_CLUSTER], before[CS_KIND_CLUSTER] + 1);
+    EQ(t->fn.CloseClusterGroup(g), TRUE);
+    EQ(t->fn.ClusterCloseEnum(e), 0);
+    EQ(t->fn.CloseCluster(c), TRUE);    /* the last one: the instance is freed */
+    cs_sim_total_open_handles(all);
+    EQ(all[CS_KIND_CLUSTER], before[CS_KIND_CLUSTER]);
+    EQ(all[CS_KIND_ENUM], before[CS_KIND_ENUM]);
+    EQ(t == NULL, 0);
+}
+
+/* ---- threads: concurrent opens / states / closes against changes ------------------------------------------- */
+#define MT_WORKERS 4
+#define MT_ITERATIONS 250
+#define MT_GROUPS 6
+
+typedef struct mt_arg {
+    int sim;
+    cs_table *t;
+    int unexpected;
+    int ops;
+} mt_arg;
+
+static cs_mutex mt_lock = CS_MUTEX_INIT;
+static int mt_done;
+
+static int mt_is_done(void)
+{
+    int v;
+    cs_mutex_lock(&mt_lock);
+    v = mt_done;
+    cs_mutex_unlock(&mt_lock);
+    return v;
+}
+
+static void mt_set_done(int v)
+{
+    cs_mutex_lock(&mt_lock);
+    mt_done = v;
+    cs_mutex_unlock(&mt_lock);
+}
+static WCHAR mt_group[MT_GROUPS][8];
+static WCHAR mt_res[MT_GROUPS][8];
+static WCHAR mt_node[2][8];
+static WCHAR mt_type[8];
+
+static void mt_worker(mt_arg *a)
+{
+    cs_table *t = a->t;
+    int i;
+    if (cs_sim_bind_thread(a->sim) != 0) {
+        a->unexpected++;
+        return;
+    }
+    for (i = 0; i < MT_ITERATIONS; i++) {
+        HCLUSTER c = t->fn.OpenClusterEx(NULL, RM, NULL);
+        HGROUP g;
+        HRESOURCE r;
+        HCLUSENUM e;
+        WCHAR buf[32];
+        DWORD cch, type, k, err;
+        if (c == NULL) {
+            a->unexpected++;
+            continue;
+        }
+        g = t->fn.OpenClusterGroup(c, mt_group[i % MT_GROUPS]);
+        if (g != NULL) {
+            cch = 32;
+            if (t->fn.GetClusterGroupState(g, buf, &cch) == ClusterGroupStateUnknown &&
+                cs_sim_get_last_error() != ERROR_GROUP_NOT_FOUND)
+                a->unexpected++;
+            if (i % 4 != 0 && !t->fn.CloseClusterGroup(g))      /* else CloseCluster closes it */
+                a->unexpected++;
+        } else if (cs_sim_get_last_error() != ERROR_GROUP_NOT_FOUND) {
+            a->unexpected++;
+        }
+        r = t->fn.OpenClusterResourceEx(c, mt_res[(i + 1) % MT_GROUPS], RA, NULL);
+        if (r != NULL) {
+            cch = 32;
+            if (t->fn.GetClusterResourceState(r, buf, &cch, NULL, NULL) == ClusterResourceStateUnknown &&
+                cs_sim_get_last_error() != ERROR_RESOURCE_NOT_FOUND)
+                a->unexpected++;
+            if (!t->fn.CloseClusterResource(r))
+                a->unexpected++;
+        } else if (cs_sim_get_last_error() != ERROR_RESOURCE_NOT_FOUND) {
+            a->unexpected++;
+        }
+        e = t->fn.ClusterOpenEnum(c, CLUSTER_ENUM_GROUP | CLUSTER_ENUM_RESOURCE);
+        if (e == NULL) {
+            a->unexpected++;
+        } else {
+            for (k = 0;; k++) {
+                cch = 32;
+                err = t->fn.ClusterEnum(e, k, &type, buf, &cch);
+                if (err != 0)
+                    break;
+            }
+            if (err != ERROR_NO_MORE_ITEMS)
+                a->unexpected++;
+            if (i % 3 != 0 && t->fn.ClusterCloseEnum(e) != 0)
+                a->unexpected++;
+        }
+        if (!t->fn.CloseCluster(c))
+            a->unexpected++;
+        a->ops++;
+    }
+}
+
+static void mt_mutator(mt_arg *a)
+{
+    int i = 0;
+    while (!mt_is_done()) {
+        const WCHAR *name = mt_group[i % MT_GROUPS];
+        cs_sim_set_state(a->sim, CS_KIND_GROUP, name, i % 5);
+        cs_sim_move_group(a->sim, name, mt_node[i & 1]);
+        cs_sim_set_state(a->sim, CS_KIND_RESOURCE, mt_res[i % MT_GROUPS], 2 + (i & 1));
+        if (i % 5 == 0) {
+            cs_sim_delete(a->sim, CS_KIND_GROUP, name);
+            if (cs_sim_add_group(a->sim, name, name, ClusterGroupOnline, mt_node[0], NULL) != 0)
+                a->unexpected++;
+            if (cs_sim_add_resource(a->sim, mt_res[i % MT_GROUPS], mt_res[i % MT_GROUPS], mt_type, name,
+                                    ClusterResourceOnline, NULL, NULL) != 0)
+                a->unexpected++;
+        }
+        i++;
+        a->ops++;
+    }
+}
+
+#ifdef _WIN32
+static DWORD WINAPI worker_main(LPVOID p)
+{
+    mt_worker((mt_arg *)p);
+    return 0;
+}
+static DWORD WINAPI mutator_main(LPVOID p)
+{
+    mt_mutator((mt_arg *)p);
+    return 0;
+}
+#else
+static void *worker_main(void *p)
+{
+    mt_worker((mt_arg *)p);
+    return NULL;
+}
+static void *mutator_main(void *p)
+{
+    mt_mutator((mt_arg *)p);
+    return NULL;
+}
+#endif
+
+static void test_threads(void)
+{
+    int id = 0, i, started = 0;
+    mt_arg args[MT_WORKERS + 1];
+#ifdef _WIN32
+    HANDLE th[MT_WORKERS + 1];
+#else
+    pthread_t th[MT_WORKERS + 1];
+#endif
+    EQ(cs_sim_create(&id), 0);
+    for (i = 0; i < MT_GROUPS; i++) {
+        mt_group[i][0] = 'G';
+        mt_group[i][1] = (WCHAR)('0' + i);
+        mt_group[i][2] = 0;
+        mt_res[i][0] = 'R';
+        mt_res[i][1] = (WCHAR)('0' + i);
+        mt_res[i][2] = 0;
+    }
+    memcpy(mt_node[0], W("N1"), 3 * sizeof(WCHAR));
+    memcpy(mt_node[1], W("N2"), 3 * sizeof(WCHAR));
+    memcpy(mt_type, W("T"), 2 * sizeof(WCHAR));
+    EQ(cs_sim_add_node(id, mt_node[0], W("1"), 0), 0);
+    EQ(cs_sim_add_node(id, mt_node[1], W("2"), 0), 0);
+    for (i = 0; i < MT_GROUPS; i++) {
+        EQ(cs_sim_add_group(id, mt_group[i], mt_group[i], 0, mt_node[i & 1], NULL), 0);
+        EQ(cs_sim_add_resource(id, mt_res[i], mt_res[i], mt_type, mt_group[i], 2, NULL, NULL), 0);
+    }
+    EQ(cs_sim_set_latency(id, 0.0002), 0);
+    mt_set_done(0);
+    for (i = 0; i <= MT_WORKERS; i++) {
+        args[i].sim = id;
+        args[i].t = table_of(id);
+        args[i].unexpected = 0;
+        args[i].ops = 0;
+    }
+    for (i = 0; i <= MT_WORKERS; i++) {
+#ifdef _WIN32
+        th[i] = CreateThread(NULL, 0, i == MT_WORKERS ? mutator_main : worker_main, &args[i], 0, NULL);
+        if (th[i] == NULL)
+            break;
+#else
+        if (pthread_create(&th[i], NULL, i == MT_WORKERS ? mutator_main : worker_main, &args[i]) != 0)
+            break;
+#endif
+        started++;
+    }
+    EQ(started, MT_WORKERS + 1);
+    for (i = 0; i < started && i < MT_WORKERS; i++) {
+#ifdef _WIN32
+        WaitForSingleObject(th[i], INFINITE);
+        CloseHandle(th[i]);
+#else
+        pthread_join(th[i], NULL);
+#endif
+    }
+    mt_set_done(1);
+    if (started == MT_WORKERS + 1) {
+#ifdef _WIN32
+        WaitForSingleObject(th[MT_WORKERS], INFINITE);
+        CloseHandle(th[MT_WORKERS]);
+#else
+        pthread_join(th[MT_WORKERS], NULL);
+#endif
+    }
+    for (i = 0; i <= MT_WORKERS; i++) {
+        EQ(args[i].unexpected, 0);
+        CHECK(args[i].ops > 0);
+    }
+    for (i = 0; i < MT_WORKERS; i++)
+        EQ(args[i].ops, MT_ITERATIONS);
+    EQ(total_open(id), 0);
+    /* every worker call was counted: 4 workers x 250 x (open, close) at least */
+    CHECK(cs_sim_calls(id, CS_FN_OpenClusterEx) == (uint64_t)MT_WORKERS * MT_ITERATIONS);
+    CHECK(cs_sim_calls(id, CS_FN_CloseCluster) == (uint64_t)MT_WORKERS * MT_ITERATIONS);
+    EQ(cs_sim_release(id), 0);
+}
+
+/* ---- a large cluster: name lookups stay fast, deletes keep the order --------------------------------------- */
+static void test_big(void)
+{
+    enum { N_NODES = 16, N_GROUPS = 3000, PER_GROUP = 3 };
+    int id = 0, i, j, missing = 0, bad_state = 0;
+    char name[64];
+    cs_table *t;
+    HCLUSTER c;
+    HCLUSENUM e;
+    WCHAR buf[64];
+    DWORD cch, type;
+    uint32_t err = 0;
+    double t0, dt;
+    EQ(cs_sim_create(&id), 0);
+    t = table_of(id);
+    for (i = 0; i < N_NODES; i++) {
+        sprintf(name, "HV%02d", i + 1);
+        err |= cs_sim_add_node(id, W(name), W(name + 2), ClusterNodeUp);
+    }
+    t0 = now_s();
+    for (i = 0; i < N_GROUPS; i++) {
+        char owner[16];
+        sprintf(name, "VM-%05d", i);
+        sprintf(owner, "hv%02d", i % N_NODES + 1);
+        err |= cs_sim_add_group(id, W(name), W(name), ClusterGroupOnline, W(owner), NULL);
+        for (j = 0; j < PER_GROUP; j++) {
+            char res[64];
+            sprintf(res, "VM-%05d-R%d", i, j);
+            err |= cs_sim_add_resource(id, W(res), W(res), W("Virtual Machine"), W(name), ClusterResourceOnline,
+                                       j ? MSZ("") : NULL, NULL);
+        }
+    }
+    EQ(err, 0);
+    EQ(cs_sim_bind_thread(id), 0);
+    c = t->fn.OpenCluster(NULL);
+    for (i = 0; i < N_GROUPS * PER_GROUP; i++) {
+        HRESOURCE r;
+        sprintf(name, "vm-%05d-r%d", i / PER_GROUP, i % PER_GROUP);
+        r = t->fn.OpenClusterResourceEx(c, W(name), RA, NULL);
+        if (r == NULL) {
+            missing++;
+            continue;
+        }
+        cch = 64;
+        if (t->fn.GetClusterResourceState(r, buf, &cch, NULL, NULL) != ClusterResourceOnline)
+            bad_state++;
+        t->fn.CloseClusterResource(r);
+    }
+    dt = now_s() - t0;
+    EQ(missing, 0);
+    EQ(bad_state, 0);
+    CHECK(dt < 60.0);
+    /* delete every other group: the rest keep their order */
+    for (i = 0; i < N_GROUPS; i += 2) {
+        sprintf(name, "VM-%05d", i);
+        err |= cs_sim_delete(id, CS_KIND_GROUP, W(name));
+    }
+    EQ(err, 0);
+    e = t->fn.ClusterOpenEnum(c, CLUSTER_ENUM_GROUP | CLUSTER_ENUM_RESOURCE);
+    for (i = 0;; i++) {
+        cch = 64;
+        if (t->fn.ClusterEnum(e, (DWORD)i, &type, buf, &cch) != 0)
+            break;
+        if (i == 0)
+            CHECK(weqa(buf, "VM-00001-R0"));
+        if (i == (N_GROUPS / 2) * PER_GROUP)
+            CHECK(weqa(buf, "VM-00001"));
+        if (i == (N_GROUPS / 2) * PER_GROUP + 1)
+            CHECK(weqa(buf, "VM-00003"));
+    }
+    EQ(i, (N_GROUPS / 2) * (PER_GROUP + 1));
+    EQ(t->fn.ClusterCloseEnum(e), 0);
+    EQ(t->fn.CloseCluster(c), TRUE);
+    EQ(total_open(id), 0);
+    EQ(cs_sim_release(id), 0);
+}
+
+/* ---- the shim over the simulator ---------------------------------------------------------------------------- */
+static void test_shim(void)
+{
+    int id = make_sim();
+    uint64_t c, g;
+    cs_result *a = NULL, *b = NULL, *r = NULL;
+    EQ(cs_backend_has(id, CS_FN_ClusterGroupOpenEnumEx), 1);
+    c = cs_open_cluster(id, NULL, (uint32_t)GENERIC_ALL);
+    CHECK(c != 0);
+    EQ(cs_snapshot(c, &a), 0);
+    if (a != NULL && a->n_ints >= 13) {
+        EQ(a->ints[0], 10);
+        EQ(a->ints[2], 20348);
+        EQ(a->ints[6], 4096);
+        EQ(a->ints[7], 3);              /* nodes */
+        EQ(a->ints[8], 3);              /* groups */
+        EQ(a->ints[9], 4);              /* resources */
+        EQ(a->ints[10], 2);             /* networks */
+        EQ(a->ints[11], 3);             /* net interfaces */
+        EQ(a->ints[12], 4);             /* resource types */
+        CHECK(weqa(a->text, "TESTCLUSTER"));
+    } else {
+        CHECK(a != NULL && a->n_ints >= 13);
+    }
+    /* the same snapshot through the fallbacks (no bulk enumerations, no Ex opens) */
+    EQ(cs_sim_hide(id, CS_FN_ClusterOpenEnumEx, 1), 0);
+    EQ(cs_sim_hide(id, CS_FN_ClusterGroupOpenEnumEx, 1), 0);
+    EQ(cs_sim_hide(id, CS_FN_ClusterResourceOpenEnumEx, 1), 0);
+    EQ(cs_sim_hide(id, CS_FN_OpenClusterGroupEx, 1), 0);
+    EQ(cs_sim_hide(id, CS_FN_OpenClusterResourceEx, 1), 0);
+    EQ(cs_snapshot(c, &b), 0);
+    if (a != NULL && b != NULL) {
+        EQ(a->text_len, b->text_len);
+        EQ(a->n_ints, b->n_ints);
+        CHECK(a->text_len == b->text_len && memcmp(a->text, b->text, a->text_len * sizeof(cs_char)) == 0);
+        CHECK(a->n_ints == b->n_ints && memcmp(a->ints, b->ints, a->n_ints * sizeof(int64_t)) == 0);
+    }
+    cs_result_free(a);
+    cs_result_free(b);
+    g = cs_open_object(c, CS_KIND_GROUP, W("cluster group"), (uint32_t)GENERIC_ALL);
+    CHECK(g != 0);
+    EQ(cs_state(g), ClusterGroupOnline);
+    EQ(cs_list(g, CLUSTER_GROUP_ENUM_CONTAINS, &r), 0);
+    if (r != NULL) {
+        CHECK(weqa(r->text, "Cluster IP Address"));
+        CHECK(r->text_len == 18 + 1 + 12 && weqa(r->text + 19, "Cluster Name"));
+    }
+    cs_result_free(r);
+    r = NULL;
+    EQ(cs_object_id(g, &r), 0);
+    if (r != NULL)
+        CHECK(weqa(r->text, "g-core"));
+    cs_result_free(r);
+    EQ(cs_sim_delete(id, CS_KIND_GROUP, W("Cluster Group")), 0);
+    EQ(cs_state(g), CS_STATE_FAILED);
+    EQ(cs_last_error(), ERROR_GROUP_NOT_FOUND);
+    CHECK(strcmp(cs_last_function(), "GetClusterGroupState") == 0);
+    EQ(cs_close(g), 0);
+    EQ(cs_close(c), 0);
+    EQ(cs_open_token_count(), 0);
+    EQ(total_open(id), 0);
+    EQ(cs_sim_release(id), 0);
+}
+
+int main(void)
+{
+    uint32_t all[CS_KIND_COUNT];
+    int k;
+    test_control();
+    test_opens();
+    test_bad_handles();
+    test_cluster_info();
+    test_enums();
+    test_states();
+    test_knobs();
+    test_delete();
+    test_close_cluster();
+    test_unicode();
+    test_release();
+    test_threads();
+    test_big();
+    test_shim();
+    cs_sim_total_open_handles(all);
+    for (k = 0; k < CS_KIND_COUNT; k++)
+        EQ(all[k], 0);
+    printf("%d passed, %d failed\n", n_pass, n_fail);
+    fflush(stdout);
+    return n_fail ? 1 : 0;
 }
