@@ -51,7 +51,7 @@ GROUP_STATE_FUNCTIONS = tuple(f for f in ("ClusterGroupOpenEnumEx", "OpenCluster
 FULL = dict(
     churn_target_s=0.25, churn_reps=7,
     snap_grid=[(n, g) for n in (4, 16, 64) for g in (100, 1000, 8000)], snap_rpg=3,
-    snap_min_reps=5, snap_max_reps=25, snap_min_time=1.0,
+    snap_min_reps=7, snap_max_reps=31, snap_min_time=1.5,
     lat_nodes=4, lat_groups=1000, lat_rpg=1, lat_latency=0.0005, lat_reps=3,
     thr_counts=[1, 2, 4, 8], thr_latency=0.001, thr_duration=2.0, thr_reps=3,
     mem_cycles=1_000_000, mem_snapshots=10_000, mem_warmup_cycles=10_000, mem_warmup_snapshots=100,
@@ -64,6 +64,9 @@ QUICK = dict(
     thr_counts=[1, 8], thr_latency=0.001, thr_duration=0.3, thr_reps=1,
     mem_cycles=20_000, mem_snapshots=200, mem_warmup_cycles=1_000, mem_warmup_snapshots=10,
 )
+# "Linear": least-squares log-log slope over every size.  1.0 is linear, 2.0 quadratic; the margin
+# allows for cache effects (n log n over this range would be about 1.1 and also pass).
+LINEAR_SLOPE_LIMIT = 1.15
 MEMORY_LIMIT = 2_000_000  # bytes ("< 2 MB", taken as the stricter decimal MB)
 
 
@@ -395,11 +398,28 @@ def bench_snapshot(cfg, R):
         "rows": rows, "loglog_slopes": slopes,
         "group_state_functions": list(GROUP_STATE_FUNCTIONS),
     }
+    gsizes = sorted({g for _, g in cfg["snap_grid"]})
+    growth = {}
+    if len(gsizes) > 1:
+        for path in ("bulk", "fallback"):
+            for who in ("package", "floor"):
+                def per_object(g):
+                    return median([r["%s_ns_per_object" % who] for r in rows if r["path"] == path and r["groups"] == g])
+                growth["%s_%s" % (who, path)] = per_object(gsizes[-1]) / per_object(gsizes[-2])
+    R.data["snapshot"]["loglog_slopes"] = slopes
+    R.data["snapshot"]["ns_per_object_growth"] = {
+        "definition": "median ns/object at %d groups / median ns/object at %d groups" % (gsizes[-1], gsizes[-2])
+        if len(gsizes) > 1 else None, "values": growth}
     worst = max(slopes["package_bulk"], slopes["package_fallback"])
-    R.target("2 snapshot", "time linear in the number of objects (log-log slope of clusapi_py time <= 1.10, both paths)",
-             "slope %.2f bulk, %.2f fallback (C floor %.2f, %.2f)" % (
-                 slopes["package_bulk"], slopes["package_fallback"], slopes["floor_bulk"], slopes["floor_fallback"]),
-             worst <= 1.10)
+    measured = "slope %.2f bulk, %.2f fallback (C floor %.2f, %.2f)" % (
+        slopes["package_bulk"], slopes["package_fallback"], slopes["floor_bulk"], slopes["floor_fallback"])
+    if growth:
+        measured += "; ns/object %d->%d groups: x%.2f bulk, x%.2f fallback (C floor x%.2f, x%.2f)" % (
+            gsizes[-2], gsizes[-1], growth["package_bulk"], growth["package_fallback"], growth["floor_bulk"],
+            growth["floor_fallback"])
+    R.target("2 snapshot", "time linear in the number of objects: log-log slope of clusapi_py time vs objects "
+             "<= %.2f on both paths (1 = linear, 2 = quadratic)" % LINEAR_SLOPE_LIMIT, measured,
+             worst <= LINEAR_SLOPE_LIMIT)
     gmax = max(g for _, g in cfg["snap_grid"])
     big = [r for r in rows if r["groups"] == gmax]
     R.target("2 snapshot", "clusapi_py <= 2x the C floor at %d groups" % gmax,
@@ -555,7 +575,9 @@ def bench_threads(cfg, R):
 
 
 # ---- 5. memory ---------------------------------------------------------------------------------------
-def bench_memory(cfg, R):
+def measure_memory(cfg):
+    """Runs in a fresh child process (--memory-child), so that memory freed by
+    the other benchmarks cannot hide growth.  Returns a dict."""
     s = sim.SimulatedCluster()
     open_cluster = clusapi_py.open_cluster
     gc.collect()
@@ -578,35 +600,46 @@ def bench_memory(cfg, R):
     snapshots(cfg["mem_warmup_snapshots"])
     gc.collect()
     before, _ = rss_bytes()
-    log("memory: %d open/close cycles" % cfg["mem_cycles"])
+    log("memory: %s open/close cycles" % format(cfg["mem_cycles"], ","))
     t_cycles = cycles(cfg["mem_cycles"])
     gc.collect()
     mid, _ = rss_bytes()
-    log("memory: %d snapshots" % cfg["mem_snapshots"])
+    log("memory: %s snapshots" % format(cfg["mem_snapshots"], ","))
     t_snaps = snapshots(cfg["mem_snapshots"])
     gc.collect()
     after, _ = rss_bytes()
-    handles = s.open_handles()
-    tokens = lib.cs_open_token_count()
-    R.data["memory"] = {
+    return {
         "rss_source": source, "rss_cold_bytes": cold, "rss_before_bytes": before,
         "rss_after_cycles_bytes": mid, "rss_after_bytes": after,
         "growth_cycles_bytes": mid - before, "growth_snapshots_bytes": after - mid, "growth_bytes": after - before,
         "cycles": cfg["mem_cycles"], "snapshots": cfg["mem_snapshots"],
         "warmup": {"cycles": cfg["mem_warmup_cycles"], "snapshots": cfg["mem_warmup_snapshots"]},
         "cycles_s": t_cycles, "snapshots_s": t_snaps,
-        "open_handles_after": handles, "shim_open_tokens_after": tokens,
-        "cycle": "open_cluster(backend=s).close()", "topology": "default",
+        "open_handles_after": s.open_handles(), "shim_open_tokens_after": lib.cs_open_token_count(),
+        "cycle": "open_cluster(backend=s).close()", "topology": "default", "process": "fresh child process",
     }
+
+
+def bench_memory(cfg, R):
+    import subprocess
+
+    cmd = [sys.executable, os.path.abspath(__file__), "--memory-child"] + (["--quick"] if cfg is QUICK else [])
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+    sys.stderr.write(proc.stderr)
+    if proc.returncode != 0:
+        raise RuntimeError("memory child exited with %d:\n%s" % (proc.returncode, proc.stderr))
+    m = json.loads(proc.stdout.strip().splitlines()[-1])
+    R.data["memory"] = m
+    handles, tokens = m["open_handles_after"], m["shim_open_tokens_after"]
     R.target("5 memory", "RSS growth < 2 MB over %s cycles + %s snapshots" % (
-        format(cfg["mem_cycles"], ","), format(cfg["mem_snapshots"], ",")),
+        format(m["cycles"], ","), format(m["snapshots"], ",")),
         "%+.0f KiB (cycles %+.0f KiB, snapshots %+.0f KiB)" % (
-            (after - before) / 1024, (mid - before) / 1024, (after - mid) / 1024), after - before < MEMORY_LIMIT)
+            m["growth_bytes"] / 1024, m["growth_cycles_bytes"] / 1024, m["growth_snapshots_bytes"] / 1024),
+        m["growth_bytes"] < MEMORY_LIMIT)
+    ok = not any(handles.values()) and tokens == 0
     R.target("5 memory", "s.open_handles() all zero at the end",
-             "%s; shim tokens open: %d" % (", ".join("%s %d" % kv for kv in handles.items()), tokens),
-             not any(handles.values()) and tokens == 0)
-    R.handles("memory", s)
-    del s
+             "%s; shim tokens open: %d" % (", ".join("%s %d" % kv for kv in handles.items()), tokens), ok)
+    R.handle_checks.append({"where": "memory (child process)", "open_handles": handles, "ok": ok})
 
 
 # ---- output ---------------------------------------------------------------------------------------------
@@ -719,8 +752,9 @@ def render(R, args, cfg, elapsed):
     me = R.data.get("memory")
     if me:
         L += ["", "## 5. Memory", "",
-              "RSS from %s; default topology; baseline taken after a warm-up of %s cycles and %s snapshots; "
-              "`gc.collect()` before each reading." % (
+              "Measured in a fresh child process (so memory freed by the other benchmarks cannot hide growth). "
+              "RSS from %s; default topology; cycle = `open_cluster(backend=s).close()`; baseline taken after a "
+              "warm-up of %s cycles and %s snapshots; `gc.collect()` before each reading." % (
                   me["rss_source"], fmt_int(me["warmup"]["cycles"]), fmt_int(me["warmup"]["snapshots"])), "",
               "| point | RSS KiB | growth KiB | time s |", "|---|---:|---:|---:|",
               "| cold (before warm-up) | %s | | |" % fmt_int(me["rss_cold_bytes"] / 1024),
@@ -763,13 +797,23 @@ def plot(R, path):
              ("floor", "bulk"): ("tab:blue", "--", "o"), ("floor", "fallback"): ("tab:orange", "--", "s")}
     for (who, path_), (color, ls, marker) in style.items():
         pts = sorted((r["objects"], r["%s_s" % who] * 1e3) for r in rows if r["path"] == path_)
-        ax.plot([p[0] for p in pts], [p[1] for p in pts], color=color, linestyle=ls, marker=marker,
-                label="%s, %s path" % ("clusapi_py snapshot()" if who == "package" else "C floor (cs_snapshot)", path_))
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        slope = loglog_slope(pts)
+        label = "%s, %s path (slope %.2f)" % (
+            "clusapi_py snapshot()" if who == "package" else "C floor (cs_snapshot)", path_, slope)
+        ax.scatter(xs, ys, marker=marker, edgecolors=color, facecolors="none" if who == "floor" else color, zorder=3)
+        # least-squares fit in log-log space, drawn over the measured range
+        lx = [math.log(x) for x in xs]
+        ly = [math.log(y) for y in ys]
+        mx, my = sum(lx) / len(lx), sum(ly) / len(ly)
+        fit = [math.exp(my + slope * (v - mx)) for v in (min(lx), max(lx))] if len(xs) > 1 else ys
+        ax.plot([min(xs), max(xs)] if len(xs) > 1 else xs, fit, color=color, linestyle=ls, label=label)
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("objects in the cluster (nodes + groups + resources + networks + net interfaces)")
     ax.set_ylabel("time per snapshot (ms, median)")
-    ax.set_title("Snapshot time vs cluster size (simulated cluster, latency 0)")
+    ax.set_title("Snapshot time vs cluster size (simulated cluster, latency 0)\n"
+                 "points: medians for every nodes x groups size; lines: log-log fits (slope 1 = linear)", fontsize=10)
     ax.grid(True, which="both", alpha=0.3)
     ax.legend()
     fig.tight_layout()
@@ -782,10 +826,14 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="clusapi_py benchmarks against the simulated cluster")
     parser.add_argument("--quick", action="store_true", help="CI smoke test: tiny sizes, timings not judged")
     parser.add_argument("--out", default=os.path.join("build", "bench"), help="output directory (default build/bench)")
+    parser.add_argument("--memory-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--only", default=None,
                         help="comma-separated subset of churn,snapshot,latency,threads,memory (for development)")
     args = parser.parse_args(argv)
     cfg = QUICK if args.quick else FULL
+    if args.memory_child:
+        print(json.dumps(measure_memory(cfg)))
+        return 0
     R = Results()
     R.data["environment"] = env = environment()
     R.data["mode"] = "quick" if args.quick else "full"

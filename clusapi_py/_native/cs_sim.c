@@ -34,6 +34,8 @@
 
 /* The size of CLUSTERVERSIONINFO up to szCSDVersion (the NT4 layout). */
 #define CS_NT4_VERSION_INFO_SIZE 268u
+typedef char cs_nt4_version_info_size_check
+    [offsetof(CLUSTERVERSIONINFO, dwClusterHighestVersion) == CS_NT4_VERSION_INFO_SIZE ? 1 : -1];
 
 /* ---- handle kinds ------------------------------------------------------------
  * The first six are the CS_KIND_* numbers; the enumeration handles are
@@ -2040,6 +2042,24 @@ static void leak_report(void)
     fflush(stderr);
 }
 
+/* CLUSAPI_PY_SIM_LEAKCHECK=1 in the environment. */
+static int leakcheck_requested(void)
+{
+#ifdef _MSC_VER
+    char *value = NULL;
+    size_t n = 0;
+    int on;
+    if (_dupenv_s(&value, &n, "CLUSAPI_PY_SIM_LEAKCHECK") != 0 || value == NULL)
+        return 0;
+    on = strcmp(value, "1") == 0;
+    free(value);
+    return on;
+#else
+    const char *value = getenv("CLUSAPI_PY_SIM_LEAKCHECK");
+    return value != NULL && strcmp(value, "1") == 0;
+#endif
+}
+
 /* ---- the control API ---------------------------------------------------------------------------------- */
 /* Takes g_lock and finds a live instance; on failure releases the lock. */
 static sim *control_enter(int id)
@@ -2087,9 +2107,8 @@ uint32_t cs_sim_create(int *backend_id)
     cs_mutex_lock(&g_lock);
     ensure_ready();
     if (!g_leakcheck_done) {
-        const char *env = getenv("CLUSAPI_PY_SIM_LEAKCHECK");
         g_leakcheck_done = 1;
-        if (env != NULL && strcmp(env, "1") == 0)
+        if (leakcheck_requested())
             atexit(leak_report);
     }
     s->next_sim = g_sims;       /* id 0: not findable until registered */

@@ -19,8 +19,13 @@ ubsan="$($CC -print-file-name=libubsan.so)"
 rm -rf "$venv"
 python3 -m venv "$venv"
 "$venv/bin/pip" install -q pytest hypothesis
-CLUSAPI_PY_SANITIZE=1 "$venv/bin/pip" install -q --no-build-isolation --no-cache-dir . 2>/dev/null \
-  || CLUSAPI_PY_SANITIZE=1 "$venv/bin/pip" install -q --no-cache-dir .
+# Build from a copy of the tracked sources: setuptools reuses object files in
+# build/ without looking at the flags, so an instrumented build must not share
+# that folder with a normal one (either way round).
+src="$(mktemp -d)"
+git ls-files -z | xargs -0 cp --parents -t "$src"
+CLUSAPI_PY_SANITIZE=1 "$venv/bin/pip" install -q --no-cache-dir "$src"
+rm -rf "$src"
 nm -D "$venv"/lib/python3*/site-packages/clusapi_py/_clusapi*.so | grep -q __asan_init \
   || { echo "sanitize: the extension was not built with ASan" >&2; exit 1; }
 

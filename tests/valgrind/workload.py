@@ -1,0 +1,55 @@
+"""What valgrind runs: handle churn, snapshots on both paths, and error paths."""
+import gc
+import sys
+
+import clusapi_py
+from clusapi_py import sim
+
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+s = sim.SimulatedCluster(sim.generate(nodes=4, groups=50, resources_per_group=2))
+for _ in range(N):
+    with clusapi_py.open_cluster(backend=s) as c:
+        with c.open_group("VM00001") as g:
+            g.status()
+for hide in (False, True):
+    for f in ("ClusterOpenEnumEx", "ClusterGroupOpenEnumEx", "ClusterResourceOpenEnumEx"):
+        s.hide(f, hide)
+    for _ in range(20):
+        with clusapi_py.open_cluster(backend=s) as c:
+            c.snapshot()
+# error paths: every class, mid-snapshot failures, closed and forged handles
+for code in (5, 5013, 1722, 127):
+    for fn in ("OpenClusterEx", "GetClusterInformation", "ClusterOpenEnum", "ClusterEnum", "OpenClusterGroupEx",
+               "GetClusterResourceState", "ClusterGroupEnumEx", "GetClusterQuorumResource"):
+        s.fail(fn, code)
+        try:
+            with clusapi_py.open_cluster(backend=s) as c:
+                c.name
+                c.group_names()
+                with c.open_group("VM00002") as g:
+                    g.status()
+                c.snapshot()
+        except clusapi_py.ClusterError:
+            pass
+        s.fail(fn, code, count=0)
+c = clusapi_py.open_cluster(backend=s)
+g = c.open_group("VM00003")
+c.close()
+g.close()
+for bad in (lambda: g.status(), lambda: c.snapshot()):
+    try:
+        bad()
+    except ValueError:
+        pass
+from clusapi_py._bindings import lib
+assert lib.cs_close(0x123456789) == lib.CS_ERROR_HANDLE_CLOSED
+assert lib.cs_state(0xDEADBEEF00000001) == lib.CS_STATE_FAILED
+s.delete_after("OpenClusterGroupEx", 3, "group", "VM00010")
+s.hide("ClusterGroupOpenEnumEx")
+with clusapi_py.open_cluster(backend=s) as c:
+    c.snapshot()
+gc.collect()
+assert all(v == 0 for v in s.open_handles().values()), s.open_handles()
+del s
+gc.collect()
+print("workload done")
