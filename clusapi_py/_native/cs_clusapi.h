@@ -7,7 +7,7 @@
  * does not compile at its default _WIN32_WINNT -- it is
  * cs_clusapi_compat.h, this project's own declarations of the same types,
  * constants and PCLUSAPI_* function-pointer types with the SDK's
- * signatures.  cs_compat_check.c holds the two side by side and checks
+ * signatures.  tests/windows/compat_check.c holds the two side by side and checks
  * them against each other with static assertions.
  *
  * Define CS_USE_COMPAT_CLUSAPI to use the compat header with MSVC too.

@@ -5,7 +5,7 @@
  * struct layouts.  Used wherever the SDK header is not (see cs_clusapi.h).
  *
  * Every name below is wrapped in CSX(), which is the name itself in normal
- * builds.  cs_compat_check.c defines CSX(n) as compat_##n, includes a real
+ * builds.  tests/windows/compat_check.c defines CSX(n) as compat_##n, includes a real
  * clusapi.h first, and then asserts that each compat declaration matches
  * the real one.  Handle types and the basic Win32 types are not wrapped:
  * the check shares them with the real header.
