@@ -684,7 +684,9 @@ def render(R, args, cfg, elapsed):
         ns, r, cpc = ch["ns_per_cycle"], ch["ratios"], ch["backend_calls_per_cycle"]
         L += ["", "## 1. Handle churn", "",
               "(a) `open_cluster()` + `close()`; (b) `open_cluster()` + `open_group(%r)` + `status()` + close both. "
-              "ns per cycle, median of %d repetitions (%s iterations each for clusapi_py (a))." % (
+              "ns per cycle, median of %d repetitions (%s iterations each for clusapi_py (a)). The ctypes loop "
+              "checks errors and decodes the owner node to a str like clusapi_py, but keeps the state an int "
+              "(clusapi_py returns a `GroupStatus` with a `GroupState` member)." % (
                   ch["group"], ch["repetitions"], fmt_int(ch["iterations"]["clusapi_py_a"])), "",
               "| way | (a) ns/cycle | (a) x C floor | (b) ns/cycle | (b) x C floor | backend calls/cycle (a, b) |",
               "|---|---:|---:|---:|---:|---:|"]

@@ -296,6 +296,8 @@ class SimulatedCluster(Backend):
         if topology is None:
             topology = default_topology()
         elif isinstance(topology, (str, os.PathLike)):
+            if not os.fspath(topology):
+                raise ValueError("topology path must not be empty")
             with open(topology, encoding="utf-8") as f:
                 topology = json.load(f)
         norm = normalize_topology(topology)

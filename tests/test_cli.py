@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 import pytest
 
@@ -77,7 +78,7 @@ def test_without_dll_or_sim_it_uses_the_builtin_simulator_and_says_so():
     env = dict(os.environ)
     env.pop("CLUSAPI_PY_BACKEND", None)
     proc = subprocess.run([sys.executable, "-m", "clusapi_py", "nodes"], capture_output=True, text=True, env=env,
-                          timeout=60)
+                          timeout=60, cwd=tempfile.gettempdir())
     assert proc.returncode == 0, proc.stderr
     assert "simulated cluster" in proc.stderr
     assert "NODE1" in proc.stdout and "NODE3" in proc.stdout

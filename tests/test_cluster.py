@@ -2,6 +2,7 @@
 import gc
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 import time
@@ -300,8 +301,10 @@ def _run(code, **env):
     full_env = dict(os.environ)
     full_env.pop("CLUSAPI_PY_BACKEND", None)
     full_env.update(env)
+    # Run outside the source tree: `python -c` puts the current directory first
+    # on sys.path, and the checkout's clusapi_py has no compiled extension.
     return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
-                          env=full_env, timeout=60)
+                          env=full_env, timeout=60, cwd=tempfile.gettempdir())
 
 
 def test_handles_left_open_are_closed_at_exit_leak_check_reports_zero():

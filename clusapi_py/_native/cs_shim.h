@@ -57,7 +57,7 @@ uint32_t cs_dll_load(cs_backend *system_backend);
 #define CS_STATE_FAILED -2147483647          /* a state call failed: see cs_last_error() */
 #define CS_SYSTEM_BACKEND 1
 
-/* Object kinds (same numbers as the simulator's cs_kind). */
+/* Object kinds (the simulator counts its handles by these too). */
 #define CS_KIND_CLUSTER 0
 #define CS_KIND_NODE 1
 #define CS_KIND_GROUP 2
