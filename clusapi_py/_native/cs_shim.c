@@ -1107,44 +1107,107 @@ static int wequal(const cs_char *a, const cs_char *b)
     return *a == *b;
 }
 
-/* ClusterOpenEnumEx: name and id of every object of one type, as pairs. */
-static uint32_t enum_ex_cluster(cs_backend *b, HCLUSTER c, DWORD type, builder *pairs, int *fn)
+/* The three *EnumEx families (cluster, group, resource) differ only in their
+ * handle and item types: adapters let one loop read them all. */
+typedef DWORD (*item_next_fn)(cs_backend *b, void *e, DWORD index, void *item, LPDWORD cb);
+typedef void (*item_take_fn)(const void *item, builder *text, builder *states);
+
+static DWORD next_cluster_item(cs_backend *b, void *e, DWORD index, void *item, LPDWORD cb)
 {
-    HCLUSENUMEX e;
-    DWORD index, err = 0, cap = 1024;
-    CLUSTER_ENUM_ITEM *item = (CLUSTER_ENUM_ITEM *)malloc(cap);
-    *fn = CS_FN_ClusterOpenEnumEx;
-    if (item == NULL)
+    return b->table.fn.ClusterEnumEx((HCLUSENUMEX)e, index, (PCLUSTER_ENUM_ITEM)item, cb);
+}
+
+static DWORD next_group_item(cs_backend *b, void *e, DWORD index, void *item, LPDWORD cb)
+{
+    return b->table.fn.ClusterGroupEnumEx((HGROUPENUMEX)e, index, (PCLUSTER_GROUP_ENUM_ITEM)item, cb);
+}
+
+static DWORD next_resource_item(cs_backend *b, void *e, DWORD index, void *item, LPDWORD cb)
+{
+    return b->table.fn.ClusterResourceEnumEx((HRESENUMEX)e, index, (PCLUSTER_RESOURCE_ENUM_ITEM)item, cb);
+}
+
+/* name, id */
+static void take_cluster_item(const void *p, builder *text, builder *states)
+{
+    const CLUSTER_ENUM_ITEM *item = (const CLUSTER_ENUM_ITEM *)p;
+    (void)states;
+    add_string(text, item->lpszName);
+    add_string(text, item->lpszId);
+}
+
+/* name, id, owner node | state */
+static void take_group_item(const void *p, builder *text, builder *states)
+{
+    const CLUSTER_GROUP_ENUM_ITEM *item = (const CLUSTER_GROUP_ENUM_ITEM *)p;
+    add_string(text, item->lpszName);
+    add_string(text, item->lpszId);
+    add_string(text, item->lpszOwnerNode);
+    add_int(states, (int)item->state);
+}
+
+/* name, id, group */
+static void take_resource_item(const void *p, builder *text, builder *states)
+{
+    const CLUSTER_RESOURCE_ENUM_ITEM *item = (const CLUSTER_RESOURCE_ENUM_ITEM *)p;
+    (void)states;
+    add_string(text, item->lpszName);
+    add_string(text, item->lpszId);
+    add_string(text, item->lpszOwnerGroupName);
+}
+
+/* Reads every item of an open *EnumEx enumeration, growing the item buffer
+ * to the byte count ERROR_MORE_DATA asks for. */
+static uint32_t read_items(cs_backend *b, void *e, item_next_fn next, int next_id, item_take_fn take,
+                           builder *text, builder *states, int *fn)
+{
+    DWORD index = 0, err, cap = 1024;
+    void *item = malloc(cap);
+    if (item == NULL) {
+        *fn = -1;
         return ERROR_NOT_ENOUGH_MEMORY;
-    e = b->table.fn.ClusterOpenEnumEx(c, type, NULL);
-    if (e == NULL) {
-        err = backend_error(b);
-        free(item);
-        return err;
     }
-    for (index = 0;; index++) {
+    for (;;) {
         DWORD cb = cap;
-        err = b->table.fn.ClusterEnumEx(e, index, item, &cb);
+        err = next(b, e, index, item, &cb);
         if (err == ERROR_MORE_DATA) {
-            CLUSTER_ENUM_ITEM *bigger = (CLUSTER_ENUM_ITEM *)realloc(item, cb);
-            if (bigger == NULL) {
+            void *bigger;
+            if (cb <= cap) {                     /* asks for no more than it had: do not loop */
+                err = ERROR_INSUFFICIENT_BUFFER;
+                break;
+            }
+            if ((bigger = realloc(item, cb)) == NULL) {
                 err = ERROR_NOT_ENOUGH_MEMORY;
                 break;
             }
             item = bigger;
             cap = cb;
-            index--;
             continue;
         }
         if (err != 0)
             break;
-        add_string(pairs, item->lpszName);
-        add_string(pairs, item->lpszId);
+        take(item, text, states);
+        index++;
     }
-    *fn = (err == ERROR_NO_MORE_ITEMS || err == ERROR_NOT_ENOUGH_MEMORY) ? -1 : CS_FN_ClusterEnumEx;
-    b->table.fn.ClusterCloseEnumEx(e);
     free(item);
-    return err == ERROR_NO_MORE_ITEMS ? 0 : err;
+    if (err == ERROR_NO_MORE_ITEMS)
+        return 0;
+    *fn = err == ERROR_NOT_ENOUGH_MEMORY ? -1 : next_id;
+    return err;
+}
+
+/* ClusterOpenEnumEx: name and id of every object of one type, as pairs. */
+static uint32_t enum_ex_cluster(cs_backend *b, HCLUSTER c, DWORD type, builder *pairs, int *fn)
+{
+    uint32_t err;
+    HCLUSENUMEX e = b->table.fn.ClusterOpenEnumEx(c, type, NULL);
+    if (e == NULL) {
+        *fn = CS_FN_ClusterOpenEnumEx;
+        return backend_error(b);
+    }
+    err = read_items(b, e, next_cluster_item, CS_FN_ClusterEnumEx, take_cluster_item, pairs, NULL, fn);
+    b->table.fn.ClusterCloseEnumEx(e);
+    return err;
 }
 
 /* Names (and ids when `with_ids`) of every object of a CLUSTER_ENUM type:
@@ -1159,10 +1222,20 @@ static uint32_t list_objects(cs_backend *b, HCLUSTER c, DWORD type, builder *out
     return enum_cluster(b, c, type, out, fn);
 }
 
-/* Releases a per-object raw handle opened during the walk. */
 #define WALK_FAIL(e, f) do { err = (e); *fn = (f); goto done; } while (0)
 
-static uint32_t snap_nodes(cs_backend *b, HCLUSTER c, part *nodes, builder *nif_node, int *fn)
+/* The net interfaces of a node or a network (both enum types are 1:
+ * CLUSTER_NODE_ENUM_NETINTERFACES, CLUSTER_NETWORK_ENUM_NETINTERFACES). */
+static uint32_t list_interfaces(cs_backend *b, int kind, void *raw, builder *out, int *fn)
+{
+    if (kind == CS_KIND_NODE)
+        return enum_node(b, (HNODE)raw, 0x1, out, fn);
+    return enum_network(b, (HNETWORK)raw, 0x1, out, fn);
+}
+
+/* Nodes or networks: name, id, state of each, and for each of its net
+ * interfaces a pair (interface, owner) in *nif_owner. */
+static uint32_t snap_with_interfaces(cs_backend *b, HCLUSTER c, int kind, part *out, builder *nif_owner, int *fn)
 {
     builder list;
     cs_char **items = NULL;
@@ -1172,7 +1245,8 @@ static uint32_t snap_nodes(cs_backend *b, HCLUSTER c, part *nodes, builder *nif_
     namebuf id;
     memset(&list, 0, sizeof(list));
     nb_init(&id);
-    err = list_objects(b, c, 0x1 /* CLUSTER_ENUM_NODE */, &list, &with_ids, fn);
+    err = list_objects(b, c, kind == CS_KIND_NODE ? 0x1 /* CLUSTER_ENUM_NODE */ : 0x10 /* CLUSTER_ENUM_NETWORK */,
+                       &list, &with_ids, fn);
     if (err)
         goto done;
     if ((items = split_fields(&list, &count)) == NULL)
@@ -1183,18 +1257,18 @@ static uint32_t snap_nodes(cs_backend *b, HCLUSTER c, part *nodes, builder *nif_
         uint32_t e = 0;
         int f = -1, state;
         builder nifs;
-        HNODE node = (HNODE)open_for_read(b, c, CS_KIND_NODE, name, &e, &f);
-        if (node == NULL) {
+        void *raw = open_for_read(b, c, kind, name, &e, &f);
+        if (raw == NULL) {
             if (is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }
-        state = state_raw(b, CS_KIND_NODE, node, &e, &f);
+        state = state_raw(b, kind, raw, &e, &f);
         if (state != CS_STATE_FAILED && !with_ids)
-            e = node_id_raw(b, node, &id, &f);
+            e = id_raw(b, kind, raw, &id, &f);
         memset(&nifs, 0, sizeof(nifs));
         if (state != CS_STATE_FAILED && e == 0)
-            e = enum_node(b, node, 0x1 /* CLUSTER_NODE_ENUM_NETINTERFACES */, &nifs, &f);
-        b->table.fn.CloseClusterNode(node);
+            e = list_interfaces(b, kind, raw, &nifs, &f);
+        close_raw(b, kind, raw);
         if (state == CS_STATE_FAILED || e != 0) {
             builder_free(&nifs);
             if (is_not_found(e)) continue;
@@ -1208,16 +1282,16 @@ static uint32_t snap_nodes(cs_backend *b, HCLUSTER c, part *nodes, builder *nif_
                 WALK_FAIL(ERROR_NOT_ENOUGH_MEMORY, -1);
             }
             for (j = 0; j < n_nifs; j++) {
-                add_string(nif_node, nif_names[j]);
-                add_string(nif_node, name);
+                add_string(nif_owner, nif_names[j]);
+                add_string(nif_owner, name);
             }
             free(nif_names);
             builder_free(&nifs);
         }
-        add_string(&nodes->text, name);
-        add_string(&nodes->text, with_ids ? items[i + 1] : id.p);
-        add_int(&nodes->states, state);
-        nodes->n++;
+        add_string(&out->text, name);
+        add_string(&out->text, with_ids ? items[i + 1] : id.p);
+        add_int(&out->states, state);
+        out->n++;
     }
     err = 0;
 done:
@@ -1229,44 +1303,17 @@ done:
 
 static uint32_t snap_groups_bulk(cs_backend *b, HCLUSTER c, part *groups, int *fn)
 {
-    HGROUPENUMEX e;
-    DWORD index, err = 0, cap = 2048;
-    CLUSTER_GROUP_ENUM_ITEM *item = (CLUSTER_GROUP_ENUM_ITEM *)malloc(cap);
-    *fn = CS_FN_ClusterGroupOpenEnumEx;
-    if (item == NULL)
-        return ERROR_NOT_ENOUGH_MEMORY;
-    e = b->table.fn.ClusterGroupOpenEnumEx(c, NULL, 0, NULL, 0, 0);
+    uint32_t err;
+    HGROUPENUMEX e = b->table.fn.ClusterGroupOpenEnumEx(c, NULL, 0, NULL, 0, 0);
     if (e == NULL) {
-        err = backend_error(b);
-        free(item);
-        return err;
+        *fn = CS_FN_ClusterGroupOpenEnumEx;
+        return backend_error(b);
     }
-    for (index = 0;; index++) {
-        DWORD cb = cap;
-        err = b->table.fn.ClusterGroupEnumEx(e, index, item, &cb);
-        if (err == ERROR_MORE_DATA) {
-            CLUSTER_GROUP_ENUM_ITEM *bigger = (CLUSTER_GROUP_ENUM_ITEM *)realloc(item, cb);
-            if (bigger == NULL) {
-                err = ERROR_NOT_ENOUGH_MEMORY;
-                break;
-            }
-            item = bigger;
-            cap = cb;
-            index--;
-            continue;
-        }
-        if (err != 0)
-            break;
-        add_string(&groups->text, item->lpszName);
-        add_string(&groups->text, item->lpszId);
-        add_string(&groups->text, item->lpszOwnerNode);
-        add_int(&groups->states, (int)item->state);
-        groups->n++;
-    }
-    *fn = (err == ERROR_NO_MORE_ITEMS || err == ERROR_NOT_ENOUGH_MEMORY) ? -1 : CS_FN_ClusterGroupEnumEx;
+    err = read_items(b, e, next_group_item, CS_FN_ClusterGroupEnumEx, take_group_item, &groups->text,
+                     &groups->states, fn);
     b->table.fn.ClusterGroupCloseEnumEx(e);
-    free(item);
-    return err == ERROR_NO_MORE_ITEMS ? 0 : err;
+    groups->n = groups->states.n_ints;
+    return err;
 }
 
 static uint32_t snap_groups(cs_backend *b, HCLUSTER c, part *groups, int *fn)
@@ -1324,42 +1371,15 @@ done:
 /* ClusterResourceOpenEnumEx: name, id and group of every resource, as triples. */
 static uint32_t enum_ex_resources(cs_backend *b, HCLUSTER c, builder *triples, int *fn)
 {
-    HRESENUMEX e;
-    DWORD index, err = 0, cap = 2048;
-    CLUSTER_RESOURCE_ENUM_ITEM *item = (CLUSTER_RESOURCE_ENUM_ITEM *)malloc(cap);
-    *fn = CS_FN_ClusterResourceOpenEnumEx;
-    if (item == NULL)
-        return ERROR_NOT_ENOUGH_MEMORY;
-    e = b->table.fn.ClusterResourceOpenEnumEx(c, NULL, 0, NULL, 0, 0);
+    uint32_t err;
+    HRESENUMEX e = b->table.fn.ClusterResourceOpenEnumEx(c, NULL, 0, NULL, 0, 0);
     if (e == NULL) {
-        err = backend_error(b);
-        free(item);
-        return err;
+        *fn = CS_FN_ClusterResourceOpenEnumEx;
+        return backend_error(b);
     }
-    for (index = 0;; index++) {
-        DWORD cb = cap;
-        err = b->table.fn.ClusterResourceEnumEx(e, index, item, &cb);
-        if (err == ERROR_MORE_DATA) {
-            CLUSTER_RESOURCE_ENUM_ITEM *bigger = (CLUSTER_RESOURCE_ENUM_ITEM *)realloc(item, cb);
-            if (bigger == NULL) {
-                err = ERROR_NOT_ENOUGH_MEMORY;
-                break;
-            }
-            item = bigger;
-            cap = cb;
-            index--;
-            continue;
-        }
-        if (err != 0)
-            break;
-        add_string(triples, item->lpszName);
-        add_string(triples, item->lpszId);
-        add_string(triples, item->lpszOwnerGroupName);
-    }
-    *fn = (err == ERROR_NO_MORE_ITEMS || err == ERROR_NOT_ENOUGH_MEMORY) ? -1 : CS_FN_ClusterResourceEnumEx;
+    err = read_items(b, e, next_resource_item, CS_FN_ClusterResourceEnumEx, take_resource_item, triples, NULL, fn);
     b->table.fn.ClusterResourceCloseEnumEx(e);
-    free(item);
-    return err == ERROR_NO_MORE_ITEMS ? 0 : err;
+    return err;
 }
 
 static uint32_t snap_resources(cs_backend *b, HCLUSTER c, part *resources, int *fn)
@@ -1417,71 +1437,6 @@ done:
     nb_free(&id);
     nb_free(&owner);
     nb_free(&group);
-    return err;
-}
-
-static uint32_t snap_networks(cs_backend *b, HCLUSTER c, part *networks, builder *nif_network, int *fn)
-{
-    builder list;
-    cs_char **items = NULL;
-    size_t count = 0, i, step;
-    int with_ids = 1;
-    uint32_t err;
-    namebuf id;
-    memset(&list, 0, sizeof(list));
-    nb_init(&id);
-    err = list_objects(b, c, 0x10 /* CLUSTER_ENUM_NETWORK */, &list, &with_ids, fn);
-    if (err)
-        goto done;
-    if ((items = split_fields(&list, &count)) == NULL)
-        WALK_FAIL(ERROR_NOT_ENOUGH_MEMORY, -1);
-    step = with_ids ? 2 : 1;
-    for (i = 0; i + step <= count; i += step) {
-        const cs_char *name = items[i];
-        uint32_t e = 0;
-        int f = -1, state;
-        builder nifs;
-        HNETWORK net = (HNETWORK)open_for_read(b, c, CS_KIND_NETWORK, name, &e, &f);
-        if (net == NULL) {
-            if (is_not_found(e)) continue;
-            WALK_FAIL(e, f);
-        }
-        state = state_raw(b, CS_KIND_NETWORK, net, &e, &f);
-        if (state != CS_STATE_FAILED && !with_ids)
-            e = network_id_raw(b, net, &id, &f);
-        memset(&nifs, 0, sizeof(nifs));
-        if (state != CS_STATE_FAILED && e == 0)
-            e = enum_network(b, net, 0x1 /* CLUSTER_NETWORK_ENUM_NETINTERFACES */, &nifs, &f);
-        b->table.fn.CloseClusterNetwork(net);
-        if (state == CS_STATE_FAILED || e != 0) {
-            builder_free(&nifs);
-            if (is_not_found(e)) continue;
-            WALK_FAIL(e, f);
-        }
-        {
-            size_t n_nifs = 0, j;
-            cs_char **nif_names = split_fields(&nifs, &n_nifs);
-            if (nif_names == NULL) {
-                builder_free(&nifs);
-                WALK_FAIL(ERROR_NOT_ENOUGH_MEMORY, -1);
-            }
-            for (j = 0; j < n_nifs; j++) {
-                add_string(nif_network, nif_names[j]);
-                add_string(nif_network, name);
-            }
-            free(nif_names);
-            builder_free(&nifs);
-        }
-        add_string(&networks->text, name);
-        add_string(&networks->text, with_ids ? items[i + 1] : id.p);
-        add_int(&networks->states, state);
-        networks->n++;
-    }
-    err = 0;
-done:
-    free(items);
-    builder_free(&list);
-    nb_free(&id);
     return err;
 }
 
@@ -1602,10 +1557,10 @@ uint32_t cs_snapshot(uint64_t cluster, cs_result **out)
     }
     if ((err = info_raw(b, c, &head, &fn)) != 0) goto done;
     if ((err = quorum_raw(b, c, &quorum, &fn)) != 0) goto done;
-    if ((err = snap_nodes(b, c, &parts[NODES], &nif_node, &fn)) != 0) goto done;
+    if ((err = snap_with_interfaces(b, c, CS_KIND_NODE, &parts[NODES], &nif_node, &fn)) != 0) goto done;
     if ((err = snap_groups(b, c, &parts[GROUPS], &fn)) != 0) goto done;
     if ((err = snap_resources(b, c, &parts[RESOURCES], &fn)) != 0) goto done;
-    if ((err = snap_networks(b, c, &parts[NETWORKS], &nif_network, &fn)) != 0) goto done;
+    if ((err = snap_with_interfaces(b, c, CS_KIND_NETWORK, &parts[NETWORKS], &nif_network, &fn)) != 0) goto done;
     if ((err = snap_netinterfaces(b, c, &parts[NETIFS], &nif_node, &nif_network, &fn)) != 0) goto done;
     if ((err = enum_cluster(b, c, 0x2 /* CLUSTER_ENUM_RESTYPE */, &restypes, &fn)) != 0) goto done;
 
