@@ -8,7 +8,8 @@ import typing
 
 from . import _bindings as b
 from . import errors
-from .backends import SYSTEM, resolve
+from .backends import SYSTEM, SystemBackend, resolve
+from .sim import SimulatedCluster
 from .enums import Access, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
 
 ffi, lib = b.ffi, b.lib
@@ -19,6 +20,14 @@ __all__ = [
 ]
 
 _MAXIMUM_ALLOWED = int(Access.MAXIMUM_ALLOWED)
+_NULL = ffi.NULL
+# The per-cycle calls, looked up once (attribute lookups on `lib` are not free).
+_cs_open_cluster = lib.cs_open_cluster
+_cs_open_object = lib.cs_open_object
+_cs_close = lib.cs_close
+_cs_state = lib.cs_state
+# Exact backend classes take the fast path; anything else goes through resolve().
+_BACKEND_TYPES = frozenset({SystemBackend, SimulatedCluster})
 
 
 class ClusterVersion(typing.NamedTuple):
@@ -73,7 +82,7 @@ class _Handle:
         token = self._token
         if token:
             self._token = 0
-            lib.cs_close(token)
+            _cs_close(token)
 
     def detach(self):
         """Gives up ownership and returns the raw handle value; it is never closed by us."""
@@ -123,10 +132,10 @@ class _Handle:
 def open_cluster(name=None, access=Access.MAXIMUM_ALLOWED, *, backend=None):
     """Opens the local cluster (name None: an LPC handle) or a cluster by the
     NetBIOS name, DNS name or IP of the cluster or one of its nodes (RPC)."""
-    wname = ffi.NULL if name is None else b.name_arg(name, "cluster name")
+    wname = _NULL if name is None else b.name_arg(name, "cluster name")
     acc = _MAXIMUM_ALLOWED if access is Access.MAXIMUM_ALLOWED else b.access_arg(access)
-    be = resolve(backend)
-    token = lib.cs_open_cluster(be._id, wname, acc)
+    be = backend if type(backend) in _BACKEND_TYPES else resolve(backend)
+    token = _cs_open_cluster(be._id, wname, acc)
     if not token:
         raise _open_error(be)
     cluster = Cluster.__new__(Cluster)
@@ -213,7 +222,7 @@ class Cluster(_Handle):
     def _open(self, cls, name, access):
         wname = b.name_arg(name, "%s name" % cls._what)
         acc = _MAXIMUM_ALLOWED if access is Access.MAXIMUM_ALLOWED else b.access_arg(access)
-        token = lib.cs_open_object(self._tok(), cls._kind, wname, acc)
+        token = _cs_open_object(self._tok(), cls._kind, wname, acc)
         if not token:
             raise b.last_error("cluster")
         obj = cls.__new__(cls)
@@ -285,7 +294,7 @@ class _Object(_Handle):
 
     @property
     def state(self):
-        value = lib.cs_state(self._tok())
+        value = _cs_state(self._tok())
         if value == b.STATE_FAILED:
             raise b.last_error(self._what)
         return self._state_enum(value)
