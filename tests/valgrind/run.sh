@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY="${PY:-python3}"
+case "$PY" in */*) PY="$(cd "$(dirname "$PY")" && pwd)/$(basename "$PY")";; esac   # we cd below
 n="${1:-1000}"
 command -v valgrind >/dev/null || { echo "valgrind: not installed" >&2; exit 1; }
 log="$(mktemp)"
