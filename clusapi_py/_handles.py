@@ -20,12 +20,18 @@ __all__ = [
 ]
 
 _MAXIMUM_ALLOWED = int(Access.MAXIMUM_ALLOWED)
+_DEFAULT_ACCESS = Access.MAXIMUM_ALLOWED      # identity-checked: the common case skips validation
 _NULL = ffi.NULL
 # The per-cycle calls, looked up once (attribute lookups on `lib` are not free).
 _cs_open_cluster = lib.cs_open_cluster
 _cs_open_object = lib.cs_open_object
 _cs_close = lib.cs_close
 _cs_state = lib.cs_state
+_cs_status_fast = lib.cs_status_fast
+_cs_status_field = lib.cs_status_field
+_ffi_string = ffi.string
+_STATE_FAILED = lib.CS_STATE_FAILED
+_STATUS_TOO_LONG = lib.CS_STATUS_TOO_LONG
 # Exact backend classes take the fast path; anything else goes through resolve().
 _BACKEND_TYPES = frozenset({SystemBackend, SimulatedCluster})
 
@@ -56,6 +62,11 @@ class Quorum(typing.NamedTuple):
     resource_name: str
     device_name: str
     max_log_size: int
+
+
+# Value -> member tables: much cheaper than calling the enum class per value.
+_GROUP_STATES = {m.value: m for m in GroupState}
+_RESOURCE_STATES = {m.value: m for m in ResourceState}
 
 
 class _Handle:
@@ -133,7 +144,7 @@ def open_cluster(name=None, access=Access.MAXIMUM_ALLOWED, *, backend=None):
     """Opens the local cluster (name None: an LPC handle) or a cluster by the
     NetBIOS name, DNS name or IP of the cluster or one of its nodes (RPC)."""
     wname = _NULL if name is None else b.name_arg(name, "cluster name")
-    acc = _MAXIMUM_ALLOWED if access is Access.MAXIMUM_ALLOWED else b.access_arg(access)
+    acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else b.access_arg(access)
     be = backend if type(backend) in _BACKEND_TYPES else resolve(backend)
     token = _cs_open_cluster(be._id, wname, acc)
     if not token:
@@ -221,7 +232,7 @@ class Cluster(_Handle):
     # ---- opening ----------------------------------------------------------------------
     def _open(self, cls, name, access):
         wname = b.name_arg(name, "%s name" % cls._what)
-        acc = _MAXIMUM_ALLOWED if access is Access.MAXIMUM_ALLOWED else b.access_arg(access)
+        acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else b.access_arg(access)
         token = _cs_open_object(self._tok(), cls._kind, wname, acc)
         if not token:
             raise b.last_error("cluster")
@@ -337,8 +348,15 @@ class Group(_Object):
 
     def status(self):
         """State and owner node from one GetClusterGroupState call."""
-        fields, ints = b.call_result(lib.cs_status, self._tok(), what="group")
-        return GroupStatus(GroupState(ints[0]), fields[0])
+        token = self._tok()
+        state = _cs_status_fast(token)
+        if state == _STATE_FAILED:
+            raise b.last_error("group")
+        if state == _STATUS_TOO_LONG:
+            fields, ints = b.call_result(lib.cs_status, token, what="group")
+            return GroupStatus(GroupState(ints[0]), fields[0])
+        # The owner is in this thread's status buffer until its next status call.
+        return GroupStatus(_GROUP_STATES[state], _ffi_string(_cs_status_field(0)))
 
     @property
     def owner_node(self):
@@ -363,8 +381,15 @@ class Resource(_Object):
 
     def status(self):
         """State, owner node and group from one GetClusterResourceState call."""
-        fields, ints = b.call_result(lib.cs_status, self._tok(), what="resource")
-        return ResourceStatus(ResourceState(ints[0]), fields[0], fields[1])
+        token = self._tok()
+        state = _cs_status_fast(token)
+        if state == _STATE_FAILED:
+            raise b.last_error("resource")
+        if state == _STATUS_TOO_LONG:
+            fields, ints = b.call_result(lib.cs_status, token, what="resource")
+            return ResourceStatus(ResourceState(ints[0]), fields[0], fields[1])
+        return ResourceStatus(_RESOURCE_STATES[state], _ffi_string(_cs_status_field(0)),
+                              _ffi_string(_cs_status_field(1)))
 
     @property
     def owner_node(self):

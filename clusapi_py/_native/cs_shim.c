@@ -807,6 +807,59 @@ uint32_t cs_status(uint64_t token, cs_result **out)
     return deliver(&bd, out);
 }
 
+#define STATUS_FIELD_CAP NAME_STACK
+static CS_THREAD_LOCAL cs_char tls_status[2][STATUS_FIELD_CAP];
+
+/* Copies a NUL-terminated name into a status field; 0 when it does not fit. */
+static int keep_field(int field, const cs_char *text)
+{
+    size_t n = wlen(text);
+    if (n >= STATUS_FIELD_CAP)
+        return 0;
+    memcpy(tls_status[field], text, (n + 1) * sizeof(cs_char));
+    return 1;
+}
+
+int cs_status_fast(uint64_t token)
+{
+    namebuf owner, group;
+    uint32_t err = 0;
+    int state, fn;
+    cs_handle *h = enter(token, -1);
+    if (h == NULL)
+        return CS_STATE_FAILED;
+    nb_init(&owner);
+    nb_init(&group);
+    tls_status[0][0] = 0;
+    tls_status[1][0] = 0;
+    if (h->kind == CS_KIND_GROUP) {
+        fn = CS_FN_GetClusterGroupState;
+        state = group_status_raw(h->backend, (HGROUP)h->raw, &owner, &err);
+        if (state != CS_STATE_FAILED && !keep_field(0, owner.p))
+            state = CS_STATUS_TOO_LONG;
+    } else if (h->kind == CS_KIND_RESOURCE) {
+        fn = CS_FN_GetClusterResourceState;
+        state = resource_status_raw(h->backend, (HRESOURCE)h->raw, &owner, &group, &err);
+        if (state != CS_STATE_FAILED && (!keep_field(0, owner.p) || !keep_field(1, group.p)))
+            state = CS_STATUS_TOO_LONG;
+    } else {
+        fn = -1;
+        state = CS_STATE_FAILED;
+        err = ERROR_INVALID_HANDLE;
+    }
+    leave(token);
+    nb_free(&owner);
+    nb_free(&group);
+    if (state == CS_STATE_FAILED)
+        fail(err, fn);
+    return state;
+}
+
+const cs_char *cs_status_field(int field)
+{
+    return tls_status[field == 1 ? 1 : 0];
+}
+
 /* ---- ids ----------------------------------------------------------------------------- */
 /* CLUSCTL_*_GET_ID through Cluster{Group,Resource}Control: bytes, not characters. */
 #define CONTROL_ID(fname, HOBJ, ControlF, code)                                            \

@@ -130,6 +130,15 @@ int cs_state(uint64_t token);
 /* Group: ints state; text owner node.  Resource: ints state; text owner
  * node, group.  One Get*State call each. */
 uint32_t cs_status(uint64_t token, cs_result **out);
+/* The same without allocating a result, for the monitoring hot path:
+ * returns the state (CS_STATE_FAILED on failure, CS_STATUS_TOO_LONG when a
+ * name does not fit the per-thread buffer: use cs_status then) and keeps
+ * the owner node (field 0) and, for a resource, the group (field 1) in a
+ * per-thread buffer that cs_status_field() reads until this thread's next
+ * cs_status_fast call. */
+#define CS_STATUS_TOO_LONG -2147483646
+int cs_status_fast(uint64_t token);
+const cs_char *cs_status_field(int field);
 /* The object's id (text): node, network (Get*Id), group, resource
  * (CLUSCTL_*_GET_ID). */
 uint32_t cs_object_id(uint64_t token, cs_result **out);
