@@ -46,6 +46,31 @@ class NetInterfaceInfo(typing.NamedTuple):
     state: NetInterfaceState
 
 
+_NODE = {m.value: m for m in NodeState}
+_GROUP = {m.value: m for m in GroupState}
+_RESOURCE = {m.value: m for m in ResourceState}
+_NETWORK = {m.value: m for m in NetworkState}
+_NETIF = {m.value: m for m in NetInterfaceState}
+
+
+class _Owners:
+    """owner_of(name): the name if it is one of the snapshot's nodes (names
+    compare case-insensitively, as the cluster does), else ""."""
+
+    __slots__ = ("_known",)
+
+    def __init__(self, node_names):
+        self._known = {n: n for n in node_names}
+
+    def __call__(self, name):
+        found = self._known.get(name)
+        if found is None:
+            lowered = {k.lower() for k in self._known if k}
+            found = name if name.lower() in lowered else ""
+            self._known[name] = found
+        return found
+
+
 class Snapshot:
     """One consistent reading of a cluster.
 
@@ -72,48 +97,40 @@ class Snapshot:
 
     @classmethod
     def _from_shim(cls, fields, ints):
+        """Decodes cs_snapshot's result (layout: cs_shim.c, above cs_snapshot)."""
         from ._handles import ClusterVersion, Quorum
 
+        new = tuple.__new__   # NamedTuple's own __new__ is Python code: skip it for 10^4 rows
         version = ClusterVersion(ints[0], ints[1], ints[2], fields[1], fields[2], ints[3], ints[4], ints[5])
         quorum = Quorum(fields[3], fields[4], ints[6])
         n_nodes, n_groups, n_resources, n_networks, n_netifs, n_restypes = ints[7:13]
         states = ints[13:]
         pos, spos = 5, 0
-        nodes = []
-        for _ in range(n_nodes):
-            nodes.append(NodeInfo(fields[pos], fields[pos + 1], NodeState(states[spos])))
-            pos += 2
-            spos += 1
-        node_names = {n.name.lower() for n in nodes}
-        groups = []
-        for _ in range(n_groups):
-            owner = fields[pos + 2]
-            if owner.lower() not in node_names:
-                owner = ""
-            groups.append(GroupInfo(fields[pos], fields[pos + 1], GroupState(states[spos]), owner))
-            pos += 3
-            spos += 1
-        group_names = {g.name.lower() for g in groups}
-        resources = []
-        for _ in range(n_resources):
-            owner, group = fields[pos + 2], fields[pos + 3]
-            if group.lower() in group_names:
-                if owner.lower() not in node_names:
-                    owner = ""
-                resources.append(ResourceInfo(fields[pos], fields[pos + 1], ResourceState(states[spos]), owner, group))
-            pos += 4
-            spos += 1
-        networks = []
-        for _ in range(n_networks):
-            networks.append(NetworkInfo(fields[pos], fields[pos + 1], NetworkState(states[spos])))
-            pos += 2
-            spos += 1
-        netifs = []
-        for _ in range(n_netifs):
-            netifs.append(NetInterfaceInfo(fields[pos], fields[pos + 1], fields[pos + 2],
-                                           NetInterfaceState(states[spos])))
-            pos += 3
-            spos += 1
+
+        def take(n_fields, count):
+            nonlocal pos, spos
+            columns = [fields[pos + k:pos + n_fields * count:n_fields] for k in range(n_fields)]
+            column_states = states[spos:spos + count]
+            pos += n_fields * count
+            spos += count
+            return columns, column_states
+
+        (names, ids), sts = take(2, n_nodes)
+        nodes = [new(NodeInfo, (n, i, _NODE[st])) for n, i, st in zip(names, ids, sts)]
+        owner_of = _Owners(names)
+        (names, ids, owners), sts = take(3, n_groups)
+        groups = [new(GroupInfo, (n, i, _GROUP[st], owner_of(o))) for n, i, st, o in zip(names, ids, sts, owners)]
+        group_names = set(names)
+        group_names.update(n.lower() for n in names)
+        (names, ids, owners, rgroups), sts = take(4, n_resources)
+        resources = [new(ResourceInfo, (n, i, _RESOURCE[st], owner_of(o), g))
+                     for n, i, st, o, g in zip(names, ids, sts, owners, rgroups)
+                     if g in group_names or g.lower() in group_names]
+        (names, ids), sts = take(2, n_networks)
+        networks = [new(NetworkInfo, (n, i, _NETWORK[st])) for n, i, st in zip(names, ids, sts)]
+        (names, nif_nodes, nif_networks), sts = take(3, n_netifs)
+        netifs = [new(NetInterfaceInfo, (n, nd, nw, _NETIF[st]))
+                  for n, nd, nw, st in zip(names, nif_nodes, nif_networks, sts)]
         restypes = fields[pos:pos + n_restypes]
         return cls(fields[0], version, quorum, nodes, groups, resources, networks, netifs, restypes)
 
