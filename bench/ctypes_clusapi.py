@@ -41,10 +41,10 @@ _PROTOTYPES = {
 
 
 def wide(text):
-    """A NUL-terminated UTF-16 buffer (c_uint16 array) for a name."""
-    data = text.encode("utf-16-le")
-    units = [int.from_bytes(data[i:i + 2], "little") for i in range(0, len(data), 2)]
-    return (ctypes.c_uint16 * (len(units) + 1))(*units, 0)
+    """A NUL-terminated UTF-16 buffer (c_uint16 array) for a name (on Linux
+    ctypes' c_wchar is 32-bit, so a user converts; on Windows c_wchar_p would do)."""
+    data = text.encode("utf-16-le") + b"\0\0"
+    return (ctypes.c_uint16 * (len(data) // 2)).from_buffer_copy(data)
 
 
 class SimClusapi:
@@ -112,6 +112,99 @@ def churn_loops(api, group_name):
             owner_node = string_at(owner_address, cch.value * 2).decode("utf-16-le")  # noqa: F841
             CloseClusterGroup(g)
             CloseCluster(h)
+        return perf_counter() - t0
+
+    return cycle_a, cycle_b
+
+
+def handle_loops(api, group_name):
+    """The same two loops through the kind of small wrapper a ctypes user
+    writes for a long-running agent: handle objects that close in close(),
+    `with` and __del__, and errors that carry GetLastError's code -- the
+    closest ctypes counterpart of the package's handle objects (which do
+    more: validation, in-flight counting, exactly-once close across threads)."""
+    import time
+
+    OpenClusterEx = api.OpenClusterEx
+    CloseCluster = api.CloseCluster
+    OpenClusterGroupEx = api.OpenClusterGroupEx
+    GetClusterGroupState = api.GetClusterGroupState
+    CloseClusterGroup = api.CloseClusterGroup
+    last_error = lib.cs_sim_get_last_error
+    perf_counter = time.perf_counter
+    owner = (ctypes.c_uint16 * NAME_CAPACITY)()
+    owner_address = ctypes.addressof(owner)
+    cch = ctypes.c_uint32()
+    p_cch = ctypes.byref(cch)
+    string_at = ctypes.string_at
+
+    class Handle:
+        __slots__ = ("_h",)
+        _close = None
+
+        def close(self):
+            h = self._h
+            if h:
+                self._h = None
+                self._close(h)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.close()
+
+        def __del__(self):
+            if getattr(self, "_h", None):
+                self.close()
+
+    class Group(Handle):
+        __slots__ = ()
+        _close = staticmethod(CloseClusterGroup)
+
+        def status(self):
+            cch.value = NAME_CAPACITY
+            state = GetClusterGroupState(self._h, owner, p_cch)
+            if state == GROUP_STATE_UNKNOWN:
+                raise OSError(last_error(), "GetClusterGroupState failed")
+            return state, string_at(owner_address, cch.value * 2).decode("utf-16-le")
+
+    class Cluster(Handle):
+        __slots__ = ()
+        _close = staticmethod(CloseCluster)
+
+        def open_group(self, name):
+            granted = ctypes.c_uint32()
+            g = OpenClusterGroupEx(self._h, wide(name), MAXIMUM_ALLOWED, ctypes.byref(granted))
+            if not g:
+                raise OSError(last_error(), "OpenClusterGroupEx failed")
+            obj = Group.__new__(Group)
+            obj._h = g
+            return obj
+
+    def open_cluster():
+        granted = ctypes.c_uint32()
+        h = OpenClusterEx(None, MAXIMUM_ALLOWED, ctypes.byref(granted))
+        if not h:
+            raise OSError(last_error(), "OpenClusterEx failed")
+        obj = Cluster.__new__(Cluster)
+        obj._h = h
+        return obj
+
+    def cycle_a(n):
+        t0 = perf_counter()
+        for _ in range(n):
+            open_cluster().close()
+        return perf_counter() - t0
+
+    def cycle_b(n):
+        t0 = perf_counter()
+        for _ in range(n):
+            c = open_cluster()
+            g = c.open_group(group_name)
+            g.status()
+            g.close()
+            c.close()
         return perf_counter() - t0
 
     return cycle_a, cycle_b

@@ -255,6 +255,7 @@ def bench_churn(cfg, R):
     api = ctypes_clusapi.SimClusapi()
     api.bind_thread(s)
     ctypes_a, ctypes_b = ctypes_clusapi.churn_loops(api, group)
+    wrapped_a, wrapped_b = ctypes_clusapi.handle_loops(api, group)
 
     # -- the C floor
     def floor(which):
@@ -270,6 +271,7 @@ def bench_churn(cfg, R):
         ("floor", "a"): floor(0), ("floor", "b"): floor(1),
         ("clusapi_py", "a"): pkg_a, ("clusapi_py", "b"): pkg_b,
         ("ctypes", "a"): ctypes_a, ("ctypes", "b"): ctypes_b,
+        ("ctypes_handles", "a"): wrapped_a, ("ctypes_handles", "b"): wrapped_b,
         ("shim_cffi", "a"): cffi_a, ("shim_cffi", "b"): cffi_b,
     }
 
@@ -308,9 +310,11 @@ def bench_churn(cfg, R):
         "ratios": {},
     }
     for cyc in ("a", "b"):
-        for way in ("clusapi_py", "ctypes", "shim_cffi"):
+        for way in ("clusapi_py", "ctypes", "ctypes_handles", "shim_cffi"):
             data["ratios"]["%s_%s_over_floor" % (way, cyc)] = ns[(way, cyc)] / ns[("floor", cyc)]
         data["ratios"]["ctypes_over_clusapi_py_%s" % cyc] = ns[("ctypes", cyc)] / ns[("clusapi_py", cyc)]
+        data["ratios"]["ctypes_handles_over_clusapi_py_%s" % cyc] = (
+            ns[("ctypes_handles", cyc)] / ns[("clusapi_py", cyc)])
     R.data["churn"] = data
 
     r = data["ratios"]
@@ -320,6 +324,11 @@ def bench_churn(cfg, R):
         sp = r["ctypes_over_clusapi_py_%s" % cyc]
         R.target("1 churn", "(%s) clusapi_py >= 3x faster than ctypes" % cyc, "%.2fx (ctypes %.0f / clusapi_py %.0f ns)" % (
             sp, ns[("ctypes", cyc)], ns[("clusapi_py", cyc)]), sp >= 3)
+    for cyc in ("a", "b"):
+        sp = r["ctypes_handles_over_clusapi_py_%s" % cyc]
+        R.target("1 churn", "(%s) clusapi_py >= 3x faster than a ctypes wrapper with handle objects" % cyc,
+                 "%.2fx (ctypes wrapper %.0f / clusapi_py %.0f ns)" % (
+                     sp, ns[("ctypes_handles", cyc)], ns[("clusapi_py", cyc)]), sp >= 3)
     R.handles("churn", s)
 
 
@@ -700,14 +709,17 @@ def render(R, args, cfg, elapsed):
               "| way | (a) ns/cycle | (a) x C floor | (b) ns/cycle | (b) x C floor | backend calls/cycle (a, b) |",
               "|---|---:|---:|---:|---:|---:|"]
         names = {"floor": "C floor (`cs_bench_floor`)", "clusapi_py": "**clusapi_py**",
-                 "ctypes": "ctypes binding (bench/ctypes_clusapi.py)",
+                 "ctypes": "ctypes binding, bare calls (bench/ctypes_clusapi.py)",
+                 "ctypes_handles": "ctypes wrapper with handle objects (close/with/__del__, GetLastError)",
                  "shim_cffi": "shim via cffi, no handle objects (diagnostic)"}
-        for way in ("floor", "clusapi_py", "ctypes", "shim_cffi"):
+        for way in ("floor", "clusapi_py", "ctypes", "ctypes_handles", "shim_cffi"):
             ra = 1.0 if way == "floor" else r["%s_a_over_floor" % way]
             rb = 1.0 if way == "floor" else r["%s_b_over_floor" % way]
             L.append("| %s | %s | %.1f | %s | %.1f | %g, %g |" % (
                 names[way], fmt_int(ns["%s_a" % way]), ra, fmt_int(ns["%s_b" % way]), rb,
                 cpc["%s_a" % way], cpc["%s_b" % way]))
+        L.append("| ctypes wrapper ÷ clusapi_py (speed-up over the ctypes wrapper) | %.2f | | %.2f | | |" % (
+            r["ctypes_handles_over_clusapi_py_a"], r["ctypes_handles_over_clusapi_py_b"]))
         L.append("| ctypes ÷ clusapi_py (speed-up of clusapi_py over ctypes) | %.2f | | %.2f | | |" % (
             r["ctypes_over_clusapi_py_a"], r["ctypes_over_clusapi_py_b"]))
         L += targets_table(R, "1 churn")
