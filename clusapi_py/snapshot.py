@@ -53,22 +53,13 @@ _NETWORK = {m.value: m for m in NetworkState}
 _NETIF = {m.value: m for m in NetInterfaceState}
 
 
-class _Owners:
-    """owner_of(name): the name if it is one of the snapshot's nodes (names
-    compare case-insensitively, as the cluster does), else ""."""
-
-    __slots__ = ("_known",)
-
-    def __init__(self, node_names):
-        self._known = {n: n for n in node_names}
-
-    def __call__(self, name):
-        found = self._known.get(name)
-        if found is None:
-            lowered = {k.lower() for k in self._known if k}
-            found = name if name.lower() in lowered else ""
-            self._known[name] = found
-        return found
+def _owner_map(node_names, owners):
+    """{owner as reported: owner as the snapshot shows it}: the name when it is
+    one of the snapshot's nodes (compared case-insensitively, as the cluster
+    does), else "" -- worked out once per distinct owner, not once per row."""
+    exact = set(node_names)
+    lowered = {n.lower() for n in node_names}
+    return {o: (o if o in exact or o.lower() in lowered else "") for o in set(owners)}
 
 
 class Snapshot:
@@ -117,13 +108,15 @@ class Snapshot:
 
         (names, ids), sts = take(2, n_nodes)
         nodes = [new(NodeInfo, (n, i, _NODE[st])) for n, i, st in zip(names, ids, sts)]
-        owner_of = _Owners(names)
+        node_names = names
         (names, ids, owners), sts = take(3, n_groups)
-        groups = [new(GroupInfo, (n, i, _GROUP[st], owner_of(o))) for n, i, st, o in zip(names, ids, sts, owners)]
+        owner_of = _owner_map(node_names, owners)
+        groups = [new(GroupInfo, (n, i, _GROUP[st], owner_of[o])) for n, i, st, o in zip(names, ids, sts, owners)]
         group_names = set(names)
         group_names.update(n.lower() for n in names)
         (names, ids, owners, rgroups), sts = take(4, n_resources)
-        resources = [new(ResourceInfo, (n, i, _RESOURCE[st], owner_of(o), g))
+        owner_of = _owner_map(node_names, owners)
+        resources = [new(ResourceInfo, (n, i, _RESOURCE[st], owner_of[o], g))
                      for n, i, st, o, g in zip(names, ids, sts, owners, rgroups)
                      if g in group_names or g.lower() in group_names]
         (names, ids), sts = take(2, n_networks)
