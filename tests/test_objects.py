@@ -6,7 +6,7 @@ import time
 import pytest
 
 import clusapi_py
-from clusapi_py import (Access, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, sim)
+from clusapi_py import (Access, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState)
 
 GROUPS = ["Cluster Group", "Available Storage", "SQL Server (MSSQLSERVER)", "FS01"]
 

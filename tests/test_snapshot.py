@@ -6,7 +6,7 @@ import threading
 import pytest
 
 import clusapi_py
-from clusapi_py import GroupState, NodeState, ResourceState, sim
+from clusapi_py import GroupState, NodeState, sim
 
 BULK = ["ClusterGroupOpenEnumEx", "ClusterResourceOpenEnumEx", "ClusterOpenEnumEx"]
 

@@ -58,7 +58,10 @@ enum cs_sim_rights { CS_RIGHTS_NONE = 0, CS_RIGHTS_READ = 1, CS_RIGHTS_ALL = 2 }
  * cs_sim_create(&id): a new, empty simulated cluster (no name, no nodes);
  *   its backend is registered with the shim and its id returned.
  * cs_sim_release(id): the owner lets go; the simulator is freed once no
- *   handle to it is open.
+ *   handle to it is open.  It must not race with a call that is opening a
+ *   cluster on that simulator (the shim holds no reference on a backend
+ *   between looking it up and opening): the Python SimulatedCluster is
+ *   alive for the whole of an open_cluster() on it, which guarantees that.
  *
  * Building the topology: cs_sim_set_cluster, cs_sim_set_quorum,
  *   cs_sim_add_resource_type, cs_sim_add_node, cs_sim_add_network,
