@@ -318,6 +318,23 @@ class _Object(_Handle):
         fields, _ = b.call_result(lib.cs_object_id, self._tok(), what=self._what)
         return fields[0]
 
+    _status_fields = 1      # owner node; a resource adds its group
+
+    def _status(self):
+        """(state value, owner node[, group]) from one Get*State call."""
+        token = self._tok()
+        state = _cs_status_fast(token)
+        if state == _STATE_FAILED:
+            raise b.last_error(self._what)
+        if state == _STATUS_TOO_LONG:
+            # A name longer than the per-thread buffer: take the allocating path.
+            fields, ints = b.call_result(lib.cs_status, token, what=self._what)
+            return (ints[0], *fields)
+        # The names sit in this thread's status buffer until its next status call.
+        if self._status_fields == 1:
+            return state, _ffi_string(_cs_status_field(0))
+        return state, _ffi_string(_cs_status_field(0)), _ffi_string(_cs_status_field(1))
+
 
 class Node(_Object):
     __slots__ = ()
@@ -348,15 +365,8 @@ class Group(_Object):
 
     def status(self):
         """State and owner node from one GetClusterGroupState call."""
-        token = self._tok()
-        state = _cs_status_fast(token)
-        if state == _STATE_FAILED:
-            raise b.last_error("group")
-        if state == _STATUS_TOO_LONG:
-            fields, ints = b.call_result(lib.cs_status, token, what="group")
-            return GroupStatus(GroupState(ints[0]), fields[0])
-        # The owner is in this thread's status buffer until its next status call.
-        return GroupStatus(_GROUP_STATES[state], _ffi_string(_cs_status_field(0)))
+        state, owner = self._status()
+        return GroupStatus(_GROUP_STATES[state], owner)
 
     @property
     def owner_node(self):
@@ -372,6 +382,7 @@ class Group(_Object):
 class Resource(_Object):
     __slots__ = ()
     _what = "resource"
+    _status_fields = 2
     _kind = b.KIND_RESOURCE
     _state_enum = ResourceState
 
@@ -381,15 +392,8 @@ class Resource(_Object):
 
     def status(self):
         """State, owner node and group from one GetClusterResourceState call."""
-        token = self._tok()
-        state = _cs_status_fast(token)
-        if state == _STATE_FAILED:
-            raise b.last_error("resource")
-        if state == _STATUS_TOO_LONG:
-            fields, ints = b.call_result(lib.cs_status, token, what="resource")
-            return ResourceStatus(ResourceState(ints[0]), fields[0], fields[1])
-        return ResourceStatus(_RESOURCE_STATES[state], _ffi_string(_cs_status_field(0)),
-                              _ffi_string(_cs_status_field(1)))
+        state, owner, group = self._status()
+        return ResourceStatus(_RESOURCE_STATES[state], owner, group)
 
     @property
     def owner_node(self):

@@ -765,39 +765,50 @@ static int resource_status_raw(cs_backend *b, HRESOURCE r, namebuf *owner, nameb
     return CS_STATE_FAILED;
 }
 
+/* The status of a group or resource token: its state (CS_STATE_FAILED with
+ * *err, *fn set), its owner node and, for a resource, its group.  Also
+ * returns the kind in *kind. */
+static int status_of(uint64_t token, namebuf *owner, namebuf *group, int *kind, uint32_t *err, int *fn)
+{
+    int state;
+    cs_handle *h = enter(token, -1);
+    if (h == NULL) {
+        *err = tls_error;
+        *fn = -1;
+        return CS_STATE_FAILED;
+    }
+    *kind = h->kind;
+    if (h->kind == CS_KIND_GROUP) {
+        *fn = CS_FN_GetClusterGroupState;
+        state = group_status_raw(h->backend, (HGROUP)h->raw, owner, err);
+    } else if (h->kind == CS_KIND_RESOURCE) {
+        *fn = CS_FN_GetClusterResourceState;
+        state = resource_status_raw(h->backend, (HRESOURCE)h->raw, owner, group, err);
+    } else {
+        *fn = -1;
+        *err = ERROR_INVALID_HANDLE;
+        state = CS_STATE_FAILED;
+    }
+    leave(token);
+    return state;
+}
+
 uint32_t cs_status(uint64_t token, cs_result **out)
 {
     builder bd;
     namebuf owner, group;
     uint32_t err = 0;
-    int state, fn;
-    cs_handle *h = enter(token, -1);
-    if (h == NULL)
-        return tls_error;
+    int state, fn, kind = -1;
     memset(&bd, 0, sizeof(bd));
     nb_init(&owner);
     nb_init(&group);
-    if (h->kind == CS_KIND_GROUP) {
-        fn = CS_FN_GetClusterGroupState;
-        state = group_status_raw(h->backend, (HGROUP)h->raw, &owner, &err);
-        if (state != CS_STATE_FAILED) {
-            add_int(&bd, state);
-            add_string(&bd, owner.p);
-        }
-    } else if (h->kind == CS_KIND_RESOURCE) {
-        fn = CS_FN_GetClusterResourceState;
-        state = resource_status_raw(h->backend, (HRESOURCE)h->raw, &owner, &group, &err);
-        if (state != CS_STATE_FAILED) {
-            add_int(&bd, state);
-            add_string(&bd, owner.p);
+    state = status_of(token, &owner, &group, &kind, &err, &fn);
+    if (state != CS_STATE_FAILED) {
+        add_int(&bd, state);
+        add_string(&bd, owner.p);
+        if (kind == CS_KIND_RESOURCE)
             add_string(&bd, group.p);
-        }
-    } else {
-        fn = -1;
-        state = CS_STATE_FAILED;
-        err = ERROR_INVALID_HANDLE;
     }
-    leave(token);
     nb_free(&owner);
     nb_free(&group);
     if (state == CS_STATE_FAILED) {
@@ -824,30 +835,15 @@ int cs_status_fast(uint64_t token)
 {
     namebuf owner, group;
     uint32_t err = 0;
-    int state, fn;
-    cs_handle *h = enter(token, -1);
-    if (h == NULL)
-        return CS_STATE_FAILED;
+    int state, fn, kind = -1;
     nb_init(&owner);
     nb_init(&group);
     tls_status[0][0] = 0;
     tls_status[1][0] = 0;
-    if (h->kind == CS_KIND_GROUP) {
-        fn = CS_FN_GetClusterGroupState;
-        state = group_status_raw(h->backend, (HGROUP)h->raw, &owner, &err);
-        if (state != CS_STATE_FAILED && !keep_field(0, owner.p))
-            state = CS_STATUS_TOO_LONG;
-    } else if (h->kind == CS_KIND_RESOURCE) {
-        fn = CS_FN_GetClusterResourceState;
-        state = resource_status_raw(h->backend, (HRESOURCE)h->raw, &owner, &group, &err);
-        if (state != CS_STATE_FAILED && (!keep_field(0, owner.p) || !keep_field(1, group.p)))
-            state = CS_STATUS_TOO_LONG;
-    } else {
-        fn = -1;
-        state = CS_STATE_FAILED;
-        err = ERROR_INVALID_HANDLE;
-    }
-    leave(token);
+    state = status_of(token, &owner, &group, &kind, &err, &fn);
+    if (state != CS_STATE_FAILED &&
+        (!keep_field(0, owner.p) || (kind == CS_KIND_RESOURCE && !keep_field(1, group.p))))
+        state = CS_STATUS_TOO_LONG;
     nb_free(&owner);
     nb_free(&group);
     if (state == CS_STATE_FAILED)

@@ -1247,6 +1247,28 @@ static LPWSTR pack(BYTE *base, size_t *pos, const sim_handle *h, const enum_item
     return dst;
 }
 
+/* The common start of the *EnumEx entry points: the handle, an injected
+ * fault, the size pointer and the index.  On success the call is entered
+ * (leave() it) and *item is the item; on failure nothing is held. */
+static DWORD enter_item(call *c, int fn, uint64_t token, int hk, DWORD index, LPDWORD cbItem,
+                        const enum_item **item)
+{
+    DWORD err = enter(c, fn, token, hk);
+    if (err)
+        return err;
+    err = take_fault(c->s, c->fn);
+    if (!err && cbItem == NULL)
+        err = ERROR_INVALID_PARAMETER;
+    if (!err && index >= c->h->n_items)
+        err = ERROR_NO_MORE_ITEMS;
+    if (err) {
+        leave(c);
+        return err;
+    }
+    *item = &c->h->items[index];
+    return 0;
+}
+
 /* Where the strings start after an item struct: aligned to 2. */
 #define ITEM_HEAD(type) ((sizeof(type) + 1u) & ~(size_t)1u)
 
@@ -1254,18 +1276,9 @@ static DWORD WINAPI sim_ClusterEnumEx(HCLUSENUMEX hClusterEnum, DWORD dwIndex, P
                                       LPDWORD cbItem)
 {
     call c;
-    DWORD err = enter(&c, CS_FN_ClusterEnumEx, TOKEN_OF(hClusterEnum), HK_CLUSENUMEX);
-    if (err) {
-        set_error(err);
-        return err;
-    }
-    err = take_fault(c.s, c.fn);
-    if (!err && cbItem == NULL)
-        err = ERROR_INVALID_PARAMETER;
-    if (!err && dwIndex >= c.h->n_items)
-        err = ERROR_NO_MORE_ITEMS;
+    const enum_item *it;
+    DWORD err = enter_item(&c, CS_FN_ClusterEnumEx, TOKEN_OF(hClusterEnum), HK_CLUSENUMEX, dwIndex, cbItem, &it);
     if (!err) {
-        const enum_item *it = &c.h->items[dwIndex];
         size_t pos = ITEM_HEAD(CLUSTER_ENUM_ITEM);
         size_t needed = pos + item_bytes(it, EI_ID) + item_bytes(it, EI_NAME);
         err = check_item_buffer(pItem, cbItem, needed);
@@ -1278,8 +1291,8 @@ static DWORD WINAPI sim_ClusterEnumEx(HCLUSENUMEX hClusterEnum, DWORD dwIndex, P
             pItem->lpszName = pack(base, &pos, c.h, it, EI_NAME, &pItem->cbName);
             *cbItem = (DWORD)pos;
         }
+        leave(&c);
     }
-    leave(&c);
     if (err)
         set_error(err);
     return err;
@@ -1652,18 +1665,9 @@ static DWORD WINAPI sim_ClusterGroupEnumEx(HGROUPENUMEX hGroupEnumEx, DWORD dwIn
                                            LPDWORD cbItem)
 {
     call c;
-    DWORD err = enter(&c, CS_FN_ClusterGroupEnumEx, TOKEN_OF(hGroupEnumEx), HK_GROUPENUMEX);
-    if (err) {
-        set_error(err);
-        return err;
-    }
-    err = take_fault(c.s, c.fn);
-    if (!err && cbItem == NULL)
-        err = ERROR_INVALID_PARAMETER;
-    if (!err && dwIndex >= c.h->n_items)
-        err = ERROR_NO_MORE_ITEMS;
+    const enum_item *it;
+    DWORD err = enter_item(&c, CS_FN_ClusterGroupEnumEx, TOKEN_OF(hGroupEnumEx), HK_GROUPENUMEX, dwIndex, cbItem, &it);
     if (!err) {
-        const enum_item *it = &c.h->items[dwIndex];
         size_t pos = ITEM_HEAD(CLUSTER_GROUP_ENUM_ITEM);
         size_t needed = pos + item_bytes(it, EI_ID) + item_bytes(it, EI_NAME) + item_bytes(it, EI_OWNER);
         err = check_item_buffer(pItem, cbItem, needed);
@@ -1682,8 +1686,8 @@ static DWORD WINAPI sim_ClusterGroupEnumEx(HGROUPENUMEX hGroupEnumEx, DWORD dwIn
             pItem->pRoProperties = NULL;
             *cbItem = (DWORD)pos;
         }
+        leave(&c);
     }
-    leave(&c);
     if (err)
         set_error(err);
     return err;
@@ -1836,18 +1840,9 @@ static DWORD WINAPI sim_ClusterResourceEnumEx(HRESENUMEX hResourceEnumEx, DWORD 
                                               PCLUSTER_RESOURCE_ENUM_ITEM pItem, LPDWORD cbItem)
 {
     call c;
-    DWORD err = enter(&c, CS_FN_ClusterResourceEnumEx, TOKEN_OF(hResourceEnumEx), HK_RESENUMEX);
-    if (err) {
-        set_error(err);
-        return err;
-    }
-    err = take_fault(c.s, c.fn);
-    if (!err && cbItem == NULL)
-        err = ERROR_INVALID_PARAMETER;
-    if (!err && dwIndex >= c.h->n_items)
-        err = ERROR_NO_MORE_ITEMS;
+    const enum_item *it;
+    DWORD err = enter_item(&c, CS_FN_ClusterResourceEnumEx, TOKEN_OF(hResourceEnumEx), HK_RESENUMEX, dwIndex, cbItem, &it);
     if (!err) {
-        const enum_item *it = &c.h->items[dwIndex];
         size_t pos = ITEM_HEAD(CLUSTER_RESOURCE_ENUM_ITEM);
         size_t needed = pos + item_bytes(it, EI_ID) + item_bytes(it, EI_NAME) + item_bytes(it, EI_GNAME) +
                         item_bytes(it, EI_GID);
@@ -1866,8 +1861,8 @@ static DWORD WINAPI sim_ClusterResourceEnumEx(HRESENUMEX hResourceEnumEx, DWORD 
             pItem->pRoProperties = NULL;
             *cbItem = (DWORD)pos;
         }
+        leave(&c);
     }
-    leave(&c);
     if (err)
         set_error(err);
     return err;
