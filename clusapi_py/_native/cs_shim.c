@@ -970,23 +970,6 @@ static uint32_t info_raw(cs_backend *b, HCLUSTER c, builder *bd, int *fn)
     return err;
 }
 
-uint32_t cs_cluster_info(uint64_t cluster, cs_result **out)
-{
-    builder bd;
-    uint32_t err;
-    int fn = -1;
-    cs_handle *h = enter(cluster, CS_KIND_CLUSTER);
-    if (h == NULL)
-        return tls_error;
-    memset(&bd, 0, sizeof(bd));
-    err = info_raw(h->backend, (HCLUSTER)h->raw, &bd, &fn);
-    leave(cluster);
-    if (err) {
-        builder_free(&bd);
-        return fail(err, fn);
-    }
-    return deliver(&bd, out);
-}
 
 static uint32_t quorum_raw(cs_backend *b, HCLUSTER c, builder *bd, int *fn)
 {
@@ -1018,7 +1001,10 @@ static uint32_t quorum_raw(cs_backend *b, HCLUSTER c, builder *bd, int *fn)
     return err;
 }
 
-uint32_t cs_quorum(uint64_t cluster, cs_result **out)
+/* Runs one cluster-level read (info_raw, quorum_raw) on a cluster token. */
+typedef uint32_t (*cluster_reader)(cs_backend *b, HCLUSTER c, builder *bd, int *fn);
+
+static uint32_t read_cluster(uint64_t cluster, cluster_reader reader, cs_result **out)
 {
     builder bd;
     uint32_t err;
@@ -1027,13 +1013,23 @@ uint32_t cs_quorum(uint64_t cluster, cs_result **out)
     if (h == NULL)
         return tls_error;
     memset(&bd, 0, sizeof(bd));
-    err = quorum_raw(h->backend, (HCLUSTER)h->raw, &bd, &fn);
+    err = reader(h->backend, (HCLUSTER)h->raw, &bd, &fn);
     leave(cluster);
     if (err) {
         builder_free(&bd);
         return fail(err, fn);
     }
     return deliver(&bd, out);
+}
+
+uint32_t cs_cluster_info(uint64_t cluster, cs_result **out)
+{
+    return read_cluster(cluster, info_raw, out);
+}
+
+uint32_t cs_quorum(uint64_t cluster, cs_result **out)
+{
+    return read_cluster(cluster, quorum_raw, out);
 }
 
 uint32_t cs_netinterface_name(uint64_t cluster, const cs_char *node, const cs_char *network, cs_result **out)
