@@ -67,12 +67,12 @@ def _health(snap):
     return verdict, critical + warning
 
 
-def _table(rows, out):
+def _table(rows, out, indent=""):
     if not rows:
         return
     widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
-        out.write("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() + "\n")
+        out.write(indent + "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() + "\n")
 
 
 def run(args, out, err):
@@ -110,12 +110,12 @@ def run(args, out, err):
             }, indent=2, ensure_ascii=False) + "\n")
             return code
         out.write("Cluster %s\n\nNodes\n" % snap.cluster_name)
-        _table([(n.name, n.state.name) for n in snap.nodes], out)
+        _table([(n.name, n.state.name) for n in snap.nodes], out, "  ")
         out.write("\nGroups\n")
-        _table([(g.name, g.state.name, g.owner_node or "-") for g in snap.groups], out)
+        _table([(g.name, g.state.name, g.owner_node or "-") for g in snap.groups], out, "  ")
         attention = [r for r in snap.resources if r.state not in (ResourceState.ONLINE, ResourceState.INHERITED)]
         out.write("\nResources failed, offline or pending: %s\n" % (len(attention) or "none"))
-        _table([(r.name, r.state.name, r.group, r.owner_node or "-") for r in attention], out)
+        _table([(r.name, r.state.name, r.group, r.owner_node or "-") for r in attention], out, "  ")
         up = sum(1 for n in snap.nodes if n.state == NodeState.UP)
         online = sum(1 for g in snap.groups if g.state == GroupState.ONLINE)
         out.write("\nHealth: %s - %d/%d nodes up, %d/%d groups online, %d resources need attention%s\n" % (
