@@ -18,6 +18,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* MSVC's C compiler spells it __inline outside /std:c11. */
+#if defined(_MSC_VER) && !defined(__cplusplus) && !defined(inline)
+#  define inline __inline
+#endif
+
 #ifdef _WIN32
 #  ifndef WIN32_LEAN_AND_MEAN
 #    define WIN32_LEAN_AND_MEAN
