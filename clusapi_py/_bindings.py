@@ -7,6 +7,7 @@ from ._clusapi import ffi, lib
 from .enums import ACCESS_MASK
 
 HANDLE_CLOSED = lib.CS_ERROR_HANDLE_CLOSED
+BUSY = 170  # ERROR_BUSY: cs_detach on a handle that is in use
 STATE_FAILED = lib.CS_STATE_FAILED
 MAX_NAME = 255  # UTF-16 code units, as Windows counts them
 
@@ -33,12 +34,13 @@ if errors.IS_WINDOWS:
 
 
 def last_error(what="handle"):
-    """The exception for the calling thread's last shim failure."""
-    code = lib.cs_last_error()
-    if code == HANDLE_CLOSED:
+    """The exception for the calling thread's last shim failure (code and
+    function read in one call, so they always belong together)."""
+    code = ffi.new("uint32_t *")
+    function = ffi.string(lib.cs_last_failure(code)).decode()
+    if code[0] == HANDLE_CLOSED:
         return ValueError("the %s is closed" % what)
-    function = ffi.string(lib.cs_last_function()).decode()
-    return errors.error_for(code, function)
+    return errors.error_for(code[0], function)
 
 
 def check(code, what="handle"):

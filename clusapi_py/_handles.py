@@ -27,9 +27,10 @@ _cs_open_cluster = lib.cs_open_cluster
 _cs_open_object = lib.cs_open_object
 _cs_close = lib.cs_close
 _cs_state = lib.cs_state
-_cs_status_fast = lib.cs_status_fast
-_cs_status_field = lib.cs_status_field
+_cs_status_into = lib.cs_status_into
 _ffi_string = ffi.string
+_ffi_new = ffi.new
+_NAME_FIELD = 260                     # characters per name field of a status buffer
 _STATE_FAILED = lib.CS_STATE_FAILED
 _STATUS_TOO_LONG = lib.CS_STATUS_TOO_LONG
 # Exact backend classes take the fast path; anything else goes through resolve().
@@ -100,8 +101,9 @@ class _Handle:
         token = self._tok()
         raw = ffi.new("uint64_t *")
         code = lib.cs_detach(token, raw)
-        if code == 87:
-            raise ValueError("a cluster cannot be detached while objects opened from it are open")
+        if code == b.BUSY:
+            raise ValueError("the %s is in use (calls in flight, or objects opened from it still open): "
+                             "it cannot be detached now" % self._what)
         b.check(code, self._what)
         self._token = 0
         return int(raw[0])
@@ -184,15 +186,15 @@ class Cluster(_Handle):
     def name(self):
         """The cluster's name (GetClusterInformation; fetched once)."""
         info = self._info
-        if info is None:
-            info = self._load_info()
+        if info is None or not self._token:
+            info = self._load_info()      # ValueError once closed, like every other use
         return info[0]
 
     @property
     def version(self):
         """A ClusterVersion (GetClusterInformation; fetched once)."""
         info = self._info
-        if info is None:
+        if info is None or not self._token:
             info = self._load_info()
         return info[1]
 
@@ -323,17 +325,17 @@ class _Object(_Handle):
     def _status(self):
         """(state value, owner node[, group]) from one Get*State call."""
         token = self._tok()
-        state = _cs_status_fast(token)
+        buf = _ffi_new("cs_char[]", 2 * _NAME_FIELD)   # ours alone: no handler can overwrite it
+        state = _cs_status_into(token, buf, _NAME_FIELD)
         if state == _STATE_FAILED:
             raise b.last_error(self._what)
         if state == _STATUS_TOO_LONG:
-            # A name longer than the per-thread buffer: take the allocating path.
+            # A name longer than the buffer: take the allocating path.
             fields, ints = b.call_result(lib.cs_status, token, what=self._what)
             return (ints[0], *fields)
-        # The names sit in this thread's status buffer until its next status call.
         if self._status_fields == 1:
-            return state, _ffi_string(_cs_status_field(0))
-        return state, _ffi_string(_cs_status_field(0)), _ffi_string(_cs_status_field(1))
+            return state, _ffi_string(buf)
+        return state, _ffi_string(buf), _ffi_string(buf + _NAME_FIELD)
 
 
 class Node(_Object):

@@ -38,6 +38,7 @@ MESSAGES = {
     1727: "The remote procedure call failed and did not execute",
     1745: "The procedure number is out of range (the cluster is too old for this call)",
     1753: "There are no more endpoints available from the endpoint mapper",
+    1723: "The RPC server is too busy to complete this operation",
     1813: "The resource type could not be found",
     5004: "The cluster resource is not online",
     5006: "The cluster resource is not available",
@@ -55,12 +56,14 @@ MESSAGES = {
     5052: "The cluster node is not a member of the cluster",
     5070: "The cluster node is paused",
     5072: "The cluster node is not ready",
+    5073: "The cluster node is shutting down",
+    5078: "The cluster resource type could not be found",
     5904: "The cluster is running an older version",
 }
 
 ACCESS_DENIED = frozenset({5})
-NOT_FOUND = frozenset({1813, 5007, 5013, 5042, 5045, 5047})
-UNAVAILABLE = frozenset({1062, 1722, 1726, 1727, 1753, 5008, 5036, 5050, 5051, 5052, 5072})
+NOT_FOUND = frozenset({1813, 5007, 5013, 5042, 5045, 5047, 5078})
+UNAVAILABLE = frozenset({1062, 1722, 1723, 1726, 1727, 1753, 5008, 5036, 5050, 5051, 5052, 5072, 5073})
 API_UNAVAILABLE = frozenset({126, 127, 1745})
 
 

@@ -270,6 +270,16 @@ def _dependency_order(resources):
     return order
 
 
+def _id_arg(value, default):
+    """An object id for the add_* methods: a str of at most 255 UTF-16 units, no NUL."""
+    if value is None:
+        return default
+    try:
+        return _Checker().text(value, "id", 255)
+    except ValueError as exc:
+        raise ValueError(str(exc)) from None
+
+
 def _multi_sz(names):
     if not names:
         return ffi.NULL
@@ -456,20 +466,20 @@ class SimulatedCluster(Backend):
 
     def add_node(self, name, id=None, state="UP"):
         name = b.name_arg(name)
-        self._check(lib.cs_sim_add_node(self._id, name, id or _stable_id("node", name),
+        self._check(lib.cs_sim_add_node(self._id, name, _id_arg(id, _stable_id("node", name)),
                                         int(coerce_state(NodeState, state))), "node %r" % name)
 
     def add_group(self, name, owner_node=None, state="ONLINE", id=None, preferred_owners=()):
         name = b.name_arg(name)
         owner = ffi.NULL if owner_node is None else b.name_arg(owner_node)
-        self._check(lib.cs_sim_add_group(self._id, name, id or _stable_id("group", name),
+        self._check(lib.cs_sim_add_group(self._id, name, _id_arg(id, _stable_id("group", name)),
                                          int(coerce_state(GroupState, state)), owner,
                                          _multi_sz([b.name_arg(p) for p in preferred_owners])), "group %r" % name)
 
     def add_resource(self, name, group, type="Generic Service", state="ONLINE", id=None, dependencies=(),
                      possible_owners=()):
         name = b.name_arg(name)
-        self._check(lib.cs_sim_add_resource(self._id, name, id or _stable_id("resource", name), b.name_arg(type),
+        self._check(lib.cs_sim_add_resource(self._id, name, _id_arg(id, _stable_id("resource", name)), b.name_arg(type),
                                             b.name_arg(group), int(coerce_state(ResourceState, state)),
                                             _multi_sz([b.name_arg(d) for d in dependencies]),
                                             _multi_sz([b.name_arg(p) for p in possible_owners])),

@@ -66,9 +66,10 @@ class Snapshot:
     """One consistent reading of a cluster.
 
     Consistency: every owner node a group or resource names is one of
-    .nodes, and every resource's group is one of .groups.  Objects created
-    or deleted while the snapshot was being read may be missing; a group
-    whose owner node is not among .nodes reports no owner ("").
+    .nodes, every resource's group is one of .groups, and every net
+    interface's node and network are among .nodes and .networks.  Objects
+    created or deleted while the snapshot was being read may be missing; a
+    group whose owner node is not among .nodes reports no owner ("").
     """
 
     __slots__ = ("cluster_name", "version", "quorum", "nodes", "groups", "resources", "networks",
@@ -122,8 +123,11 @@ class Snapshot:
         (names, ids), sts = take(2, n_networks)
         networks = [new(NetworkInfo, (n, i, _NETWORK[st])) for n, i, st in zip(names, ids, sts)]
         (names, nif_nodes, nif_networks), sts = take(3, n_netifs)
+        node_set = set(node_names)
+        network_set = {n.name for n in networks}
         netifs = [new(NetInterfaceInfo, (n, nd, nw, _NETIF[st]))
-                  for n, nd, nw, st in zip(names, nif_nodes, nif_networks, sts)]
+                  for n, nd, nw, st in zip(names, nif_nodes, nif_networks, sts)
+                  if nd in node_set and nw in network_set]
         restypes = fields[pos:pos + n_restypes]
         return cls(fields[0], version, quorum, nodes, groups, resources, networks, netifs, restypes)
 

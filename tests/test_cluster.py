@@ -485,3 +485,90 @@ def test_non_ascii_and_astral_names_round_trip(name):
         assert c.node_names()[0] == name + "-N1"
     with clusapi_py.open_cluster(name.lower(), backend=s) as c:
         assert c.name == name
+
+
+# ---- review findings: detach only when idle, cached values after close, errors --------------------
+def test_detach_refused_while_a_call_is_in_flight(s):
+    s.latency = 0.2
+    c = clusapi_py.open_cluster(backend=s)
+    t = threading.Thread(target=c.node_names)
+    t.start()
+    time.sleep(0.05)
+    with pytest.raises(ValueError, match="in use"):
+        c.detach()
+    assert not c.closed
+    t.join()
+    s.latency = 0
+    raw = c.detach()                 # idle now
+    assert raw and c.closed
+    import ctypes
+    from clusapi_py._bindings import FUNCTION_IDS, lib
+    close = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(lib.cs_sim_entry_address(FUNCTION_IDS["CloseCluster"]))
+    assert close(raw) == 1
+
+
+def test_detach_refused_while_an_object_open_is_in_flight(s):
+    s.latency = 0.2
+    c = clusapi_py.open_cluster(backend=s)
+    opened = []
+    t = threading.Thread(target=lambda: opened.append(c.open_group("FS01")))
+    t.start()
+    time.sleep(0.05)
+    with pytest.raises(ValueError):
+        c.detach()
+    t.join()
+    s.latency = 0
+    assert opened[0].status().state.name == "ONLINE"
+    opened[0].close()
+    c.close()
+
+
+def test_cached_name_and_version_also_raise_after_close(s):
+    c = clusapi_py.open_cluster(backend=s)
+    assert c.name == "CLUSTER01" and c.version.build == 20348
+    c.close()
+    before = s.calls()
+    with pytest.raises(ValueError):
+        c.name
+    with pytest.raises(ValueError):
+        c.version
+    assert s.calls() == before
+    assert repr(c) == "<Cluster 'CLUSTER01' closed>"
+
+
+def test_more_data_without_a_larger_size_stops_instead_of_looping(s, c):
+    s.fail("GetClusterNodeId", 234, count=100000)     # ERROR_MORE_DATA, size unchanged
+    with c.open_node("NODE1") as n:
+        with pytest.raises(clusapi_py.ClusterError) as info:
+            n.id
+    assert info.value.winerror == 234 and info.value.function == "GetClusterNodeId"
+    assert s.calls("GetClusterNodeId") <= 16      # the buffer doubles up to its cap, then it stops
+    s.fail("GetClusterNodeId", 234, count=0)
+
+
+@pytest.mark.parametrize("code,cls", [(5078, clusapi_py.ClusterObjectNotFoundError),
+                                      (5073, clusapi_py.ClusterUnavailableError),
+                                      (1723, clusapi_py.ClusterUnavailableError)])
+def test_more_codes_map_to_their_class(code, cls):
+    assert type(errors.error_for(code, "X")) is cls
+
+
+def test_simulator_ids_are_reused_after_release():
+    from clusapi_py._bindings import ffi, lib
+    out = ffi.new("int *")
+    seen = set()
+    for _ in range(70000):          # more than the registry has slots
+        assert lib.cs_sim_create(out) == 0
+        seen.add(out[0])
+        assert lib.cs_sim_release(out[0]) == 0
+    assert len(seen) < 70000
+
+
+@pytest.mark.parametrize("bad,exc", [("abc\0def", ValueError), ("x" * 256, ValueError), (7, ValueError)])
+def test_simulator_add_validates_ids(s, bad, exc):
+    with pytest.raises(exc):
+        s.add_node("NODE9", id=bad)
+    with pytest.raises(exc):
+        s.add_group("G9", "NODE1", id=bad)
+    with clusapi_py.open_cluster(backend=s) as c:
+        assert "NODE9" not in c.node_names() and "G9" not in c.group_names()

@@ -195,3 +195,13 @@ def test_readers_snapshot_while_a_writer_changes_the_cluster():
     w.join()
     assert not problems, problems
     assert s.open_handles() == {k: 0 for k in s.open_handles()}
+
+
+def test_net_interfaces_of_a_node_deleted_mid_walk_are_left_out(s):
+    # The node goes after the nodes were read, before the interfaces are.
+    s.delete_after("ClusterNetworkOpenEnum", 1, "node", "NODE3")
+    sn = snap(s)
+    nodes = {n.name for n in sn.nodes}
+    networks = {n.name for n in sn.networks}
+    assert all(i.node in nodes and i.network in networks for i in sn.netinterfaces)
+    assert snap(sim.SimulatedCluster(sn.to_dict())).netinterfaces == sn.netinterfaces

@@ -136,6 +136,26 @@ int cs_ht_close(cs_htable *ht, uint64_t token, int detach, void **last)
     return 1;
 }
 
+int cs_ht_detach_idle(cs_htable *ht, uint64_t token, void **last)
+{
+    uint64_t gen, state;
+    cs_slot *slot = decode(ht, token, &gen);
+    *last = NULL;
+    if (slot == NULL)
+        return 0;
+    for (;;) {
+        state = (uint64_t)cs_atomic64_load(&slot->state);
+        if (!gen_matches(ht, state, gen) || (state & CS_HT_CLOSED))
+            return 0;
+        if ((state & CS_HT_COUNT_MASK) != 1)
+            return -1;
+        if (cs_atomic64_cas(&slot->state, state, (state & ~CS_HT_COUNT_MASK) | CS_HT_CLOSED | CS_HT_DETACHED)) {
+            *last = slot->payload;
+            return 1;
+        }
+    }
+}
+
 int cs_ht_was_detached(cs_htable *ht, uint64_t token)
 {
     uint64_t gen;
@@ -174,7 +194,7 @@ void *cs_ht_peek(cs_htable *ht, uint64_t token)
     return slot->payload;
 }
 
-void cs_ht_for_each_open(cs_htable *ht, void (*fn)(uint64_t, void *, void *), void *ctx)
+void cs_ht_for_each_open(cs_htable *ht, void (*fn)(uint64_t, void *), void *ctx)
 {
     uint32_t n = (uint32_t)cs_atomic32_load(&ht->n_slots), i;
     for (i = 0; i < n; i++) {
@@ -182,7 +202,7 @@ void cs_ht_for_each_open(cs_htable *ht, void (*fn)(uint64_t, void *, void *), vo
         uint64_t state = (uint64_t)cs_atomic64_load(&slot->state);
         if (!(state & CS_HT_CLOSED)) {
             uint64_t gen = (state >> CS_HT_GEN_SHIFT) & ht->gen_mask;
-            fn((gen << CS_HT_INDEX_BITS) | (uint64_t)(i + 1), slot->payload, ctx);
+            fn((gen << CS_HT_INDEX_BITS) | (uint64_t)(i + 1), ctx);
         }
     }
 }

@@ -71,6 +71,13 @@ void *cs_ht_release(cs_htable *ht, uint64_t token);
  * the token was not open (already closed, stale or forged). */
 int cs_ht_close(cs_htable *ht, uint64_t token, int detach, void **last);
 
+/* Detaches a slot only if nothing else holds it: one CAS from "open, one
+ * reference" (the owner's) to "closed, detached, none".  Returns 1 and the
+ * payload in *last (the caller finishes it), 0 when the token is not open,
+ * -1 when it is busy (calls in flight, or -- for a cluster -- object
+ * handles holding references on it). */
+int cs_ht_detach_idle(cs_htable *ht, uint64_t token, void **last);
+
 /* Whether the (closed, finished) slot was detached rather than closed. */
 int cs_ht_was_detached(cs_htable *ht, uint64_t token);
 
@@ -82,8 +89,9 @@ void cs_ht_recycle(cs_htable *ht, uint64_t token);
  * the caller's own lock keeps the slot from closing), or NULL. */
 void *cs_ht_peek(cs_htable *ht, uint64_t token);
 
-/* Calls fn(token, payload, ctx) for every slot that is open (not CLOSED)
- * at the time it is looked at. */
-void cs_ht_for_each_open(cs_htable *ht, void (*fn)(uint64_t, void *, void *), void *ctx);
+/* Calls fn(token, ctx) for every slot that is open (not CLOSED) at the
+ * time it is looked at (the payload is not offered: without a reference it
+ * may change under the caller). */
+void cs_ht_for_each_open(cs_htable *ht, void (*fn)(uint64_t, void *), void *ctx);
 
 #endif /* CS_HTABLE_H */

@@ -52,14 +52,23 @@ static cs_mutex registry_lock = CS_MUTEX_INIT;
 static cs_backend *volatile registry[CS_MAX_BACKENDS];
 static int next_id = 2;                 /* 1 is the system backend */
 
+/* Ids are handed out in order, then reused once the first pass is spent:
+ * an id is free again once its backend is unregistered (a handle keeps its
+ * backend by pointer, never by id, so reuse cannot mix them up). */
 int cs_register_backend(cs_backend *backend)
 {
-    int id = -1;
+    int id = -1, i;
     cs_mutex_lock(&registry_lock);
     if (backend->kind == CS_BACKEND_SYSTEM) {
         id = CS_SYSTEM_BACKEND;
     } else if (next_id < CS_MAX_BACKENDS) {
         id = next_id++;
+    } else {
+        for (i = 2; i < CS_MAX_BACKENDS; i++)
+            if (registry[i] == NULL) {
+                id = i;
+                break;
+            }
     }
     if (id > 0) {
         backend->id = id;

@@ -33,6 +33,12 @@ const char *cs_last_function(void)
     return name ? name : "";
 }
 
+const char *cs_last_failure(uint32_t *code)
+{
+    *code = tls_error;
+    return cs_last_function();
+}
+
 /* ---- the system backend: registered at load, clusapi.dll loaded at use --- */
 static cs_backend system_backend = { CS_BACKEND_SYSTEM, 0, { { 0 } }, NULL, NULL, NULL };
 static cs_atomic32 system_registered;
@@ -98,9 +104,7 @@ typedef struct cs_handle {
     cs_backend *backend;
     void *raw;                  /* HCLUSTER, HNODE, ... */
     uint64_t cluster;           /* object handles: the cluster token we hold a reference on */
-    struct cs_handle *parent;   /* ... and its payload, alive while that reference is held */
     uint32_t granted;
-    cs_atomic32 children;       /* cluster handles: object handles open from it */
 } cs_handle;
 
 static cs_htable tokens;
@@ -156,14 +160,12 @@ static void finish(uint64_t token, cs_handle *h)
 {
     while (h != NULL) {
         uint64_t parent = h->cluster;
-        cs_handle *parent_handle = h->parent;
         if (!cs_ht_was_detached(&tokens, token))
             close_raw(h->backend, h->kind, h->raw);
         cs_ht_recycle(&tokens, token);
         free(h);
         h = NULL;
         if (parent) {
-            cs_atomic32_add(&parent_handle->children, -1);
             h = (cs_handle *)cs_ht_release(&tokens, parent);
             token = parent;
         }
@@ -199,8 +201,7 @@ static void leave(uint64_t token)
 /* Wraps a freshly opened raw handle in a token.  On failure the raw handle
  * is closed again and 0 returned (the caller still owns `cluster`'s
  * reference in that case). */
-static uint64_t adopt(cs_backend *b, int kind, void *raw, uint64_t cluster, cs_handle *parent,
-                      uint32_t granted)
+static uint64_t adopt(cs_backend *b, int kind, void *raw, uint64_t cluster, uint32_t granted)
 {
     cs_handle *h = (cs_handle *)calloc(1, sizeof(*h));
     uint64_t token = 0;
@@ -209,7 +210,6 @@ static uint64_t adopt(cs_backend *b, int kind, void *raw, uint64_t cluster, cs_h
         h->backend = b;
         h->raw = raw;
         h->cluster = cluster;
-        h->parent = parent;
         h->granted = granted;
         token = cs_ht_alloc(token_table(), h);
     }
@@ -225,7 +225,7 @@ uint32_t cs_close(uint64_t token)
 {
     void *last = NULL;
     if (!cs_ht_close(token_table(), token, 0, &last))
-        return fail(CS_ERROR_HANDLE_CLOSED, -1);
+        return CS_ERROR_HANDLE_CLOSED;
     if (last)
         finish(token, (cs_handle *)last);
     return 0;
@@ -233,21 +233,19 @@ uint32_t cs_close(uint64_t token)
 
 uint32_t cs_detach(uint64_t token, uint64_t *raw)
 {
-    cs_handle *h = enter(token, -2);
+    /* Only an idle handle can be given away: a call in flight would go on
+     * using the raw handle after its new owner closed it, and an object
+     * handle holds a reference on its cluster's slot, so one check covers
+     * both. */
     void *last = NULL;
+    int r = cs_ht_detach_idle(token_table(), token, &last);
     uint64_t value;
-    if (h == NULL)
-        return tls_error;
-    if (h->kind == CS_KIND_CLUSTER && cs_atomic32_load(&h->children) > 0) {
-        leave(token);
-        return fail(ERROR_INVALID_PARAMETER, -1);
-    }
-    value = (uint64_t)(uintptr_t)h->raw;
-    leave(token);
-    if (!cs_ht_close(&tokens, token, 1, &last))
+    if (r == 0)
         return fail(CS_ERROR_HANDLE_CLOSED, -1);
-    if (last)
-        finish(token, (cs_handle *)last);
+    if (r < 0)
+        return fail(ERROR_BUSY, -1);
+    value = (uint64_t)(uintptr_t)((cs_handle *)last)->raw;
+    finish(token, (cs_handle *)last);
     *raw = value;
     return 0;
 }
@@ -269,9 +267,8 @@ int cs_open_token_count(void)
     return (int)cs_atomic32_load(&token_table()->live);
 }
 
-static void close_one(uint64_t token, void *payload, void *ctx)
+static void close_one(uint64_t token, void *ctx)
 {
-    (void)payload;
     (void)ctx;
     cs_close(token);
 }
@@ -392,22 +389,47 @@ static void nb_init(namebuf *nb)
 {
     nb->p = nb->stack;
     nb->cap = NAME_STACK;
+    nb->stack[0] = 0;           /* an empty name until a call writes one */
 }
 
-/* Makes room for `needed` characters plus the NUL; 0 or ERROR_NOT_ENOUGH_MEMORY. */
+/* No name the cluster service returns comes near this (in characters). */
+#define NAME_MAX_CHARS (1u << 20)
+
+/* After ERROR_MORE_DATA asking for `needed` characters (without the NUL):
+ * makes room for them plus the NUL, at least doubling the buffer, so that a
+ * backend that keeps answering ERROR_MORE_DATA without a larger size (or
+ * leaves the count untouched) ends the loop within a few rounds.  Returns 0;
+ * ERROR_MORE_DATA itself when the backend asks for no more than the buffer
+ * holds or when the buffer would pass NAME_MAX_CHARS (the caller stops and
+ * reports the backend's answer); ERROR_NOT_ENOUGH_MEMORY when malloc fails. */
 static uint32_t nb_grow(namebuf *nb, DWORD needed)
 {
     cs_char *p;
-    if (needed + 1 <= nb->cap)
-        return 0;
-    p = (cs_char *)malloc(((size_t)needed + 1) * sizeof(cs_char));
+    size_t chars = (size_t)needed + 1;
+    if (chars <= nb->cap || nb->cap >= NAME_MAX_CHARS)
+        return ERROR_MORE_DATA;
+    if (chars < (size_t)nb->cap * 2)
+        chars = (size_t)nb->cap * 2;
+    if (chars > NAME_MAX_CHARS)
+        chars = NAME_MAX_CHARS;
+    p = (cs_char *)malloc(chars * sizeof(cs_char));
     if (p == NULL)
         return ERROR_NOT_ENOUGH_MEMORY;
+    p[0] = 0;
     if (nb->p != nb->stack)
         free(nb->p);
     nb->p = p;
-    nb->cap = needed + 1;
+    nb->cap = (DWORD)chars;
     return 0;
+}
+
+/* The same for a call with two name buffers: progress when either grows. */
+static uint32_t nb_grow2(namebuf *a, DWORD a_needed, namebuf *b, DWORD b_needed)
+{
+    uint32_t ea = nb_grow(a, a_needed), eb = nb_grow(b, b_needed);
+    if (ea == ERROR_NOT_ENOUGH_MEMORY || eb == ERROR_NOT_ENOUGH_MEMORY)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    return (ea == 0 || eb == 0) ? 0 : ERROR_MORE_DATA;
 }
 
 static void nb_free(namebuf *nb)
@@ -429,10 +451,8 @@ static void nb_free(namebuf *nb)
         result_var = (call_expr);                                          \
         if (result_var != ERROR_MORE_DATA)                                 \
             break;                                                         \
-        if (nb_grow((nb), cch_ + 1) != 0) {                                \
-            result_var = ERROR_NOT_ENOUGH_MEMORY;                          \
+        if ((result_var = nb_grow((nb), cch_)) != 0)                       \
             break;                                                         \
-        }                                                                  \
     }
 
 /* ---- enumerations by name ---------------------------------------------------- */
@@ -463,10 +483,8 @@ static void nb_free(namebuf *nb)
                 err = b->table.fn.EnumF(e, index, &item_type, nb.p, &cch);             \
                 if (err != ERROR_MORE_DATA)                                            \
                     break;                                                             \
-                if (nb_grow(&nb, cch) != 0) {                                          \
-                    err = ERROR_NOT_ENOUGH_MEMORY;                                     \
+                if ((err = nb_grow(&nb, cch)) != 0)                                    \
                     break;                                                             \
-                }                                                                      \
             }                                                                          \
             if (err != 0)                                                              \
                 break;                                                                 \
@@ -551,7 +569,7 @@ uint64_t cs_open_cluster(int backend_id, const cs_char *name, uint32_t access)
         fail(backend_error(b), fn);
         return 0;
     }
-    return adopt(b, CS_KIND_CLUSTER, raw, 0, NULL, (uint32_t)granted);
+    return adopt(b, CS_KIND_CLUSTER, raw, 0, (uint32_t)granted);
 }
 
 /* Opens an object with the Ex function when there is one, else (for
@@ -623,11 +641,9 @@ uint64_t cs_open_object(uint64_t cluster, int kind, const cs_char *name, uint32_
         return 0;
     }
     /* The reference taken by enter() now belongs to the new object. */
-    cs_atomic32_add(&c->children, 1);
-    token = adopt(c->backend, kind, raw, cluster, c, (uint32_t)granted);
+    token = adopt(c->backend, kind, raw, cluster, (uint32_t)granted);
     if (token == 0) {
         uint32_t saved = tls_error;
-        cs_atomic32_add(&c->children, -1);
         leave(cluster);
         fail(saved, -1);
     }
@@ -729,13 +745,13 @@ static int group_status_raw(cs_backend *b, HGROUP g, namebuf *owner, uint32_t *e
         *err = b->last_error ? (uint32_t)b->last_error() : 0;
         if (*err != ERROR_MORE_DATA)
             break;
-        if (nb_grow(owner, cch) != 0) {
-            *err = ERROR_NOT_ENOUGH_MEMORY;
+        if ((*err = nb_grow(owner, cch)) != 0)
             break;
-        }
     }
-    if (*err == 0)
-        return -1;              /* Unknown, and nothing went wrong */
+    if (*err == 0) {
+        owner->p[0] = 0;        /* Unknown, and nothing went wrong: the DLL wrote no name */
+        return -1;
+    }
     return CS_STATE_FAILED;
 }
 
@@ -755,13 +771,14 @@ static int resource_status_raw(cs_backend *b, HRESOURCE r, namebuf *owner, nameb
         *err = b->last_error ? (uint32_t)b->last_error() : 0;
         if (*err != ERROR_MORE_DATA)
             break;
-        if (nb_grow(owner, cch_owner) != 0 || nb_grow(group, cch_group) != 0) {
-            *err = ERROR_NOT_ENOUGH_MEMORY;
+        if ((*err = nb_grow2(owner, cch_owner, group, cch_group)) != 0)
             break;
-        }
     }
-    if (*err == 0)
+    if (*err == 0) {
+        owner->p[0] = 0;
+        group->p[0] = 0;
         return -1;
+    }
     return CS_STATE_FAILED;
 }
 
@@ -818,42 +835,39 @@ uint32_t cs_status(uint64_t token, cs_result **out)
     return deliver(&bd, out);
 }
 
-#define STATUS_FIELD_CAP NAME_STACK
-static CS_THREAD_LOCAL cs_char tls_status[2][STATUS_FIELD_CAP];
-
-/* Copies a NUL-terminated name into a status field; 0 when it does not fit. */
-static int keep_field(int field, const cs_char *text)
+/* Copies a NUL-terminated name into a caller's field; 0 when it does not fit. */
+static int copy_field(cs_char *field, uint32_t capacity, const cs_char *text)
 {
     size_t n = wlen(text);
-    if (n >= STATUS_FIELD_CAP)
+    if (n >= capacity)
         return 0;
-    memcpy(tls_status[field], text, (n + 1) * sizeof(cs_char));
+    memcpy(field, text, (n + 1) * sizeof(cs_char));
     return 1;
 }
 
-int cs_status_fast(uint64_t token)
+int cs_status_into(uint64_t token, cs_char *buf, uint32_t field_capacity)
 {
     namebuf owner, group;
     uint32_t err = 0;
     int state, fn, kind = -1;
+    if (buf == NULL || field_capacity == 0) {
+        fail(ERROR_INVALID_PARAMETER, -1);
+        return CS_STATE_FAILED;
+    }
     nb_init(&owner);
     nb_init(&group);
-    tls_status[0][0] = 0;
-    tls_status[1][0] = 0;
+    buf[0] = 0;
+    buf[field_capacity] = 0;
     state = status_of(token, &owner, &group, &kind, &err, &fn);
     if (state != CS_STATE_FAILED &&
-        (!keep_field(0, owner.p) || (kind == CS_KIND_RESOURCE && !keep_field(1, group.p))))
+        (!copy_field(buf, field_capacity, owner.p) ||
+         (kind == CS_KIND_RESOURCE && !copy_field(buf + field_capacity, field_capacity, group.p))))
         state = CS_STATUS_TOO_LONG;
     nb_free(&owner);
     nb_free(&group);
     if (state == CS_STATE_FAILED)
         fail(err, fn);
     return state;
-}
-
-const cs_char *cs_status_field(int field)
-{
-    return tls_status[field == 1 ? 1 : 0];
 }
 
 /* ---- ids ----------------------------------------------------------------------------- */
@@ -871,8 +885,8 @@ const cs_char *cs_status_field(int field)
                                        nb->cap * (DWORD)sizeof(cs_char), &returned);       \
             if (err != ERROR_MORE_DATA)                                                    \
                 break;                                                                     \
-            if (nb_grow(nb, returned / (DWORD)sizeof(cs_char) + 1) != 0)                    \
-                return ERROR_NOT_ENOUGH_MEMORY;                                            \
+            if ((err = nb_grow(nb, returned / (DWORD)sizeof(cs_char))) != 0)              \
+                return err;                                                                \
         }                                                                                  \
         if (err == 0)                                                                      \
             nb->p[nb->cap - 1] = 0;                                                        \
@@ -986,10 +1000,8 @@ static uint32_t quorum_raw(cs_backend *b, HCLUSTER c, builder *bd, int *fn)
         err = b->table.fn.GetClusterQuorumResource(c, res.p, &cch_res, dev.p, &cch_dev, &max_log);
         if (err != ERROR_MORE_DATA)
             break;
-        if (nb_grow(&res, cch_res) != 0 || nb_grow(&dev, cch_dev) != 0) {
-            err = ERROR_NOT_ENOUGH_MEMORY;
+        if ((err = nb_grow2(&res, cch_res, &dev, cch_dev)) != 0)
             break;
-        }
     }
     if (err == 0) {
         add_string(bd, res.p);
@@ -1055,7 +1067,7 @@ uint32_t cs_netinterface_name(uint64_t cluster, const cs_char *node, const cs_ch
     nb_free(&nb);
     if (err) {
         builder_free(&bd);
-        return fail(err, CS_FN_GetClusterNetInterface);
+        return fail(err, err == ERROR_NOT_ENOUGH_MEMORY ? -1 : CS_FN_GetClusterNetInterface);
     }
     return deliver(&bd, out);
 }
@@ -1217,10 +1229,8 @@ static uint32_t read_items(cs_backend *b, void *e, item_next_fn next, int next_i
         err = next(b, e, index, item, &cb);
         if (err == ERROR_MORE_DATA) {
             void *bigger;
-            if (cb <= cap) {                     /* asks for no more than it had: do not loop */
-                err = ERROR_INSUFFICIENT_BUFFER;
+            if (cb <= cap)                       /* asks for no more than it had: do not loop */
                 break;
-            }
             if ((bigger = realloc(item, cb)) == NULL) {
                 err = ERROR_NOT_ENOUGH_MEMORY;
                 break;

@@ -80,6 +80,9 @@ void cs_result_free(cs_result *result);
  * clusapi function that failed ("" when the shim itself refused). */
 uint32_t cs_last_error(void);
 const char *cs_last_function(void);
+/* Both at once (*code, and the function's name as the result), so the pair
+ * is never torn by another failing call in between. */
+const char *cs_last_failure(uint32_t *code);
 
 /* Names and round-trip flags of the functions a backend table holds. */
 int cs_function_count(void);
@@ -101,7 +104,8 @@ uint64_t cs_open_cluster(int backend, const cs_char *name, uint32_t access);
  * by name (Open*Ex, with the same fallback).  Returns a token, or 0. */
 uint64_t cs_open_object(uint64_t cluster, int kind, const cs_char *name, uint32_t access);
 
-/* 0 when this call closed it; CS_ERROR_HANDLE_CLOSED when it was not open. */
+/* 0 when this call closed it; CS_ERROR_HANDLE_CLOSED when it was not open
+ * (not recorded as the thread's last failure: closing twice is not one). */
 uint32_t cs_close(uint64_t token);
 /* Gives up ownership: *raw receives the raw handle value, which the shim
  * will never close.  A cluster with object handles still open cannot be
@@ -109,7 +113,8 @@ uint32_t cs_close(uint64_t token);
 uint32_t cs_detach(uint64_t token, uint64_t *raw);
 /* Kind, backend id and granted access of an open token. */
 uint32_t cs_handle_info(uint64_t token, int *kind, int *backend, uint32_t *granted);
-/* Slots open (not yet closed) in the shim, all kinds. */
+/* Tokens handed out and not yet finished, all kinds (a closed cluster
+ * still waiting for its objects counts until its real close). */
 int cs_open_token_count(void);
 /* Closes every open token (interpreter exit). */
 void cs_close_all(void);
@@ -130,15 +135,15 @@ int cs_state(uint64_t token);
 /* Group: ints state; text owner node.  Resource: ints state; text owner
  * node, group.  One Get*State call each. */
 uint32_t cs_status(uint64_t token, cs_result **out);
-/* The same without allocating a result, for the monitoring hot path:
- * returns the state (CS_STATE_FAILED on failure, CS_STATUS_TOO_LONG when a
- * name does not fit the per-thread buffer: use cs_status then) and keeps
- * the owner node (field 0) and, for a resource, the group (field 1) in a
- * per-thread buffer that cs_status_field() reads until this thread's next
- * cs_status_fast call. */
+/* The same without allocating a result, for the monitoring hot path: the
+ * owner node goes to buf[0 ..] and, for a resource, the group to
+ * buf[field_capacity ..] (buf holds 2 * field_capacity characters), each
+ * NUL-terminated.  Returns the state, CS_STATE_FAILED on failure, or
+ * CS_STATUS_TOO_LONG when a name does not fit (use cs_status then).  The
+ * buffer is the caller's, so nothing else on the thread (a signal handler,
+ * a finalizer) can change it between the call and its reading. */
 #define CS_STATUS_TOO_LONG -2147483646
-int cs_status_fast(uint64_t token);
-const cs_char *cs_status_field(int field);
+int cs_status_into(uint64_t token, cs_char *buf, uint32_t field_capacity);
 /* The object's id (text): node, network (Get*Id), group, resource
  * (CLUSCTL_*_GET_ID). */
 uint32_t cs_object_id(uint64_t token, cs_result **out);

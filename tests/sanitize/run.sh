@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 venv="${1:-build/asan-venv}"
+case "$venv" in /*) ;; *) venv="$PWD/$venv";; esac
 CC="${CC:-gcc}"
 asan="$($CC -print-file-name=libasan.so)"
 ubsan="$($CC -print-file-name=libubsan.so)"
@@ -37,7 +38,7 @@ status=0
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   LSAN_OPTIONS="suppressions=$OLDPWD/tests/sanitize/lsan.supp:print_suppressions=0" \
-  "$OLDPWD/$venv/bin/python" -m pytest -q -p no:cacheprovider "$OLDPWD/tests" ) >"$log" 2>&1 || status=$?
+  "$venv/bin/python" -m pytest -q -p no:cacheprovider "$OLDPWD/tests" ) >"$log" 2>&1 || status=$?
 tail -n 5 "$log"
 reports=$(grep -cE "ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:" "$log" || true)
 if [ "$status" -ne 0 ] || [ "$reports" -ne 0 ]; then
