@@ -31,6 +31,7 @@ _cs_status_into = lib.cs_status_into
 _ffi_string = ffi.string
 _ffi_new = ffi.new
 _NAME_FIELD = 260                     # characters per name field of a status buffer
+_STATUS_BUFFER = ffi.typeof("cs_char[%d]" % (2 * _NAME_FIELD))
 _STATE_FAILED = lib.CS_STATE_FAILED
 _STATUS_TOO_LONG = lib.CS_STATUS_TOO_LONG
 # Exact backend classes take the fast path; anything else goes through resolve().
@@ -325,7 +326,7 @@ class _Object(_Handle):
     def _status(self):
         """(state value, owner node[, group]) from one Get*State call."""
         token = self._tok()
-        buf = _ffi_new("cs_char[]", 2 * _NAME_FIELD)   # ours alone: no handler can overwrite it
+        buf = _ffi_new(_STATUS_BUFFER)   # this call's own: no signal handler or finalizer can overwrite it
         state = _cs_status_into(token, buf, _NAME_FIELD)
         if state == _STATE_FAILED:
             raise b.last_error(self._what)
