@@ -10,7 +10,7 @@ from . import _bindings as b
 from . import errors
 from .backends import SYSTEM, SystemBackend, resolve
 from .sim import SimulatedCluster
-from .enums import Access, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
+from .enums import Access, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_table
 
 ffi, lib = b.ffi, b.lib
 
@@ -66,9 +66,10 @@ class Quorum(typing.NamedTuple):
     max_log_size: int
 
 
-# Value -> member tables: much cheaper than calling the enum class per value.
-_GROUP_STATES = {m.value: m for m in GroupState}
-_RESOURCE_STATES = {m.value: m for m in ResourceState}
+# Value -> member tables: much cheaper than calling the enum class per value,
+# and a value the enum does not know comes back as a plain int.
+_GROUP_STATES = state_table(GroupState)
+_RESOURCE_STATES = state_table(ResourceState)
 
 
 class _Handle:
@@ -296,7 +297,7 @@ class _Object(_Handle):
 
     __slots__ = ("_cluster",)
     _kind = -1
-    _state_enum = None
+    _states = None              # value -> member table of the kind's state enum
 
     @property
     def cluster(self):
@@ -311,7 +312,7 @@ class _Object(_Handle):
         value = _cs_state(self._tok())
         if value == b.STATE_FAILED:
             raise b.last_error(self._what)
-        return self._state_enum(value)
+        return self._states[value]
 
     def _names(self, enum_type):
         fields, _ = b.call_result(lib.cs_list, self._tok(), enum_type, what=self._what)
@@ -333,7 +334,7 @@ class _Object(_Handle):
         if state == _STATUS_TOO_LONG:
             # A name longer than the buffer: take the allocating path.
             fields, ints = b.call_result(lib.cs_status, token, what=self._what)
-            return (ints[0], *fields)
+            return (int(ints[0]), *fields)
         if self._status_fields == 1:
             return state, _ffi_string(buf)
         return state, _ffi_string(buf), _ffi_string(buf + _NAME_FIELD)
@@ -343,7 +344,7 @@ class Node(_Object):
     __slots__ = ()
     _what = "node"
     _kind = b.KIND_NODE
-    _state_enum = NodeState
+    _states = state_table(NodeState)
 
     @property
     def id(self):
@@ -360,7 +361,7 @@ class Group(_Object):
     __slots__ = ()
     _what = "group"
     _kind = b.KIND_GROUP
-    _state_enum = GroupState
+    _states = _GROUP_STATES
 
     @property
     def id(self):
@@ -387,7 +388,7 @@ class Resource(_Object):
     _what = "resource"
     _status_fields = 2
     _kind = b.KIND_RESOURCE
-    _state_enum = ResourceState
+    _states = _RESOURCE_STATES
 
     @property
     def id(self):
@@ -417,7 +418,7 @@ class Network(_Object):
     __slots__ = ()
     _what = "network"
     _kind = b.KIND_NETWORK
-    _state_enum = NetworkState
+    _states = state_table(NetworkState)
 
     @property
     def id(self):
@@ -431,7 +432,7 @@ class NetInterface(_Object):
     __slots__ = ()
     _what = "net interface"
     _kind = b.KIND_NETINTERFACE
-    _state_enum = NetInterfaceState
+    _states = state_table(NetInterfaceState)
 
 
 @atexit.register

@@ -15,7 +15,7 @@ import sys
 from . import errors, sim
 from ._handles import open_cluster
 from .backends import SYSTEM
-from .enums import GroupState, NodeState, ResourceState
+from .enums import GroupState, NodeState, ResourceState, state_name
 
 COMMANDS = ("info", "status", "nodes", "groups", "resources", "networks", "dump")
 EXIT_OK, EXIT_WARNING, EXIT_CRITICAL, EXIT_ERROR = 0, 1, 2, 3
@@ -52,17 +52,17 @@ def _health(snap):
         if n.state == NodeState.DOWN:
             critical.append("node %s is down" % n.name)
         elif n.state != NodeState.UP:
-            warning.append("node %s is %s" % (n.name, n.state.name.lower()))
+            warning.append("node %s is %s" % (n.name, str(state_name(n.state)).lower()))
     for g in snap.groups:
         if g.state == GroupState.FAILED:
             critical.append("group %s failed" % g.name)
         elif g.state != GroupState.ONLINE:
-            warning.append("group %s is %s" % (g.name, g.state.name.lower()))
+            warning.append("group %s is %s" % (g.name, str(state_name(g.state)).lower()))
     for r in snap.resources:
         if r.state == ResourceState.FAILED:
             critical.append("resource %s failed" % r.name)
         elif r.state not in (ResourceState.ONLINE, ResourceState.INHERITED):
-            warning.append("resource %s is %s" % (r.name, r.state.name.lower()))
+            warning.append("resource %s is %s" % (r.name, str(state_name(r.state)).lower()))
     verdict = "CRITICAL" if critical else "WARNING" if warning else "OK"
     return verdict, critical + warning
 
@@ -102,20 +102,20 @@ def run(args, out, err):
         if args.json:
             out.write(json.dumps({
                 "cluster": snap.cluster_name, "health": verdict, "problems": problems,
-                "nodes": [{"name": n.name, "state": n.state.name} for n in snap.nodes],
-                "groups": [{"name": g.name, "state": g.state.name, "owner_node": g.owner_node} for g in snap.groups],
+                "nodes": [{"name": n.name, "state": state_name(n.state)} for n in snap.nodes],
+                "groups": [{"name": g.name, "state": state_name(g.state), "owner_node": g.owner_node} for g in snap.groups],
                 "resources_needing_attention": [
-                    {"name": r.name, "state": r.state.name, "group": r.group, "owner_node": r.owner_node}
+                    {"name": r.name, "state": state_name(r.state), "group": r.group, "owner_node": r.owner_node}
                     for r in snap.resources if r.state not in (ResourceState.ONLINE, ResourceState.INHERITED)],
             }, indent=2, ensure_ascii=False) + "\n")
             return code
         out.write("Cluster %s\n\nNodes\n" % snap.cluster_name)
-        _table([(n.name, n.state.name) for n in snap.nodes], out, "  ")
+        _table([(n.name, state_name(n.state)) for n in snap.nodes], out, "  ")
         out.write("\nGroups\n")
-        _table([(g.name, g.state.name, g.owner_node or "-") for g in snap.groups], out, "  ")
+        _table([(g.name, state_name(g.state), g.owner_node or "-") for g in snap.groups], out, "  ")
         attention = [r for r in snap.resources if r.state not in (ResourceState.ONLINE, ResourceState.INHERITED)]
         out.write("\nResources failed, offline or pending: %s\n" % (len(attention) or "none"))
-        _table([(r.name, r.state.name, r.group, r.owner_node or "-") for r in attention], out, "  ")
+        _table([(r.name, state_name(r.state), r.group, r.owner_node or "-") for r in attention], out, "  ")
         up = sum(1 for n in snap.nodes if n.state == NodeState.UP)
         online = sum(1 for g in snap.groups if g.state == GroupState.ONLINE)
         out.write("\nHealth: %s - %d/%d nodes up, %d/%d groups online, %d resources need attention%s\n" % (
@@ -123,12 +123,12 @@ def run(args, out, err):
             ("; " + "; ".join(problems[:5]) + (" ..." if len(problems) > 5 else "")) if problems else ""))
         return code
     rows = {
-        "nodes": [{"name": n.name, "id": n.id, "state": n.state.name} for n in snap.nodes],
-        "groups": [{"name": g.name, "id": g.id, "state": g.state.name, "owner_node": g.owner_node}
+        "nodes": [{"name": n.name, "id": n.id, "state": state_name(n.state)} for n in snap.nodes],
+        "groups": [{"name": g.name, "id": g.id, "state": state_name(g.state), "owner_node": g.owner_node}
                    for g in snap.groups],
-        "resources": [{"name": r.name, "id": r.id, "state": r.state.name, "group": r.group,
+        "resources": [{"name": r.name, "id": r.id, "state": state_name(r.state), "group": r.group,
                        "owner_node": r.owner_node} for r in snap.resources],
-        "networks": [{"name": n.name, "id": n.id, "state": n.state.name,
+        "networks": [{"name": n.name, "id": n.id, "state": state_name(n.state),
                       "netinterfaces": [i.name for i in snap.netinterfaces if i.network == n.name]}
                      for n in snap.networks],
     }[args.command]

@@ -60,6 +60,23 @@ class NetInterfaceState(enum.IntEnum):
     UP = 3
 
 
+class _StateTable(dict):
+    """value -> member; a value the enum does not know (a newer cluster's
+    state, say) maps to itself, a plain int, instead of failing the read."""
+
+    def __missing__(self, value):
+        return value
+
+
+def state_table(enum_cls):
+    return _StateTable((m.value, m) for m in enum_cls)
+
+
+def state_name(state):
+    """A state's name for the topology format: the member name, or the int."""
+    return state.name if isinstance(state, enum.Enum) else int(state)
+
+
 def coerce_state(enum_cls, value):
     """An int, or a member / member name of enum_cls (case-insensitive), as a member."""
     if isinstance(value, enum_cls):

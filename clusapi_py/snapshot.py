@@ -7,7 +7,7 @@ cluster -- a dump taken on a real cluster runs anywhere.
 import json
 import typing
 
-from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
+from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_name, state_table
 
 __all__ = ["Snapshot", "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo"]
 
@@ -46,11 +46,11 @@ class NetInterfaceInfo(typing.NamedTuple):
     state: NetInterfaceState
 
 
-_NODE = {m.value: m for m in NodeState}
-_GROUP = {m.value: m for m in GroupState}
-_RESOURCE = {m.value: m for m in ResourceState}
-_NETWORK = {m.value: m for m in NetworkState}
-_NETIF = {m.value: m for m in NetInterfaceState}
+_NODE = state_table(NodeState)
+_GROUP = state_table(GroupState)
+_RESOURCE = state_table(ResourceState)
+_NETWORK = state_table(NetworkState)
+_NETIF = state_table(NetInterfaceState)
 
 
 def _owner_map(node_names, owners):
@@ -153,19 +153,19 @@ class Snapshot:
                     "lowest_version": v.lowest_version, "flags": v.flags,
                 },
             },
-            "nodes": [{"name": n.name, "id": n.id, "state": n.state.name} for n in self.nodes],
-            "networks": [{"name": n.name, "id": n.id, "state": n.state.name} for n in self.networks],
+            "nodes": [{"name": n.name, "id": n.id, "state": state_name(n.state)} for n in self.nodes],
+            "networks": [{"name": n.name, "id": n.id, "state": state_name(n.state)} for n in self.networks],
             "netinterfaces": [
-                {"name": i.name, "node": i.node, "network": i.network, "state": i.state.name}
+                {"name": i.name, "node": i.node, "network": i.network, "state": state_name(i.state)}
                 for i in self.netinterfaces
             ],
             "resource_types": list(self.resource_types),
             "groups": [
-                {"name": g.name, "id": g.id, "state": g.state.name, "owner_node": g.owner_node}
+                {"name": g.name, "id": g.id, "state": state_name(g.state), "owner_node": g.owner_node}
                 for g in self.groups
             ],
             "resources": [
-                {"name": r.name, "id": r.id, "state": r.state.name, "group": r.group} for r in self.resources
+                {"name": r.name, "id": r.id, "state": state_name(r.state), "group": r.group} for r in self.resources
             ],
             "quorum": {
                 "resource": self.quorum.resource_name,

@@ -205,3 +205,13 @@ def test_net_interfaces_of_a_node_deleted_mid_walk_are_left_out(s):
     networks = {n.name for n in sn.networks}
     assert all(i.node in nodes and i.network in networks for i in sn.netinterfaces)
     assert snap(sim.SimulatedCluster(sn.to_dict())).netinterfaces == sn.netinterfaces
+
+
+def test_a_state_value_the_enums_do_not_know_comes_back_as_an_int():
+    from clusapi_py.snapshot import Snapshot
+    # One node in state 42 (say, a newer cluster's state), nothing else.
+    fields = ["C", "vendor", "", "", "", "N1", "1"]
+    ints = [10, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 42]
+    snap = Snapshot._from_shim(fields, ints)
+    assert snap.nodes[0].state == 42 and type(snap.nodes[0].state) is int
+    assert snap.to_dict()["nodes"][0]["state"] == 42
