@@ -10,15 +10,18 @@ It is meant to be a fair, reasonably efficient ctypes binding:
   - errors checked (a NULL handle, ClusterGroupStateUnknown) and the owner
     node decoded to a str, as the package does.
 
-On Linux x86_64 WINAPI is cdecl, so CFUNCTYPE is the right calling
-convention (WINFUNCTYPE on 32-bit Windows).  Before a raw OpenClusterEx on
+WINAPI is the C calling convention everywhere but 32-bit Windows, where it
+is stdcall: _PROTOTYPE picks WINFUNCTYPE there.  Before a raw OpenClusterEx on
 a thread, lib.cs_sim_bind_thread(sim_id) must have been called once on that
 thread: it tells the simulator which simulated cluster raw opens go to.
 """
 import ctypes
+import sys
 
 from clusapi_py._bindings import FUNCTION_IDS, lib
 
+# WINAPI: stdcall on 32-bit Windows (WINFUNCTYPE), the C convention elsewhere.
+_PROTOTYPE = ctypes.WINFUNCTYPE if sys.platform == "win32" else ctypes.CFUNCTYPE
 MAXIMUM_ALLOWED = 0x02000000
 GROUP_STATE_UNKNOWN = -1
 NAME_CAPACITY = 257  # 255 UTF-16 code units, NUL, and one spare
@@ -55,7 +58,7 @@ class SimClusapi:
             address = lib.cs_sim_entry_address(FUNCTION_IDS[name])
             if not address:
                 raise RuntimeError("no simulator entry point for %s" % name)
-            setattr(self, name, ctypes.CFUNCTYPE(restype, *argtypes)(address))
+            setattr(self, name, _PROTOTYPE(restype, *argtypes)(address))
 
     @staticmethod
     def bind_thread(sim):

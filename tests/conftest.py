@@ -25,3 +25,15 @@ def s():
 def c(s):
     with clusapi_py.open_cluster(backend=s) as cluster:
         yield cluster
+
+
+def sim_entry(function, restype, *argtypes):
+    """A ctypes function for one of the simulator's entry points (what a test
+    uses to close a detached raw handle).  WINAPI is stdcall on 32-bit Windows."""
+    import ctypes
+    import sys
+
+    from clusapi_py._bindings import FUNCTION_IDS, lib
+
+    prototype = ctypes.WINFUNCTYPE if sys.platform == "win32" else ctypes.CFUNCTYPE
+    return prototype(restype, *argtypes)(lib.cs_sim_entry_address(FUNCTION_IDS[function]))

@@ -208,8 +208,8 @@ def test_detach_gives_up_ownership(s):
         c2.detach()
     # leave the simulator clean for the fixture: close the raw handle through its entry point
     import ctypes
-    from clusapi_py._bindings import FUNCTION_IDS, lib
-    close = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(lib.cs_sim_entry_address(FUNCTION_IDS["CloseCluster"]))
+    from conftest import sim_entry
+    close = sim_entry("CloseCluster", ctypes.c_int, ctypes.c_void_p)
     assert close(raw) == 1
     gc.collect()
 
@@ -502,8 +502,8 @@ def test_detach_refused_while_a_call_is_in_flight(s):
     raw = c.detach()                 # idle now
     assert raw and c.closed
     import ctypes
-    from clusapi_py._bindings import FUNCTION_IDS, lib
-    close = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(lib.cs_sim_entry_address(FUNCTION_IDS["CloseCluster"]))
+    from conftest import sim_entry
+    close = sim_entry("CloseCluster", ctypes.c_int, ctypes.c_void_p)
     assert close(raw) == 1
 
 

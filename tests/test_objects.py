@@ -255,8 +255,8 @@ def test_object_detach(s, c):
     assert raw and g.closed
     assert s.open_handles()["group"] == 1
     import ctypes
-    from clusapi_py._bindings import FUNCTION_IDS, lib
-    close = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)(lib.cs_sim_entry_address(FUNCTION_IDS["CloseClusterGroup"]))
+    from conftest import sim_entry
+    close = sim_entry("CloseClusterGroup", ctypes.c_int, ctypes.c_void_p)
     assert close(raw) == 1
 
 
