@@ -118,9 +118,9 @@ void *cs_ht_release(cs_htable *ht, uint64_t token)
     }
 }
 
-int cs_ht_close(cs_htable *ht, uint64_t token, int detach, void **last)
+int cs_ht_close(cs_htable *ht, uint64_t token, void **last)
 {
-    uint64_t gen, state, flags = CS_HT_CLOSED | (detach ? CS_HT_DETACHED : 0);
+    uint64_t gen, state;
     cs_slot *slot = decode(ht, token, &gen);
     *last = NULL;
     if (slot == NULL)
@@ -129,7 +129,7 @@ int cs_ht_close(cs_htable *ht, uint64_t token, int detach, void **last)
         state = (uint64_t)cs_atomic64_load(&slot->state);
         if (!gen_matches(ht, state, gen) || (state & CS_HT_CLOSED))
             return 0;
-        if (cs_atomic64_cas(&slot->state, state, state | flags))
+        if (cs_atomic64_cas(&slot->state, state, state | CS_HT_CLOSED))
             break;
     }
     *last = cs_ht_release(ht, token);

@@ -65,11 +65,11 @@ void *cs_ht_acquire(cs_htable *ht, uint64_t token);
  * slot), else NULL. */
 void *cs_ht_release(cs_htable *ht, uint64_t token);
 
-/* Marks the slot closed (detached too when `detach`) and gives back the
- * owner's reference.  Returns 1 when this call closed it -- the caller then
- * gets the payload in *last when that was the last reference -- and 0 when
- * the token was not open (already closed, stale or forged). */
-int cs_ht_close(cs_htable *ht, uint64_t token, int detach, void **last);
+/* Marks the slot closed and gives back the owner's reference.  Returns 1
+ * when this call closed it -- the caller then gets the payload in *last when
+ * that was the last reference -- and 0 when the token was not open (already
+ * closed, stale or forged). */
+int cs_ht_close(cs_htable *ht, uint64_t token, void **last);
 
 /* Detaches a slot only if nothing else holds it: one CAS from "open, one
  * reference" (the owner's) to "closed, detached, none".  Returns 1 and the

@@ -224,7 +224,7 @@ static uint64_t adopt(cs_backend *b, int kind, void *raw, uint64_t cluster, uint
 uint32_t cs_close(uint64_t token)
 {
     void *last = NULL;
-    if (!cs_ht_close(token_table(), token, 0, &last))
+    if (!cs_ht_close(token_table(), token, &last))
         return CS_ERROR_HANDLE_CLOSED;
     if (last)
         finish(token, (cs_handle *)last);

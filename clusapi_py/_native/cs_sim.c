@@ -638,7 +638,7 @@ static void handle_free(sim_handle *h)
         if (h->cnext)
             h->cnext->cprev = h->cprev;
     }
-    if (cs_ht_close(&g_handles, h->token, 0, &last) && last)
+    if (cs_ht_close(&g_handles, h->token, &last) && last)
         cs_ht_recycle(&g_handles, h->token);
     s->open[k]--;
     s->open_total--;
