@@ -785,6 +785,23 @@ static int resource_status_raw(cs_backend *b, HRESOURCE r, namebuf *owner, nameb
 /* The status of a group or resource token: its state (CS_STATE_FAILED with
  * *err, *fn set), its owner node and, for a resource, its group.  Also
  * returns the kind in *kind. */
+/* Get{Group,Resource}State on a raw handle: the state (CS_STATE_FAILED with
+ * *err, *fn set), the owner node and, for a resource, its group. */
+static int status_raw(cs_backend *b, int kind, void *raw, namebuf *owner, namebuf *group, uint32_t *err, int *fn)
+{
+    if (kind == CS_KIND_GROUP) {
+        *fn = CS_FN_GetClusterGroupState;
+        return group_status_raw(b, (HGROUP)raw, owner, err);
+    }
+    if (kind == CS_KIND_RESOURCE) {
+        *fn = CS_FN_GetClusterResourceState;
+        return resource_status_raw(b, (HRESOURCE)raw, owner, group, err);
+    }
+    *fn = -1;
+    *err = ERROR_INVALID_HANDLE;
+    return CS_STATE_FAILED;
+}
+
 static int status_of(uint64_t token, namebuf *owner, namebuf *group, int *kind, uint32_t *err, int *fn)
 {
     int state;
@@ -795,17 +812,7 @@ static int status_of(uint64_t token, namebuf *owner, namebuf *group, int *kind, 
         return CS_STATE_FAILED;
     }
     *kind = h->kind;
-    if (h->kind == CS_KIND_GROUP) {
-        *fn = CS_FN_GetClusterGroupState;
-        state = group_status_raw(h->backend, (HGROUP)h->raw, owner, err);
-    } else if (h->kind == CS_KIND_RESOURCE) {
-        *fn = CS_FN_GetClusterResourceState;
-        state = resource_status_raw(h->backend, (HRESOURCE)h->raw, owner, group, err);
-    } else {
-        *fn = -1;
-        *err = ERROR_INVALID_HANDLE;
-        state = CS_STATE_FAILED;
-    }
+    state = status_raw(h->backend, h->kind, h->raw, owner, group, err, fn);
     leave(token);
     return state;
 }
@@ -1371,55 +1378,71 @@ static uint32_t snap_groups_bulk(cs_backend *b, HCLUSTER c, part *groups, int *f
     return err;
 }
 
-static uint32_t snap_groups(cs_backend *b, HCLUSTER c, part *groups, int *fn)
+/* The per-object part of the group (fallback) and resource walks: for
+ * every listed object (name, then its id when step >= 2), open it, read its
+ * status -- and its id when the listing had none (step 1) -- and close it;
+ * append name, id, owner[, group] and the state.  Objects gone meanwhile are
+ * skipped. */
+static uint32_t snap_statuses(cs_backend *b, HCLUSTER c, int kind, cs_char **items, size_t count, size_t step,
+                              part *out, int *fn)
 {
-    builder list;
-    cs_char **items = NULL;
-    size_t count = 0, i, step;
-    int with_ids = 1;
-    uint32_t err;
-    namebuf id, owner;
-    cs_table *t = &b->table;
-    if (t->fn.ClusterGroupOpenEnumEx && t->fn.ClusterGroupEnumEx && t->fn.ClusterGroupCloseEnumEx)
-        return snap_groups_bulk(b, c, groups, fn);
-    memset(&list, 0, sizeof(list));
+    uint32_t err = 0;
+    size_t i;
+    namebuf id, owner, group;
     nb_init(&id);
     nb_init(&owner);
-    err = list_objects(b, c, 0x8 /* CLUSTER_ENUM_GROUP */, &list, &with_ids, fn);
-    if (err)
-        goto done;
-    if ((items = split_fields(&list, &count)) == NULL)
-        WALK_FAIL(ERROR_NOT_ENOUGH_MEMORY, -1);
-    step = with_ids ? 2 : 1;
+    nb_init(&group);
     for (i = 0; i + step <= count; i += step) {
         uint32_t e = 0;
         int f = -1, state;
-        HGROUP g = (HGROUP)open_for_read(b, c, CS_KIND_GROUP, items[i], &e, &f);
-        if (g == NULL) {
+        void *raw = open_for_read(b, c, kind, items[i], &e, &f);
+        if (raw == NULL) {
             if (is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }
-        f = CS_FN_GetClusterGroupState;
-        state = group_status_raw(b, g, &owner, &e);
-        if (state != CS_STATE_FAILED && !with_ids)
-            e = group_id_raw(b, g, &id, &f);
-        b->table.fn.CloseClusterGroup(g);
+        state = status_raw(b, kind, raw, &owner, &group, &e, &f);
+        if (state != CS_STATE_FAILED && step == 1)
+            e = id_raw(b, kind, raw, &id, &f);
+        close_raw(b, kind, raw);
         if (state == CS_STATE_FAILED || e != 0) {
             if (is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }
-        add_string(&groups->text, items[i]);
-        add_string(&groups->text, with_ids ? items[i + 1] : id.p);
-        add_string(&groups->text, owner.p);
-        add_int(&groups->states, state);
-        groups->n++;
+        add_string(&out->text, items[i]);
+        add_string(&out->text, step == 1 ? id.p : items[i + 1]);
+        add_string(&out->text, owner.p);
+        if (kind == CS_KIND_RESOURCE)
+            add_string(&out->text, group.p);
+        add_int(&out->states, state);
+        out->n++;
     }
-    err = 0;
 done:
-    free(items);
-    builder_free(&list);
     nb_free(&id);
     nb_free(&owner);
+    nb_free(&group);
+    return err;
+}
+
+static uint32_t snap_groups(cs_backend *b, HCLUSTER c, part *groups, int *fn)
+{
+    builder list;
+    cs_char **items = NULL;
+    size_t count = 0;
+    int with_ids = 1;
+    uint32_t err;
+    cs_table *t = &b->table;
+    if (t->fn.ClusterGroupOpenEnumEx && t->fn.ClusterGroupEnumEx && t->fn.ClusterGroupCloseEnumEx)
+        return snap_groups_bulk(b, c, groups, fn);
+    memset(&list, 0, sizeof(list));
+    err = list_objects(b, c, 0x8 /* CLUSTER_ENUM_GROUP */, &list, &with_ids, fn);
+    if (err == 0 && (items = split_fields(&list, &count)) == NULL) {
+        err = ERROR_NOT_ENOUGH_MEMORY;
+        *fn = -1;
+    }
+    if (err == 0)
+        err = snap_statuses(b, c, CS_KIND_GROUP, items, count, with_ids ? 2 : 1, groups, fn);
+    free(items);
+    builder_free(&list);
     return err;
 }
 
@@ -1441,57 +1464,26 @@ static uint32_t snap_resources(cs_backend *b, HCLUSTER c, part *resources, int *
 {
     builder list;
     cs_char **items = NULL;
-    size_t count = 0, i, step;
+    size_t count = 0, step;
     int with_ids = 1;
     uint32_t err;
-    namebuf id, owner, group;
     cs_table *t = &b->table;
     memset(&list, 0, sizeof(list));
-    nb_init(&id);
-    nb_init(&owner);
-    nb_init(&group);
     if (t->fn.ClusterResourceOpenEnumEx && t->fn.ClusterResourceEnumEx && t->fn.ClusterResourceCloseEnumEx) {
         err = enum_ex_resources(b, c, &list, fn);
-        step = 3;
+        step = 3;                     /* name, id, group: the group is read again with the state */
     } else {
         err = list_objects(b, c, 0x4 /* CLUSTER_ENUM_RESOURCE */, &list, &with_ids, fn);
         step = with_ids ? 2 : 1;
     }
-    if (err)
-        goto done;
-    if ((items = split_fields(&list, &count)) == NULL)
-        WALK_FAIL(ERROR_NOT_ENOUGH_MEMORY, -1);
-    for (i = 0; i + step <= count; i += step) {
-        uint32_t e = 0;
-        int f = -1, state;
-        HRESOURCE r = (HRESOURCE)open_for_read(b, c, CS_KIND_RESOURCE, items[i], &e, &f);
-        if (r == NULL) {
-            if (is_not_found(e)) continue;
-            WALK_FAIL(e, f);
-        }
-        f = CS_FN_GetClusterResourceState;
-        state = resource_status_raw(b, r, &owner, &group, &e);
-        if (state != CS_STATE_FAILED && step == 1)
-            e = resource_id_raw(b, r, &id, &f);
-        b->table.fn.CloseClusterResource(r);
-        if (state == CS_STATE_FAILED || e != 0) {
-            if (is_not_found(e)) continue;
-            WALK_FAIL(e, f);
-        }
-        add_string(&resources->text, items[i]);
-        add_string(&resources->text, step == 1 ? id.p : items[i + 1]);
-        add_string(&resources->text, owner.p);
-        add_string(&resources->text, group.p);
-        add_int(&resources->states, state);
-        resources->n++;
+    if (err == 0 && (items = split_fields(&list, &count)) == NULL) {
+        err = ERROR_NOT_ENOUGH_MEMORY;
+        *fn = -1;
     }
-    err = 0;
-done:
+    if (err == 0)
+        err = snap_statuses(b, c, CS_KIND_RESOURCE, items, count, step, resources, fn);
     free(items);
     builder_free(&list);
-    nb_free(&id);
-    nb_free(&owner);
-    nb_free(&group);
     return err;
 }
 
