@@ -9,22 +9,39 @@ Environment:
                           (gcc/clang; see docs/development.md for running it)
   CLUSAPI_PY_DEBUG=1      -O0 -g
 """
+import glob
 import os
 import re
 import sys
 
-from cffi import FFI
-
 HERE = os.path.dirname(os.path.abspath(__file__))
-NATIVE_REL = os.path.join("clusapi_py", "_native")
+NATIVE_REL = "clusapi_py/_native"
 NATIVE = os.path.join(HERE, NATIVE_REL)
 
-# Order: token table, function registry, dispatch/shim, backends.
-SOURCES = ["cs_htable.c", "cs_registry.c", "cs_shim.c", "cs_dll.c", "cs_sim.c"]
+
+def native_sources():
+    """The one list of C sources: every .c file under _native/, in a stable order.
+
+    setup (below), tests/c/build_and_run.sh and tests/windows/run.sh all take
+    it from here (``python3 build_clusapi.py --print-sources``), so a new file
+    is built everywhere or nowhere.  Paths are relative to the repository root
+    with forward slashes.
+    """
+    found = glob.glob(os.path.join(NATIVE, "**", "*.c"), recursive=True)
+    rel = [os.path.relpath(path, HERE).replace(os.sep, "/") for path in found]
+    return sorted(rel)
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--print-sources"]:
+    # Before importing cffi: the shell scripts call this with any python3.
+    print("\n".join(native_sources()))
+    sys.exit(0)
+
+from cffi import FFI  # noqa: E402  (after the cffi-free --print-sources path)
 
 
 def read_cdef():
-    with open(os.path.join(NATIVE, "cs_shim.h"), encoding="utf-8") as f:
+    with open(os.path.join(NATIVE, "api", "cs_shim.h"), encoding="utf-8") as f:
         text = f.read()
     match = re.search(r"/\* CDEF-BEGIN[^\n]*\n(.*?)/\* CDEF-END \*/", text, re.S)
     if not match:
@@ -54,7 +71,7 @@ ffibuilder.cdef(read_cdef())
 _args, _link = compile_args()
 # The cdef names char16_t, which C declares in <uchar.h> (absent on macOS).
 PREAMBLE = r'''
-#include "cs_shim.h"
+#include "api/cs_shim.h"
 #if !defined(_WIN32)
 #  if defined(__APPLE__)
 typedef uint_least16_t char16_t;
@@ -67,7 +84,7 @@ typedef uint_least16_t char16_t;
 ffibuilder.set_source(
     "clusapi_py._clusapi",
     PREAMBLE,
-    sources=[os.path.join(NATIVE_REL, name) for name in SOURCES],
+    sources=native_sources(),
     include_dirs=[NATIVE_REL],
     extra_compile_args=_args,
     extra_link_args=_link,

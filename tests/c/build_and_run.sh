@@ -28,10 +28,12 @@ case "$($cc -dumpmachine 2>/dev/null || echo unknown)" in
 esac
 
 native=clusapi_py/_native
+# The one source list (build_clusapi.py), so these tests build what the wheel builds.
+mapfile -t sources < <(python3 build_clusapi.py --print-sources)
+mapfile -t tests < <(ls tests/c/*.c)
 # shellcheck disable=SC2086  # EXTRA_CFLAGS and libs are word lists
-$cc -Wall -Wextra -Werror -std=gnu99 -O1 -g -I "$native" ${EXTRA_CFLAGS:-} \
-    "$native/cs_sim.c" "$native/cs_htable.c" "$native/cs_registry.c" "$native/cs_shim.c" "$native/cs_dll.c" \
-    tests/c/test_sim.c -o "$exe" $libs
+$cc -Wall -Wextra -Werror -std=gnu99 -O1 -g -I "$native" -I tests/c ${EXTRA_CFLAGS:-} \
+    "${sources[@]}" "${tests[@]}" -o "$exe" $libs
 echo "built $exe"
 
 if [ "${NO_RUN:-0}" = "1" ]; then

@@ -8,7 +8,7 @@
  * non-zero when a check failed.  Built and run by tests/c/build_and_run.sh.
  */
 #define __USE_MINGW_ANSI_STDIO 1
-#include "cs_sim.h"
+#include "sim/cs_sim.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

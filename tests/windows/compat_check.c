@@ -78,7 +78,7 @@ typedef struct _HRESENUMEX *HRESENUMEX;
 
 #define CS_COMPAT_CHECK 1
 #define CSX(n) compat_##n
-#include "cs_clusapi_compat.h"
+#include "clusapi/cs_clusapi_compat.h"
 
 #define SAME_VALUE(name) _Static_assert((long long)(name) == (long long)(compat_##name), #name " differs")
 

@@ -7,7 +7,7 @@
 # Needs x86_64-w64-mingw32-gcc and wine (Debian: apt-get install mingw-w64
 # wine64; installing them is .ci/run's job, this script only checks).
 #
-#   a. cs_htable.c cs_registry.c cs_shim.c cs_dll.c cs_sim.c + test_dll.c
+#   a. every native source (build_clusapi.py --print-sources) + test_dll.c
 #      -> test_dll.exe (no clusapi import: the DLL is loaded at run time),
 #      run under Wine;
 #   b. the simulator's C tests (tests/c/build_and_run.sh) built with
@@ -28,7 +28,6 @@ BUILD=${1:-build/windows}
 CC64=x86_64-w64-mingw32-gcc
 CC32=i686-w64-mingw32-gcc
 NATIVE=clusapi_py/_native
-SHIM_SOURCES="cs_htable.c cs_registry.c cs_shim.c cs_dll.c cs_sim.c"
 CFLAGS=(-Wall -Wextra -Werror -std=gnu99 -O1)
 TEST_TIMEOUT=${TEST_TIMEOUT:-300}
 
@@ -131,15 +130,12 @@ fi
 
 # ---- a. test_dll.exe: the shim against Wine's clusapi.dll -----------------------------
 echo "# --- a. shim + test_dll.c under Wine"
-sources=()
+# The one source list (build_clusapi.py --print-sources): what the wheel builds.
 have_sources=1
-for s in $SHIM_SOURCES; do
-    if [ ! -f "$NATIVE/$s" ]; then
-        have_sources=0
-        not_ok "build test_dll.exe: $NATIVE/$s is missing"
-    fi
-    sources+=("$NATIVE/$s")
-done
+if ! mapfile -t sources < <(python3 build_clusapi.py --print-sources) || [ "${#sources[@]}" -eq 0 ]; then
+    have_sources=0
+    not_ok "build test_dll.exe: build_clusapi.py --print-sources gave no source list"
+fi
 if [ "$have_sources" -eq 1 ]; then
     if logged "$LOGS/test_dll.build.log" "$CC64" "${CFLAGS[@]}" -I"$NATIVE" -o "$BUILD/test_dll.exe" \
         "${sources[@]}" tests/windows/test_dll.c; then

@@ -21,7 +21,7 @@
  * with "#" are information, and a last line "N passed, M failed".  Exit
  * status 1 when a check failed, 2 on an unhandled exception.
  */
-#include "cs_shim.h"
+#include "api/cs_shim.h"
 
 #include <stdarg.h>
 #include <stdio.h>

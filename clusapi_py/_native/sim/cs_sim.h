@@ -43,7 +43,7 @@
 #ifndef CS_SIM_H
 #define CS_SIM_H
 
-#include "cs_shim.h"
+#include "api/cs_shim.h"
 
 /* The object kinds are CS_KIND_* (cs_shim.h); CS_KIND_ENUM counts every
  * enumeration handle, plain or Ex. */

@@ -18,8 +18,8 @@
  *     while the object exists, each handle one more.  A deleted object
  *     stays readable (flagged deleted) until its last handle is closed.
  */
-#include "cs_sim.h"
-#include "cs_htable.h"
+#include "sim/cs_sim.h"
+#include "core/cs_htable.h"
 #include <float.h>
 #include <stdio.h>
 #include <stdlib.h>

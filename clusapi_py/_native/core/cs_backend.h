@@ -13,7 +13,7 @@
 #ifndef CS_BACKEND_H
 #define CS_BACKEND_H
 
-#include "cs_clusapi.h"
+#include "clusapi/cs_clusapi.h"
 
 /* Every clusapi function the shim may call: X(name, pointer type, RPC?).
  * The third column says whether the real DLL makes a round trip to the

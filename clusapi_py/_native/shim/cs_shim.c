@@ -4,9 +4,9 @@
  * snapshot) that run in C so that Python makes one call for each.
  * Contract: cs_shim.h.
  */
-#include "cs_shim.h"
-#include "cs_htable.h"
-#include "cs_sim.h"
+#include "api/cs_shim.h"
+#include "core/cs_htable.h"
+#include "sim/cs_sim.h"
 #include <stdlib.h>
 #include <string.h>
 

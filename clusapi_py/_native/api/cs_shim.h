@@ -37,7 +37,7 @@
 #ifndef CS_SHIM_H
 #define CS_SHIM_H
 
-#include "cs_backend.h"
+#include "core/cs_backend.h"
 
 typedef WCHAR cs_char;
 

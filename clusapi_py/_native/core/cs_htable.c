@@ -1,5 +1,5 @@
 /* cs_htable.c - see cs_htable.h for the contract. */
-#include "cs_htable.h"
+#include "core/cs_htable.h"
 #include <stdlib.h>
 
 static cs_slot *slot_at(cs_htable *ht, uint32_t index)

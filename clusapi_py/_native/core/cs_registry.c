@@ -1,6 +1,6 @@
 /* cs_registry.c - function names of the backend table, and the registry
  * of backends by id (the system one is always 1; ids are never reused). */
-#include "cs_shim.h"
+#include "api/cs_shim.h"
 #include <string.h>
 
 static const char *const function_names[CS_FN_COUNT] = {

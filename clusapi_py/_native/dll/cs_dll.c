@@ -9,7 +9,7 @@
  * lacks (OpenClusterEx on old or re-implemented DLLs) stays NULL, and the
  * shim reports ERROR_PROC_NOT_FOUND naming it when it is needed.
  */
-#include "cs_shim.h"
+#include "api/cs_shim.h"
 
 #ifdef _WIN32
 

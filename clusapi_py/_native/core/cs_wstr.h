@@ -1,0 +1,88 @@
+/*
+ * core/cs_wstr.h - UTF-16 string helpers shared by the shim and the
+ * simulator.  WCHAR is 16-bit on every platform here, so none of the C
+ * library's wchar_t functions apply; these are the only ones used.
+ *
+ * No clusapi call, no Python: header-only (static inline) so that the
+ * hot loops in both layers inline them.
+ */
+#ifndef CS_WSTR_H
+#define CS_WSTR_H
+
+#include "clusapi/cs_clusapi.h"   /* WCHAR */
+
+/* Length in code units, without the NUL; 0 for NULL. */
+static inline size_t cs_wlen(const WCHAR *s)
+{
+    size_t n = 0;
+    if (s != NULL)
+        while (s[n])
+            n++;
+    return n;
+}
+
+/* NULL or "". */
+static inline int cs_wempty(const WCHAR *s)
+{
+    return s == NULL || s[0] == 0;
+}
+
+/* Exact equality of two NUL-terminated strings. */
+static inline int cs_wequal(const WCHAR *a, const WCHAR *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+/* Case folding for the cluster's case-insensitive name lookups: ASCII,
+ * Latin-1 (except the multiplication sign), Greek capitals and the basic
+ * Cyrillic capitals. */
+static inline unsigned cs_wfold(unsigned c)
+{
+    if (c < 0x80)
+        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+        return c + 32;
+    if (c >= 0x0391 && c <= 0x03A9 && c != 0x03A2)
+        return c + 32;
+    if (c >= 0x0410 && c <= 0x042F)
+        return c + 32;
+    if (c >= 0x0400 && c <= 0x040F)
+        return c + 80;
+    return c;
+}
+
+/* Case-insensitive equality of two counted strings. */
+static inline int cs_wieq(const WCHAR *a, size_t an, const WCHAR *b, size_t bn)
+{
+    size_t i;
+    if (an != bn)
+        return 0;
+    for (i = 0; i < an; i++)
+        if (a[i] != b[i] && cs_wfold(a[i]) != cs_wfold(b[i]))
+            return 0;
+    return 1;
+}
+
+/* FNV-1a over the folded code units (equal under cs_wieq => equal hash). */
+static inline uint32_t cs_whash(const WCHAR *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= (uint32_t)cs_wfold(s[i]);
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* multi_sz: NUL-separated strings ending with an empty one. */
+static inline const WCHAR *cs_msz_next(const WCHAR *p)
+{
+    return p + cs_wlen(p) + 1;
+}
+
+#endif /* CS_WSTR_H */
