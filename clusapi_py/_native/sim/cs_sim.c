@@ -20,6 +20,7 @@
  */
 #include "sim/cs_sim.h"
 #include "core/cs_htable.h"
+#include "core/cs_wstr.h"
 #include <float.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,7 +63,7 @@ static int hk_count_kind(int hk)
     return hk >= HK_CLUSENUM ? CS_KIND_ENUM : hk;
 }
 
-/* ---- strings (WCHAR is 16-bit everywhere: no wchar_t functions) -------------- */
+/* ---- owned strings (the UTF-16 helpers are core/cs_wstr.h) -------------------- */
 typedef struct wstr {
     WCHAR *p;                   /* always allocated, NUL-terminated */
     size_t n;                   /* length without the NUL */
@@ -70,62 +71,10 @@ typedef struct wstr {
 
 static const WCHAR empty_w[1] = { 0 };
 
-static size_t w_len(const WCHAR *s)
-{
-    size_t n = 0;
-    while (s[n])
-        n++;
-    return n;
-}
-
-static int w_empty(const WCHAR *s)
-{
-    return s == NULL || s[0] == 0;
-}
-
-/* Case folding for name lookups: ASCII, Latin-1 (except the multiplication
- * sign), Greek capitals and the basic Cyrillic capitals. */
-static unsigned fold(unsigned c)
-{
-    if (c < 0x80)
-        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-        return c + 32;
-    if (c >= 0x0391 && c <= 0x03A9 && c != 0x03A2)
-        return c + 32;
-    if (c >= 0x0410 && c <= 0x042F)
-        return c + 32;
-    if (c >= 0x0400 && c <= 0x040F)
-        return c + 80;
-    return c;
-}
-
-static int w_ieq(const WCHAR *a, size_t an, const WCHAR *b, size_t bn)
-{
-    size_t i;
-    if (an != bn)
-        return 0;
-    for (i = 0; i < an; i++)
-        if (a[i] != b[i] && fold(a[i]) != fold(b[i]))
-            return 0;
-    return 1;
-}
-
-static uint32_t w_hash(const WCHAR *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    size_t i;
-    for (i = 0; i < n; i++) {
-        h ^= (uint32_t)fold(s[i]);
-        h *= 16777619u;
-    }
-    return h;
-}
-
 /* A copy of s (NULL = ""); 0, or -1 when memory is short. */
 static int w_set(wstr *out, const WCHAR *s)
 {
-    size_t n = s ? w_len(s) : 0;
+    size_t n = cs_wlen(s);
     WCHAR *p = (WCHAR *)malloc((n + 1) * sizeof(WCHAR));
     if (p == NULL)
         return -1;
@@ -142,12 +91,6 @@ static void w_free(wstr *s)
     free(s->p);
     s->p = NULL;
     s->n = 0;
-}
-
-/* multi_sz: NUL-separated strings ending with an empty one (or NULL). */
-static const WCHAR *msz_next(const WCHAR *p)
-{
-    return p + w_len(p) + 1;
 }
 
 /* ---- objects ------------------------------------------------------------------- */
@@ -229,9 +172,9 @@ static sim_obj *set_find(const objset *set, const WCHAR *name, size_t n)
     sim_obj *o;
     if (set->nbuckets == 0)
         return NULL;
-    h = w_hash(name, n);
+    h = cs_whash(name, n);
     for (o = set->buckets[h & (set->nbuckets - 1)]; o; o = o->hnext)
-        if (o->hash == h && w_ieq(o->name.p, o->name.n, name, n))
+        if (o->hash == h && cs_wieq(o->name.p, o->name.n, name, n))
             return o;
     return NULL;
 }
@@ -325,7 +268,7 @@ static sim_obj *obj_new(int kind, const WCHAR *name, const WCHAR *id, int state)
         obj_free(o);
         return NULL;
     }
-    o->hash = w_hash(o->name.p, o->name.n);
+    o->hash = cs_whash(o->name.p, o->name.n);
     return o;
 }
 
@@ -948,13 +891,13 @@ static DWORD resolve_cluster_name(const sim *s, LPCWSTR name)
 {
     size_t n, i;
     const sim_obj *node;
-    if (w_empty(name))
+    if (cs_wempty(name))
         return 0;
-    n = w_len(name);
-    if (s->name.n && w_ieq(s->name.p, s->name.n, name, n))
+    n = cs_wlen(name);
+    if (s->name.n && cs_wieq(s->name.p, s->name.n, name, n))
         return 0;
     for (i = 0; i < s->n_aliases; i++)
-        if (w_ieq(s->aliases[i].p, s->aliases[i].n, name, n))
+        if (cs_wieq(s->aliases[i].p, s->aliases[i].n, name, n))
             return 0;
     node = set_find(&s->sets[CS_KIND_NODE], name, n);
     if (node != NULL && node->state != (int)ClusterNodeDown)
@@ -1320,7 +1263,7 @@ static uint64_t open_object(int fn, HCLUSTER hCluster, int kind, LPCWSTR name, i
         return 0;
     }
     err = take_fault(c.s, fn);
-    if (!err && w_empty(name))
+    if (!err && cs_wempty(name))
         err = ERROR_INVALID_PARAMETER;
     if (!err && ex)
         err = access_valid(desired);
@@ -1331,7 +1274,7 @@ static uint64_t open_object(int fn, HCLUSTER hCluster, int kind, LPCWSTR name, i
             err = ERROR_ACCESS_DENIED;
     }
     if (!err) {
-        o = set_find(&c.s->sets[kind], name, w_len(name));
+        o = set_find(&c.s->sets[kind], name, cs_wlen(name));
         if (o == NULL)
             err = not_found(kind);
     }
@@ -1966,13 +1909,13 @@ static DWORD WINAPI sim_GetClusterNetInterface(HCLUSTER hCluster, LPCWSTR lpszNo
         return err;
     }
     err = take_fault(c.s, c.fn);
-    if (!err && (w_empty(lpszNodeName) || w_empty(lpszNetworkName)))
+    if (!err && (cs_wempty(lpszNodeName) || cs_wempty(lpszNetworkName)))
         err = ERROR_INVALID_PARAMETER;
     if (!err)
         err = check_name_buffer(lpszInterfaceName, lpcchInterfaceName);
     if (!err) {
-        const sim_obj *node = set_find(&c.s->sets[CS_KIND_NODE], lpszNodeName, w_len(lpszNodeName));
-        const sim_obj *net = set_find(&c.s->sets[CS_KIND_NETWORK], lpszNetworkName, w_len(lpszNetworkName));
+        const sim_obj *node = set_find(&c.s->sets[CS_KIND_NODE], lpszNodeName, cs_wlen(lpszNodeName));
+        const sim_obj *net = set_find(&c.s->sets[CS_KIND_NETWORK], lpszNetworkName, cs_wlen(lpszNetworkName));
         const sim_obj *x = NULL;
         if (node == NULL) {
             err = ERROR_CLUSTER_NODE_NOT_FOUND;
@@ -2155,14 +2098,14 @@ static DWORD parse_names(const WCHAR *msz, wstr **out, size_t *count)
     *count = 0;
     if (msz == NULL)
         return 0;
-    for (p = msz; *p; p = msz_next(p))
+    for (p = msz; *p; p = cs_msz_next(p))
         n++;
     if (n == 0)
         return 0;
     v = (wstr *)calloc(n, sizeof(wstr));
     if (v == NULL)
         return ERROR_NOT_ENOUGH_MEMORY;
-    for (p = msz; *p; p = msz_next(p), i++) {
+    for (p = msz; *p; p = cs_msz_next(p), i++) {
         if (w_set(&v[i], p) != 0) {
             while (i > 0)
                 w_free(&v[--i]);
@@ -2183,8 +2126,8 @@ static DWORD resolve_names(sim *s, int kind, const WCHAR *msz, objvec *out)
     memset(out, 0, sizeof(*out));
     if (msz == NULL)
         return 0;
-    for (p = msz; *p; p = msz_next(p)) {
-        sim_obj *o = set_find(&s->sets[kind], p, w_len(p));
+    for (p = msz; *p; p = cs_msz_next(p)) {
+        sim_obj *o = set_find(&s->sets[kind], p, cs_wlen(p));
         if (o == NULL) {
             vec_free(out);
             return not_found(kind);
@@ -2199,7 +2142,7 @@ static DWORD resolve_names(sim *s, int kind, const WCHAR *msz, objvec *out)
 
 static DWORD copy_fixed(WCHAR dst[64], const WCHAR *src)
 {
-    size_t n = src ? w_len(src) : 0;
+    size_t n = cs_wlen(src);
     if (n > 63)
         return ERROR_INVALID_PARAMETER;
     memset(dst, 0, 64 * sizeof(WCHAR));
@@ -2217,7 +2160,7 @@ uint32_t cs_sim_set_cluster(int sim_id, const cs_char *name, const cs_char *alia
     size_t n_aliases = 0, i;
     WCHAR vendor[64], csd[64];
     DWORD err;
-    if (w_empty(name) || copy_fixed(vendor, vendor_id) != 0 || copy_fixed(csd, csd_version) != 0)
+    if (cs_wempty(name) || copy_fixed(vendor, vendor_id) != 0 || copy_fixed(csd, csd_version) != 0)
         return ERROR_INVALID_PARAMETER;
     if (w_set(&new_name, name) != 0)
         return ERROR_NOT_ENOUGH_MEMORY;
@@ -2283,14 +2226,14 @@ uint32_t cs_sim_add_resource_type(int sim_id, const cs_char *name)
     sim *s;
     size_t i, n;
     DWORD err = 0;
-    if (w_empty(name))
+    if (cs_wempty(name))
         return ERROR_INVALID_PARAMETER;
-    n = w_len(name);
+    n = cs_wlen(name);
     s = control_enter(sim_id);
     if (s == NULL)
         return ERROR_INVALID_PARAMETER;
     for (i = 0; i < s->n_restypes; i++)
-        if (w_ieq(s->restypes[i].p, s->restypes[i].n, name, n))
+        if (cs_wieq(s->restypes[i].p, s->restypes[i].n, name, n))
             err = ERROR_ALREADY_EXISTS;
     if (!err && s->n_restypes == s->cap_restypes) {
         size_t cap = s->cap_restypes ? s->cap_restypes * 2 : 8;
@@ -2317,7 +2260,7 @@ uint32_t cs_sim_add_resource_type(int sim_id, const cs_char *name)
 static DWORD new_object(sim *s, int kind, const WCHAR *name, const WCHAR *id, int state, sim_obj **out)
 {
     *out = NULL;
-    if (set_find(&s->sets[kind], name, w_len(name)) != NULL)
+    if (set_find(&s->sets[kind], name, cs_wlen(name)) != NULL)
         return ERROR_ALREADY_EXISTS;
     if (set_reserve(&s->sets[kind]) != 0)
         return ERROR_NOT_ENOUGH_MEMORY;
@@ -2331,7 +2274,7 @@ static uint32_t add_plain(int sim_id, int kind, const cs_char *name, const cs_ch
     sim *s;
     sim_obj *o;
     DWORD err;
-    if (w_empty(name) || !valid_state(kind, state))
+    if (cs_wempty(name) || !valid_state(kind, state))
         return ERROR_INVALID_PARAMETER;
     s = control_enter(sim_id);
     if (s == NULL)
@@ -2359,16 +2302,16 @@ uint32_t cs_sim_add_netinterface(int sim_id, const cs_char *name, const cs_char 
     sim *s;
     sim_obj *o = NULL, *n = NULL, *net = NULL;
     DWORD err = 0;
-    if (w_empty(name) || w_empty(node) || w_empty(network) || !valid_state(CS_KIND_NETINTERFACE, state))
+    if (cs_wempty(name) || cs_wempty(node) || cs_wempty(network) || !valid_state(CS_KIND_NETINTERFACE, state))
         return ERROR_INVALID_PARAMETER;
     s = control_enter(sim_id);
     if (s == NULL)
         return ERROR_INVALID_PARAMETER;
-    if (set_find(&s->sets[CS_KIND_NETINTERFACE], name, w_len(name)) != NULL)
+    if (set_find(&s->sets[CS_KIND_NETINTERFACE], name, cs_wlen(name)) != NULL)
         err = ERROR_ALREADY_EXISTS;
-    if (!err && (n = set_find(&s->sets[CS_KIND_NODE], node, w_len(node))) == NULL)
+    if (!err && (n = set_find(&s->sets[CS_KIND_NODE], node, cs_wlen(node))) == NULL)
         err = ERROR_CLUSTER_NODE_NOT_FOUND;
-    if (!err && (net = set_find(&s->sets[CS_KIND_NETWORK], network, w_len(network))) == NULL)
+    if (!err && (net = set_find(&s->sets[CS_KIND_NETWORK], network, cs_wlen(network))) == NULL)
         err = ERROR_CLUSTER_NETWORK_NOT_FOUND;
     if (!err)
         err = new_object(s, CS_KIND_NETINTERFACE, name, id, state, &o);
@@ -2389,15 +2332,15 @@ uint32_t cs_sim_add_group(int sim_id, const cs_char *name, const cs_char *id, in
     objvec preferred;
     DWORD err = 0;
     memset(&preferred, 0, sizeof(preferred));
-    if (w_empty(name) || !valid_state(CS_KIND_GROUP, state))
+    if (cs_wempty(name) || !valid_state(CS_KIND_GROUP, state))
         return ERROR_INVALID_PARAMETER;
     s = control_enter(sim_id);
     if (s == NULL)
         return ERROR_INVALID_PARAMETER;
-    if (set_find(&s->sets[CS_KIND_GROUP], name, w_len(name)) != NULL)
+    if (set_find(&s->sets[CS_KIND_GROUP], name, cs_wlen(name)) != NULL)
         err = ERROR_ALREADY_EXISTS;
-    if (!err && !w_empty(owner_node) &&
-        (owner = set_find(&s->sets[CS_KIND_NODE], owner_node, w_len(owner_node))) == NULL)
+    if (!err && !cs_wempty(owner_node) &&
+        (owner = set_find(&s->sets[CS_KIND_NODE], owner_node, cs_wlen(owner_node))) == NULL)
         err = ERROR_CLUSTER_NODE_NOT_FOUND;
     if (!err)
         err = resolve_names(s, CS_KIND_NODE, preferred_owners_multi_sz, &preferred);
@@ -2426,7 +2369,7 @@ uint32_t cs_sim_add_resource(int sim_id, const cs_char *name, const cs_char *id,
     DWORD err = 0;
     memset(&deps, 0, sizeof(deps));
     memset(&possible, 0, sizeof(possible));
-    if (w_empty(name) || w_empty(group) || !valid_state(CS_KIND_RESOURCE, state))
+    if (cs_wempty(name) || cs_wempty(group) || !valid_state(CS_KIND_RESOURCE, state))
         return ERROR_INVALID_PARAMETER;
     if (w_set(&type_copy, type) != 0)
         return ERROR_NOT_ENOUGH_MEMORY;
@@ -2435,9 +2378,9 @@ uint32_t cs_sim_add_resource(int sim_id, const cs_char *name, const cs_char *id,
         w_free(&type_copy);
         return ERROR_INVALID_PARAMETER;
     }
-    if (set_find(&s->sets[CS_KIND_RESOURCE], name, w_len(name)) != NULL)
+    if (set_find(&s->sets[CS_KIND_RESOURCE], name, cs_wlen(name)) != NULL)
         err = ERROR_ALREADY_EXISTS;
-    if (!err && (g = set_find(&s->sets[CS_KIND_GROUP], group, w_len(group))) == NULL)
+    if (!err && (g = set_find(&s->sets[CS_KIND_GROUP], group, cs_wlen(group))) == NULL)
         err = ERROR_GROUP_NOT_FOUND;
     if (!err)
         err = resolve_names(s, CS_KIND_RESOURCE, dependencies_multi_sz, &deps);
@@ -2483,12 +2426,12 @@ uint32_t cs_sim_delete(int sim_id, int kind, const cs_char *name)
     sim *s;
     sim_obj *o;
     DWORD err = 0;
-    if (!valid_kind(kind) || w_empty(name))
+    if (!valid_kind(kind) || cs_wempty(name))
         return ERROR_INVALID_PARAMETER;
     s = control_enter(sim_id);
     if (s == NULL)
         return ERROR_INVALID_PARAMETER;
-    o = set_find(&s->sets[kind], name, w_len(name));
+    o = set_find(&s->sets[kind], name, cs_wlen(name));
     if (o == NULL)
         err = not_found(kind);
     else
@@ -2502,12 +2445,12 @@ uint32_t cs_sim_set_state(int sim_id, int kind, const cs_char *name, int state)
     sim *s;
     sim_obj *o;
     DWORD err = 0;
-    if (!valid_kind(kind) || w_empty(name) || !valid_state(kind, state))
+    if (!valid_kind(kind) || cs_wempty(name) || !valid_state(kind, state))
         return ERROR_INVALID_PARAMETER;
     s = control_enter(sim_id);
     if (s == NULL)
         return ERROR_INVALID_PARAMETER;
-    o = set_find(&s->sets[kind], name, w_len(name));
+    o = set_find(&s->sets[kind], name, cs_wlen(name));
     if (o == NULL)
         err = not_found(kind);
     else
@@ -2521,15 +2464,15 @@ uint32_t cs_sim_move_group(int sim_id, const cs_char *group, const cs_char *node
     sim *s;
     sim_obj *g, *n = NULL;
     DWORD err = 0;
-    if (w_empty(group))
+    if (cs_wempty(group))
         return ERROR_INVALID_PARAMETER;
     s = control_enter(sim_id);
     if (s == NULL)
         return ERROR_INVALID_PARAMETER;
-    g = set_find(&s->sets[CS_KIND_GROUP], group, w_len(group));
+    g = set_find(&s->sets[CS_KIND_GROUP], group, cs_wlen(group));
     if (g == NULL)
         err = ERROR_GROUP_NOT_FOUND;
-    if (!err && !w_empty(node) && (n = set_find(&s->sets[CS_KIND_NODE], node, w_len(node))) == NULL)
+    if (!err && !cs_wempty(node) && (n = set_find(&s->sets[CS_KIND_NODE], node, cs_wlen(node))) == NULL)
         err = ERROR_CLUSTER_NODE_NOT_FOUND;
     if (!err)
         g->node = n;
@@ -2542,7 +2485,7 @@ uint32_t cs_sim_delete_after(int sim_id, int function_id, uint32_t after_calls, 
     sim *s;
     wstr copy;
     DWORD err = 0;
-    if (function_id < 0 || function_id >= CS_FN_COUNT || after_calls == 0 || !valid_kind(kind) || w_empty(name))
+    if (function_id < 0 || function_id >= CS_FN_COUNT || after_calls == 0 || !valid_kind(kind) || cs_wempty(name))
         return ERROR_INVALID_PARAMETER;
     if (w_set(&copy, name) != 0)
         return ERROR_NOT_ENOUGH_MEMORY;
