@@ -1,0 +1,135 @@
+/*
+ * sim/cs_sim_call.c - the life of a call: every entry point runs
+ *
+ *     call c;
+ *     DWORD err = sim_begin(&c, CS_FN_x, TOKEN_OF(handle), HK_x);
+ *     if (!err)
+ *         err = ...the work, with g_lock held...;
+ *     return sim_end(&c, err);
+ *
+ * and nothing else takes g_lock for it or sets its last error.  Also the
+ * per-thread state of the Win32 contract: the last error and the instance
+ * an OpenCluster* call is for.
+ */
+#include "sim/cs_sim_int.h"
+#include <string.h>
+
+static CS_THREAD_LOCAL DWORD tls_last_error;
+static CS_THREAD_LOCAL int tls_bound;
+
+DWORD sim_last_error(void)
+{
+    return tls_last_error;
+}
+
+uint32_t cs_sim_get_last_error(void)
+{
+    return tls_last_error;
+}
+
+void sim_bind(void *ctx)
+{
+    tls_bound = ((sim *)ctx)->backend.id;
+}
+
+void sim_bind_id(int id)
+{
+    tls_bound = id;
+}
+
+static void count_call(sim *s, int fn)
+{
+    s->calls[fn]++;
+    if (cs_function_is_rpc(fn))
+        s->trips[fn]++;
+}
+
+/* The next injected failure of fn, or 0. */
+static DWORD take_fault(sim *s, int fn)
+{
+    if (s->fail_count[fn] == 0)
+        return 0;
+    s->fail_count[fn]--;
+    return s->fail_error[fn];
+}
+
+/* Finds what the call names, g_lock held: sets c->s and c->h, or leaves
+ * both NULL and returns the code for "not there". */
+static DWORD find_target(call *c, int bound_id)
+{
+    c->h = NULL;
+    c->s = NULL;
+    if (c->hk == HK_BOUND) {
+        c->s = sim_by_id(bound_id);
+        return c->s ? 0 : (DWORD)RPC_S_SERVER_UNAVAILABLE;
+    }
+    c->h = handle_lookup(c->token, c->hk);
+    if (c->h == NULL)
+        return ERROR_INVALID_HANDLE;
+    c->s = c->h->s;
+    return 0;
+}
+
+DWORD sim_begin(call *c, int fn, uint64_t token, int hk)
+{
+    int bound_id = tls_bound;
+    DWORD err;
+    c->fn = fn;
+    c->token = token;
+    c->hk = hk;
+    cs_mutex_lock(&g_lock);
+    if (hk == HK_BOUND)
+        ensure_ready();
+    err = find_target(c, bound_id);
+    if (!err) {
+        count_call(c->s, fn);
+        if (cs_function_is_rpc(fn) && c->s->latency > 0.0) {
+            double latency = c->s->latency;
+            cs_mutex_unlock(&g_lock);
+            cs_sleep_seconds(latency);
+            cs_mutex_lock(&g_lock);
+            err = find_target(c, bound_id);
+        }
+    }
+    if (err) {
+        cs_mutex_unlock(&g_lock);
+        return err;
+    }
+    return take_fault(c->s, fn);
+}
+
+/* Pending cs_sim_delete_after() deletions: one more call of fn completed. */
+static void run_pending(sim *s, int fn)
+{
+    size_t i = 0;
+    while (i < s->n_pending) {
+        sim_pending_delete *p = &s->pending[i];
+        if (p->fn == fn && --p->remaining == 0) {
+            sim_obj *o = set_find(&s->sets[p->kind], p->name.p, p->name.n);
+            w_free(&p->name);
+            memmove(p, p + 1, (s->n_pending - i - 1) * sizeof(*p));
+            s->n_pending--;
+            if (o)
+                obj_delete(s, o);
+            continue;
+        }
+        i++;
+    }
+}
+
+DWORD sim_end(call *c, DWORD err)
+{
+    sim *s = c->s;
+    if (s != NULL) {
+        if (s->n_pending)
+            run_pending(s, c->fn);
+        if (s->released && s->open_total == 0)
+            sim_free(s);
+        c->s = NULL;
+        c->h = NULL;
+        cs_mutex_unlock(&g_lock);
+    }
+    if (err)
+        tls_last_error = err;
+    return err;
+}

@@ -1,0 +1,374 @@
+/*
+ * sim/cs_sim_int.h - the simulator's internal header: its data model, the
+ * global state and the functions its files share.  Nothing outside sim/
+ * includes it; the public contract is sim/cs_sim.h.
+ *
+ * Structure (one file per concern):
+ *   cs_sim_model.c     objects, ordered sets, instances, deleting
+ *   cs_sim_handles.c   the handles handed out (tokens of one cs_htable)
+ *   cs_sim_call.c      the life of a call: sim_begin / sim_end
+ *   cs_sim_buffers.c   name buffers, enumeration copies, item buffers
+ *   cs_sim_access.c    dwDesiredAccess against the principal's rights
+ *   cs_sim_cluster.c   OpenCluster*, GetClusterInformation, quorum
+ *   cs_sim_objects.c   open / close / state / id / control of objects
+ *   cs_sim_enums.c     opening enumerations (the copy taken at open)
+ *   cs_sim_enum_read.c *Enum / *EnumEx reads of that copy
+ *   cs_sim_entry.c     the entry points: generated from lists by shape,
+ *                      the table by function id, fill_table
+ *   cs_sim_topology.c  the control API that builds and changes the cluster
+ *   cs_sim_control.c   the rest of the control API (life, knobs, counters)
+ *   cs_sim_leakcheck.c the open-handle report printed at exit
+ *
+ * Locking.  One global lock (g_lock) guards all of it: instances, objects,
+ * handles, counters.  An entry point validates its handle and counts the
+ * call under the lock, sleeps the latency of a round trip with the lock
+ * released, then takes the lock again, validates again and works
+ * (sim_begin); sim_end completes the call and releases the lock.  Every
+ * function below marked "g_lock held" must be called with it held.
+ *
+ * Objects are reference counted: the instance holds one reference while
+ * the object exists, each handle one more.  A deleted object stays
+ * readable (flagged deleted) until its last handle is closed.
+ */
+#ifndef CS_SIM_INT_H
+#define CS_SIM_INT_H
+
+#include "sim/cs_sim.h"
+#include "core/cs_htable.h"
+#include "core/cs_wstr.h"
+
+#ifndef ERROR_INVALID_FUNCTION
+#  define ERROR_INVALID_FUNCTION 1L
+#endif
+#ifndef ERROR_ALREADY_EXISTS
+#  define ERROR_ALREADY_EXISTS 183L
+#endif
+
+/* ---- handle kinds -----------------------------------------------------------
+ * The first six are the CS_KIND_* numbers; the enumeration handles are
+ * CS_KIND_ENUM for counting, with a sub-kind per family.  HK_BOUND is no
+ * handle: the call names none and works on the instance bound to the
+ * calling thread (OpenCluster*, GetClusterNodeId(NULL)). */
+enum sim_hk {
+    HK_BOUND = -2,
+    HK_CLUSTER = CS_KIND_CLUSTER,
+    HK_NODE = CS_KIND_NODE,
+    HK_GROUP = CS_KIND_GROUP,
+    HK_RESOURCE = CS_KIND_RESOURCE,
+    HK_NETWORK = CS_KIND_NETWORK,
+    HK_NETINTERFACE = CS_KIND_NETINTERFACE,
+    HK_CLUSENUM = 6,
+    HK_CLUSENUMEX,
+    HK_NODEENUM,
+    HK_GROUPENUM,
+    HK_GROUPENUMEX,
+    HK_RESENUM,
+    HK_RESENUMEX,
+    HK_NETWORKENUM
+};
+
+#define TOKEN_OF(h) ((uint64_t)(uintptr_t)(h))
+#define HANDLE_OF(type, token) ((type)(uintptr_t)(token))
+
+/* ---- owned strings (the UTF-16 helpers are core/cs_wstr.h) -------------------- */
+typedef struct wstr {
+    WCHAR *p;                   /* always allocated, NUL-terminated */
+    size_t n;                   /* length without the NUL */
+} wstr;
+
+/* A copy of s (NULL = ""); 0, or -1 when memory is short. */
+int w_set(wstr *out, const WCHAR *s);
+void w_free(wstr *s);
+
+/* ---- objects ------------------------------------------------------------------- */
+typedef struct objvec {
+    struct sim_obj **v;
+    size_t n, cap;
+} objvec;
+
+typedef struct sim_obj {
+    int kind;                   /* CS_KIND_NODE .. CS_KIND_NETINTERFACE */
+    int refs;                   /* 1 while it exists + 1 per open handle */
+    int deleted;
+    wstr name, id, type;        /* type: resources only */
+    uint32_t hash;
+    int state;
+    struct sim_obj *prev, *next;        /* the kind's insertion order */
+    struct sim_obj *hnext;              /* hash chain */
+    struct sim_obj *node;               /* group: owner (or NULL); netinterface: its node */
+    struct sim_obj *network;            /* netinterface: its network */
+    struct sim_obj *group;              /* resource: its group */
+    struct sim_obj *res_head, *res_tail;    /* group: its resources, in order */
+    struct sim_obj *gprev, *gnext;          /* resource: links in that list */
+    objvec preferred;           /* group: preferred owners (nodes) */
+    objvec deps;                /* resource: resources it depends on */
+    objvec dependents;          /* resource: resources that depend on it */
+    objvec possible;            /* resource: possible owners (nodes) */
+} sim_obj;
+
+/* The objects of one kind: insertion-ordered list + case-insensitive hash
+ * index by name. */
+typedef struct objset {
+    sim_obj *head, *tail;
+    size_t count;
+    sim_obj **buckets;
+    size_t nbuckets;            /* a power of two, or 0 */
+} objset;
+
+int vec_has(const objvec *v, const sim_obj *o);
+int vec_push(objvec *v, sim_obj *o);
+void vec_remove(objvec *v, const sim_obj *o);  /* keeps the order of the rest */
+void vec_free(objvec *v);
+
+sim_obj *set_find(const objset *set, const WCHAR *name, size_t n);
+int set_reserve(objset *set);                   /* room for one more: 0 or -1 */
+void set_insert(objset *set, sim_obj *o);       /* set_reserve() must have succeeded */
+
+void obj_free(sim_obj *o);
+/* Drops a reference; the last one frees the object. */
+void obj_unref(sim_obj *o);
+/* The not-found code of each kind (ERROR_INVALID_PARAMETER for others). */
+DWORD not_found(int kind);
+/* Whether a state is one of the kind's documented values (not Unknown). */
+int valid_state(int kind, int state);
+/* CS_KIND_NODE .. CS_KIND_NETINTERFACE. */
+int valid_kind(int kind);
+
+/* ---- simulator instances ---------------------------------------------------------- */
+typedef struct sim_pending_delete {
+    int fn;
+    uint32_t remaining;
+    int kind;
+    wstr name;
+} sim_pending_delete;
+
+typedef struct sim {
+    cs_backend backend;         /* registered with the shim; ctx = this */
+    int id;                     /* 0 until registered */
+    int released;
+    struct sim *next_sim;
+    uint32_t open[CS_KIND_COUNT];
+    uint32_t open_total;
+    /* the cluster */
+    wstr name;
+    wstr *aliases;
+    size_t n_aliases;
+    WORD major, minor, build;
+    WCHAR vendor[64], csd[64];
+    DWORD highest, lowest, flags;
+    wstr q_res, q_dev;
+    DWORD q_max;
+    wstr *restypes;
+    size_t n_restypes, cap_restypes;
+    objset sets[CS_KIND_ENUM];  /* indexed by CS_KIND_NODE .. CS_KIND_NETINTERFACE */
+    /* knobs and counters */
+    uint64_t calls[CS_FN_COUNT], trips[CS_FN_COUNT];
+    DWORD fail_error[CS_FN_COUNT];
+    uint32_t fail_count[CS_FN_COUNT];
+    sim_pending_delete *pending;
+    size_t n_pending, cap_pending;
+    double latency;
+    int rights;
+} sim;
+
+extern sim *g_sims;             /* every instance not yet freed (g_lock) */
+
+/* The live (not released) instance with that id, or NULL.  g_lock held. */
+sim *sim_by_id(int id);
+/* Frees an instance with no open handle.  g_lock held. */
+void sim_free(sim *s);
+/* A new object of a kind, not yet inserted: ERROR_ALREADY_EXISTS for a
+ * duplicate name; room in its set's index is reserved.  g_lock held. */
+DWORD new_object(sim *s, int kind, const WCHAR *name, const WCHAR *id, int state, sim_obj **out);
+/* Deletes an existing object and what goes with it.  g_lock held. */
+void obj_delete(sim *s, sim_obj *o);
+
+/* ---- handles ------------------------------------------------------------------------ */
+typedef struct enum_item {
+    DWORD type;
+    int state;
+    size_t off[5];              /* into the pool: name, id, owner node, group name, group id */
+    DWORD len[5];               /* characters, without the NUL */
+} enum_item;
+
+enum { EI_NAME, EI_ID, EI_OWNER, EI_GNAME, EI_GID };
+
+typedef struct sim_handle {
+    int hk;                     /* enum sim_hk */
+    uint64_t token;
+    sim *s;
+    sim_obj *obj;               /* object handles: a reference to the object */
+    uint64_t cluster_token;     /* the cluster handle it was obtained from (0 for a cluster) */
+    struct sim_handle *parent;  /* ... its payload */
+    struct sim_handle *child_head;      /* cluster handles: handles obtained from it */
+    struct sim_handle *cprev, *cnext;   /* links in the parent's list */
+    enum_item *items;           /* enumerations: the copy taken at open */
+    size_t n_items;
+    WCHAR *pool;
+} sim_handle;
+
+extern cs_mutex g_lock;
+extern uint32_t g_open[CS_KIND_COUNT];  /* open handles of all instances (g_lock) */
+
+/* Sets up the handle table on first use.  g_lock held. */
+void ensure_ready(void);
+/* The open handle of that token and kind (-1: any), or NULL.  g_lock held. */
+sim_handle *handle_lookup(uint64_t token, int hk);
+/* A new handle of kind hk (obj: referenced; parent: the cluster handle it
+ * is obtained from).  0 or ERROR_NOT_ENOUGH_MEMORY.  g_lock held. */
+DWORD handle_new(sim *s, int hk, sim_obj *obj, sim_handle *parent, sim_handle **out);
+/* Closes a handle (and, for a cluster, every handle obtained from it).
+ * g_lock held. */
+void handle_free(sim_handle *h);
+
+/* ---- the life of a call (cs_sim_call.c) ---------------------------------------------- */
+typedef struct call {
+    int fn;                     /* CS_FN_* */
+    uint64_t token;             /* the handle named by the call */
+    int hk;                     /* its kind, or HK_BOUND */
+    sim *s;                     /* the instance: non-NULL exactly while g_lock is held */
+    sim_handle *h;              /* the handle (NULL for HK_BOUND) */
+} call;
+
+/*
+ * sim_begin: starts an entry point's call of function fn on the handle
+ * `token` of kind hk (HK_BOUND: on the instance bound to this thread).
+ *   1. takes g_lock and finds the handle (or instance): a missing one is
+ *      ERROR_INVALID_HANDLE (RPC_S_SERVER_UNAVAILABLE for HK_BOUND), and
+ *      the call is not entered;
+ *   2. counts the call; for a round trip with latency, sleeps it with the
+ *      lock released, takes it again and finds the handle again (it may
+ *      have been closed meanwhile: then as in 1);
+ *   3. takes the next injected fault of fn, if any.
+ * Returns 0 or the code.  Whenever c->s is non-NULL the call is entered
+ * (g_lock held, c->h the handle) -- even with an injected fault, so that a
+ * failing Close* can still free its handle.  Every sim_begin is followed
+ * by exactly one sim_end.
+ */
+DWORD sim_begin(call *c, int fn, uint64_t token, int hk);
+/* sim_end: ends the call.  If entered: runs the pending deletions of fn,
+ * frees a released instance whose last handle went, releases g_lock.
+ * Then, if err != 0, sets the thread's last error to it.  Returns err. */
+DWORD sim_end(call *c, DWORD err);
+
+/* The backend's bind and last_error hooks (cs_backend.h), and the id of
+ * the instance bound to this thread. */
+void sim_bind(void *ctx);
+DWORD sim_last_error(void);
+void sim_bind_id(int id);
+
+/* ---- buffers and enumeration copies (cs_sim_buffers.c) ------------------------------- */
+/* A (buffer, count) pair: a count is required; a NULL buffer only with
+ * capacity 0 (a length query). */
+DWORD check_name_buffer(LPWSTR buf, LPDWORD cch);
+/* An optional pair: both NULL = not wanted; a buffer without its count is
+ * an error. */
+DWORD check_optional_buffer(LPWSTR buf, LPDWORD cch);
+int name_fits(size_t n, const DWORD *cch);
+void name_write(const WCHAR *s, size_t n, LPWSTR buf, LPDWORD cch);
+/* The name-buffer protocol for one string. */
+DWORD put_name(const WCHAR *s, size_t n, LPWSTR buf, LPDWORD cch);
+
+/* An enumeration copy being built; any allocation failure sets oom and
+ * makes the rest no-ops. */
+typedef struct ebuild {
+    enum_item *items;
+    size_t n, cap;
+    WCHAR *pool;
+    size_t plen, pcap;
+    int oom;
+} ebuild;
+
+void eb_init(ebuild *eb);
+/* Appends an item; the strings may be NULL (empty). */
+void eb_add(ebuild *eb, DWORD type, int state, const wstr *name, const wstr *id, const wstr *owner,
+            const wstr *gname, const wstr *gid);
+/* A new enumeration handle holding the copy (which it takes over, or frees
+ * on failure); returns its token in *token.  g_lock held. */
+DWORD enum_handle(sim *s, int hk, sim_handle *parent, ebuild *eb, uint64_t *token);
+/* One string of an item of the copy. */
+const WCHAR *item_str(const sim_handle *h, const enum_item *it, int which);
+/* *EnumEx: (pItem, cbItem) against the bytes an item needs; 0 when it fits. */
+DWORD check_item_buffer(const void *item, LPDWORD cb, size_t needed);
+/* Bytes of an item string with its NUL. */
+size_t item_bytes(const enum_item *it, int which);
+/* Copies one string of the item to base + *pos; returns where it went. */
+LPWSTR pack(BYTE *base, size_t *pos, const sim_handle *h, const enum_item *it, int which, DWORD *cb);
+
+/* Where the strings start after an item struct: aligned to 2. */
+#define ITEM_HEAD(type) ((sizeof(type) + 1u) & ~(size_t)1u)
+
+/* ---- access (cs_sim_access.c) ---------------------------------------------------------- */
+#define ACCESS_READ ((DWORD)GENERIC_READ)
+#define ACCESS_ALL ((DWORD)GENERIC_ALL)
+#define ACCESS_MAX ((DWORD)MAXIMUM_ALLOWED)
+
+/* dwDesiredAccess: a nonzero combination of the three documented bits. */
+DWORD access_valid(DWORD desired);
+/* What the principal's rights grant for a (valid) request. */
+DWORD access_grant(const sim *s, DWORD desired, DWORD *granted);
+
+/* ---- generic implementations behind the generated entry points --------------------------
+ * Each runs one whole call (sim_begin ... sim_end: the last error is set
+ * on failure). */
+/* Open*(Ex): the object's handle token, or 0.  `ex`: the Ex variant with
+ * its access rules; the plain one needs read or all rights. */
+uint64_t sim_open_object(int fn, uint64_t cluster, int kind, LPCWSTR name, int ex, DWORD desired,
+                         LPDWORD granted_out);
+/* Close*: the handle goes whatever happens (an injected failure is still
+ * reported).  0 or the code. */
+DWORD sim_close_handle(int fn, uint64_t token, int hk);
+/* Get*State: the object's state, or -1. */
+int sim_object_state(int fn, uint64_t token, int hk);
+/* GetClusterNodeId / GetClusterNetworkId; a NULL node handle: the first
+ * node of the cluster bound to this thread. */
+DWORD sim_object_id(int fn, uint64_t token, int hk, LPWSTR buf, LPDWORD cch);
+/* Cluster{Group,Resource}Control: only the GET_ID code (id_code). */
+DWORD sim_control_get_id(int fn, uint64_t token, int hk, HNODE host, DWORD code, DWORD id_code, LPVOID out,
+                         DWORD cb_out, LPDWORD bytes_returned);
+/* Cluster/Node/Group/Resource/NetworkOpenEnum and ClusterOpenEnumEx: the
+ * new enumeration's token, or 0.  hk_obj: the kind of the handle named
+ * (HK_CLUSTER for the cluster enumerations). */
+uint64_t sim_open_enum(int fn, uint64_t token, int hk_obj, int hk_enum, DWORD type);
+/* Cluster{Group,Resource}OpenEnumEx: the token, or 0. */
+uint64_t sim_open_bulk_enum(int fn, uint64_t cluster, DWORD flags, int hk_enum);
+/* Cluster/Node/Group/Resource/NetworkEnum: one name of the copy. */
+DWORD sim_enum_read(int fn, uint64_t token, int hk, DWORD index, LPDWORD type, LPWSTR name, LPDWORD cch);
+
+/* ---- the entry points written by hand (the others: cs_sim_entry.c) -------------------- */
+HCLUSTER WINAPI sim_OpenCluster(LPCWSTR lpszClusterName);
+HCLUSTER WINAPI sim_OpenClusterEx(LPCWSTR lpszClusterName, DWORD dwDesiredAccess, LPDWORD lpdwGrantedAccess);
+DWORD WINAPI sim_GetClusterInformation(HCLUSTER hCluster, LPWSTR lpszClusterName, LPDWORD lpcchClusterName,
+                                       LPCLUSTERVERSIONINFO lpClusterInfo);
+DWORD WINAPI sim_GetClusterQuorumResource(HCLUSTER hCluster, LPWSTR lpszResourceName, LPDWORD lpcchResourceName,
+                                          LPWSTR lpszDeviceName, LPDWORD lpcchDeviceName,
+                                          LPDWORD lpdwMaxQuorumLogSize);
+CLUSTER_GROUP_STATE WINAPI sim_GetClusterGroupState(HGROUP hGroup, LPWSTR lpszNodeName, LPDWORD lpcchNodeName);
+CLUSTER_RESOURCE_STATE WINAPI sim_GetClusterResourceState(HRESOURCE hResource, LPWSTR lpszNodeName,
+                                                          LPDWORD lpcchNodeName, LPWSTR lpszGroupName,
+                                                          LPDWORD lpcchGroupName);
+DWORD WINAPI sim_GetClusterNetInterface(HCLUSTER hCluster, LPCWSTR lpszNodeName, LPCWSTR lpszNetworkName,
+                                        LPWSTR lpszInterfaceName, LPDWORD lpcchInterfaceName);
+HCLUSENUMEX WINAPI sim_ClusterOpenEnumEx(HCLUSTER hCluster, DWORD dwType, PVOID pOptions);
+DWORD WINAPI sim_ClusterEnumEx(HCLUSENUMEX hClusterEnum, DWORD dwIndex, PCLUSTER_ENUM_ITEM pItem, LPDWORD cbItem);
+DWORD WINAPI sim_ClusterGroupEnumEx(HGROUPENUMEX hGroupEnumEx, DWORD dwIndex, PCLUSTER_GROUP_ENUM_ITEM pItem,
+                                    LPDWORD cbItem);
+DWORD WINAPI sim_ClusterResourceEnumEx(HRESENUMEX hResourceEnumEx, DWORD dwIndex,
+                                       PCLUSTER_RESOURCE_ENUM_ITEM pItem, LPDWORD cbItem);
+
+/* ---- the control API's lock (cs_sim_control.c) ------------------------------------------- */
+/* control_begin takes g_lock and finds the live instance sim_id: returns
+ * it with *err = 0, or NULL with *err = ERROR_INVALID_PARAMETER.  The lock
+ * is held either way; control_end releases it.  A control function calls
+ * each exactly once, with no return in between. */
+sim *control_begin(int sim_id, DWORD *err);
+void control_end(void);
+
+/* A backend table filled with the entry points (cs_sim_entry.c). */
+void sim_fill_table(cs_table *t);
+
+/* Arms the exit-time report once, if CLUSAPI_PY_SIM_LEAKCHECK=1
+ * (cs_sim_leakcheck.c).  g_lock held. */
+void sim_leakcheck_arm(void);
+
+#endif /* CS_SIM_INT_H */

@@ -1,0 +1,347 @@
+/*
+ * sim/cs_sim_model.c - the simulated cluster's data: owned strings, object
+ * lists, the ordered sets of objects (insertion order + case-insensitive
+ * index), objects and their reference counts, instances, and deleting an
+ * object with what goes with it.  No locking here: every caller holds
+ * g_lock (cs_sim_int.h).
+ */
+#include "sim/cs_sim_int.h"
+#include <stdlib.h>
+#include <string.h>
+
+sim *g_sims;
+
+/* ---- owned strings ------------------------------------------------------------- */
+/* A copy of s (NULL = ""); 0, or -1 when memory is short. */
+int w_set(wstr *out, const WCHAR *s)
+{
+    size_t n = cs_wlen(s);
+    WCHAR *p = (WCHAR *)malloc((n + 1) * sizeof(WCHAR));
+    if (p == NULL)
+        return -1;
+    if (n)
+        memcpy(p, s, n * sizeof(WCHAR));
+    p[n] = 0;
+    out->p = p;
+    out->n = n;
+    return 0;
+}
+
+void w_free(wstr *s)
+{
+    free(s->p);
+    s->p = NULL;
+    s->n = 0;
+}
+
+/* ---- objects ------------------------------------------------------------------- */
+int vec_has(const objvec *v, const sim_obj *o)
+{
+    size_t i;
+    for (i = 0; i < v->n; i++)
+        if (v->v[i] == o)
+            return 1;
+    return 0;
+}
+
+int vec_push(objvec *v, sim_obj *o)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 4;
+        sim_obj **p = (sim_obj **)realloc(v->v, cap * sizeof(sim_obj *));
+        if (p == NULL)
+            return -1;
+        v->v = p;
+        v->cap = cap;
+    }
+    v->v[v->n++] = o;
+    return 0;
+}
+
+/* Removes o, keeping the order of the rest. */
+void vec_remove(objvec *v, const sim_obj *o)
+{
+    size_t i, j = 0;
+    for (i = 0; i < v->n; i++)
+        if (v->v[i] != o)
+            v->v[j++] = v->v[i];
+    v->n = j;
+}
+
+void vec_free(objvec *v)
+{
+    free(v->v);
+    v->v = NULL;
+    v->n = v->cap = 0;
+}
+
+sim_obj *set_find(const objset *set, const WCHAR *name, size_t n)
+{
+    uint32_t h;
+    sim_obj *o;
+    if (set->nbuckets == 0)
+        return NULL;
+    h = cs_whash(name, n);
+    for (o = set->buckets[h & (set->nbuckets - 1)]; o; o = o->hnext)
+        if (o->hash == h && cs_wieq(o->name.p, o->name.n, name, n))
+            return o;
+    return NULL;
+}
+
+/* Makes room for one more object in the index; 0 or -1. */
+int set_reserve(objset *set)
+{
+    size_t nb, i;
+    sim_obj **b, *o;
+    if (set->count + 1 <= set->nbuckets)
+        return 0;
+    nb = set->nbuckets ? set->nbuckets * 2 : 16;
+    b = (sim_obj **)calloc(nb, sizeof(sim_obj *));
+    if (b == NULL)
+        return -1;
+    for (o = set->head; o; o = o->next) {
+        i = o->hash & (nb - 1);
+        o->hnext = b[i];
+        b[i] = o;
+    }
+    free(set->buckets);
+    set->buckets = b;
+    set->nbuckets = nb;
+    return 0;
+}
+
+/* Appends an object (set_reserve() must have succeeded). */
+void set_insert(objset *set, sim_obj *o)
+{
+    size_t i = o->hash & (set->nbuckets - 1);
+    o->hnext = set->buckets[i];
+    set->buckets[i] = o;
+    o->prev = set->tail;
+    o->next = NULL;
+    if (set->tail)
+        set->tail->next = o;
+    else
+        set->head = o;
+    set->tail = o;
+    set->count++;
+}
+
+static void set_remove(objset *set, sim_obj *o)
+{
+    sim_obj **pp = &set->buckets[o->hash & (set->nbuckets - 1)];
+    while (*pp && *pp != o)
+        pp = &(*pp)->hnext;
+    if (*pp)
+        *pp = o->hnext;
+    o->hnext = NULL;
+    if (o->prev)
+        o->prev->next = o->next;
+    else
+        set->head = o->next;
+    if (o->next)
+        o->next->prev = o->prev;
+    else
+        set->tail = o->prev;
+    o->prev = o->next = NULL;
+    set->count--;
+}
+
+void obj_free(sim_obj *o)
+{
+    w_free(&o->name);
+    w_free(&o->id);
+    w_free(&o->type);
+    vec_free(&o->preferred);
+    vec_free(&o->deps);
+    vec_free(&o->dependents);
+    vec_free(&o->possible);
+    free(o);
+}
+
+void obj_unref(sim_obj *o)
+{
+    if (--o->refs == 0)
+        obj_free(o);
+}
+
+/* A new object (not yet in any set); NULL when memory is short. */
+static sim_obj *obj_new(int kind, const WCHAR *name, const WCHAR *id, int state)
+{
+    sim_obj *o = (sim_obj *)calloc(1, sizeof(sim_obj));
+    if (o == NULL)
+        return NULL;
+    o->kind = kind;
+    o->refs = 1;
+    o->state = state;
+    if (w_set(&o->name, name) != 0 || w_set(&o->id, id) != 0 || w_set(&o->type, NULL) != 0) {
+        obj_free(o);
+        return NULL;
+    }
+    o->hash = cs_whash(o->name.p, o->name.n);
+    return o;
+}
+
+/* A new object of a kind, not yet inserted: ERROR_ALREADY_EXISTS for a
+ * duplicate name; room in the index is reserved. */
+DWORD new_object(sim *s, int kind, const WCHAR *name, const WCHAR *id, int state, sim_obj **out)
+{
+    *out = NULL;
+    if (set_find(&s->sets[kind], name, cs_wlen(name)) != NULL)
+        return ERROR_ALREADY_EXISTS;
+    if (set_reserve(&s->sets[kind]) != 0)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    *out = obj_new(kind, name, id, state);
+    return *out ? 0 : (DWORD)ERROR_NOT_ENOUGH_MEMORY;
+}
+
+/* The not-found code of each kind. */
+DWORD not_found(int kind)
+{
+    switch (kind) {
+    case CS_KIND_NODE: return ERROR_CLUSTER_NODE_NOT_FOUND;
+    case CS_KIND_GROUP: return ERROR_GROUP_NOT_FOUND;
+    case CS_KIND_RESOURCE: return ERROR_RESOURCE_NOT_FOUND;
+    case CS_KIND_NETWORK: return ERROR_CLUSTER_NETWORK_NOT_FOUND;
+    case CS_KIND_NETINTERFACE: return ERROR_CLUSTER_NETINTERFACE_NOT_FOUND;
+    default: return ERROR_INVALID_PARAMETER;
+    }
+}
+
+/* Whether a state is one of the kind's documented values (not Unknown). */
+int valid_state(int kind, int state)
+{
+    switch (kind) {
+    case CS_KIND_NODE: return state >= 0 && state <= 3;
+    case CS_KIND_GROUP: return state >= 0 && state <= 4;
+    case CS_KIND_RESOURCE: return (state >= 0 && state <= 4) || (state >= 128 && state <= 130);
+    case CS_KIND_NETWORK: return state >= 0 && state <= 3;
+    case CS_KIND_NETINTERFACE: return state >= 0 && state <= 3;
+    default: return 0;
+    }
+}
+int valid_kind(int kind)
+{
+    return kind >= CS_KIND_NODE && kind <= CS_KIND_NETINTERFACE;
+}
+
+/* ---- instances ------------------------------------------------------------------- */
+/* The live (not released) instance with that id, or NULL. */
+sim *sim_by_id(int id)
+{
+    sim *s;
+    if (id <= 0)
+        return NULL;
+    for (s = g_sims; s; s = s->next_sim)
+        if (s->id == id && !s->released)
+            return s;
+    return NULL;
+}
+
+
+/* ---- deleting objects ------------------------------------------------------------------ */
+static void resource_unlink(sim_obj *r)
+{
+    sim_obj *g = r->group;
+    size_t i;
+    if (g != NULL) {
+        if (r->gprev)
+            r->gprev->gnext = r->gnext;
+        else
+            g->res_head = r->gnext;
+        if (r->gnext)
+            r->gnext->gprev = r->gprev;
+        else
+            g->res_tail = r->gprev;
+    }
+    r->gprev = r->gnext = NULL;
+    r->group = NULL;
+    for (i = 0; i < r->deps.n; i++)
+        vec_remove(&r->deps.v[i]->dependents, r);
+    for (i = 0; i < r->dependents.n; i++)
+        vec_remove(&r->dependents.v[i]->deps, r);
+    vec_free(&r->deps);
+    vec_free(&r->dependents);
+    vec_free(&r->possible);
+}
+
+/* Deletes an existing object and what goes with it (cs_sim_delete). */
+void obj_delete(sim *s, sim_obj *o)
+{
+    sim_obj *x, *next;
+    set_remove(&s->sets[o->kind], o);
+    switch (o->kind) {
+    case CS_KIND_NODE:
+        for (x = s->sets[CS_KIND_NETINTERFACE].head; x; x = next) {
+            next = x->next;
+            if (x->node == o)
+                obj_delete(s, x);
+        }
+        for (x = s->sets[CS_KIND_GROUP].head; x; x = x->next) {
+            if (x->node == o)
+                x->node = s->sets[CS_KIND_NODE].head;   /* the first remaining node, or none */
+            vec_remove(&x->preferred, o);
+        }
+        for (x = s->sets[CS_KIND_RESOURCE].head; x; x = x->next)
+            vec_remove(&x->possible, o);
+        break;
+    case CS_KIND_GROUP:
+        while (o->res_head)
+            obj_delete(s, o->res_head);
+        o->node = NULL;
+        vec_free(&o->preferred);
+        break;
+    case CS_KIND_RESOURCE:
+        resource_unlink(o);
+        break;
+    case CS_KIND_NETWORK:
+        for (x = s->sets[CS_KIND_NETINTERFACE].head; x; x = next) {
+            next = x->next;
+            if (x->network == o)
+                obj_delete(s, x);
+        }
+        break;
+    case CS_KIND_NETINTERFACE:
+        o->node = NULL;
+        o->network = NULL;
+        break;
+    default:
+        break;
+    }
+    o->deleted = 1;
+    obj_unref(o);
+}
+
+/* Frees an instance with no open handle. */
+void sim_free(sim *s)
+{
+    sim **pp;
+    size_t i;
+    int k;
+    for (pp = &g_sims; *pp; pp = &(*pp)->next_sim) {
+        if (*pp == s) {
+            *pp = s->next_sim;
+            break;
+        }
+    }
+    for (k = CS_KIND_NODE; k < CS_KIND_ENUM; k++) {
+        sim_obj *o = s->sets[k].head, *next;
+        for (; o; o = next) {
+            next = o->next;
+            obj_free(o);
+        }
+        free(s->sets[k].buckets);
+    }
+    w_free(&s->name);
+    for (i = 0; i < s->n_aliases; i++)
+        w_free(&s->aliases[i]);
+    free(s->aliases);
+    for (i = 0; i < s->n_restypes; i++)
+        w_free(&s->restypes[i]);
+    free(s->restypes);
+    w_free(&s->q_res);
+    w_free(&s->q_dev);
+    for (i = 0; i < s->n_pending; i++)
+        w_free(&s->pending[i].name);
+    free(s->pending);
+    free(s);
+}
