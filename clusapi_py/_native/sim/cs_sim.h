@@ -3,7 +3,8 @@
  * clusapi.dll, over an in-memory cluster, plus the control API that tests
  * use to build and disturb it.
  *
- * Documented Win32 semantics it follows (see docs/simulator.md):
+ * The Win32 semantics it follows, as clusapi.dll documents them (this
+ * header is their reference; tests/c checks them):
  *   - Open* return NULL and set the thread's last error (read it with
  *     cs_sim_get_last_error(), the simulator's GetLastError); state getters
  *     return the kind's Unknown value (-1) and set it; DWORD functions
@@ -39,6 +40,9 @@
  *     5047).
  *   - Thread-safe: one lock guards all simulated state; latency is slept
  *     with no lock held.
+ *
+ * The implementation: sim/cs_sim_int.h (its internal header) lists its
+ * files, one concern each.
  */
 #ifndef CS_SIM_H
 #define CS_SIM_H
@@ -56,7 +60,11 @@ enum cs_sim_rights { CS_RIGHTS_NONE = 0, CS_RIGHTS_READ = 1, CS_RIGHTS_ALL = 2 }
  * what each function does:
  *
  * cs_sim_create(&id): a new, empty simulated cluster (no name, no nodes);
- *   its backend is registered with the shim and its id returned.
+ *   its backend is registered with the shim and its id returned.  Ids are
+ *   reused: once a simulator is released its id may be handed to the next
+ *   one created, and a thread still bound to it (cs_sim_bind_thread) then
+ *   opens that one.  The shim binds right before each open, so its callers
+ *   never meet a stale binding.
  * cs_sim_release(id): the owner lets go; the simulator is freed once no
  *   handle to it is open.  It must not race with a call that is opening a
  *   cluster on that simulator (the shim holds no reference on a backend
