@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the simulator's C tests (tests/c/test_sim.c against the native
-# sources) and runs them.
+# Builds the simulator's C tests (every tests/c/*.c: main.c runs the groups,
+# check.h/check.c hold the shared checks) against the native sources into
+# one program, test_sim, and runs it.
 #
 #   bash tests/c/build_and_run.sh [BUILD_DIR]      (default /tmp/clusapi_c_tests)
 #
