@@ -81,21 +81,15 @@ static void eb_free(ebuild *eb)
 
 static void eb_str(ebuild *eb, enum_item *it, int which, const wstr *s)
 {
+    WCHAR *pool;
     if (eb->oom || s == NULL || s->n == 0)
         return;
-    if (eb->plen + s->n + 1 > eb->pcap) {
-        size_t cap = eb->pcap;
-        WCHAR *p;
-        while (eb->plen + s->n + 1 > cap)
-            cap *= 2;
-        p = (WCHAR *)realloc(eb->pool, cap * sizeof(WCHAR));
-        if (p == NULL) {
-            eb->oom = 1;
-            return;
-        }
-        eb->pool = p;
-        eb->pcap = cap;
+    pool = (WCHAR *)grow_array(eb->pool, &eb->pcap, eb->plen + s->n + 1, sizeof(WCHAR), 64);
+    if (pool == NULL) {
+        eb->oom = 1;
+        return;
     }
+    eb->pool = pool;
     memcpy(eb->pool + eb->plen, s->p, s->n * sizeof(WCHAR));
     it->off[which] = eb->plen;
     it->len[which] = (DWORD)s->n;
@@ -105,21 +99,17 @@ static void eb_str(ebuild *eb, enum_item *it, int which, const wstr *s)
 
 /* Appends an item; the strings may be NULL (empty). */
 void eb_add(ebuild *eb, DWORD type, int state, const wstr *name, const wstr *id, const wstr *owner,
-                   const wstr *gname, const wstr *gid)
+            const wstr *gname, const wstr *gid)
 {
     enum_item *it;
     if (eb->oom)
         return;
-    if (eb->n == eb->cap) {
-        size_t cap = eb->cap ? eb->cap * 2 : 16;
-        enum_item *p = (enum_item *)realloc(eb->items, cap * sizeof(enum_item));
-        if (p == NULL) {
-            eb->oom = 1;
-            return;
-        }
-        eb->items = p;
-        eb->cap = cap;
+    it = (enum_item *)grow_array(eb->items, &eb->cap, eb->n + 1, sizeof(enum_item), 16);
+    if (it == NULL) {
+        eb->oom = 1;
+        return;
     }
+    eb->items = it;
     it = &eb->items[eb->n++];
     memset(it, 0, sizeof(*it));
     it->type = type;

@@ -23,8 +23,11 @@
  * handles, counters.  An entry point validates its handle and counts the
  * call under the lock, sleeps the latency of a round trip with the lock
  * released, then takes the lock again, validates again and works
- * (sim_begin); sim_end completes the call and releases the lock.  Every
- * function below marked "g_lock held" must be called with it held.
+ * (sim_begin); sim_end completes the call and releases the lock.  The
+ * control API takes it in control_begin and releases it in control_end.
+ * Everything else declared here that touches shared state -- the model,
+ * the handles, the enumeration copies -- is called with g_lock held and
+ * never takes it (w_set, grow_array and the buffer checks touch none).
  *
  * Objects are reference counted: the instance holds one reference while
  * the object exists, each handle one more.  A deleted object stays
@@ -79,6 +82,12 @@ typedef struct wstr {
 /* A copy of s (NULL = ""); 0, or -1 when memory is short. */
 int w_set(wstr *out, const WCHAR *s);
 void w_free(wstr *s);
+
+/* Room for `need` elements of `size` bytes in `array` (capacity *cap,
+ * doubled from `first` as often as needed): returns the array, moved or
+ * not, with *cap updated; NULL when memory is short (then `array` and *cap
+ * are unchanged). */
+void *grow_array(void *array, size_t *cap, size_t need, size_t size, size_t first);
 
 /* ---- objects ------------------------------------------------------------------- */
 typedef struct objvec {

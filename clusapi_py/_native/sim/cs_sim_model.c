@@ -44,16 +44,26 @@ int vec_has(const objvec *v, const sim_obj *o)
     return 0;
 }
 
+void *grow_array(void *array, size_t *cap, size_t need, size_t size, size_t first)
+{
+    size_t n = *cap ? *cap : first;
+    void *p;
+    if (need <= *cap)
+        return array;
+    while (n < need)
+        n *= 2;
+    p = realloc(array, n * size);
+    if (p != NULL)
+        *cap = n;
+    return p;
+}
+
 int vec_push(objvec *v, sim_obj *o)
 {
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 4;
-        sim_obj **p = (sim_obj **)realloc(v->v, cap * sizeof(sim_obj *));
-        if (p == NULL)
-            return -1;
-        v->v = p;
-        v->cap = cap;
-    }
+    sim_obj **p = (sim_obj **)grow_array(v->v, &v->cap, v->n + 1, sizeof(*p), 4);
+    if (p == NULL)
+        return -1;
+    v->v = p;
     v->v[v->n++] = o;
     return 0;
 }

@@ -173,15 +173,12 @@ uint32_t cs_sim_add_resource_type(int sim_id, const cs_char *name)
     for (i = 0; s != NULL && i < s->n_restypes; i++)
         if (cs_wieq(s->restypes[i].p, s->restypes[i].n, name, n))
             err = ERROR_ALREADY_EXISTS;
-    if (!err && s->n_restypes == s->cap_restypes) {
-        size_t cap = s->cap_restypes ? s->cap_restypes * 2 : 8;
-        wstr *p = (wstr *)realloc(s->restypes, cap * sizeof(wstr));
-        if (p == NULL) {
+    if (!err) {
+        wstr *p = (wstr *)grow_array(s->restypes, &s->cap_restypes, s->n_restypes + 1, sizeof(wstr), 8);
+        if (p == NULL)
             err = ERROR_NOT_ENOUGH_MEMORY;
-        } else {
+        else
             s->restypes = p;
-            s->cap_restypes = cap;
-        }
     }
     if (!err) {
         if (w_set(&s->restypes[s->n_restypes], name) != 0)
@@ -416,15 +413,13 @@ uint32_t cs_sim_delete_after(int sim_id, int function_id, uint32_t after_calls, 
     s = control_begin(sim_id, &err);
     if (!err && set_find(&s->sets[kind], copy.p, copy.n) == NULL)
         err = not_found(kind);
-    if (!err && s->n_pending == s->cap_pending) {
-        size_t cap = s->cap_pending ? s->cap_pending * 2 : 4;
-        sim_pending_delete *p = (sim_pending_delete *)realloc(s->pending, cap * sizeof(*p));
-        if (p == NULL) {
+    if (!err) {
+        sim_pending_delete *p = (sim_pending_delete *)grow_array(s->pending, &s->cap_pending, s->n_pending + 1,
+                                                                 sizeof(*p), 4);
+        if (p == NULL)
             err = ERROR_NOT_ENOUGH_MEMORY;
-        } else {
+        else
             s->pending = p;
-            s->cap_pending = cap;
-        }
     }
     if (!err) {
         sim_pending_delete *p = &s->pending[s->n_pending++];
