@@ -23,8 +23,10 @@
  * handles, counters.  An entry point validates its handle and counts the
  * call under the lock, sleeps the latency of a round trip with the lock
  * released, then takes the lock again, validates again and works
- * (sim_begin); sim_end completes the call and releases the lock.  The
- * control API takes it in control_begin and releases it in control_end.
+ * (sim_begin); sim_end completes the call and releases the lock.  A
+ * control function on one instance takes it in control_begin and
+ * releases it in control_end (cs_sim_create and cs_sim_total_open_handles,
+ * which name no instance, lock it themselves).
  * Everything else declared here that touches shared state -- the model,
  * the handles, the enumeration copies -- is called with g_lock held and
  * never takes it (w_set, grow_array and the buffer checks touch none).
