@@ -45,6 +45,7 @@ from cffi import FFI  # noqa: E402  (after the cffi-free --print-sources path)
 # only what the blocks before it declare (types and constants first).
 CDEF_HEADERS = [
     "cs_types.h",           # cs_result, the shim's codes, object kinds
+    "cs_constants.h",       # named ClusAPI / Win32 constants, values from the C headers
     "cs_errors.h",          # the thread's last failure, FormatMessage
     "cs_backends.h",        # function names, which exports a backend has
     "cs_handles.h",         # open, close, detach
@@ -68,6 +69,22 @@ def cdef_block(name, text):
     return blocks[0]
 
 
+# A constant list in a block: `#define LIST(X) \` and continuation lines of X(NAME).
+CONSTANT_LIST = re.compile(r"^#define \w+\(X\)[ \t]*\\\n(?:[^\n]*\\\n)*[^\n]*\n?", re.M)
+
+
+def expand_constant_lists(block):
+    """Each X-macro list of names becomes one `#define NAME ...` cdef line per
+    name: cffi then takes the value from the C compiler, so it is written once,
+    in the C headers."""
+    def expand(match):
+        names = re.findall(r"\bX\((\w+)\)", match.group(0))
+        if not names:
+            raise RuntimeError("constant list without X(NAME) entries: %r" % match.group(0)[:60])
+        return "".join("#define %s ...\n" % name for name in names)
+    return CONSTANT_LIST.sub(expand, block)
+
+
 def read_cdef():
     api = os.path.join(NATIVE, "api")
     present = {name for name in os.listdir(api) if name.endswith(".h")}
@@ -79,7 +96,7 @@ def read_cdef():
     parts = []
     for name in CDEF_HEADERS:
         with open(os.path.join(api, name), encoding="utf-8") as f:
-            parts.append("/* ---- api/%s */\n%s" % (name, cdef_block(name, f.read())))
+            parts.append("/* ---- api/%s */\n%s" % (name, expand_constant_lists(cdef_block(name, f.read()))))
     # cs_char is UTF-16 on every platform: wchar_t on Windows, char16_t elsewhere.
     char_type = "wchar_t" if sys.platform == "win32" else "char16_t"
     return "typedef %s cs_char;\n%s" % (char_type, "".join(parts))

@@ -18,6 +18,7 @@
 #define CS_SHIM_H
 
 #include "api/cs_types.h"
+#include "api/cs_constants.h"
 #include "api/cs_errors.h"
 #include "api/cs_backends.h"
 #include "api/cs_handles.h"

@@ -68,6 +68,9 @@ typedef void *LPVOID;
 #ifndef ERROR_BUSY
 #  define ERROR_BUSY 170L
 #endif
+#ifndef ERROR_INVALID_FUNCTION
+#  define ERROR_INVALID_FUNCTION 1L
+#endif
 #ifndef ERROR_GEN_FAILURE
 #  define ERROR_GEN_FAILURE 31L
 #endif

@@ -19,8 +19,8 @@ uint32_t shim_info_raw(cs_backend *b, HCLUSTER c, cs_builder *bd, int *fn)
     if (err == 0) {
         /* the fixed-size strings need not end with a NUL */
         cs_bd_string(bd, nb.p);
-        cs_bd_text(bd, info.szVendorId, cs_wlen_max(info.szVendorId, 64));
-        cs_bd_text(bd, info.szCSDVersion, cs_wlen_max(info.szCSDVersion, 64));
+        cs_bd_text(bd, info.szVendorId, cs_wlen_max(info.szVendorId, sizeof(info.szVendorId) / sizeof(cs_char)));
+        cs_bd_text(bd, info.szCSDVersion, cs_wlen_max(info.szCSDVersion, sizeof(info.szCSDVersion) / sizeof(cs_char)));
         cs_bd_int(bd, info.MajorVersion);
         cs_bd_int(bd, info.MinorVersion);
         cs_bd_int(bd, info.BuildNumber);
