@@ -45,6 +45,7 @@ from cffi import FFI  # noqa: E402  (after the cffi-free --print-sources path)
 # only what the blocks before it declare (types and constants first).
 CDEF_HEADERS = [
     "cs_types.h",           # cs_result, the shim's codes, object kinds
+    "cs_build.h",           # the package version compiled in
     "cs_constants.h",       # named ClusAPI / Win32 constants, values from the C headers
     "cs_errors.h",          # the thread's last failure, FormatMessage
     "cs_backends.h",        # function names, which exports a backend has
@@ -117,6 +118,17 @@ def compile_args():
     return args, link
 
 
+def package_version():
+    """__version__ from clusapi_py/_version.py, read as text (no import: the
+    package cannot be imported before its extension is built)."""
+    path = os.path.join(HERE, "clusapi_py", "_version.py")
+    with open(path, encoding="utf-8") as f:
+        match = re.search(r'^__version__ = "([0-9A-Za-z.+!-]+)"$', f.read(), re.M)
+    if not match:
+        raise RuntimeError('%s has no line __version__ = "..."' % path)
+    return match.group(1)
+
+
 ffibuilder = FFI()
 ffibuilder.cdef(read_cdef())
 _args, _link = compile_args()
@@ -130,7 +142,8 @@ typedef uint_least16_t char16_t;
 #    include <uchar.h>
 #  endif
 #endif
-'''
+const char *cs_build_version(void) { return "%s"; }
+''' % package_version()
 
 ffibuilder.set_source(
     "clusapi_py._clusapi",

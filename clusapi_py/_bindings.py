@@ -4,6 +4,10 @@ touches `lib` directly.
 """
 from . import errors
 from ._clusapi import ffi, lib
+from ._version import check_build_version
+
+# A stale extension (built from other sources) fails here, before anything uses it.
+check_build_version(ffi.string(lib.cs_build_version()).decode("ascii") if hasattr(lib, "cs_build_version") else None)
 from .enums import ACCESS_MASK
 
 HANDLE_CLOSED = lib.CS_ERROR_HANDLE_CLOSED
