@@ -54,6 +54,7 @@ CDEF_HEADERS = [
     "cs_snapshot.h",        # the whole cluster in one call
     "cs_sim_control.h",     # the simulator's control API
     "cs_bench.h",           # benchmark hooks
+    "cs_testing.h",         # test hooks (the package's own tests only)
 ]
 # api/ headers with no block of their own.
 CDEF_UMBRELLA = {"cs_shim.h"}

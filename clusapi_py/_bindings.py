@@ -112,3 +112,24 @@ def call_result(function, *args, what="handle"):
     if function(*args, out):
         raise last_error(what)
     return take(out)
+
+
+def take_with_bytes(result_ptr):
+    """Unpacks and frees a cs_result with its byte channel: (fields, ints, bytes),
+    for the functions whose results carry bytes (property lists, structures)."""
+    result = result_ptr[0]
+    try:
+        fields = ffi.unpack(result.text, result.text_len).split("\0") if result.text != ffi.NULL else []
+        ints = ffi.unpack(result.ints, result.n_ints) if result.n_ints else []
+        data = ffi.buffer(result.bytes, result.n_bytes)[:] if result.n_bytes else b""
+    finally:
+        lib.cs_result_free(result)
+    return fields, ints, data
+
+
+def call_result_with_bytes(function, *args, what="handle"):
+    """Calls a shim function that fills a cs_result; returns (fields, ints, bytes)."""
+    out = ffi.new("cs_result **")
+    if function(*args, out):
+        raise last_error(what)
+    return take_with_bytes(out)

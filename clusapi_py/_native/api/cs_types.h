@@ -4,7 +4,9 @@
  * variable-size result.
  *
  * Strings are UTF-16 (cs_char is 16-bit everywhere).  Results of variable
- * size come back as a cs_result the caller frees with cs_result_free().
+ * size come back as a cs_result the caller frees with cs_result_free():
+ * three channels -- text fields, 64-bit ints and raw bytes -- each
+ * function saying what it puts in which.
  */
 #ifndef CS_API_TYPES_H
 #define CS_API_TYPES_H
@@ -35,6 +37,8 @@ typedef struct cs_result {
     size_t text_len;        /* in cs_char, without the final NUL */
     int64_t *ints;
     size_t n_ints;
+    uint8_t *bytes;         /* opaque data (property lists, structures), NULL when none */
+    size_t n_bytes;
 } cs_result;
 
 /* Frees a result and everything it holds; NULL is ignored. */

@@ -57,6 +57,31 @@ void cs_bd_int(cs_builder *bd, int64_t v)
     bd->ints[bd->n_ints++] = v;
 }
 
+void cs_bd_bytes(cs_builder *bd, const void *p, size_t n)
+{
+    if (bd->oom || n == 0)
+        return;
+    if (n > bd->cap_bytes - bd->n_bytes) {
+        size_t cap = bd->cap_bytes ? bd->cap_bytes : 256;
+        uint8_t *grown;
+        while (n > cap - bd->n_bytes) {
+            if (cap > (size_t)-1 / 2) {
+                bd->oom = 1;
+                return;
+            }
+            cap *= 2;
+        }
+        if ((grown = (uint8_t *)realloc(bd->bytes, cap)) == NULL) {
+            bd->oom = 1;
+            return;
+        }
+        bd->bytes = grown;
+        bd->cap_bytes = cap;
+    }
+    memcpy(bd->bytes + bd->n_bytes, p, n);
+    bd->n_bytes += n;
+}
+
 void cs_bd_append(cs_builder *to, const cs_builder *from)
 {
     size_t i;
@@ -71,6 +96,7 @@ void cs_bd_append(cs_builder *to, const cs_builder *from)
     }
     for (i = 0; i < from->n_ints; i++)
         cs_bd_int(to, from->ints[i]);
+    cs_bd_bytes(to, from->bytes, from->n_bytes);
 }
 
 size_t cs_bd_count(const cs_builder *bd)
@@ -102,6 +128,7 @@ void cs_bd_free(cs_builder *bd)
 {
     free(bd->text);
     free(bd->ints);
+    free(bd->bytes);
     memset(bd, 0, sizeof(*bd));
 }
 
@@ -117,6 +144,8 @@ uint32_t cs_bd_deliver(cs_builder *bd, cs_result **out)
     r->text_len = bd->len ? bd->len - 1 : 0;
     r->ints = bd->ints;
     r->n_ints = bd->n_ints;
+    r->bytes = bd->bytes;
+    r->n_bytes = bd->n_bytes;
     memset(bd, 0, sizeof(*bd));
     *out = r;
     return 0;
@@ -128,5 +157,6 @@ void cs_result_free(cs_result *result)
         return;
     free(result->text);
     free(result->ints);
+    free(result->bytes);
     free(result);
 }
