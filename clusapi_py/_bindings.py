@@ -133,3 +133,15 @@ def call_result_with_bytes(function, *args, what="handle"):
     if function(*args, out):
         raise last_error(what)
     return take_with_bytes(out)
+
+
+# cs_snapshot's sectioned result (api/cs_snapshot.h), read by _sections.read_sections.
+SNAPSHOT_FORMAT = lib.CS_SNAPSHOT_FORMAT
+SECTION_CLUSTER = lib.CS_SECTION_CLUSTER
+SECTION_QUORUM = lib.CS_SECTION_QUORUM
+SECTION_NODES = lib.CS_SECTION_NODES
+SECTION_GROUPS = lib.CS_SECTION_GROUPS
+SECTION_RESOURCES = lib.CS_SECTION_RESOURCES
+SECTION_NETWORKS = lib.CS_SECTION_NETWORKS
+SECTION_NETINTERFACES = lib.CS_SECTION_NETINTERFACES
+SECTION_RESOURCE_TYPES = lib.CS_SECTION_RESOURCE_TYPES
