@@ -30,6 +30,7 @@ double cs_bench_floor(int backend_id, int which, const cs_char *group, uint32_t 
     cs_fn_OpenClusterGroupEx open_group;
     cs_fn_GetClusterGroupState group_state;
     cs_fn_CloseClusterGroup close_group;
+    void (*bind)(void *);
     double start;
     uint32_t i;
     if (b == NULL)
@@ -40,14 +41,15 @@ double cs_bench_floor(int backend_id, int which, const cs_char *group, uint32_t 
     open_group = b->table.fn.OpenClusterGroupEx;
     group_state = b->table.fn.GetClusterGroupState;
     close_group = b->table.fn.CloseClusterGroup;
+    bind = b->bind;
     if (!open_cluster || !close_cluster || (which == 1 && (!open_group || !group_state || !close_group)))
         return -1.0;
     start = now_seconds();
     for (i = 0; i < iterations; i++) {
         DWORD granted = 0;
         HCLUSTER c;
-        if (b->bind)
-            b->bind(b->ctx);
+        if (bind)
+            bind(b->ctx);
         c = open_cluster(NULL, (DWORD)MAXIMUM_ALLOWED, &granted);
         if (c == NULL)
             return -1.0;

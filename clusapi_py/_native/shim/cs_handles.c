@@ -173,13 +173,14 @@ uint64_t cs_open_cluster(int backend_id, const cs_char *name, uint32_t access)
     cs_backend *b = shim_backend_for_call(backend_id, CS_FN_OpenClusterEx);
     cs_fn_OpenClusterEx open_ex;
     cs_fn_OpenCluster open_plain;
+    void (*bind)(void *);
     HCLUSTER raw;
     DWORD granted = 0;
     int fn;
     if (b == NULL)
         return 0;
-    if (b->bind)
-        b->bind(b->ctx);
+    if ((bind = b->bind) != NULL)
+        bind(b->ctx);
     open_ex = b->table.fn.OpenClusterEx;
     open_plain = b->table.fn.OpenCluster;
     if (open_ex) {
