@@ -12,8 +12,11 @@
  *   cs_ids.c            object ids
  *   cs_cluster_reads.c  cluster information, quorum, net interface name
  *   cs_message.c        FormatMessage
- *   cs_snapshot*.c      the snapshot: walks, and the sectioned result
+ *   cs_enum_ex.c        the bulk *EnumEx enumerations the snapshot prefers
+ *   cs_snapshot_walk.c  the snapshot's walks, one per object kind
+ *   cs_snapshot.c       cs_snapshot: the walks laid out as sections
  *   cs_bench.c          the benchmark hooks
+ *   cs_testing.c        test hooks (api/cs_testing.h)
  *
  * The *_raw helpers work on a raw handle of a backend the caller already
  * holds; they return a Win32 code (or a state) and, on failure, the id of
