@@ -4,6 +4,10 @@ touches `lib` directly.
 """
 from . import errors
 from ._clusapi import ffi, lib
+from ._version import check_build_version
+
+# A stale extension (built from other sources) fails here, before anything uses it.
+check_build_version(ffi.string(lib.cs_build_version()).decode("ascii") if hasattr(lib, "cs_build_version") else None)
 from .enums import ACCESS_MASK
 
 HANDLE_CLOSED = lib.CS_ERROR_HANDLE_CLOSED
@@ -108,3 +112,36 @@ def call_result(function, *args, what="handle"):
     if function(*args, out):
         raise last_error(what)
     return take(out)
+
+
+def take_with_bytes(result_ptr):
+    """Unpacks and frees a cs_result with its byte channel: (fields, ints, bytes),
+    for the functions whose results carry bytes (property lists, structures)."""
+    result = result_ptr[0]
+    try:
+        fields = ffi.unpack(result.text, result.text_len).split("\0") if result.text != ffi.NULL else []
+        ints = ffi.unpack(result.ints, result.n_ints) if result.n_ints else []
+        data = ffi.buffer(result.bytes, result.n_bytes)[:] if result.n_bytes else b""
+    finally:
+        lib.cs_result_free(result)
+    return fields, ints, data
+
+
+def call_result_with_bytes(function, *args, what="handle"):
+    """Calls a shim function that fills a cs_result; returns (fields, ints, bytes)."""
+    out = ffi.new("cs_result **")
+    if function(*args, out):
+        raise last_error(what)
+    return take_with_bytes(out)
+
+
+# cs_snapshot's sectioned result (api/cs_snapshot.h), read by _sections.read_sections.
+SNAPSHOT_FORMAT = lib.CS_SNAPSHOT_FORMAT
+SECTION_CLUSTER = lib.CS_SECTION_CLUSTER
+SECTION_QUORUM = lib.CS_SECTION_QUORUM
+SECTION_NODES = lib.CS_SECTION_NODES
+SECTION_GROUPS = lib.CS_SECTION_GROUPS
+SECTION_RESOURCES = lib.CS_SECTION_RESOURCES
+SECTION_NETWORKS = lib.CS_SECTION_NETWORKS
+SECTION_NETINTERFACES = lib.CS_SECTION_NETINTERFACES
+SECTION_RESOURCE_TYPES = lib.CS_SECTION_RESOURCE_TYPES

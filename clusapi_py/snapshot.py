@@ -89,47 +89,56 @@ class Snapshot:
 
     @classmethod
     def _from_shim(cls, fields, ints):
-        """Decodes cs_snapshot's result (layout: cs_shim.c, above cs_snapshot)."""
+        """Decodes cs_snapshot's sectioned result (layout: api/cs_snapshot.h)."""
+        from . import _bindings as b
         from ._handles import ClusterVersion, Quorum
+        from ._sections import read_sections
 
         new = tuple.__new__   # NamedTuple's own __new__ is Python code: skip it for 10^4 rows
-        version = ClusterVersion(ints[0], ints[1], ints[2], fields[1], fields[2], ints[3], ints[4], ints[5])
-        quorum = Quorum(fields[3], fields[4], ints[6])
-        n_nodes, n_groups, n_resources, n_networks, n_netifs, n_restypes = ints[7:13]
-        states = ints[13:]
-        pos, spos = 5, 0
+        # kind: (text fields, ints) per row that this reader uses
+        sections = read_sections(fields, ints, want={
+            b.SECTION_CLUSTER: (3, 6), b.SECTION_QUORUM: (2, 1), b.SECTION_NODES: (2, 1),
+            b.SECTION_GROUPS: (3, 1), b.SECTION_RESOURCES: (4, 1), b.SECTION_NETWORKS: (2, 1),
+            b.SECTION_NETINTERFACES: (3, 1), b.SECTION_RESOURCE_TYPES: (1, 0),
+        })
+        head, quorum = sections[b.SECTION_CLUSTER], sections[b.SECTION_QUORUM]
+        if head.rows != 1 or quorum.rows != 1:
+            raise ValueError("snapshot result: %d cluster rows and %d quorum rows, expected 1 each"
+                             % (head.rows, quorum.rows))
+        (name,), (vendor,), (csd,) = head.text[:3]
+        (major,), (minor,), (build,), (highest,), (lowest,), (flags,) = head.ints[:6]
+        version = ClusterVersion(major, minor, build, vendor, csd, highest, lowest, flags)
+        quorum = Quorum(quorum.text[0][0], quorum.text[1][0], quorum.ints[0][0])
 
-        def take(n_fields, count):
-            nonlocal pos, spos
-            columns = [fields[pos + k:pos + n_fields * count:n_fields] for k in range(n_fields)]
-            column_states = states[spos:spos + count]
-            pos += n_fields * count
-            spos += count
-            return columns, column_states
-
-        (names, ids), sts = take(2, n_nodes)
-        nodes = [new(NodeInfo, (n, i, _NODE[st])) for n, i, st in zip(names, ids, sts)]
+        section = sections[b.SECTION_NODES]
+        names, ids = section.text[:2]
+        nodes = [new(NodeInfo, (n, i, _NODE[st])) for n, i, st in zip(names, ids, section.ints[0])]
         node_names = names
-        (names, ids, owners), sts = take(3, n_groups)
+        section = sections[b.SECTION_GROUPS]
+        names, ids, owners = section.text[:3]
         owner_of = _owner_map(node_names, owners)
-        groups = [new(GroupInfo, (n, i, _GROUP[st], owner_of[o])) for n, i, st, o in zip(names, ids, sts, owners)]
+        groups = [new(GroupInfo, (n, i, _GROUP[st], owner_of[o]))
+                  for n, i, st, o in zip(names, ids, section.ints[0], owners)]
         group_names = set(names)
         group_names.update(n.lower() for n in names)
-        (names, ids, owners, rgroups), sts = take(4, n_resources)
+        section = sections[b.SECTION_RESOURCES]
+        names, ids, owners, rgroups = section.text[:4]
         owner_of = _owner_map(node_names, owners)
         resources = [new(ResourceInfo, (n, i, _RESOURCE[st], owner_of[o], g))
-                     for n, i, st, o, g in zip(names, ids, sts, owners, rgroups)
+                     for n, i, st, o, g in zip(names, ids, section.ints[0], owners, rgroups)
                      if g in group_names or g.lower() in group_names]
-        (names, ids), sts = take(2, n_networks)
-        networks = [new(NetworkInfo, (n, i, _NETWORK[st])) for n, i, st in zip(names, ids, sts)]
-        (names, nif_nodes, nif_networks), sts = take(3, n_netifs)
+        section = sections[b.SECTION_NETWORKS]
+        names, ids = section.text[:2]
+        networks = [new(NetworkInfo, (n, i, _NETWORK[st])) for n, i, st in zip(names, ids, section.ints[0])]
+        section = sections[b.SECTION_NETINTERFACES]
+        names, nif_nodes, nif_networks = section.text[:3]
         node_set = set(node_names)
         network_set = {n.name for n in networks}
         netifs = [new(NetInterfaceInfo, (n, nd, nw, _NETIF[st]))
-                  for n, nd, nw, st in zip(names, nif_nodes, nif_networks, sts)
+                  for n, nd, nw, st in zip(names, nif_nodes, nif_networks, section.ints[0])
                   if nd in node_set and nw in network_set]
-        restypes = fields[pos:pos + n_restypes]
-        return cls(fields[0], version, quorum, nodes, groups, resources, networks, netifs, restypes)
+        restypes = sections[b.SECTION_RESOURCE_TYPES].text[0]
+        return cls(name, version, quorum, nodes, groups, resources, networks, netifs, restypes)
 
     def __eq__(self, other):
         if not isinstance(other, Snapshot):

@@ -211,7 +211,10 @@ def test_a_state_value_the_enums_do_not_know_comes_back_as_an_int():
     from clusapi_py.snapshot import Snapshot
     # One node in state 42 (say, a newer cluster's state), nothing else.
     fields = ["C", "vendor", "", "", "", "N1", "1"]
-    ints = [10, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 42]
+    ints = [1, 8,  # the sectioned layout (api/cs_snapshot.h): format, sections; kind, rows, fields, ints, bytes
+            1, 1, 3, 6, 0, 2, 1, 2, 1, 0, 3, 1, 2, 1, 0, 4, 0, 3, 1, 0,
+            5, 0, 4, 1, 0, 6, 0, 2, 1, 0, 7, 0, 3, 1, 0, 8, 0, 1, 0, 0,
+            10, 0, 1, 0, 0, 0, 0, 42]  # cluster version, quorum max log, the node's state
     snap = Snapshot._from_shim(fields, ints)
     assert snap.nodes[0].state == 42 and type(snap.nodes[0].state) is int
     assert snap.to_dict()["nodes"][0]["state"] == 42

@@ -13,19 +13,25 @@ void test_shim(void)
     c = cs_open_cluster(id, NULL, (uint32_t)GENERIC_ALL);
     CHECK(c != 0);
     EQ(cs_snapshot(c, &a), 0);
-    if (a != NULL && a->n_ints >= 13) {
-        EQ(a->ints[0], 10);
-        EQ(a->ints[2], 20348);
-        EQ(a->ints[6], 4096);
-        EQ(a->ints[7], 3);              /* nodes */
-        EQ(a->ints[8], 3);              /* groups */
-        EQ(a->ints[9], 4);              /* resources */
-        EQ(a->ints[10], 2);             /* networks */
-        EQ(a->ints[11], 3);             /* net interfaces */
-        EQ(a->ints[12], 4);             /* resource types */
+    /* sectioned (api/cs_snapshot.h): format, 8 sections, their headers
+     * (kind, rows, fields, ints, bytes), then cluster ints, quorum ints, ... */
+    if (a != NULL && a->n_ints >= 2 + 8 * CS_SECTION_HEADER_INTS + 7) {
+        const int64_t *hdr = a->ints + 2, *data = a->ints + 2 + 8 * CS_SECTION_HEADER_INTS;
+        EQ(a->ints[0], CS_SNAPSHOT_FORMAT);
+        EQ(a->ints[1], 8);
+        EQ(hdr[0], CS_SECTION_CLUSTER);
+        EQ(data[0], 10);
+        EQ(data[2], 20348);
+        EQ(data[6], 4096);              /* quorum: max log size */
+        EQ(hdr[2 * CS_SECTION_HEADER_INTS + 1], 3);     /* nodes */
+        EQ(hdr[3 * CS_SECTION_HEADER_INTS + 1], 3);     /* groups */
+        EQ(hdr[4 * CS_SECTION_HEADER_INTS + 1], 4);     /* resources */
+        EQ(hdr[5 * CS_SECTION_HEADER_INTS + 1], 2);     /* networks */
+        EQ(hdr[6 * CS_SECTION_HEADER_INTS + 1], 3);     /* net interfaces */
+        EQ(hdr[7 * CS_SECTION_HEADER_INTS + 1], 4);     /* resource types */
         CHECK(weqa(a->text, "TESTCLUSTER"));
     } else {
-        CHECK(a != NULL && a->n_ints >= 13);
+        CHECK(a != NULL && a->n_ints >= 2 + 8 * CS_SECTION_HEADER_INTS + 7);
     }
     /* the same snapshot through the fallbacks (no bulk enumerations, no Ex opens) */
     EQ(cs_sim_hide(id, CS_FN_ClusterOpenEnumEx, 1), 0);

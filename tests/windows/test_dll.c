@@ -230,8 +230,8 @@ static void test_open_cluster(void)
 
     r = NULL;
     err = cs_list(tok, CLUSTER_ENUM_NODE, &r);
-    check(err == 0 && r != NULL && r->text_len == 0 && r->n_ints == 0,
-          "cs_list(CLUSTER_ENUM_NODE): 0 names (Wine's ClusterEnum says ERROR_NO_MORE_ITEMS at once) "
+    check(err == 0 && r != NULL && r->text_len == 0 && r->n_ints == 0 && r->bytes == NULL && r->n_bytes == 0,
+          "cs_list(CLUSTER_ENUM_NODE): 0 names and no bytes (Wine's ClusterEnum says ERROR_NO_MORE_ITEMS at once) "
           "(got %u, text_len %u, function \"%s\")", (unsigned)err, r ? (unsigned)r->text_len : 0u,
           err ? cs_last_function() : "");
     cs_result_free(r);

@@ -1,12 +1,12 @@
 /*
- * cs_backend.h - a backend is a table of PCLUSAPI_* function pointers.
+ * core/cs_backend.h - a backend is a table of PCLUSAPI_* function pointers.
  *
  * The shim never calls a clusapi function by name: it calls through the
  * table of the backend a handle belongs to.  There are two kinds of table:
- *   - the system one (cs_dll.c): clusapi.dll loaded from System32 at first
+ *   - the system one (dll/cs_dll.c): clusapi.dll loaded from System32 at first
  *     use, every entry resolved with GetProcAddress (NULL where the DLL
  *     lacks that export);
- *   - one per simulated cluster (cs_sim.c): the simulator's entry points,
+ *   - one per simulated cluster (sim/cs_sim.c): the simulator's entry points,
  *     with the exports the test has hidden set to NULL.
  * A NULL entry means "this clusapi.dll does not export that function".
  */
@@ -84,6 +84,12 @@ enum cs_function_id {
     CS_FN_COUNT
 };
 
+/* cs_fn_OpenCluster, ...: the pointer type of each function by its name,
+ * so that macros can declare a local copy of a table entry. */
+#define CS_X_TYPEDEF(name, type, rpc) typedef type cs_fn_##name;
+CS_CLUSAPI_FUNCTIONS(CS_X_TYPEDEF)
+#undef CS_X_TYPEDEF
+
 /* A generic function pointer, for walking the table as an array. */
 typedef void (*cs_any_fn)(void);
 
@@ -98,12 +104,8 @@ typedef union cs_table {
     cs_any_fn slot[CS_FN_COUNT];
 } cs_table;
 
-/* The function's name ("OpenClusterEx"), or NULL for an index out of range. */
-const char *cs_function_name(int function_id);
-/* The index of a function name, or -1. */
-int cs_function_id(const char *name);
-/* Whether the real DLL makes a round trip for that function. */
-int cs_function_is_rpc(int function_id);
+/* Names and round-trip flags by index: cs_function_name / cs_function_id /
+ * cs_function_is_rpc (api/cs_backends.h, core/cs_registry.c). */
 
 enum cs_backend_kind { CS_BACKEND_SYSTEM = 1, CS_BACKEND_SIM = 2 };
 

@@ -1,6 +1,8 @@
-/* cs_registry.c - function names of the backend table, and the registry
- * of backends by id (the system one is always 1; ids are never reused). */
-#include "api/cs_shim.h"
+/* core/cs_registry.c - the function names and round-trip flags of the
+ * backend table (the one copy: the DLL loader resolves its exports by these
+ * names too), and the registry of backends by id (core/cs_registry.h). */
+#include "core/cs_registry.h"
+#include "api/cs_backends.h"
 #include <string.h>
 
 static const char *const function_names[CS_FN_COUNT] = {

@@ -21,6 +21,15 @@ static inline size_t cs_wlen(const WCHAR *s)
     return n;
 }
 
+/* Length of a fixed-size field that need not end with a NUL: at most max. */
+static inline size_t cs_wlen_max(const WCHAR *s, size_t max)
+{
+    size_t n = 0;
+    while (n < max && s[n])
+        n++;
+    return n;
+}
+
 /* NULL or "". */
 static inline int cs_wempty(const WCHAR *s)
 {

@@ -1,5 +1,5 @@
 /*
- * cs_dll.c - the system backend: clusapi.dll, loaded at first use.
+ * dll/cs_dll.c - the system backend: clusapi.dll, loaded at first use.
  *
  * Only from System32 (LOAD_LIBRARY_SEARCH_SYSTEM32), never from the
  * current directory or PATH, and with no link-time dependency on
@@ -9,7 +9,8 @@
  * lacks (OpenClusterEx on old or re-implemented DLLs) stays NULL, and the
  * shim reports ERROR_PROC_NOT_FOUND naming it when it is needed.
  */
-#include "api/cs_shim.h"
+#include "dll/cs_dll.h"
+#include "api/cs_backends.h"
 
 #ifdef _WIN32
 
@@ -25,12 +26,6 @@ static DWORD plain_last_error(void)
 {
     return GetLastError();
 }
-
-static const char *const export_names[CS_FN_COUNT] = {
-#define CS_X_NAME(name, type, rpc) #name,
-    CS_CLUSAPI_FUNCTIONS(CS_X_NAME)
-#undef CS_X_NAME
-};
 
 uint32_t cs_dll_load(cs_backend *b)
 {
@@ -50,7 +45,7 @@ uint32_t cs_dll_load(cs_backend *b)
         } else {
             int i;
             for (i = 0; i < CS_FN_COUNT; i++)
-                b->table.slot[i] = (cs_any_fn)GetProcAddress(dll, export_names[i]);
+                b->table.slot[i] = (cs_any_fn)GetProcAddress(dll, cs_function_name(i));
             b->last_error = plain_last_error;
             /* The DLL stays loaded for the life of the process: handles from
              * it may be closed at interpreter exit. */

@@ -1,0 +1,47 @@
+/*
+ * api/cs_sim_control.h - the simulator's control API (what each function
+ * does: sim/cs_sim.h).  Python builds and disturbs simulated clusters
+ * through it.
+ */
+#ifndef CS_API_SIM_CONTROL_H
+#define CS_API_SIM_CONTROL_H
+
+#include "api/cs_types.h"
+
+/* CDEF-BEGIN */
+uint32_t cs_sim_create(int *backend_id);
+uint32_t cs_sim_release(int backend_id);
+uint32_t cs_sim_set_cluster(int sim, const cs_char *name, const cs_char *aliases_multi_sz,
+                            uint16_t major, uint16_t minor, uint16_t build, const cs_char *vendor_id,
+                            const cs_char *csd_version, uint32_t highest, uint32_t lowest, uint32_t flags);
+uint32_t cs_sim_set_quorum(int sim, const cs_char *resource, const cs_char *device, uint32_t max_log_size);
+uint32_t cs_sim_add_resource_type(int sim, const cs_char *name);
+uint32_t cs_sim_add_node(int sim, const cs_char *name, const cs_char *id, int state);
+uint32_t cs_sim_add_network(int sim, const cs_char *name, const cs_char *id, int state);
+uint32_t cs_sim_add_netinterface(int sim, const cs_char *name, const cs_char *id, const cs_char *node,
+                                 const cs_char *network, int state);
+uint32_t cs_sim_add_group(int sim, const cs_char *name, const cs_char *id, int state,
+                          const cs_char *owner_node, const cs_char *preferred_owners_multi_sz);
+uint32_t cs_sim_add_resource(int sim, const cs_char *name, const cs_char *id, const cs_char *type,
+                             const cs_char *group, int state, const cs_char *dependencies_multi_sz,
+                             const cs_char *possible_owners_multi_sz);
+uint32_t cs_sim_delete(int sim, int kind, const cs_char *name);
+uint32_t cs_sim_set_state(int sim, int kind, const cs_char *name, int state);
+uint32_t cs_sim_move_group(int sim, const cs_char *group, const cs_char *node);
+uint32_t cs_sim_delete_after(int sim, int function_id, uint32_t after_calls, int kind, const cs_char *name);
+uint32_t cs_sim_fail(int sim, int function_id, uint32_t error, uint32_t count);
+uint32_t cs_sim_hide(int sim, int function_id, int hidden);
+uint32_t cs_sim_set_latency(int sim, double seconds);
+double cs_sim_get_latency(int sim);
+uint32_t cs_sim_set_rights(int sim, int rights);
+int cs_sim_get_rights(int sim);
+uint64_t cs_sim_calls(int sim, int function_id);
+uint64_t cs_sim_round_trips(int sim, int function_id);
+uint32_t cs_sim_reset_calls(int sim);
+uint32_t cs_sim_open_handles(int sim, uint32_t *counts);
+uint32_t cs_sim_get_last_error(void);
+uint32_t cs_sim_bind_thread(int sim);
+void cs_sim_total_open_handles(uint32_t *counts);
+/* CDEF-END */
+
+#endif /* CS_API_SIM_CONTROL_H */

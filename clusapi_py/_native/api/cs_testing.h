@@ -1,0 +1,21 @@
+/*
+ * api/cs_testing.h - hooks for the package's own tests, and only for them:
+ * they reach parts of the shim that no public function exercises yet.
+ */
+#ifndef CS_API_TESTING_H
+#define CS_API_TESTING_H
+
+#include "api/cs_types.h"
+
+/* CDEF-BEGIN */
+/* TESTING ONLY.  A result made by the shim's result builder from the
+ * caller's channels, as any shim function makes one: `fields` holds
+ * n_fields NUL-terminated strings one after another, `ints` n_ints values,
+ * `bytes` n_bytes bytes (added in two pieces, the second through a second
+ * builder appended to the first, so growth and appending are exercised).
+ * Returns 0 and the result in *out, or ERROR_NOT_ENOUGH_MEMORY. */
+uint32_t cs_testing_result(const cs_char *fields, size_t n_fields, const int64_t *ints, size_t n_ints,
+                           const uint8_t *bytes, size_t n_bytes, cs_result **out);
+/* CDEF-END */
+
+#endif /* CS_API_TESTING_H */

@@ -1,0 +1,272 @@
+/*
+ * shim/cs_handles.c - tokens over raw handles (api/cs_handles.h): the
+ * token table, entering and leaving a call, the real close when the last
+ * reference goes, and opening clusters and objects.
+ */
+#include "shim/cs_shim_int.h"
+#include <stdlib.h>
+
+static cs_htable tokens;
+static cs_atomic32 tokens_ready;
+static cs_mutex tokens_init_lock = CS_MUTEX_INIT;
+
+static cs_htable *token_table(void)
+{
+    if (!cs_atomic32_load(&tokens_ready)) {
+        cs_mutex_lock(&tokens_init_lock);
+        if (!tokens_ready) {
+            cs_ht_init(&tokens, 32);
+            cs_atomic32_store(&tokens_ready, 1);
+        }
+        cs_mutex_unlock(&tokens_init_lock);
+    }
+    return &tokens;
+}
+
+void shim_close_raw(cs_backend *b, int kind, void *raw)
+{
+    cs_table *t = &b->table;
+    switch (kind) {
+#define CLOSE_KIND(K, F, H)                                                   \
+    case K: {                                                                 \
+        cs_fn_##F close_fn = t->fn.F;                                         \
+        if (close_fn)                                                         \
+            close_fn((H)raw);                                                 \
+        break;                                                                \
+    }
+    CLOSE_KIND(CS_KIND_CLUSTER, CloseCluster, HCLUSTER)
+    CLOSE_KIND(CS_KIND_NODE, CloseClusterNode, HNODE)
+    CLOSE_KIND(CS_KIND_GROUP, CloseClusterGroup, HGROUP)
+    CLOSE_KIND(CS_KIND_RESOURCE, CloseClusterResource, HRESOURCE)
+    CLOSE_KIND(CS_KIND_NETWORK, CloseClusterNetwork, HNETWORK)
+    CLOSE_KIND(CS_KIND_NETINTERFACE, CloseClusterNetInterface, HNETINTERFACE)
+#undef CLOSE_KIND
+    default:
+        break;
+    }
+}
+
+/* The last reference to a token is gone: really close it (unless it was
+ * detached), recycle the slot, and let go of the cluster it came from --
+ * which may in turn be the last reference to that cluster. */
+static void finish(uint64_t token, cs_handle *h)
+{
+    while (h != NULL) {
+        uint64_t parent = h->cluster;
+        if (!cs_ht_was_detached(&tokens, token))
+            shim_close_raw(h->backend, h->kind, h->raw);
+        cs_ht_recycle(&tokens, token);
+        free(h);
+        h = NULL;
+        if (parent) {
+            h = (cs_handle *)cs_ht_release(&tokens, parent);
+            token = parent;
+        }
+    }
+}
+
+cs_handle *shim_enter(uint64_t token, int kind)
+{
+    cs_handle *h = (cs_handle *)cs_ht_acquire(token_table(), token);
+    if (h == NULL) {
+        cs_fail(CS_ERROR_HANDLE_CLOSED, -1);
+        return NULL;
+    }
+    if (kind == SHIM_ANY_KIND || h->kind == kind || (kind == SHIM_ANY_OBJECT && h->kind != CS_KIND_CLUSTER))
+        return h;
+    shim_leave(token);
+    cs_fail(ERROR_INVALID_HANDLE, -1);
+    return NULL;
+}
+
+void shim_leave(uint64_t token)
+{
+    cs_handle *last = (cs_handle *)cs_ht_release(&tokens, token);
+    if (last)
+        finish(token, last);
+}
+
+/* Wraps a freshly opened raw handle in a token.  On failure the raw handle
+ * is closed again and 0 returned (the caller still owns `cluster`'s
+ * reference in that case). */
+static uint64_t adopt(cs_backend *b, int kind, void *raw, uint64_t cluster, uint32_t granted)
+{
+    cs_handle *h = (cs_handle *)calloc(1, sizeof(*h));
+    uint64_t token = 0;
+    if (h != NULL) {
+        h->kind = kind;
+        h->backend = b;
+        h->raw = raw;
+        h->cluster = cluster;
+        h->granted = granted;
+        token = cs_ht_alloc(token_table(), h);
+    }
+    if (token == 0) {
+        free(h);
+        shim_close_raw(b, kind, raw);
+        cs_fail(ERROR_NOT_ENOUGH_MEMORY, -1);
+    }
+    return token;
+}
+
+uint32_t cs_close(uint64_t token)
+{
+    void *last = NULL;
+    if (!cs_ht_close(token_table(), token, &last))
+        return CS_ERROR_HANDLE_CLOSED;
+    if (last)
+        finish(token, (cs_handle *)last);
+    return 0;
+}
+
+uint32_t cs_detach(uint64_t token, uint64_t *raw)
+{
+    /* Only an idle handle can be given away: a call in flight would go on
+     * using the raw handle after its new owner closed it, and an object
+     * handle holds a reference on its cluster's slot, so one check covers
+     * both. */
+    void *last = NULL;
+    int r = cs_ht_detach_idle(token_table(), token, &last);
+    uint64_t value;
+    if (r == 0)
+        return cs_fail(CS_ERROR_HANDLE_CLOSED, -1);
+    if (r < 0)
+        return cs_fail(ERROR_BUSY, -1);
+    value = (uint64_t)(uintptr_t)((cs_handle *)last)->raw;
+    finish(token, (cs_handle *)last);
+    *raw = value;
+    return 0;
+}
+
+uint32_t cs_handle_info(uint64_t token, int *kind, int *backend, uint32_t *granted)
+{
+    cs_handle *h = shim_enter(token, SHIM_ANY_KIND);
+    if (h == NULL)
+        return cs_last_error();
+    *kind = h->kind;
+    *backend = h->backend->id;
+    *granted = h->granted;
+    shim_leave(token);
+    return 0;
+}
+
+int cs_open_token_count(void)
+{
+    return (int)cs_atomic32_load(&token_table()->live);
+}
+
+static void close_one(uint64_t token, void *ctx)
+{
+    (void)ctx;
+    cs_close(token);
+}
+
+void cs_close_all(void)
+{
+    /* Order does not matter: a cluster's real close waits for its objects. */
+    cs_ht_for_each_open(token_table(), close_one, NULL);
+}
+
+/* ---- opening ------------------------------------------------------------------- */
+uint64_t cs_open_cluster(int backend_id, const cs_char *name, uint32_t access)
+{
+    cs_backend *b = shim_backend_for_call(backend_id, CS_FN_OpenClusterEx);
+    cs_fn_OpenClusterEx open_ex;
+    cs_fn_OpenCluster open_plain;
+    void (*bind)(void *);
+    HCLUSTER raw;
+    DWORD granted = 0;
+    int fn;
+    if (b == NULL)
+        return 0;
+    if ((bind = b->bind) != NULL)
+        bind(b->ctx);
+    open_ex = b->table.fn.OpenClusterEx;
+    open_plain = b->table.fn.OpenCluster;
+    if (open_ex) {
+        fn = CS_FN_OpenClusterEx;
+        raw = open_ex(name, access, &granted);
+    } else if (access == SHIM_ACCESS_ALL && open_plain) {
+        fn = CS_FN_OpenCluster;
+        raw = open_plain(name);
+        granted = SHIM_ACCESS_ALL;
+    } else {
+        cs_fail(ERROR_PROC_NOT_FOUND, CS_FN_OpenClusterEx);
+        return 0;
+    }
+    if (raw == NULL) {
+        cs_fail(shim_backend_error(b), fn);
+        return 0;
+    }
+    return adopt(b, CS_KIND_CLUSTER, raw, 0, (uint32_t)granted);
+}
+
+void *shim_open_raw(cs_backend *b, HCLUSTER c, int kind, const cs_char *name, uint32_t access, int for_read,
+                    DWORD *granted, uint32_t *err, int *fn)
+{
+    cs_table *t = &b->table;
+    void *raw = NULL;
+    *granted = 0;
+    /* Each pointer is read once: the one checked is the one called. */
+#define OPEN_KIND(ExF, PlainF)                                                  \
+    {                                                                           \
+        cs_fn_##ExF ex = t->fn.ExF;                                             \
+        cs_fn_##PlainF plain = ex ? NULL : t->fn.PlainF;                        \
+        if (for_read)                                                           \
+            access = ex ? (uint32_t)GENERIC_READ : SHIM_ACCESS_ALL;             \
+        if (!ex && (access != SHIM_ACCESS_ALL || plain == NULL)) {              \
+            *fn = CS_FN_##ExF;                                                  \
+            *err = ERROR_PROC_NOT_FOUND;                                        \
+            return NULL;                                                        \
+        }                                                                       \
+        if (ex) {                                                               \
+            *fn = CS_FN_##ExF;                                                  \
+            raw = (void *)ex(c, name, access, granted);                         \
+        } else {                                                                \
+            *fn = CS_FN_##PlainF;                                               \
+            raw = (void *)plain(c, name);                                       \
+            *granted = SHIM_ACCESS_ALL;                                         \
+        }                                                                       \
+    }
+    switch (kind) {
+    case CS_KIND_NODE: OPEN_KIND(OpenClusterNodeEx, OpenClusterNode) break;
+    case CS_KIND_GROUP: OPEN_KIND(OpenClusterGroupEx, OpenClusterGroup) break;
+    case CS_KIND_RESOURCE: OPEN_KIND(OpenClusterResourceEx, OpenClusterResource) break;
+    case CS_KIND_NETWORK: OPEN_KIND(OpenClusterNetworkEx, OpenClusterNetwork) break;
+    case CS_KIND_NETINTERFACE: OPEN_KIND(OpenClusterNetInterfaceEx, OpenClusterNetInterface) break;
+    default:
+        *fn = -1;
+        *err = ERROR_INVALID_PARAMETER;
+        return NULL;
+    }
+#undef OPEN_KIND
+    if (raw == NULL)
+        *err = shim_backend_error(b);
+    return raw;
+}
+
+uint64_t cs_open_object(uint64_t cluster, int kind, const cs_char *name, uint32_t access)
+{
+    cs_handle *c = shim_enter(cluster, CS_KIND_CLUSTER);
+    DWORD granted;
+    uint32_t err = 0;
+    int fn = -1;
+    void *raw;
+    uint64_t token;
+    if (c == NULL)
+        return 0;
+    raw = shim_open_raw(c->backend, (HCLUSTER)c->raw, kind, name, access, 0, &granted, &err, &fn);
+    if (raw == NULL) {
+        shim_leave(cluster);
+        cs_fail(err, fn);
+        return 0;
+    }
+    /* The reference taken by shim_enter() now belongs to the new object. */
+    token = adopt(c->backend, kind, raw, cluster, (uint32_t)granted);
+    if (token == 0) {
+        uint32_t saved = cs_last_error();
+        shim_leave(cluster);
+        cs_fail(saved, -1);
+    }
+    return token;
+}

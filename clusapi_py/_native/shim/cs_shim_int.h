@@ -1,0 +1,153 @@
+/*
+ * shim/cs_shim_int.h - what the shim's files share and nothing else sees.
+ *
+ * The shim: tokens over raw handles, the in-flight counting that makes
+ * close safe, and the loops (enumerations, buffer retries, the snapshot)
+ * that run in C so that Python makes one call for each.  Contract: the
+ * api/ headers.  Files, one concern each:
+ *   cs_backends.c       the system backend's registration; a backend for a call
+ *   cs_handles.c        tokens: open, close, detach, info, close_all
+ *   cs_enums.c          enumerations by name (cs_list)
+ *   cs_state.c          states and status
+ *   cs_ids.c            object ids
+ *   cs_cluster_reads.c  cluster information, quorum, net interface name
+ *   cs_message.c        FormatMessage
+ *   cs_enum_ex.c        the bulk *EnumEx enumerations the snapshot prefers
+ *   cs_snapshot_walk.c  the snapshot's walks, one per object kind
+ *   cs_snapshot.c       cs_snapshot: the walks laid out as sections
+ *   cs_bench.c          the benchmark hooks
+ *   cs_testing.c        test hooks (api/cs_testing.h)
+ *
+ * The *_raw helpers work on a raw handle of a backend the caller already
+ * holds; they return a Win32 code (or a state) and, on failure, the id of
+ * the clusapi function that failed in *fn (-1: the shim itself), without
+ * recording anything -- the public function records the failure once.
+ * Each reads a table entry once into a local: the pointer checked is the
+ * pointer called, even if the simulator hides that export meanwhile.
+ *
+ * Everything here is internal: the extension is built with
+ * -fvisibility=hidden, and Python sees only the api/ headers.
+ */
+#ifndef CS_SHIM_INT_H
+#define CS_SHIM_INT_H
+
+#include "api/cs_shim.h"
+#include "core/cs_failure.h"
+#include "core/cs_namebuf.h"
+#include "core/cs_result.h"
+#include "core/cs_wstr.h"
+
+/* What a plain (non-Ex) open is documented to grant. */
+#define SHIM_ACCESS_ALL ((uint32_t)GENERIC_ALL)
+
+/* ---- cs_backends.c ----------------------------------------------------------- */
+/* The backend for an id, with clusapi.dll loaded for the system one.  On
+ * failure records the error against `function_id` and returns NULL. */
+cs_backend *shim_backend_for_call(int backend_id, int function_id);
+
+/* The thread's last error after a failed call that reports it that way
+ * (ERROR_GEN_FAILURE when the backend says nothing). */
+uint32_t shim_backend_error(cs_backend *b);
+
+/* Before a state call, whose Unknown answer is a failure only when the
+ * thread's last error is set: clears it (the real DLL's; the simulator
+ * sets its own on every call). */
+static inline void shim_clear_last_error(cs_backend *b)
+{
+#ifdef _WIN32
+    if (b->kind == CS_BACKEND_SYSTEM)
+        SetLastError(0);
+#else
+    (void)b;
+#endif
+}
+
+/* ---- cs_handles.c -------------------------------------------------------------- */
+typedef struct cs_handle {
+    int kind;                   /* CS_KIND_* */
+    cs_backend *backend;
+    void *raw;                  /* HCLUSTER, HNODE, ... */
+    uint64_t cluster;           /* object handles: the cluster token we hold a reference on */
+    uint32_t granted;
+} cs_handle;
+
+/* Kinds shim_enter() accepts besides one CS_KIND_*. */
+#define SHIM_ANY_OBJECT -1      /* any kind but a cluster */
+#define SHIM_ANY_KIND -2
+
+/* Takes a reference on a token of the given kind for the length of a call;
+ * NULL (failure recorded: CS_ERROR_HANDLE_CLOSED, or ERROR_INVALID_HANDLE
+ * for the wrong kind) when it is not open. */
+cs_handle *shim_enter(uint64_t token, int kind);
+/* Gives the call's reference back (the real close runs here when the
+ * token was closed meanwhile and this was the last reference). */
+void shim_leave(uint64_t token);
+
+/* The raw Close* for a kind; its result is dropped (the handle is gone
+ * either way, and no one can act on the code). */
+void shim_close_raw(cs_backend *b, int kind, void *raw);
+
+/* Open*Ex when the backend has it, else (for GENERIC_ALL) the plain Open*.
+ * With for_read, asks GENERIC_READ of Open*Ex and GENERIC_ALL of the plain
+ * one (`access` is then ignored).  Returns the raw handle, or NULL with
+ * *err and *fn set. */
+void *shim_open_raw(cs_backend *b, HCLUSTER c, int kind, const cs_char *name, uint32_t access, int for_read,
+                    DWORD *granted, uint32_t *err, int *fn);
+
+/* ---- cs_enums.c ---------------------------------------------------------------- */
+/* Appends every name of one enumeration of a cluster / node / group /
+ * resource / network raw handle to bd, one field each. */
+uint32_t shim_list_raw(cs_backend *b, int kind, void *raw, DWORD type, cs_builder *bd, int *fn);
+
+/* ---- cs_state.c ---------------------------------------------------------------- */
+/* The state of any object kind; CS_STATE_FAILED with *err, *fn set. */
+int shim_state_raw(cs_backend *b, int kind, void *raw, uint32_t *err, int *fn);
+/* Get{Group,Resource}State: the state (CS_STATE_FAILED with *err, *fn
+ * set), the owner node and, for a resource, its group. */
+int shim_status_raw(cs_backend *b, int kind, void *raw, cs_namebuf *owner, cs_namebuf *group, uint32_t *err,
+                    int *fn);
+
+/* ---- cs_ids.c ------------------------------------------------------------------ */
+/* The id of a node, group, resource or network into nb. */
+uint32_t shim_id_raw(cs_backend *b, int kind, void *raw, cs_namebuf *nb, int *fn);
+
+/* ---- cs_cluster_reads.c ---------------------------------------------------------- */
+/* text: name, vendor id, CSD version; ints: major, minor, build, highest,
+ * lowest, flags. */
+uint32_t shim_info_raw(cs_backend *b, HCLUSTER c, cs_builder *bd, int *fn);
+/* text: resource, device; ints: max log size. */
+uint32_t shim_quorum_raw(cs_backend *b, HCLUSTER c, cs_builder *bd, int *fn);
+
+/* ---- cs_enum_ex.c ------------------------------------------------------------- */
+/* The bulk enumerations.  Each reads its three exports once; when one is
+ * missing it sets *absent, calls nothing and returns 0. */
+/* ClusterOpenEnumEx of a CLUSTER_ENUM type: name, id of each object. */
+uint32_t shim_enum_ex_cluster(cs_backend *b, HCLUSTER c, DWORD type, cs_builder *pairs, int *absent, int *fn);
+/* ClusterGroupOpenEnumEx: text name, id, owner node; states: the state. */
+uint32_t shim_enum_ex_groups(cs_backend *b, HCLUSTER c, cs_builder *text, cs_builder *states, int *absent,
+                             int *fn);
+/* ClusterResourceOpenEnumEx: name, id, group of each resource. */
+uint32_t shim_enum_ex_resources(cs_backend *b, HCLUSTER c, cs_builder *triples, int *absent, int *fn);
+
+/* ---- cs_snapshot_walk.c ----------------------------------------------------------- */
+/* Rows of one kind: n rows of text fields (in .text) and ints (in .ints). */
+typedef struct shim_rows {
+    cs_builder text;
+    cs_builder ints;
+    size_t n;
+} shim_rows;
+
+/* Nodes or networks: rows name, id | state; and for each of their net
+ * interfaces a pair (interface, node or network) in *nif_owner. */
+uint32_t shim_walk_with_interfaces(cs_backend *b, HCLUSTER c, int kind, shim_rows *out, cs_builder *nif_owner,
+                                   int *fn);
+/* Rows name, id, owner node | state. */
+uint32_t shim_walk_groups(cs_backend *b, HCLUSTER c, shim_rows *groups, int *fn);
+/* Rows name, id, owner node, group | state. */
+uint32_t shim_walk_resources(cs_backend *b, HCLUSTER c, shim_rows *resources, int *fn);
+/* Rows name, node, network | state (node and network from the pairs the
+ * node and network walks gathered, "" when neither listed it). */
+uint32_t shim_walk_netinterfaces(cs_backend *b, HCLUSTER c, shim_rows *nifs, const cs_builder *nif_node,
+                                 const cs_builder *nif_network, int *fn);
+
+#endif /* CS_SHIM_INT_H */

@@ -1,0 +1,108 @@
+/*
+ * shim/cs_snapshot.c - cs_snapshot (api/cs_snapshot.h, which describes the
+ * sectioned result): runs the walks of cs_snapshot_walk.c and lays their
+ * rows out as sections.
+ */
+#include "shim/cs_shim_int.h"
+#include <string.h>
+
+/* The first Close* export the backend lacks, or -1.  The walks close every
+ * object they open, so without one of them they cannot run. */
+static int missing_close(cs_backend *b)
+{
+    static const int closes[] = { CS_FN_CloseClusterNode, CS_FN_CloseClusterGroup, CS_FN_CloseClusterResource,
+                                  CS_FN_CloseClusterNetwork, CS_FN_CloseClusterNetInterface };
+    size_t i;
+    for (i = 0; i < sizeof(closes) / sizeof(closes[0]); i++)
+        if (b->table.slot[closes[i]] == NULL)
+            return closes[i];
+    return -1;
+}
+
+/* The sections, in the order they appear, with their row shapes. */
+enum { S_CLUSTER, S_QUORUM, S_NODES, S_GROUPS, S_RESOURCES, S_NETWORKS, S_NETIFS, S_RESTYPES, N_SECTIONS };
+
+static const struct section_shape {
+    int kind;
+    int fields_per_row, ints_per_row;
+} shapes[N_SECTIONS] = {
+    { CS_SECTION_CLUSTER, 3, 6 },
+    { CS_SECTION_QUORUM, 2, 1 },
+    { CS_SECTION_NODES, 2, 1 },
+    { CS_SECTION_GROUPS, 3, 1 },
+    { CS_SECTION_RESOURCES, 4, 1 },
+    { CS_SECTION_NETWORKS, 2, 1 },
+    { CS_SECTION_NETINTERFACES, 3, 1 },
+    { CS_SECTION_RESOURCE_TYPES, 1, 0 },
+};
+
+/* Runs every walk; each section's rows go to sections[...] (a section's
+ * text and ints may sit in either of its two builders: the order within
+ * each channel is what counts). */
+static uint32_t walk_all(cs_backend *b, HCLUSTER c, shim_rows *sections, int *fn)
+{
+    cs_builder nif_node = CS_BUILDER_INIT, nif_network = CS_BUILDER_INIT;
+    uint32_t err;
+    if ((*fn = missing_close(b)) >= 0)
+        return ERROR_PROC_NOT_FOUND;
+    if ((err = shim_info_raw(b, c, &sections[S_CLUSTER].text, fn)) != 0) goto done;
+    sections[S_CLUSTER].n = 1;
+    if ((err = shim_quorum_raw(b, c, &sections[S_QUORUM].text, fn)) != 0) goto done;
+    sections[S_QUORUM].n = 1;
+    if ((err = shim_walk_with_interfaces(b, c, CS_KIND_NODE, &sections[S_NODES], &nif_node, fn)) != 0) goto done;
+    if ((err = shim_walk_groups(b, c, &sections[S_GROUPS], fn)) != 0) goto done;
+    if ((err = shim_walk_resources(b, c, &sections[S_RESOURCES], fn)) != 0) goto done;
+    if ((err = shim_walk_with_interfaces(b, c, CS_KIND_NETWORK, &sections[S_NETWORKS], &nif_network, fn)) != 0)
+        goto done;
+    if ((err = shim_walk_netinterfaces(b, c, &sections[S_NETIFS], &nif_node, &nif_network, fn)) != 0) goto done;
+    err = shim_list_raw(b, CS_KIND_CLUSTER, c, (DWORD)CLUSTER_ENUM_RESTYPE, &sections[S_RESTYPES].text, fn);
+    sections[S_RESTYPES].n = cs_bd_count(&sections[S_RESTYPES].text);
+done:
+    cs_bd_free(&nif_node);
+    cs_bd_free(&nif_network);
+    return err;
+}
+
+/* The format head, the section headers, then every section's data. */
+static void lay_out(shim_rows *sections, cs_builder *result)
+{
+    int i;
+    cs_bd_int(result, CS_SNAPSHOT_FORMAT);
+    cs_bd_int(result, N_SECTIONS);
+    for (i = 0; i < N_SECTIONS; i++) {
+        cs_bd_int(result, shapes[i].kind);
+        cs_bd_int(result, (int64_t)sections[i].n);
+        cs_bd_int(result, shapes[i].fields_per_row);
+        cs_bd_int(result, shapes[i].ints_per_row);
+        cs_bd_int(result, (int64_t)(sections[i].text.n_bytes + sections[i].ints.n_bytes));
+    }
+    for (i = 0; i < N_SECTIONS; i++) {
+        cs_bd_append(result, &sections[i].text);
+        cs_bd_append(result, &sections[i].ints);
+    }
+}
+
+uint32_t cs_snapshot(uint64_t cluster, cs_result **out)
+{
+    shim_rows sections[N_SECTIONS];
+    cs_builder result = CS_BUILDER_INIT;
+    uint32_t err;
+    int fn = -1, i;
+    cs_handle *h = shim_enter(cluster, CS_KIND_CLUSTER);
+    if (h == NULL)
+        return cs_last_error();
+    memset(sections, 0, sizeof(sections));
+    err = walk_all(h->backend, (HCLUSTER)h->raw, sections, &fn);
+    shim_leave(cluster);
+    if (err == 0)
+        lay_out(sections, &result);
+    for (i = 0; i < N_SECTIONS; i++) {
+        cs_bd_free(&sections[i].text);
+        cs_bd_free(&sections[i].ints);
+    }
+    if (err) {
+        cs_bd_free(&result);
+        return cs_fail(err, fn);
+    }
+    return cs_bd_deliver(&result, out);
+}

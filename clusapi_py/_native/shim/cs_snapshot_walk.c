@@ -1,0 +1,266 @@
+/*
+ * shim/cs_snapshot_walk.c - the snapshot's walks, one per object kind:
+ * each lists the objects, reads what the bulk enumeration did not give
+ * (opening, reading and closing each object), and appends one row per
+ * object to a shim_rows (text fields, and the state as its int).
+ *
+ * Paths: ClusterGroupOpenEnumEx gives every group's id, state and owner in
+ * one round trip; ClusterResourceOpenEnumEx every resource's id and group;
+ * ClusterOpenEnumEx the ids of nodes and networks.  Where an export is
+ * missing the walk falls back to per-object calls.  An object deleted
+ * between the listing and its own calls (a *_NOT_FOUND code) is skipped.
+ * Every raw handle a walk opens is closed before its answers are looked at.
+ */
+#include "shim/cs_shim_int.h"
+#include <stdlib.h>
+
+static int is_not_found(uint32_t err)
+{
+    return err == ERROR_CLUSTER_NODE_NOT_FOUND || err == ERROR_GROUP_NOT_FOUND ||
+           err == ERROR_RESOURCE_NOT_FOUND || err == ERROR_CLUSTER_NETWORK_NOT_FOUND ||
+           err == ERROR_CLUSTER_NETINTERFACE_NOT_FOUND;
+}
+
+/* Names (and ids when *with_ids) of every object of a CLUSTER_ENUM type:
+ * from ClusterOpenEnumEx where the backend has it, else ClusterOpenEnum
+ * (then *with_ids is 0 and ids must be read per object). */
+static uint32_t list_objects(cs_backend *b, HCLUSTER c, DWORD type, cs_builder *out, int *with_ids, int *fn)
+{
+    int absent;
+    uint32_t err = shim_enum_ex_cluster(b, c, type, out, &absent, fn);
+    *with_ids = !absent;
+    if (!absent)
+        return err;
+    return shim_list_raw(b, CS_KIND_CLUSTER, c, type, out, fn);
+}
+
+#define WALK_FAIL(e, f) do { err = (e); *fn = (f); goto done; } while (0)
+
+/* The net interfaces of a node or a network. */
+static uint32_t list_interfaces(cs_backend *b, int kind, void *raw, cs_builder *out, int *fn)
+{
+    DWORD type = kind == CS_KIND_NODE ? (DWORD)CLUSTER_NODE_ENUM_NETINTERFACES
+                                      : (DWORD)CLUSTER_NETWORK_ENUM_NETINTERFACES;
+    return shim_list_raw(b, kind, raw, type, out, fn);
+}
+
+/* Appends (interface, owner) for each name in nifs. */
+static int add_owner_pairs(const cs_builder *nifs, const cs_char *owner, cs_builder *nif_owner)
+{
+    size_t n_nifs = 0, j;
+    cs_char **nif_names = cs_bd_fields(nifs, &n_nifs);
+    if (nif_names == NULL)
+        return 0;
+    for (j = 0; j < n_nifs; j++) {
+        cs_bd_string(nif_owner, nif_names[j]);
+        cs_bd_string(nif_owner, owner);
+    }
+    free(nif_names);
+    return 1;
+}
+
+uint32_t shim_walk_with_interfaces(cs_backend *b, HCLUSTER c, int kind, shim_rows *out, cs_builder *nif_owner,
+                                   int *fn)
+{
+    cs_builder list = CS_BUILDER_INIT;
+    cs_char **items = NULL;
+    size_t count = 0, i, step;
+    int with_ids;
+    uint32_t err;
+    cs_namebuf id;
+    cs_nb_init(&id);
+    err = list_objects(b, c, kind == CS_KIND_NODE ? (DWORD)CLUSTER_ENUM_NODE : (DWORD)CLUSTER_ENUM_NETWORK, &list,
+                       &with_ids, fn);
+    if (err)
+        goto done;
+    if ((items = cs_bd_fields(&list, &count)) == NULL)
+        WALK_FAIL(ERROR_NOT_ENOUGH_MEMORY, -1);
+    step = with_ids ? 2 : 1;
+    for (i = 0; i + step <= count; i += step) {
+        const cs_char *name = items[i];
+        uint32_t e = 0;
+        int f = -1, state, paired;
+        DWORD granted;
+        cs_builder nifs = CS_BUILDER_INIT;
+        void *raw = shim_open_raw(b, c, kind, name, 0, 1, &granted, &e, &f);
+        if (raw == NULL) {
+            if (is_not_found(e)) continue;
+            WALK_FAIL(e, f);
+        }
+        state = shim_state_raw(b, kind, raw, &e, &f);
+        if (state != CS_STATE_FAILED && !with_ids)
+            e = shim_id_raw(b, kind, raw, &id, &f);
+        if (state != CS_STATE_FAILED && e == 0)
+            e = list_interfaces(b, kind, raw, &nifs, &f);
+        shim_close_raw(b, kind, raw);
+        if (state == CS_STATE_FAILED || e != 0) {
+            cs_bd_free(&nifs);
+            if (is_not_found(e)) continue;
+            WALK_FAIL(e, f);
+        }
+        paired = add_owner_pairs(&nifs, name, nif_owner);
+        cs_bd_free(&nifs);
+        if (!paired)
+            WALK_FAIL(ERROR_NOT_ENOUGH_MEMORY, -1);
+        cs_bd_string(&out->text, name);
+        cs_bd_string(&out->text, with_ids ? items[i + 1] : id.p);
+        cs_bd_int(&out->ints, state);
+        out->n++;
+    }
+    err = 0;
+done:
+    free(items);
+    cs_bd_free(&list);
+    cs_nb_free(&id);
+    return err;
+}
+
+/* The per-object part of the group (fallback) and resource walks: for
+ * every listed object (name, then its id when step >= 2), open it, read its
+ * status -- and its id when the listing had none (step 1) -- and close it;
+ * append name, id, owner[, group] and the state.  Objects gone meanwhile are
+ * skipped. */
+static uint32_t walk_statuses(cs_backend *b, HCLUSTER c, int kind, cs_char **items, size_t count, size_t step,
+                              shim_rows *out, int *fn)
+{
+    uint32_t err = 0;
+    size_t i;
+    cs_namebuf id, owner, group;
+    cs_nb_init(&id);
+    cs_nb_init(&owner);
+    cs_nb_init(&group);
+    for (i = 0; i + step <= count; i += step) {
+        uint32_t e = 0;
+        int f = -1, state;
+        DWORD granted;
+        void *raw = shim_open_raw(b, c, kind, items[i], 0, 1, &granted, &e, &f);
+        if (raw == NULL) {
+            if (is_not_found(e)) continue;
+            WALK_FAIL(e, f);
+        }
+        state = shim_status_raw(b, kind, raw, &owner, &group, &e, &f);
+        if (state != CS_STATE_FAILED && step == 1)
+            e = shim_id_raw(b, kind, raw, &id, &f);
+        shim_close_raw(b, kind, raw);
+        if (state == CS_STATE_FAILED || e != 0) {
+            if (is_not_found(e)) continue;
+            WALK_FAIL(e, f);
+        }
+        cs_bd_string(&out->text, items[i]);
+        cs_bd_string(&out->text, step == 1 ? id.p : items[i + 1]);
+        cs_bd_string(&out->text, owner.p);
+        if (kind == CS_KIND_RESOURCE)
+            cs_bd_string(&out->text, group.p);
+        cs_bd_int(&out->ints, state);
+        out->n++;
+    }
+done:
+    cs_nb_free(&id);
+    cs_nb_free(&owner);
+    cs_nb_free(&group);
+    return err;
+}
+
+/* Runs walk_statuses over a listing of `step` fields per object. */
+static uint32_t walk_listed(cs_backend *b, HCLUSTER c, int kind, cs_builder *list, size_t step, shim_rows *out,
+                            int *fn)
+{
+    size_t count = 0;
+    uint32_t err;
+    cs_char **items = cs_bd_fields(list, &count);
+    if (items == NULL) {
+        *fn = -1;
+        return ERROR_NOT_ENOUGH_MEMORY;
+    }
+    err = walk_statuses(b, c, kind, items, count, step, out, fn);
+    free(items);
+    return err;
+}
+
+uint32_t shim_walk_groups(cs_backend *b, HCLUSTER c, shim_rows *groups, int *fn)
+{
+    cs_builder list = CS_BUILDER_INIT;
+    int absent, with_ids;
+    uint32_t err = shim_enum_ex_groups(b, c, &groups->text, &groups->ints, &absent, fn);
+    if (!absent) {
+        groups->n = groups->ints.n_ints;
+        return err;
+    }
+    err = list_objects(b, c, (DWORD)CLUSTER_ENUM_GROUP, &list, &with_ids, fn);
+    if (err == 0)
+        err = walk_listed(b, c, CS_KIND_GROUP, &list, with_ids ? 2 : 1, groups, fn);
+    cs_bd_free(&list);
+    return err;
+}
+
+uint32_t shim_walk_resources(cs_backend *b, HCLUSTER c, shim_rows *resources, int *fn)
+{
+    cs_builder list = CS_BUILDER_INIT;
+    size_t step = 3;                  /* name, id, group: the group is read again with the state */
+    int absent, with_ids;
+    uint32_t err = shim_enum_ex_resources(b, c, &list, &absent, fn);
+    if (absent) {
+        err = list_objects(b, c, (DWORD)CLUSTER_ENUM_RESOURCE, &list, &with_ids, fn);
+        step = with_ids ? 2 : 1;
+    }
+    if (err == 0)
+        err = walk_listed(b, c, CS_KIND_RESOURCE, &list, step, resources, fn);
+    cs_bd_free(&list);
+    return err;
+}
+
+/* The second field of the pair whose first field is `name`, or "". */
+static const cs_char *pair_lookup(cs_char **pairs, size_t n, const cs_char *name)
+{
+    static const cs_char empty[1] = { 0 };
+    size_t i;
+    for (i = 0; i + 1 < n; i += 2)
+        if (cs_wequal(pairs[i], name))
+            return pairs[i + 1];
+    return empty;
+}
+
+uint32_t shim_walk_netinterfaces(cs_backend *b, HCLUSTER c, shim_rows *nifs, const cs_builder *nif_node,
+                                 const cs_builder *nif_network, int *fn)
+{
+    cs_builder list = CS_BUILDER_INIT;
+    cs_char **items = NULL, **by_node = NULL, **by_network = NULL;
+    size_t count = 0, n_node = 0, n_network = 0, i;
+    uint32_t err;
+    err = shim_list_raw(b, CS_KIND_CLUSTER, c, (DWORD)CLUSTER_ENUM_NETINTERFACE, &list, fn);
+    if (err)
+        goto done;
+    items = cs_bd_fields(&list, &count);
+    by_node = cs_bd_fields(nif_node, &n_node);
+    by_network = cs_bd_fields(nif_network, &n_network);
+    if (items == NULL || by_node == NULL || by_network == NULL)
+        WALK_FAIL(ERROR_NOT_ENOUGH_MEMORY, -1);
+    for (i = 0; i < count; i++) {
+        uint32_t e = 0;
+        int f = -1, state;
+        DWORD granted;
+        void *nif = shim_open_raw(b, c, CS_KIND_NETINTERFACE, items[i], 0, 1, &granted, &e, &f);
+        if (nif == NULL) {
+            if (is_not_found(e)) continue;
+            WALK_FAIL(e, f);
+        }
+        state = shim_state_raw(b, CS_KIND_NETINTERFACE, nif, &e, &f);
+        shim_close_raw(b, CS_KIND_NETINTERFACE, nif);
+        if (state == CS_STATE_FAILED) {
+            if (is_not_found(e)) continue;
+            WALK_FAIL(e, f);
+        }
+        cs_bd_string(&nifs->text, items[i]);
+        cs_bd_string(&nifs->text, pair_lookup(by_node, n_node, items[i]));
+        cs_bd_string(&nifs->text, pair_lookup(by_network, n_network, items[i]));
+        cs_bd_int(&nifs->ints, state);
+        nifs->n++;
+    }
+    err = 0;
+done:
+    free(items);
+    free(by_node);
+    free(by_network);
+    cs_bd_free(&list);
+    return err;
+}
