@@ -4,13 +4,14 @@ interpreter exit -- and never while a call on it is in flight (the shim
 counts calls and closes when the last one returns).
 """
 import atexit
-import typing
 
 from . import _bindings as b
 from . import errors
 from .backends import SYSTEM, SystemBackend, resolve
 from .sim import SimulatedCluster
+from .snapshot import Snapshot
 from .enums import Access, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_table
+from .records import ClusterVersion, GroupStatus, Quorum, ResourceStatus
 
 ffi, lib = b.ffi, b.lib
 
@@ -36,34 +37,6 @@ _STATE_FAILED = lib.CS_STATE_FAILED
 _STATUS_TOO_LONG = lib.CS_STATUS_TOO_LONG
 # Exact backend classes take the fast path; anything else goes through resolve().
 _BACKEND_TYPES = frozenset({SystemBackend, SimulatedCluster})
-
-
-class ClusterVersion(typing.NamedTuple):
-    major: int
-    minor: int
-    build: int
-    vendor_id: str
-    csd_version: str
-    highest_version: int
-    lowest_version: int
-    flags: int
-
-
-class GroupStatus(typing.NamedTuple):
-    state: GroupState
-    owner_node: str
-
-
-class ResourceStatus(typing.NamedTuple):
-    state: ResourceState
-    owner_node: str
-    group_name: str
-
-
-class Quorum(typing.NamedTuple):
-    resource_name: str
-    device_name: str
-    max_log_size: int
 
 
 # Value -> member tables: much cheaper than calling the enum class per value,
@@ -286,8 +259,6 @@ class Cluster(_Handle):
 
     def snapshot(self):
         """Everything a monitoring cycle reads, in one shim call."""
-        from .snapshot import Snapshot
-
         fields, ints = b.call_result(lib.cs_snapshot, self._tok(), what="cluster")
         return Snapshot._from_shim(fields, ints)
 
