@@ -6,9 +6,11 @@ counts calls and closes when the last one returns).
 import atexit
 
 from . import _bindings as b
+from . import _consts as k
 from . import errors
-from .backends import SYSTEM, SystemBackend, resolve
-from .sim import SimulatedCluster
+from ._backend import SYSTEM, Backend
+from ._validate import access_arg, name_arg
+from .backends import resolve
 from .snapshot import Snapshot
 from .enums import Access, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_table
 from .records import ClusterVersion, GroupStatus, Quorum, ResourceStatus
@@ -36,7 +38,7 @@ _STATUS_BUFFER = ffi.typeof("cs_char[%d]" % (2 * _NAME_FIELD))
 _STATE_FAILED = lib.CS_STATE_FAILED
 _STATUS_TOO_LONG = lib.CS_STATUS_TOO_LONG
 # Exact backend classes take the fast path; anything else goes through resolve().
-_BACKEND_TYPES = frozenset({SystemBackend, SimulatedCluster})
+_BACKEND_TYPES = Backend._classes
 
 
 # Value -> member tables: much cheaper than calling the enum class per value,
@@ -76,7 +78,7 @@ class _Handle:
         token = self._tok()
         raw = ffi.new("uint64_t *")
         code = lib.cs_detach(token, raw)
-        if code == b.BUSY:
+        if code == k.ERROR_BUSY:
             raise ValueError("the %s is in use (calls in flight, or objects opened from it still open): "
                              "it cannot be detached now" % self._what)
         b.check(code, self._what)
@@ -120,8 +122,8 @@ class _Handle:
 def open_cluster(name=None, access=Access.MAXIMUM_ALLOWED, *, backend=None):
     """Opens the local cluster (name None: an LPC handle) or a cluster by the
     NetBIOS name, DNS name or IP of the cluster or one of its nodes (RPC)."""
-    wname = _NULL if name is None else b.name_arg(name, "cluster name")
-    acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else b.access_arg(access)
+    wname = _NULL if name is None else name_arg(name, "cluster name")
+    acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else access_arg(access)
     be = backend if type(backend) in _BACKEND_TYPES else resolve(backend)
     token = _cs_open_cluster(be._id, wname, acc)
     if not token:
@@ -136,9 +138,9 @@ def open_cluster(name=None, access=Access.MAXIMUM_ALLOWED, *, backend=None):
 
 def _open_error(backend):
     exc = b.last_error("cluster")
-    if backend is SYSTEM and isinstance(exc, errors.ClusterAPIUnavailableError) and exc.winerror == 126:
+    if backend is SYSTEM and isinstance(exc, errors.ClusterAPIUnavailableError) and exc.winerror == k.ERROR_MOD_NOT_FOUND:
         exc = errors.ClusterAPIUnavailableError(
-            126, exc.function,
+            k.ERROR_MOD_NOT_FOUND, exc.function,
             "clusapi.dll could not be loaded from System32 (not a Windows machine with the Failover "
             "Clustering tools). To use the built-in simulated cluster, set CLUSAPI_PY_BACKEND=sim, "
             "pass backend=clusapi_py.sim.SimulatedCluster(), or open inside `with SimulatedCluster():`")
@@ -208,8 +210,8 @@ class Cluster(_Handle):
 
     # ---- opening ----------------------------------------------------------------------
     def _open(self, cls, name, access):
-        wname = b.name_arg(name, "%s name" % cls._what)
-        acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else b.access_arg(access)
+        wname = name_arg(name, "%s name" % cls._what)
+        acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else access_arg(access)
         token = _cs_open_object(self._tok(), cls._kind, wname, acc)
         if not token:
             raise b.last_error("cluster")
@@ -244,7 +246,7 @@ class Cluster(_Handle):
             return value._name
         if isinstance(value, _Handle):
             raise TypeError("expected a %s name or %s, not %s" % (cls._what, cls.__name__, type(value).__name__))
-        return b.name_arg(value, "%s name" % cls._what)
+        return name_arg(value, "%s name" % cls._what)
 
     def netinterface_name(self, node, network):
         """The net interface joining a node and a network (names or handles)."""

@@ -16,7 +16,9 @@ import uuid
 
 from . import _bindings as b
 from . import errors
-from .backends import Backend, pop_default, push_default
+from . import _consts as k
+from ._backend import Backend, pop_default, push_default
+from ._validate import name_arg, utf16_len
 from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
 
 ffi, lib = b.ffi, b.lib
@@ -24,7 +26,7 @@ ffi, lib = b.ffi, b.lib
 __all__ = ["SimulatedCluster", "default_topology", "generate", "normalize_topology"]
 
 _DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "default_topology.json")
-_RIGHTS = {"none": 0, "read": 1, "all": 2}
+_RIGHTS = {"none": k.CS_RIGHTS_NONE, "read": k.CS_RIGHTS_READ, "all": k.CS_RIGHTS_ALL}
 _KINDS = {"node": b.KIND_NODE, "group": b.KIND_GROUP, "resource": b.KIND_RESOURCE,
           "network": b.KIND_NETWORK, "netinterface": b.KIND_NETINTERFACE}
 _ID_NAMESPACE = uuid.UUID("6f1c9c57-3d1e-4b8a-9a57-2f1d0c7c1a11")
@@ -61,7 +63,7 @@ class _Checker:
 
     def name(self, value, where):
         try:
-            return b.name_arg(value, "name")
+            return name_arg(value, "name")
         except (TypeError, ValueError) as exc:
             self.fail(where, str(exc))
 
@@ -70,7 +72,7 @@ class _Checker:
             self.fail(where, "must be a str, not %s" % type(value).__name__)
         if "\0" in value:
             self.fail(where, "must not contain NUL characters")
-        if limit is not None and b.utf16_len(value) > limit:
+        if limit is not None and utf16_len(value) > limit:
             self.fail(where, "is longer than %d UTF-16 characters" % limit)
         return value
 
@@ -86,7 +88,7 @@ class _Checker:
             member = coerce_state(enum_cls, value)
         except (TypeError, ValueError) as exc:
             self.fail(where, str(exc))
-        if member.value == -1:
+        if member == enum_cls.UNKNOWN:
             self.fail(where, "UNKNOWN is what a failed call reports, not a state to simulate")
         return member
 
@@ -288,9 +290,9 @@ def _multi_sz(names):
 
 # ---- the simulator --------------------------------------------------------------------
 def _control_error(code, what):
-    if code == 87:
+    if code == k.ERROR_INVALID_PARAMETER:
         return ValueError("simulator: invalid %s" % what)
-    if code == 183:
+    if code == k.ERROR_ALREADY_EXISTS:
         return ValueError("simulator: %s already exists" % what)
     return errors.error_for(code, "", "simulator: %s: %s" % (what, errors.describe(code)))
 
@@ -443,7 +445,7 @@ class SimulatedCluster(Backend):
     # ---- changing the cluster ----------------------------------------------------------
     def _set_state(self, kind, enum_cls, name, state):
         member = coerce_state(enum_cls, state)
-        self._check(lib.cs_sim_set_state(self._id, _KINDS[kind], b.name_arg(name), int(member)),
+        self._check(lib.cs_sim_set_state(self._id, _KINDS[kind], name_arg(name), int(member)),
                     "%s %r state" % (kind, name))
 
     def set_node_state(self, name, state):
@@ -462,31 +464,31 @@ class SimulatedCluster(Backend):
         self._set_state("netinterface", NetInterfaceState, name, state)
 
     def move_group(self, name, node):
-        self._check(lib.cs_sim_move_group(self._id, b.name_arg(name), b.name_arg(node)), "move of %r" % name)
+        self._check(lib.cs_sim_move_group(self._id, name_arg(name), name_arg(node)), "move of %r" % name)
 
     def add_node(self, name, id=None, state="UP"):
-        name = b.name_arg(name)
+        name = name_arg(name)
         self._check(lib.cs_sim_add_node(self._id, name, _id_arg(id, _stable_id("node", name)),
                                         int(coerce_state(NodeState, state))), "node %r" % name)
 
     def add_group(self, name, owner_node=None, state="ONLINE", id=None, preferred_owners=()):
-        name = b.name_arg(name)
-        owner = ffi.NULL if owner_node is None else b.name_arg(owner_node)
+        name = name_arg(name)
+        owner = ffi.NULL if owner_node is None else name_arg(owner_node)
         self._check(lib.cs_sim_add_group(self._id, name, _id_arg(id, _stable_id("group", name)),
                                          int(coerce_state(GroupState, state)), owner,
-                                         _multi_sz([b.name_arg(p) for p in preferred_owners])), "group %r" % name)
+                                         _multi_sz([name_arg(p) for p in preferred_owners])), "group %r" % name)
 
     def add_resource(self, name, group, type="Generic Service", state="ONLINE", id=None, dependencies=(),
                      possible_owners=()):
-        name = b.name_arg(name)
-        self._check(lib.cs_sim_add_resource(self._id, name, _id_arg(id, _stable_id("resource", name)), b.name_arg(type),
-                                            b.name_arg(group), int(coerce_state(ResourceState, state)),
-                                            _multi_sz([b.name_arg(d) for d in dependencies]),
-                                            _multi_sz([b.name_arg(p) for p in possible_owners])),
+        name = name_arg(name)
+        self._check(lib.cs_sim_add_resource(self._id, name, _id_arg(id, _stable_id("resource", name)), name_arg(type),
+                                            name_arg(group), int(coerce_state(ResourceState, state)),
+                                            _multi_sz([name_arg(d) for d in dependencies]),
+                                            _multi_sz([name_arg(p) for p in possible_owners])),
                     "resource %r" % name)
 
     def _delete(self, kind, name):
-        self._check(lib.cs_sim_delete(self._id, _KINDS[kind], b.name_arg(name)), "%s %r" % (kind, name))
+        self._check(lib.cs_sim_delete(self._id, _KINDS[kind], name_arg(name)), "%s %r" % (kind, name))
 
     def delete_node(self, name):
         self._delete("node", name)
@@ -511,7 +513,7 @@ class SimulatedCluster(Backend):
         if isinstance(calls, bool) or not isinstance(calls, int) or calls < 1:
             raise ValueError("calls must be an int >= 1")
         self._check(lib.cs_sim_delete_after(self._id, self._function_id(function), calls, _KINDS[kind],
-                                            b.name_arg(name)), "%s %r" % (kind, name))
+                                            name_arg(name)), "%s %r" % (kind, name))
 
 
 # ---- a large, realistic cluster ----------------------------------------------------------------
