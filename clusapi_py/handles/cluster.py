@@ -38,7 +38,8 @@ def open_cluster(name=None, access=Access.MAXIMUM_ALLOWED, *, backend=None):
 
 def _open_error(backend):
     exc = b.last_error("cluster")
-    if backend is SYSTEM and isinstance(exc, errors.ClusterAPIUnavailableError) and exc.winerror == k.ERROR_MOD_NOT_FOUND:
+    if (backend is SYSTEM and isinstance(exc, errors.ClusterAPIUnavailableError)
+            and exc.winerror == k.ERROR_MOD_NOT_FOUND):
         exc = errors.ClusterAPIUnavailableError(
             k.ERROR_MOD_NOT_FOUND, exc.function,
             "clusapi.dll could not be loaded from System32 (not a Windows machine with the Failover "
