@@ -152,31 +152,28 @@ def _cluster(ck, topo):
     }
 
 
-def _nodes(ck, topo):
-    nodes = []
-    raw_nodes = ck.items(topo, "nodes")
-    if not raw_nodes:
-        ck.fail("topology.nodes", "a cluster needs at least one node")
-    for i, n in enumerate(raw_nodes):
-        w = "topology.nodes[%d]" % i
+def _named_objects(ck, topo, key, what, keys, enum_cls, default_id):
+    """A section of {name, id, state} objects (nodes, networks)."""
+    objects = []
+    for i, n in enumerate(ck.items(topo, key)):
+        w = "topology.%s[%d]" % (key, i)
         n = ck.obj(n, w, ["name"], ["id", "state"])
         name = ck.name(n["name"], w + ".name")
-        ck.unique(ck.node_keys, name, w + ".name", "node")
-        nodes.append({"name": name, "id": ck.text(n.get("id", str(i + 1)), w + ".id", MAX_ID),
-                      "state": ck.state(NodeState, n.get("state", "UP"), w + ".state").name})
-    return nodes
+        ck.unique(keys, name, w + ".name", what)
+        objects.append({"name": name, "id": ck.text(n.get("id", default_id(i, name)), w + ".id", MAX_ID),
+                        "state": ck.state(enum_cls, n.get("state", "UP"), w + ".state").name})
+    return objects
+
+
+def _nodes(ck, topo):
+    if not ck.items(topo, "nodes"):
+        ck.fail("topology.nodes", "a cluster needs at least one node")
+    return _named_objects(ck, topo, "nodes", "node", ck.node_keys, NodeState, lambda i, name: str(i + 1))
 
 
 def _networks(ck, topo):
-    networks = []
-    for i, n in enumerate(ck.items(topo, "networks")):
-        w = "topology.networks[%d]" % i
-        n = ck.obj(n, w, ["name"], ["id", "state"])
-        name = ck.name(n["name"], w + ".name")
-        ck.unique(ck.network_keys, name, w + ".name", "network")
-        networks.append({"name": name, "id": ck.text(n.get("id", stable_id("network", name)), w + ".id", MAX_ID),
-                         "state": ck.state(NetworkState, n.get("state", "UP"), w + ".state").name})
-    return networks
+    return _named_objects(ck, topo, "networks", "network", ck.network_keys, NetworkState,
+                          lambda i, name: stable_id("network", name))
 
 
 def _netinterfaces(ck, topo):
