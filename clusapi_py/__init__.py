@@ -7,20 +7,20 @@
 Where there is no clusapi.dll, use the built-in simulated cluster
 (clusapi_py.sim.SimulatedCluster, or CLUSAPI_PY_BACKEND=sim).
 """
-from ._handles import (
-    Cluster, ClusterVersion, GroupStatus, Group, NetInterface, Network, Node, Quorum, Resource, ResourceStatus,
-    open_cluster,
-)
+from . import sim
+from ._version import __version__
 from .backends import SYSTEM, Backend, SystemBackend, default_backend
 from .enums import Access, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
 from .errors import (
     ClusterAccessDeniedError, ClusterAPIUnavailableError, ClusterError, ClusterObjectNotFoundError,
     ClusterUnavailableError,
 )
-from .snapshot import GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, ResourceInfo, Snapshot
-from . import sim
-
-__version__ = "0.1.0"
+from .handles import Cluster, Group, NetInterface, Network, Node, Resource, open_cluster
+from .records import (
+    ClusterVersion, GroupInfo, GroupStatus, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo,
+    ResourceStatus,
+)
+from .snapshot import Snapshot
 
 __all__ = [
     "open_cluster", "Cluster", "Node", "Group", "Resource", "Network", "NetInterface",

@@ -8,12 +8,9 @@ from ._version import check_build_version
 
 # A stale extension (built from other sources) fails here, before anything uses it.
 check_build_version(ffi.string(lib.cs_build_version()).decode("ascii") if hasattr(lib, "cs_build_version") else None)
-from .enums import ACCESS_MASK
 
 HANDLE_CLOSED = lib.CS_ERROR_HANDLE_CLOSED
-BUSY = 170  # ERROR_BUSY: cs_detach on a handle that is in use
 STATE_FAILED = lib.CS_STATE_FAILED
-MAX_NAME = 255  # UTF-16 code units, as Windows counts them
 
 KIND_CLUSTER = lib.CS_KIND_CLUSTER
 KIND_NODE = lib.CS_KIND_NODE
@@ -34,7 +31,7 @@ def _format_message(code):
 
 
 if errors.IS_WINDOWS:
-    errors._format_message = _format_message
+    errors.set_message_source(_format_message)
 
 
 def last_error(what="handle"):
@@ -50,44 +47,6 @@ def last_error(what="handle"):
 def check(code, what="handle"):
     if code:
         raise last_error(what)
-
-
-def utf16_len(text):
-    n = len(text)
-    if not text.isascii():
-        n += sum(1 for ch in text if ord(ch) > 0xFFFF)
-    return n
-
-
-def name_arg(name, what="name"):
-    """A name as the shim takes it; ValueError/TypeError before any backend call."""
-    if not isinstance(name, str):
-        raise TypeError("%s must be a str, not %s" % (what, type(name).__name__))
-    if not name:
-        raise ValueError("%s must not be empty" % what)
-    if "\0" in name:
-        raise ValueError("%s must not contain NUL characters" % what)
-    if utf16_len(name) > MAX_NAME:
-        raise ValueError("%s is longer than %d UTF-16 characters" % (what, MAX_NAME))
-    if not name.isascii():
-        # A lone surrogate cannot be sent as UTF-16: refuse it rather than let
-        # the conversion mangle it.
-        try:
-            name.encode("utf-16-le")
-        except UnicodeEncodeError:
-            raise ValueError("%s contains a lone surrogate, which is not valid UTF-16" % what) from None
-    return name
-
-
-def access_arg(access):
-    if isinstance(access, bool) or not isinstance(access, int):
-        raise TypeError("access must be an Access flag or an int, not %s" % type(access).__name__)
-    value = int(access)
-    if value == 0:
-        raise ValueError("access must not be 0: ask for GENERIC_READ, GENERIC_ALL or MAXIMUM_ALLOWED")
-    if value < 0 or value & ~ACCESS_MASK:
-        raise ValueError("access %#x has bits other than GENERIC_READ, GENERIC_ALL and MAXIMUM_ALLOWED" % value)
-    return value
 
 
 def take(result_ptr):

@@ -105,7 +105,14 @@ class ClusterAPIUnavailableError(ClusterError):
     """clusapi.dll or one of its exports is missing, or the cluster is too old for the call."""
 
 
-_format_message = None  # set by _bindings on Windows
+_format_message = None  # the system's message source, if any
+
+
+def set_message_source(format_message):
+    """Makes describe() ask `format_message(code) -> str` first (FormatMessage,
+    installed by _bindings on Windows); an empty answer falls back to MESSAGES."""
+    global _format_message
+    _format_message = format_message
 
 
 def describe(code):

@@ -5,45 +5,13 @@ docs/topology.md), so `SimulatedCluster(snapshot.to_dict())` replays a
 cluster -- a dump taken on a real cluster runs anywhere.
 """
 import json
-import typing
 
+from . import _bindings as b
+from ._sections import read_sections
 from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_name, state_table
+from .records import ClusterVersion, GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo
 
 __all__ = ["Snapshot", "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo"]
-
-
-class NodeInfo(typing.NamedTuple):
-    name: str
-    id: str
-    state: NodeState
-
-
-class GroupInfo(typing.NamedTuple):
-    name: str
-    id: str
-    state: GroupState
-    owner_node: str
-
-
-class ResourceInfo(typing.NamedTuple):
-    name: str
-    id: str
-    state: ResourceState
-    owner_node: str
-    group: str
-
-
-class NetworkInfo(typing.NamedTuple):
-    name: str
-    id: str
-    state: NetworkState
-
-
-class NetInterfaceInfo(typing.NamedTuple):
-    name: str
-    node: str
-    network: str
-    state: NetInterfaceState
 
 
 _NODE = state_table(NodeState)
@@ -90,10 +58,6 @@ class Snapshot:
     @classmethod
     def _from_shim(cls, fields, ints):
         """Decodes cs_snapshot's sectioned result (layout: api/cs_snapshot.h)."""
-        from . import _bindings as b
-        from ._handles import ClusterVersion, Quorum
-        from ._sections import read_sections
-
         new = tuple.__new__   # NamedTuple's own __new__ is Python code: skip it for 10^4 rows
         # kind: (text fields, ints) per row that this reader uses
         sections = read_sections(fields, ints, want={

@@ -10,14 +10,17 @@
 #   2. Copies the source tree (git's tracked and untracked-but-not-ignored files) to a temporary
 #      directory and runs `python -m build` there: the sdist first, then the wheel built *from the
 #      sdist*, so a file missing from the sdist fails here. Nothing is written into the repo.
-#   3. Checks the wheel's tags: cp39-abi3 on a regular CPython (setup.py's py_limited_api),
+#   3. Checks that the wheel and the sdist hold every file of the package in the source tree:
+#      every module of every subpackage, every header and source in every folder under _native/,
+#      the data files (the expected list is read from the copied tree, not written here).
+#   4. Checks the wheel's tags: cp39-abi3 on a regular CPython (setup.py's py_limited_api),
 #      cp3XXt-cp3XXt on a free-threaded one.
-#   4. `auditwheel repair`: the wheel must come out tagged manylinux (musllinux on a musl host)
+#   5. `auditwheel repair`: the wheel must come out tagged manylinux (musllinux on a musl host)
 #      for this machine's architecture, with no shared library grafted in (the extension may use
 #      only libc and pthreads).
-#   5. `abi3audit --strict` (abi3 wheels) and `check-wheel-contents --toplevel clusapi_py` on the
+#   6. `abi3audit --strict` (abi3 wheels) and `check-wheel-contents --toplevel clusapi_py` on the
 #      repaired wheel.
-#   6. Two fresh venvs: one gets the repaired wheel, the other the sdist (built by pip), each with
+#   7. Two fresh venvs: one gets the repaired wheel, the other the sdist (built by pip), each with
 #      the [test] extra. The test suite is copied out of the tree and run from that copy, and the
 #      script first checks that `import clusapi_py` resolves inside the venv, so the installed
 #      package is the one under test:
@@ -79,6 +82,41 @@ sdist=$(only_file sdist "$work"/dist/*.tar.gz)
 wheel=$(only_file wheel "$work"/dist/*.whl)
 echo "sdist: ${sdist##*/}"
 echo "wheel: ${wheel##*/}"
+
+step "every subpackage and native folder in the wheel and the sdist"
+"$PY" - "$src" "$wheel" "$sdist" <<'EOF' || fail "the wheel or the sdist lacks files of the package"
+import os, sys, tarfile, zipfile
+src, wheel, sdist = sys.argv[1:]
+# What the package is made of, read from the source tree: every module of every
+# subpackage, the headers and sources of every native folder, the data files.
+wanted = set()
+for folder, dirs, files in os.walk(os.path.join(src, "clusapi_py")):
+    dirs[:] = [d for d in dirs if d != "__pycache__"]
+    rel = os.path.relpath(folder, src).replace(os.sep, "/")
+    native = rel == "clusapi_py/_native" or rel.startswith("clusapi_py/_native/")
+    for f in files:
+        if f.endswith((".py", ".json", ".typed")) or (native and f.endswith((".c", ".h"))):
+            wanted.add(rel + "/" + f)
+packages = sorted({n.rsplit("/", 1)[0] for n in wanted if n.endswith("/__init__.py")})
+folders = sorted({n.rsplit("/", 1)[0] for n in wanted if n.endswith((".c", ".h"))})
+print("subpackages:", ", ".join(p.replace("/", ".") for p in packages))
+print("native folders:", ", ".join(folders))
+if "clusapi_py/__init__.py" not in wanted or not folders:
+    sys.exit("the copied source tree has no package")
+in_wheel = set(zipfile.ZipFile(wheel).namelist())
+with tarfile.open(sdist) as tar:
+    in_sdist = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
+ok = True
+for label, names in (("wheel", in_wheel), ("sdist", in_sdist)):
+    missing = sorted(wanted - names)
+    if missing:
+        ok = False
+        print("%s lacks %d file(s): %s" % (label, len(missing), ", ".join(missing)))
+    else:
+        print("%s: all %d files of %d subpackages and %d native folders" % (
+            label, len(wanted), len(packages), len(folders)))
+sys.exit(0 if ok else 1)
+EOF
 
 step "wheel tags"
 read -r free_threaded py_nodot < <("$PY" -c '

@@ -9,6 +9,8 @@
 #include "api/cs_types.h"
 
 /* CDEF-BEGIN */
+/* Rights of the simulated caller (cs_sim_set_rights / cs_sim_get_rights). */
+enum cs_sim_rights { CS_RIGHTS_NONE = 0, CS_RIGHTS_READ = 1, CS_RIGHTS_ALL = 2 };
 uint32_t cs_sim_create(int *backend_id);
 uint32_t cs_sim_release(int backend_id);
 uint32_t cs_sim_set_cluster(int sim, const cs_char *name, const cs_char *aliases_multi_sz,

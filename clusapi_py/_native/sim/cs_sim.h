@@ -52,8 +52,7 @@
 /* The object kinds are CS_KIND_* (cs_shim.h); CS_KIND_ENUM counts every
  * enumeration handle, plain or Ex. */
 
-/* Rights of the simulated caller. */
-enum cs_sim_rights { CS_RIGHTS_NONE = 0, CS_RIGHTS_READ = 1, CS_RIGHTS_ALL = 2 };
+/* Rights of the simulated caller: enum cs_sim_rights (api/cs_sim_control.h). */
 
 /*
  * The control API is declared in cs_shim.h (Python calls it through cffi);

@@ -50,7 +50,7 @@ def test_snapshot_is_one_shim_call_and_leaves_nothing_open(s, monkeypatch):
                 return wrapper
             return attr
 
-    import clusapi_py._handles as handles
+    import clusapi_py.handles.cluster as handles
     with clusapi_py.open_cluster(backend=s) as c:
         monkeypatch.setattr(handles, "lib", Spy())
         monkeypatch.setattr(_bindings, "lib", Spy())

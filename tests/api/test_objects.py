@@ -301,11 +301,11 @@ def test_object_close_races_calls_in_flight(s):
 def test_status_with_names_longer_than_the_per_thread_buffer(s):
     # Python refuses names over 255 UTF-16 units, but a cluster may hold longer
     # ones: put one in through the simulator's C API directly.
-    from clusapi_py._bindings import lib
+    from clusapi_py._bindings import ffi, lib
     long_group = "G" * 300
-    assert lib.cs_sim_add_group(s._id, long_group, "gid", 0, "NODE2", clusapi_py.sim.ffi.NULL) == 0
+    assert lib.cs_sim_add_group(s._id, long_group, "gid", 0, "NODE2", ffi.NULL) == 0
     assert lib.cs_sim_add_resource(s._id, "R-long", "rid", "Generic Service", long_group, 2,
-                                   clusapi_py.sim.ffi.NULL, clusapi_py.sim.ffi.NULL) == 0
+                                   ffi.NULL, ffi.NULL) == 0
     with clusapi_py.open_cluster(backend=s) as c:
         with c.open_resource("R-long") as r:
             assert r.status() == (ResourceState.ONLINE, "NODE2", long_group)

@@ -4,7 +4,7 @@ exception must be a ValueError (closed handle) or a ClusterError, and at the end
 simulator holds no handle.
 
 CI runs it for a few seconds; the long run is
-    CLUSAPI_PY_STRESS_SECONDS=10 pytest tests/test_stress.py
+    CLUSAPI_PY_STRESS_SECONDS=10 pytest tests/stress/test_stress.py
 """
 import gc
 import os

@@ -1,0 +1,116 @@
+"""The handle base class and the hot path's aliases.
+
+Every handle owns one shim token; the real Close* runs exactly once -- on
+close(), leaving `with`, the last reference, cycle collection or interpreter
+exit -- and never while a call on it is in flight (the shim counts calls and
+closes when the last one returns).
+
+The names bound below are the per-cycle calls and constants, looked up once
+(attribute lookups on `lib` are not free); they live here only, and the
+handle modules import them.
+"""
+import atexit
+
+from .. import _bindings as b
+from .. import _consts as k
+from .._backend import Backend
+from ..enums import Access
+
+ffi, lib = b.ffi, b.lib
+
+_MAXIMUM_ALLOWED = int(Access.MAXIMUM_ALLOWED)
+_DEFAULT_ACCESS = Access.MAXIMUM_ALLOWED      # identity-checked: the common case skips validation
+_NULL = ffi.NULL
+_cs_open_cluster = lib.cs_open_cluster
+_cs_open_object = lib.cs_open_object
+_cs_close = lib.cs_close
+_cs_state = lib.cs_state
+_cs_status_into = lib.cs_status_into
+_ffi_string = ffi.string
+_ffi_new = ffi.new
+_NAME_FIELD = 260                     # characters per name field of a status buffer
+_STATUS_BUFFER = ffi.typeof("cs_char[%d]" % (2 * _NAME_FIELD))
+_STATE_FAILED = lib.CS_STATE_FAILED
+_STATUS_TOO_LONG = lib.CS_STATUS_TOO_LONG
+# Exact backend classes (every Backend subclass registers itself) take the
+# fast path; anything else goes through backends.resolve().
+_BACKEND_TYPES = Backend._classes
+
+
+class _Handle:
+    """Base of every handle: owns one shim token."""
+
+    __slots__ = ("_token", "_backend", "_name", "__weakref__")
+    _what = "handle"
+
+    def __init__(self, *args, **kwargs):
+        raise TypeError("%s handles come from open_cluster() and Cluster.open_*()" % type(self).__name__)
+
+    def _tok(self):
+        token = self._token
+        if not token:
+            raise ValueError("%s is closed" % self._what)
+        return token
+
+    @property
+    def closed(self):
+        return not self._token
+
+    def close(self):
+        """Closes the handle (idempotent).  The real Close* waits for calls in flight."""
+        token = self._token
+        if token:
+            self._token = 0
+            _cs_close(token)
+
+    def detach(self):
+        """Gives up ownership and returns the raw handle value; it is never closed by us."""
+        token = self._tok()
+        raw = ffi.new("uint64_t *")
+        code = lib.cs_detach(token, raw)
+        if code == k.ERROR_BUSY:
+            raise ValueError("the %s is in use (calls in flight, or objects opened from it still open): "
+                             "it cannot be detached now" % self._what)
+        b.check(code, self._what)
+        self._token = 0
+        return int(raw[0])
+
+    @property
+    def granted_access(self):
+        token = self._tok()
+        kind = ffi.new("int *")
+        backend = ffi.new("int *")
+        granted = ffi.new("uint32_t *")
+        b.check(lib.cs_handle_info(token, kind, backend, granted), self._what)
+        return Access(granted[0])
+
+    @property
+    def backend(self):
+        return self._backend
+
+    def __enter__(self):
+        self._tok()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        token = getattr(self, "_token", 0)
+        if token:
+            self._token = 0
+            try:
+                lib.cs_close(token)
+            except Exception:  # pragma: no cover - interpreter teardown
+                pass
+
+    def __repr__(self):
+        state = "closed" if self.closed else "open"
+        return "<%s %r %s>" % (type(self).__name__, self._name, state)
+
+
+@atexit.register
+def _close_everything_at_exit():
+    # Handles still referenced at exit (module globals, daemon threads) are
+    # closed here; their __del__ later finds them closed and does nothing.
+    lib.cs_close_all()

@@ -1,0 +1,166 @@
+"""open_cluster() and the Cluster handle (HCLUSTER): what a cluster says
+about itself, its lists of names, and the objects opened from it."""
+from .. import _bindings as b
+from .. import _consts as k
+from .. import errors
+from .._backend import SYSTEM
+from .._validate import access_arg, name_arg
+from ..backends import resolve
+from ..enums import Access
+from ..records import ClusterVersion, Quorum
+from ..snapshot import Snapshot
+from ._base import (
+    _BACKEND_TYPES, _DEFAULT_ACCESS, _MAXIMUM_ALLOWED, _NULL, _cs_open_cluster, _cs_open_object, _Handle,
+)
+from .objects import Group, NetInterface, Network, Node, Resource
+
+lib = b.lib
+
+__all__ = ["open_cluster", "Cluster"]
+
+
+def open_cluster(name=None, access=Access.MAXIMUM_ALLOWED, *, backend=None):
+    """Opens the local cluster (name None: an LPC handle) or a cluster by the
+    NetBIOS name, DNS name or IP of the cluster or one of its nodes (RPC)."""
+    wname = _NULL if name is None else name_arg(name, "cluster name")
+    acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else access_arg(access)
+    be = backend if type(backend) in _BACKEND_TYPES else resolve(backend)
+    token = _cs_open_cluster(be._id, wname, acc)
+    if not token:
+        raise _open_error(be)
+    cluster = Cluster.__new__(Cluster)
+    cluster._token = token
+    cluster._backend = be
+    cluster._name = name
+    cluster._info = None
+    return cluster
+
+
+def _open_error(backend):
+    exc = b.last_error("cluster")
+    if (backend is SYSTEM and isinstance(exc, errors.ClusterAPIUnavailableError)
+            and exc.winerror == k.ERROR_MOD_NOT_FOUND):
+        exc = errors.ClusterAPIUnavailableError(
+            k.ERROR_MOD_NOT_FOUND, exc.function,
+            "clusapi.dll could not be loaded from System32 (not a Windows machine with the Failover "
+            "Clustering tools). To use the built-in simulated cluster, set CLUSAPI_PY_BACKEND=sim, "
+            "pass backend=clusapi_py.sim.SimulatedCluster(), or open inside `with SimulatedCluster():`")
+    return exc
+
+
+class Cluster(_Handle):
+    """A cluster handle (HCLUSTER)."""
+
+    __slots__ = ("_info",)
+    _what = "cluster"
+
+    def _load_info(self):
+        fields, ints = b.call_result(lib.cs_cluster_info, self._tok(), what="cluster")
+        self._info = (fields[0], ClusterVersion(ints[0], ints[1], ints[2], fields[1], fields[2],
+                                                ints[3], ints[4], ints[5]))
+        return self._info
+
+    @property
+    def name(self):
+        """The cluster's name (GetClusterInformation; fetched once)."""
+        info = self._info
+        if info is None or not self._token:
+            info = self._load_info()      # ValueError once closed, like every other use
+        return info[0]
+
+    @property
+    def version(self):
+        """A ClusterVersion (GetClusterInformation; fetched once)."""
+        info = self._info
+        if info is None or not self._token:
+            info = self._load_info()
+        return info[1]
+
+    def __repr__(self):
+        name = self._info[0] if self._info else self._name
+        if name is None and not self.closed:
+            try:
+                name = self.name
+            except (errors.ClusterError, ValueError):
+                name = None
+        shown = repr(name) if name is not None else "(local)"
+        return "<Cluster %s %s>" % (shown, "closed" if self.closed else "open")
+
+    # ---- listing --------------------------------------------------------------------
+    def _names(self, enum_type):
+        fields, _ = b.call_result(lib.cs_list, self._tok(), enum_type, what="cluster")
+        return fields
+
+    def node_names(self):
+        return self._names(k.CLUSTER_ENUM_NODE)
+
+    def resource_type_names(self):
+        return self._names(k.CLUSTER_ENUM_RESTYPE)
+
+    def resource_names(self):
+        return self._names(k.CLUSTER_ENUM_RESOURCE)
+
+    def group_names(self):
+        return self._names(k.CLUSTER_ENUM_GROUP)
+
+    def network_names(self):
+        return self._names(k.CLUSTER_ENUM_NETWORK)
+
+    def netinterface_names(self):
+        return self._names(k.CLUSTER_ENUM_NETINTERFACE)
+
+    # ---- opening ----------------------------------------------------------------------
+    def _open(self, cls, name, access):
+        wname = name_arg(name, "%s name" % cls._what)
+        acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else access_arg(access)
+        token = _cs_open_object(self._tok(), cls._kind, wname, acc)
+        if not token:
+            raise b.last_error("cluster")
+        obj = cls.__new__(cls)
+        obj._token = token
+        obj._backend = self._backend
+        obj._name = name
+        obj._cluster = self
+        return obj
+
+    def open_node(self, name, access=Access.MAXIMUM_ALLOWED):
+        return self._open(Node, name, access)
+
+    def open_group(self, name, access=Access.MAXIMUM_ALLOWED):
+        return self._open(Group, name, access)
+
+    def open_resource(self, name, access=Access.MAXIMUM_ALLOWED):
+        return self._open(Resource, name, access)
+
+    def open_network(self, name, access=Access.MAXIMUM_ALLOWED):
+        return self._open(Network, name, access)
+
+    def open_netinterface(self, name, access=Access.MAXIMUM_ALLOWED):
+        return self._open(NetInterface, name, access)
+
+    def _name_of(self, value, cls):
+        """A name, or the name of a handle of this cluster."""
+        if isinstance(value, cls):
+            if value._cluster is not self:
+                raise ValueError("that %s was opened from a different Cluster object" % cls._what)
+            value._tok()
+            return value._name
+        if isinstance(value, _Handle):
+            raise TypeError("expected a %s name or %s, not %s" % (cls._what, cls.__name__, type(value).__name__))
+        return name_arg(value, "%s name" % cls._what)
+
+    def netinterface_name(self, node, network):
+        """The net interface joining a node and a network (names or handles)."""
+        node_name = self._name_of(node, Node)
+        network_name = self._name_of(network, Network)
+        fields, _ = b.call_result(lib.cs_netinterface_name, self._tok(), node_name, network_name, what="cluster")
+        return fields[0]
+
+    def quorum(self):
+        fields, ints = b.call_result(lib.cs_quorum, self._tok(), what="cluster")
+        return Quorum(fields[0], fields[1], ints[0])
+
+    def snapshot(self):
+        """Everything a monitoring cycle reads, in one shim call."""
+        fields, ints = b.call_result(lib.cs_snapshot, self._tok(), what="cluster")
+        return Snapshot._from_shim(fields, ints)

@@ -1,0 +1,162 @@
+"""The handles opened from a Cluster: Node, Group, Resource, Network,
+NetInterface -- state, status, id and the names each one lists."""
+from .. import _bindings as b
+from .. import _consts as k
+from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_table
+from ..records import GroupStatus, ResourceStatus
+from ._base import (
+    _NAME_FIELD, _STATE_FAILED, _STATUS_BUFFER, _STATUS_TOO_LONG, _cs_state, _cs_status_into, _ffi_new, _ffi_string,
+    _Handle,
+)
+
+lib = b.lib
+
+__all__ = ["Node", "Group", "Resource", "Network", "NetInterface"]
+
+# Value -> member tables: much cheaper than calling the enum class per value,
+# and a value the enum does not know comes back as a plain int.
+_GROUP_STATES = state_table(GroupState)
+_RESOURCE_STATES = state_table(ResourceState)
+
+
+class _Object(_Handle):
+    """A handle obtained from a Cluster; keeps that Cluster alive."""
+
+    __slots__ = ("_cluster",)
+    _kind = -1
+    _states = None              # value -> member table of the kind's state enum
+
+    @property
+    def cluster(self):
+        return self._cluster
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def state(self):
+        value = _cs_state(self._tok())
+        if value == b.STATE_FAILED:
+            raise b.last_error(self._what)
+        return self._states[value]
+
+    def _names(self, enum_type):
+        fields, _ = b.call_result(lib.cs_list, self._tok(), enum_type, what=self._what)
+        return fields
+
+    def _id(self):
+        fields, _ = b.call_result(lib.cs_object_id, self._tok(), what=self._what)
+        return fields[0]
+
+    _status_fields = 1      # owner node; a resource adds its group
+
+    def _status(self):
+        """(state value, owner node[, group]) from one Get*State call."""
+        token = self._tok()
+        buf = _ffi_new(_STATUS_BUFFER)   # this call's own: no signal handler or finalizer can overwrite it
+        state = _cs_status_into(token, buf, _NAME_FIELD)
+        if state == _STATE_FAILED:
+            raise b.last_error(self._what)
+        if state == _STATUS_TOO_LONG:
+            # A name longer than the buffer: take the allocating path.
+            fields, ints = b.call_result(lib.cs_status, token, what=self._what)
+            return (int(ints[0]), *fields)
+        if self._status_fields == 1:
+            return state, _ffi_string(buf)
+        return state, _ffi_string(buf), _ffi_string(buf + _NAME_FIELD)
+
+
+class Node(_Object):
+    __slots__ = ()
+    _what = "node"
+    _kind = b.KIND_NODE
+    _states = state_table(NodeState)
+
+    @property
+    def id(self):
+        return self._id()
+
+    def netinterface_names(self):
+        return self._names(k.CLUSTER_NODE_ENUM_NETINTERFACES)
+
+    def group_names(self):
+        return self._names(k.CLUSTER_NODE_ENUM_GROUPS)
+
+
+class Group(_Object):
+    __slots__ = ()
+    _what = "group"
+    _kind = b.KIND_GROUP
+    _states = _GROUP_STATES
+
+    @property
+    def id(self):
+        return self._id()
+
+    def status(self):
+        """State and owner node from one GetClusterGroupState call."""
+        state, owner = self._status()
+        return GroupStatus(_GROUP_STATES[state], owner)
+
+    @property
+    def owner_node(self):
+        return self.status().owner_node
+
+    def resource_names(self):
+        return self._names(k.CLUSTER_GROUP_ENUM_CONTAINS)
+
+    def preferred_owner_names(self):
+        return self._names(k.CLUSTER_GROUP_ENUM_NODES)
+
+
+class Resource(_Object):
+    __slots__ = ()
+    _what = "resource"
+    _status_fields = 2
+    _kind = b.KIND_RESOURCE
+    _states = _RESOURCE_STATES
+
+    @property
+    def id(self):
+        return self._id()
+
+    def status(self):
+        """State, owner node and group from one GetClusterResourceState call."""
+        state, owner, group = self._status()
+        return ResourceStatus(_RESOURCE_STATES[state], owner, group)
+
+    @property
+    def owner_node(self):
+        return self.status().owner_node
+
+    @property
+    def group_name(self):
+        return self.status().group_name
+
+    def dependency_names(self):
+        return self._names(k.CLUSTER_RESOURCE_ENUM_DEPENDS)
+
+    def possible_owner_names(self):
+        return self._names(k.CLUSTER_RESOURCE_ENUM_NODES)
+
+
+class Network(_Object):
+    __slots__ = ()
+    _what = "network"
+    _kind = b.KIND_NETWORK
+    _states = state_table(NetworkState)
+
+    @property
+    def id(self):
+        return self._id()
+
+    def netinterface_names(self):
+        return self._names(k.CLUSTER_NETWORK_ENUM_NETINTERFACES)
+
+
+class NetInterface(_Object):
+    __slots__ = ()
+    _what = "net interface"
+    _kind = b.KIND_NETINTERFACE
+    _states = state_table(NetInterfaceState)
