@@ -88,7 +88,7 @@ def bounded(work: typing.Callable[[], T], timeout: typing.Optional[float]) -> T:
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
-        raise _plain("Timeout", "no answer within %g seconds (--timeout)" % timeout)
+        raise _plain("Timeout", "no answer within %g seconds (--timeout)" % (timeout or 0))
     if raised:
         raise raised[0]
     return result[0]

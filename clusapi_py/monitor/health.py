@@ -156,7 +156,8 @@ class StateRule(typing.Generic[_Row]):
                  perf_states: typing.Optional[typing.Iterable[enum.IntEnum]] = None,
                  ignored: typing.Callable[[_Row, Options], bool] = lambda row, options: False,
                  detail: typing.Callable[[_Row], str] = lambda row: "", note: str = "") -> None:
-        self.kind, self.plural, self._rows = kind, plural, rows
+        self.kind, self.plural = kind, plural
+        self._rows: typing.Callable[[SnapshotRows, Options], typing.Iterable[_Row]] = rows
         self.fine = frozenset(int(s) for s in fine)
         self.critical = frozenset(int(s) for s in critical)
         self._fine_names = [state_text(s) for s in fine]
@@ -165,7 +166,9 @@ class StateRule(typing.Generic[_Row]):
         self.perf_label = perf_label
         # None: the performance value counts the fine objects ("nodes_up").
         self._perf_states = None if perf_states is None else frozenset(int(s) for s in perf_states)
-        self._ignored, self._detail, self._note = ignored, detail, note
+        self._ignored: typing.Callable[[_Row, Options], bool] = ignored
+        self._detail: typing.Callable[[_Row], str] = detail
+        self._note = note
 
     def doc(self) -> RuleDoc:
         warning = ", ".join(self._warning_names + ["any other state"])

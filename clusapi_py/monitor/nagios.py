@@ -84,7 +84,7 @@ def check_output(verdict: Verdict, cluster_name: str, simulated: bool, verbose: 
         lines.append(clean("%s: %s%s" % (p.state.name, p.text, " (%s)" % p.detail if p.detail else "")))
     hidden = len(verdict.problems) - len(shown)
     if hidden:
-        lines.append("... %s more (--verbose lists them all)" % _plural(hidden, "problem"))
+        lines.append("... %d more problem%s (--verbose lists them all)" % (hidden, "" if hidden == 1 else "s"))
     lines.extend(clean(_count_line(t)) for t in verdict.tallies)
     if verbose:
         for t in verdict.tallies:
