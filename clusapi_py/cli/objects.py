@@ -4,36 +4,42 @@ whole snapshot in the topology format."""
 import argparse
 import typing
 
-from ..monitor.health import state_text
+from ..enums import state_name
 from ..snapshot import Snapshot
 from ._common import EXIT_OK, Context, Run, simulated_prefix, write_json, write_table
 
 Row = typing.Dict[str, object]
 
 
+def _state(state: object) -> object:
+    # As in the topology format: the name, or the number a newer Windows reported.
+    name: object = state_name(state)
+    return name
+
+
 def _nodes(snap: Snapshot) -> typing.List[Row]:
-    return [{"name": n.name, "id": n.id, "state": state_text(n.state)} for n in snap.nodes]
+    return [{"name": n.name, "id": n.id, "state": _state(n.state)} for n in snap.nodes]
 
 
 def _groups(snap: Snapshot) -> typing.List[Row]:
-    return [{"name": g.name, "id": g.id, "state": state_text(g.state), "owner_node": g.owner_node}
+    return [{"name": g.name, "id": g.id, "state": _state(g.state), "owner_node": g.owner_node}
             for g in snap.groups]
 
 
 def _resources(snap: Snapshot) -> typing.List[Row]:
     # The resource type is not in a snapshot yet (the properties work adds it).
-    return [{"name": r.name, "id": r.id, "state": state_text(r.state), "group": r.group, "owner_node": r.owner_node}
+    return [{"name": r.name, "id": r.id, "state": _state(r.state), "group": r.group, "owner_node": r.owner_node}
             for r in snap.resources]
 
 
 def _networks(snap: Snapshot) -> typing.List[Row]:
-    return [{"name": n.name, "id": n.id, "state": state_text(n.state),
+    return [{"name": n.name, "id": n.id, "state": _state(n.state),
              "netinterfaces": [i.name for i in snap.netinterfaces if i.network == n.name]}
             for n in snap.networks]
 
 
 def _netinterfaces(snap: Snapshot) -> typing.List[Row]:
-    return [{"name": i.name, "node": i.node, "network": i.network, "state": state_text(i.state)}
+    return [{"name": i.name, "node": i.node, "network": i.network, "state": _state(i.state)}
             for i in snap.netinterfaces]
 
 

@@ -42,8 +42,8 @@ def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
             "summary": nagios.first_line(verdict, snap.cluster_name, ctx.simulated).partition(" | ")[0],
             "problems": [{"state": p.state.name, "kind": p.kind, "name": p.name, "object_state": p.object_state,
                           "detail": p.detail, "text": p.text} for p in verdict.problems],
-            "counts": {t.plural: {"total": t.total, "fine": t.fine, "ignored": t.ignored, "states": t.states}
-                       for t in verdict.tallies},
+            "counts": {t.plural.replace(" ", ""): {"total": t.total, "fine": t.fine, "ignored": t.ignored,
+                                                   "states": t.states} for t in verdict.tallies},
             "perfdata": [p._asdict() for p in verdict.perfdata],
         })
         write_json(data, out)

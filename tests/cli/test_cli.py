@@ -5,6 +5,8 @@ import re
 import pytest
 
 from clusapi_py import __version__, sim
+from clusapi_py.records import NodeInfo
+from clusapi_py.snapshot import Snapshot
 
 from cli_helpers import GROUP_UNICODE, RESOURCE_ASTRAL, run
 
@@ -158,3 +160,14 @@ def test_a_command_has_its_own_help():
 def test_version():
     r = run("--version")
     assert r.code == 0 and r.out.startswith("clusapi %s (clusapi_py, Python " % __version__)
+
+
+def test_a_state_the_enums_do_not_know_is_its_number_in_json(monkeypatch):
+    real = Snapshot.__init__
+
+    def with_odd_node(self, name, version, quorum, nodes, *rest):
+        real(self, name, version, quorum, list(nodes) + [NodeInfo("N9", "9", 42)], *rest)
+    monkeypatch.setattr(Snapshot, "__init__", with_odd_node)
+    assert run("--sim", "nodes", "--json").json()["nodes"][-1] == {"name": "N9", "id": "9", "state": 42}
+    r = run("--sim", "status")
+    assert r.code == 1 and 'node "N9" is 42' in r.lines[0]

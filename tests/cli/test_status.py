@@ -166,7 +166,8 @@ def test_json_carries_state_problems_counts_and_perfdata(topology_file):
     assert data["problems"] == [{"state": "CRITICAL", "kind": "group", "name": "FS01", "object_state": "FAILED",
                                  "detail": "owner NODE3", "text": 'group "FS01" is FAILED'}]
     assert data["counts"]["groups"] == {"total": 4, "fine": 3, "ignored": 0, "states": {"ONLINE": 3, "FAILED": 1}}
-    assert {"label": "groups_online", "value": 3, "uom": "", "warn": "", "crit": "", "min": 0, "max": 4} in data["perfdata"]
+    assert {"label": "groups_online", "value": 3, "uom": "", "warn": "", "crit": "", "min": 0,
+            "max": 4} in data["perfdata"]
 
 
 def test_an_unreachable_cluster_is_unknown_on_stdout():

@@ -77,13 +77,14 @@ def test_anything_else_is_a_warning(rows, problem):
 def test_critical_problems_come_first_then_rule_order():
     rows = Rows([NodeInfo("N2", "2", NodeState.PAUSED), NodeInfo("N3", "3", NodeState.DOWN)],
                 [GroupInfo("G2", "g2", GroupState.FAILED, "")], networks=[NetworkInfo("Net", "n", NetworkState.DOWN)])
-    assert texts(health.judge(rows)) == [(health.CRITICAL, 'node "N3" is DOWN'), (health.CRITICAL, 'group "G2" is FAILED'),
-                                         (health.CRITICAL, 'network "Net" is DOWN'),
-                                         (health.WARNING, 'node "N2" is PAUSED')]
+    assert texts(health.judge(rows)) == [
+        (health.CRITICAL, 'node "N3" is DOWN'), (health.CRITICAL, 'group "G2" is FAILED'),
+        (health.CRITICAL, 'network "Net" is DOWN'), (health.WARNING, 'node "N2" is PAUSED')]
 
 
 def test_the_issue_scenario_networks_partitioned_and_down_interfaces_failed_is_critical():
-    rows = Rows([UP], networks=[NetworkInfo("A", "a", NetworkState.PARTITIONED), NetworkInfo("B", "b", NetworkState.DOWN)],
+    rows = Rows([UP], networks=[NetworkInfo("A", "a", NetworkState.PARTITIONED),
+                                NetworkInfo("B", "b", NetworkState.DOWN)],
                 netinterfaces=[NetInterfaceInfo("i%d" % k, "N1", net, NetInterfaceState.FAILED)
                                for k, net in enumerate("AB")])
     verdict = health.judge(rows)
