@@ -1,11 +1,14 @@
 """Helpers for the command-line tests: main() in-process, the command as a
-process, and the topologies they use."""
+process, and the topologies they use.  (Not a conftest.py: the tests import
+the top-level conftest by name, which a second one would shadow.)"""
 import io
 import json
 import os
 import subprocess
 import sys
 import tempfile
+
+import pytest
 
 from clusapi_py import cli, sim
 
@@ -51,6 +54,19 @@ def run_process(*argv, env=None, code_prefix=None, timeout=120):
     proc = subprocess.run(command, capture_output=True, env=env if env is not None else clean_env(),
                           timeout=timeout, cwd=tempfile.gettempdir())
     return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def topology_file(tmp_path):
+    """write(topology or changes to the default one) -> path of a JSON file."""
+    def write(topology=None, edit=None):
+        t = topology if topology is not None else sim.default_topology()
+        if edit:
+            edit(t)
+        path = tmp_path / ("t%d.json" % len(list(tmp_path.iterdir())))
+        path.write_text(json.dumps(t, ensure_ascii=False), encoding="utf-8")
+        return str(path)
+    return write
 
 
 def unicode_topology():

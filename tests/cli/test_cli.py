@@ -8,7 +8,7 @@ from clusapi_py import __version__, sim
 from clusapi_py.records import NodeInfo
 from clusapi_py.snapshot import Snapshot
 
-from cli_helpers import GROUP_UNICODE, RESOURCE_ASTRAL, run
+from cli_helpers import GROUP_UNICODE, RESOURCE_ASTRAL, run, topology_file  # noqa: F401 (a fixture)
 
 COMMANDS = ["status", "info", "nodes", "groups", "resources", "networks", "netinterfaces", "dump"]
 TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")

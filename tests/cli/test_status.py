@@ -7,7 +7,8 @@ import pytest
 from clusapi_py import sim
 from clusapi_py.monitor import nagios
 
-from cli_helpers import GROUP_UNICODE, RESOURCE_ASTRAL, run, set_state, unicode_topology
+from cli_helpers import (  # noqa: F401 (topology_file is a fixture)
+    GROUP_UNICODE, RESOURCE_ASTRAL, run, set_state, topology_file, unicode_topology)
 
 FIRST_LINE = re.compile(r"CLUSTER (OK|WARNING|CRITICAL|UNKNOWN) - [^|\n]+ \| [^|\n]+")
 PERF_ITEM = re.compile(r"[a-z_]+=\d+;;;0;\d+")
