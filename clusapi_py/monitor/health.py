@@ -105,7 +105,8 @@ class Tally(typing.NamedTuple):
     ignored: int                            # objects skipped by --ignore-*
     problems: typing.List[Problem]
     perfdata: typing.List[Perf]
-    summary: str                            # "3/3 nodes up"
+    summary: str                            # for the first line: "3/3 nodes up"
+    count_line: str                         # for the details: "nodes: 3 - 2 UP, 1 PAUSED"
     objects: typing.List[typing.Tuple[str, str]]   # (name, state name) of every object, for --verbose
 
 
@@ -158,6 +159,7 @@ class StateRule(typing.Generic[_Row]):
                  detail: typing.Callable[[_Row], str] = lambda row: "", note: str = "") -> None:
         self.kind, self.plural = kind, plural
         self._rows: typing.Callable[[SnapshotRows, Options], typing.Iterable[_Row]] = rows
+        fine, critical, warning = tuple(fine), tuple(critical), tuple(warning)
         self.fine = frozenset(int(s) for s in fine)
         self.critical = frozenset(int(s) for s in critical)
         self._fine_names = [state_text(s) for s in fine]
@@ -195,10 +197,15 @@ class StateRule(typing.Generic[_Row]):
                 continue
             problems.append(Problem(CRITICAL if value in self.critical else WARNING, self.kind, row.name, name,
                                     self._detail(row)))
-        fine_word = self._fine_names[0].lower()
         perf = Perf(self.perf_label, counted, min=0, max=total)
-        return Tally(self.kind, self.plural, total, fine, dict(states), ignored, problems, [perf],
-                     "%d/%d %s %s" % (fine, total, self.plural, fine_word), objects)
+        summary = "%d/%d %s %s" % (fine, total, self.plural, self._fine_names[0].lower())
+        if total:
+            count_line = "%s: %d - %s%s" % (self.plural, total, ", ".join("%d %s" % (n, s) for s, n in states.items()),
+                                            " (%d ignored)" % ignored if ignored else "")
+        else:
+            count_line = "%s: none" % self.plural
+        return Tally(self.kind, self.plural, total, fine, dict(states), ignored, problems, [perf], summary,
+                     count_line, objects)
 
 
 class QuorumRule:
@@ -214,19 +221,21 @@ class QuorumRule:
     def judge(self, snapshot: SnapshotRows, options: Options) -> Tally:
         name = snapshot.quorum.resource_name
         if not name:
-            return Tally(self.kind, "quorum", 0, 0, {}, 0, [], [], "no witness", [])
+            return Tally(self.kind, "quorum", 0, 0, {}, 0, [], [], "no witness", "quorum: no witness", [])
         witness = _witness(snapshot)
         if witness is None:
             problem = Problem(WARNING, "quorum witness", name, "not found", "not among the cluster's resources")
-            return Tally(self.kind, "quorum", 1, 0, {"not found": 1}, 0, [problem], [],
-                         'witness "%s" not found' % name, [(name, "not found")])
+            summary = 'witness "%s" not found' % name
+            return Tally(self.kind, "quorum", 1, 0, {"not found": 1}, 0, [problem], [], summary,
+                         "quorum: " + summary, [(name, "not found")])
         state = state_text(witness.state)
         good = int(witness.state) in _RESOURCE_FINE
         problems = [] if good else [
             Problem(CRITICAL if witness.state == ResourceState.FAILED else WARNING, "quorum witness", witness.name,
                     state, "group %s" % witness.group)]
-        return Tally(self.kind, "quorum", 1, int(good), {state: 1}, 0, problems, [],
-                     'witness "%s" %s' % (witness.name, state), [(witness.name, state)])
+        summary = 'witness "%s" %s' % (witness.name, state)
+        return Tally(self.kind, "quorum", 1, int(good), {state: 1}, 0, problems, [], summary, "quorum: " + summary,
+                     [(witness.name, state)])
 
 
 def _witness(snapshot: SnapshotRows) -> typing.Optional[ResourceInfo]:
@@ -236,7 +245,8 @@ def _witness(snapshot: SnapshotRows) -> typing.Optional[ResourceInfo]:
     return next((r for r in snapshot.resources if r.name.lower() == name), None)
 
 
-_RESOURCE_FINE = frozenset({int(ResourceState.ONLINE), int(ResourceState.INHERITED)})
+_RESOURCE_FINE_STATES = (ResourceState.ONLINE, ResourceState.INHERITED)
+_RESOURCE_FINE = frozenset(int(s) for s in _RESOURCE_FINE_STATES)
 
 
 def _owner(owner_node: str) -> str:
@@ -258,7 +268,7 @@ RULES: typing.Tuple[Rule, ...] = (
     StateRule("group", "groups", lambda s, o: s.groups, fine=[GroupState.ONLINE], critical=[GroupState.FAILED],
               warning=[GroupState.OFFLINE, GroupState.PARTIAL_ONLINE, GroupState.PENDING], perf_label="groups_online",
               ignored=lambda g, o: o.ignores_group(g.name), detail=lambda g: _owner(g.owner_node)),
-    StateRule("resource", "resources", _resources, fine=[ResourceState.ONLINE, ResourceState.INHERITED],
+    StateRule("resource", "resources", _resources, fine=_RESOURCE_FINE_STATES,
               critical=[ResourceState.FAILED],
               warning=[ResourceState.OFFLINE, ResourceState.PENDING, ResourceState.ONLINE_PENDING,
                        ResourceState.OFFLINE_PENDING, ResourceState.INITIALIZING],

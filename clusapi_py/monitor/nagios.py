@@ -10,7 +10,7 @@ an object's name would cut the output apart, so names are cleaned first.
 """
 import typing
 
-from .health import OK, State, Tally, Verdict
+from .health import OK, State, Verdict
 
 __all__ = ["SERVICE", "MAX_PROBLEM_LINES", "check_output", "first_line", "perfdata", "unknown", "clean"]
 
@@ -64,16 +64,6 @@ def first_line(verdict: Verdict, cluster_name: str, simulated: bool) -> str:
     return clean(head + text) + (" | " + perf if perf else "")
 
 
-def _count_line(tally: Tally) -> str:
-    if tally.total == 0:
-        return "%s: %s" % (tally.plural, "no witness" if tally.kind == "quorum" else "none")
-    if tally.kind == "quorum":
-        return "quorum: " + tally.summary
-    states = ", ".join("%d %s" % (n, s) for s, n in tally.states.items())
-    ignored = " (%d ignored)" % tally.ignored if tally.ignored else ""
-    return "%s: %d - %s%s" % (tally.plural, tally.total, states, ignored)
-
-
 def check_output(verdict: Verdict, cluster_name: str, simulated: bool, verbose: bool = False) -> str:
     """The whole output: the first line; the problems (at most
     MAX_PROBLEM_LINES unless verbose); a count line per kind of object; with
@@ -85,11 +75,9 @@ def check_output(verdict: Verdict, cluster_name: str, simulated: bool, verbose: 
     hidden = len(verdict.problems) - len(shown)
     if hidden:
         lines.append("... %d more problem%s (--verbose lists them all)" % (hidden, "" if hidden == 1 else "s"))
-    lines.extend(clean(_count_line(t)) for t in verdict.tallies)
+    lines.extend(clean(t.count_line) for t in verdict.tallies)
     if verbose:
-        for t in verdict.tallies:
-            if t.kind != "quorum":
-                lines.extend(clean("%s %s: %s" % (t.kind, name, state)) for name, state in t.objects)
+        lines.extend(clean("%s %s: %s" % (t.kind, name, state)) for t in verdict.tallies for name, state in t.objects)
     return "\n".join(lines) + "\n"
 
 

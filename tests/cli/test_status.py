@@ -127,8 +127,9 @@ def test_details_are_bounded_and_verbose_lists_everything(topology_file):
         "... 20 more problems (--verbose lists them all)"]
     assert len(r.lines) == 1 + nagios.MAX_PROBLEM_LINES + 1 + 6
     v = run("--sim", path, "status", "--verbose")
-    total = len(t["nodes"]) + len(t["groups"]) + len(t["resources"]) - 1 + len(t["networks"]) + len(t["netinterfaces"])
-    assert len(v.lines) == 1 + 40 + 6 + total     # every problem, the counts, every object but the witness
+    total = len(t["nodes"]) + len(t["groups"]) + len(t["resources"]) + len(t["networks"]) + len(t["netinterfaces"])
+    assert len(v.lines) == 1 + 40 + 6 + total     # every problem, the counts, every object (the witness as quorum)
+    assert 'quorum %s: ONLINE' % t["quorum"]["resource"] in v.lines
 
 
 def test_a_big_healthy_cluster_stays_short(topology_file):
@@ -209,3 +210,10 @@ def test_a_check_within_its_timeout_is_judged():
         s.latency = 0.001
         r = run("status", "-t", "20")
     assert r.code == 0 and r.lines[0].startswith("CLUSTER OK - (simulated) ")
+
+
+def test_a_cluster_with_nothing_but_a_node_is_ok_and_says_what_it_lacks(topology_file):
+    r = run("--sim", topology_file({"cluster": {"name": "BARE"}, "nodes": [{"name": "N1"}]}), "status")
+    assert r.code == 0 and r.lines[0].startswith("CLUSTER OK - (simulated) BARE: 1/1 nodes up, 0/0 groups online")
+    assert r.lines[1:] == ["nodes: 1 - 1 UP", "groups: none", "resources: none", "networks: none",
+                           "net interfaces: none", "quorum: no witness"]

@@ -170,7 +170,8 @@ def test_a_new_rule_plugs_into_the_table():
 
         def judge(self, snapshot, options):
             return health.Tally("thing", "things", 1, 0, {"ODD": 1}, 0,
-                                [health.Problem(health.WARNING, "thing", "T", "ODD", "")], [], "0/1 things", [])
+                                [health.Problem(health.WARNING, "thing", "T", "ODD", "")], [], "0/1 things",
+                                "things: 1 - 1 ODD", [])
 
     verdict = health.judge(Rows([UP]), rules=health.RULES + (Always(),))
     assert verdict.state == health.WARNING and [t.kind for t in verdict.tallies][-1] == "thing"
