@@ -18,7 +18,7 @@ from ..records import GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum
 
 __all__ = [
     "State", "OK", "WARNING", "CRITICAL", "UNKNOWN", "Options", "Problem", "Perf", "Tally", "Verdict",
-    "Rule", "StateRule", "QuorumRule", "RULES", "judge", "state_text",
+    "Rule", "RuleDoc", "StateRule", "QuorumRule", "RULES", "judge", "state_text", "compile_pattern",
 ]
 
 
