@@ -1,17 +1,89 @@
-"""What every command shares: exit codes and the two output forms."""
+"""What every command shares: exit codes, the command table's entry, the
+context a command runs in, and the two output forms."""
+import argparse
+import datetime
 import json
+import typing
 
-EXIT_OK, EXIT_WARNING, EXIT_CRITICAL, EXIT_ERROR = 0, 1, 2, 3
+from ..handles import Cluster
+from ..snapshot import Snapshot
+
+# The monitoring-plugin exit codes; every command but `status` uses 0 and 3.
+EXIT_OK, EXIT_WARNING, EXIT_CRITICAL, EXIT_UNKNOWN = 0, 1, 2, 3
+JSON_SCHEMA = 1
 
 
-def write_json(data, out):
+class Context:
+    """An open cluster, and what a command's output says about where its data came from."""
+
+    def __init__(self, cluster: Cluster, simulated: bool) -> None:
+        self.cluster = cluster
+        self.simulated = simulated
+        self.notes: typing.List[str] = []   # lines for stderr, printed after the output
+
+    def note(self, line: str) -> None:
+        self.notes.append(line)
+
+    def snapshot(self) -> Snapshot:
+        snap: Snapshot = self.cluster.snapshot()
+        return snap
+
+    def envelope(self, cluster_name: str) -> typing.Dict[str, object]:
+        """The top of every --json document (the data read just before)."""
+        return json_envelope(cluster_name, self.simulated)
+
+
+def json_envelope(cluster_name: typing.Optional[str], simulated: typing.Optional[bool]) -> typing.Dict[str, object]:
+    return {"schema": JSON_SCHEMA, "timestamp": timestamp(), "cluster": cluster_name, "simulated": simulated}
+
+
+def timestamp() -> str:
+    """Now, in UTC, as ISO 8601 with milliseconds and a Z."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    return now.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % (now.microsecond // 1000)
+
+
+Run = typing.Callable[[Context, argparse.Namespace, typing.TextIO], int]
+# failure(message, error, args, cluster name or None, simulated or None, out) -> exit code
+Failure = typing.Callable[[str, typing.Dict[str, object], argparse.Namespace, typing.Optional[str],
+                           typing.Optional[bool], typing.TextIO], int]
+
+
+def no_arguments(parser: argparse.ArgumentParser) -> None:
+    """A command without options of its own."""
+
+
+class Command(typing.NamedTuple):
+    """One row of the command table (cli/main.py).
+
+    `run(context, args, out)` prints to `out` and returns the exit code; it
+    runs with the cluster open, on a worker thread bounded by --timeout.
+    `arguments(parser)` adds the command's own options.  `timeout` is the
+    default bound in seconds (None: none).  `failure`, when given, prints a
+    failure as the command's own output on stdout (the check's
+    `CLUSTER UNKNOWN - ...` line, or its JSON) and returns the exit code;
+    without it a failure is one line on stderr and exit code 3."""
+
+    name: str
+    help: str
+    run: Run
+    arguments: typing.Callable[[argparse.ArgumentParser], None] = no_arguments
+    timeout: typing.Optional[float] = None
+    failure: typing.Optional[Failure] = None
+
+
+def write_json(data: object, out: typing.TextIO) -> None:
     out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def write_table(rows, out, indent=""):
+def write_table(rows: typing.Sequence[typing.Sequence[object]], out: typing.TextIO, indent: str = "") -> None:
     """Rows of cells in columns as wide as their widest cell."""
     if not rows:
         return
     widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         out.write(indent + "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() + "\n")
+
+
+def simulated_prefix(simulated: bool) -> str:
+    return "(simulated) " if simulated else ""

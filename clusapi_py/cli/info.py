@@ -1,19 +1,24 @@
 """`clusapi info`: the cluster's name, version and the access granted."""
-from ..sim import SimulatedCluster
-from ._common import EXIT_OK, write_json
+import argparse
+import typing
+
+from ._common import EXIT_OK, Context, simulated_prefix, write_json
 
 
-def run(cluster, args, out):
-    data = {"name": cluster.name, "version": cluster.version._asdict(),
-            "granted_access": str(cluster.granted_access.name or int(cluster.granted_access)),
-            "simulated": isinstance(cluster.backend, SimulatedCluster)}
+def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
+    cluster = ctx.cluster
+    name: str = cluster.name
+    v = cluster.version
+    access = cluster.granted_access
+    granted = str(access.name or int(access))
     if args.json:
+        data = ctx.envelope(name)
+        data.update({"version": v._asdict(), "granted_access": granted})
         write_json(data, out)
         return EXIT_OK
-    v = cluster.version
-    out.write("Cluster:         %s%s\n" % (data["name"], " (simulated)" if data["simulated"] else ""))
+    out.write("Cluster:         %s%s\n" % (simulated_prefix(ctx.simulated), name))
     out.write("Version:         %d.%d build %d (%s%s)\n" % (
         v.major, v.minor, v.build, v.vendor_id, ", " + v.csd_version if v.csd_version else ""))
     out.write("Cluster version: highest %#x, lowest %#x\n" % (v.highest_version, v.lowest_version))
-    out.write("Granted access:  %s\n" % data["granted_access"])
+    out.write("Granted access:  %s\n" % granted)
     return EXIT_OK

@@ -1,69 +1,220 @@
 """clusapi: read a failover cluster from the command line.
 
-    clusapi [--cluster NAME] [--sim [TOPOLOGY.json]] COMMAND [--json]
+    clusapi [--cluster NAME] [--sim [TOPOLOGY.json]] [--json] [--timeout S] COMMAND [options]
 
-Commands: info, status, nodes, groups, resources, networks, dump.
-Exit codes: 0 success (for `status`: healthy), 1 `status` warning,
-2 `status` critical or a usage error, 3 a cluster error (one line on
-stderr: class, code, message).
+COMMANDS is the table of commands: a new command is one more row (and its
+module).  Every command runs the same way (_runtime): the backend is chosen
+(the simulator only when asked), the cluster opened, the command run on a
+worker thread bounded by --timeout, and its whole output written at the end.
 """
 import argparse
+import io
+import math
 import os
 import sys
+import typing
 
-from .._backend import SYSTEM
+from .._version import __version__
 from ..handles import open_cluster
-from ..sim import SimulatedCluster
-from . import info, objects, status
-from ._common import EXIT_ERROR
+from .._backend import Backend
+from . import _runtime, info, objects, status
+from ._common import EXIT_OK, EXIT_UNKNOWN, Command, Context
 
-# Commands that print a snapshot (taken in one call, then the cluster is closed).
-SNAPSHOT_COMMANDS = {"status": status.run, "dump": objects.dump, **{c: objects.run for c in objects.COMMANDS}}
-COMMANDS = ("info", "status", "nodes", "groups", "resources", "networks", "dump")
+COMMANDS: typing.Tuple[Command, ...] = (
+    Command("status", "judge the cluster's health, as a monitoring plugin (exit 0 OK, 1 WARNING, 2 CRITICAL, "
+            "3 UNKNOWN)", status.run, status.arguments, timeout=status.DEFAULT_TIMEOUT, failure=status.failure),
+    Command("info", "the cluster's name, version and the access granted", info.run),
+    Command("nodes", "the nodes and their states", objects.listing("nodes")),
+    Command("groups", "the groups, their states and owner nodes", objects.listing("groups")),
+    Command("resources", "the resources, their states, groups and owner nodes", objects.listing("resources")),
+    Command("networks", "the cluster networks and their states", objects.listing("networks")),
+    Command("netinterfaces", "the network interfaces: node, network and state", objects.listing("netinterfaces")),
+    Command("dump", "the whole cluster as a topology file (JSON; --sim FILE loads it back)", objects.dump),
+)
+
+EPILOG = """\
+exit codes:
+  0  OK: the command did its job (status: the cluster is healthy)
+  1  WARNING (status only)
+  2  CRITICAL (status only)
+  3  UNKNOWN: a usage error, no cluster API on this machine, the cluster
+     unreachable, access denied, --timeout ran out, a bad --sim topology
+     or CLUSAPI_PY_BACKEND; one line says which (for status: its first
+     line on stdout; for the other commands: on stderr)
+
+environment:
+  CLUSAPI_PY_BACKEND=sim      use the simulated cluster, as --sim does
+  CLUSAPI_PY_BACKEND=system   use clusapi.dll (the default); any other value
+                              is an error (exit 3)
+  CLUSAPI_PY_SIM_TOPOLOGY=F   the topology file of CLUSAPI_PY_BACKEND=sim
+  CLUSAPI_PY_SIM_LEAKCHECK=1  print at exit the simulator handles left open
+
+Without clusapi.dll every command exits 3: the simulator is used only when
+asked for.  Output is UTF-8 wherever stdout is not a console (whatever the
+locale or PYTHONIOENCODING say); --json prints one JSON document with
+"schema": 1, "timestamp", "cluster" and "simulated" at the top.
+"""
 
 
-def _parser():
-    p = argparse.ArgumentParser(prog="clusapi", description="Read a Windows failover cluster.")
-    p.add_argument("--cluster", metavar="NAME", help="cluster or node name / DNS name / IP (default: local)")
-    p.add_argument("--sim", nargs="?", const="", metavar="TOPOLOGY.json",
-                   help="use the simulated cluster (built-in topology, or this JSON file)")
-    p.add_argument("command", choices=COMMANDS)
-    p.add_argument("--json", action="store_true", help="print JSON on stdout")
-    return p
+class UsageError(Exception):
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(message)
+        self.parser = parser
 
 
-def _backend(args, err):
-    if args.sim is not None:
-        return SimulatedCluster(args.sim or None)
-    if os.environ.get("CLUSAPI_PY_BACKEND", "").strip().lower() == "sim":
-        return None  # the environment's simulator
-    if not SYSTEM.has("OpenCluster"):
-        err.write("clusapi: no clusapi.dll on this machine; using the built-in simulated cluster\n")
-        return SimulatedCluster()
-    return SYSTEM
+class Shown(Exception):
+    """--help or --version: the text to print, then exit 0."""
 
 
-def run(args, out, err):
-    backend = _backend(args, err)
-    with open_cluster(args.cluster, backend=backend) as cluster:
-        if args.command == "info":
-            return info.run(cluster, args, out)
-        snap = cluster.snapshot()
-    return SNAPSHOT_COMMANDS[args.command](snap, args, out)
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> typing.NoReturn:
+        raise UsageError(self, message)
 
 
-def main(argv=None, out=None, err=None):
-    out = out or sys.stdout
-    err = err or sys.stderr
-    argv = list(sys.argv[1:] if argv is None else argv)
-    # `--sim` takes an optional file: when the next word is a command or an
-    # option, it is the bare flag (the built-in topology).
-    for i, word in enumerate(argv):
-        if word == "--sim" and (i + 1 == len(argv) or argv[i + 1] in COMMANDS or argv[i + 1].startswith("-")):
-            argv[i] = "--sim="
-    args = _parser().parse_args(argv)
+class _Show(argparse.Action):
+    """-h/--help and --version print through main()'s streams, not sys.stdout."""
+
+    def __init__(self, option_strings: typing.Sequence[str], dest: str = argparse.SUPPRESS,
+                 text: typing.Optional[str] = None, help: typing.Optional[str] = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+        self.text = text
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: typing.Optional[str] = None) -> None:
+        raise Shown(self.text if self.text is not None else parser.format_help())
+
+
+def _seconds(text: str) -> float:
     try:
-        return run(args, out, err)
-    except (OSError, ValueError) as exc:   # ClusterError is an OSError
-        err.write("clusapi: %s: %s\n" % (type(exc).__name__, exc))
-        return EXIT_ERROR
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (0 < value <= 86400):
+        raise argparse.ArgumentTypeError("not a number of seconds between 0 and 86400: %r" % text)
+    return value
+
+
+def _common_options(parser: argparse.ArgumentParser, top: bool) -> None:
+    """The options every command takes, before or after its name.  A
+    command's parser leaves out what was not given (SUPPRESS), so a value
+    given before the command name is not reset by the command's parser."""
+    def default(value: object) -> object:
+        return value if top else argparse.SUPPRESS
+
+    parser.add_argument("-h", "--help", action=_Show, help="show this help and exit")
+    parser.add_argument("--cluster", metavar="NAME", default=default(None),
+                        help="the cluster, or one of its nodes: NetBIOS name, DNS name or IP (default: the local "
+                             "cluster)")
+    parser.add_argument("--sim", nargs="?", const="", metavar="TOPOLOGY.json", default=default(None),
+                        help="use the simulated cluster: the built-in one, or this topology file")
+    parser.add_argument("--json", action="store_true", default=default(False),
+                        help="print one JSON document on stdout")
+    parser.add_argument("-t", "--timeout", metavar="SECONDS", type=_seconds, default=default(None),
+                        help="give up after this long, exit 3 (default: %g s for status, none for the other "
+                             "commands)" % status.DEFAULT_TIMEOUT)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = _Parser(prog="clusapi", description="Read a Windows failover cluster (or the simulated one).",
+                  epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter, add_help=False,
+                  allow_abbrev=False)
+    _common_options(top, True)
+    top.add_argument("--version", action=_Show, text="clusapi %s (clusapi_py, Python %s)\n" % (
+        __version__, ".".join(map(str, sys.version_info[:3]))), help="show the version and exit")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND", title="commands", required=True,
+                             parser_class=_Parser)
+    for command in COMMANDS:
+        p = sub.add_parser(command.name, help=command.help, description=command.help, add_help=False,
+                           allow_abbrev=False, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        _common_options(p, False)
+        command.arguments(p)
+    return top
+
+
+def _bare_sim(argv: typing.List[str]) -> typing.List[str]:
+    # `--sim` takes an optional file: followed by a command name or an option
+    # (or nothing) it is the bare flag, the built-in topology.
+    names = {c.name for c in COMMANDS}
+    return ["--sim=" if word == "--sim" and (i + 1 == len(argv) or argv[i + 1] in names
+                                              or argv[i + 1].startswith("-")) else word
+            for i, word in enumerate(argv)]
+
+
+def _command_named_in(argv: typing.Sequence[str]) -> typing.Optional[Command]:
+    return next((c for word in argv for c in COMMANDS if c.name == word), None)
+
+
+def _execute(command: Command, args: argparse.Namespace, backend: Backend,
+             simulated: bool) -> typing.Tuple[int, str, typing.List[str]]:
+    """The worker's job: open, run into a buffer, close."""
+    out = io.StringIO()
+    with open_cluster(args.cluster, backend=backend) as cluster:
+        ctx = Context(cluster, simulated)
+        code = command.run(ctx, args, out)
+    return code, out.getvalue(), ctx.notes
+
+
+def _fail(command: typing.Optional[Command], failure: _runtime.Failure, args: argparse.Namespace,
+          simulated: typing.Optional[bool], out: typing.TextIO, err: typing.TextIO) -> int:
+    if command is not None and command.failure is not None:
+        buffer = io.StringIO()
+        code = command.failure(failure.message, failure.error, args, getattr(args, "cluster", None), simulated,
+                               buffer)
+        _runtime.emit(out, buffer.getvalue())
+        return code
+    _runtime.emit(err, "clusapi: %s\n" % failure.message)
+    return EXIT_UNKNOWN
+
+
+def _run(argv: typing.List[str], out: typing.TextIO, err: typing.TextIO) -> typing.Tuple[int, bool]:
+    """(exit code, whether a worker was left running)."""
+    try:
+        args = parser().parse_args(_bare_sim(argv))
+    except Shown as shown:
+        _runtime.emit(out, str(shown))
+        return EXIT_OK, False
+    except UsageError as exc:
+        _runtime.emit(err, "%s%s: error: %s\n" % (exc.parser.format_usage(), exc.parser.prog, exc))
+        named = _command_named_in(argv)
+        if named is None or named.failure is None:
+            return EXIT_UNKNOWN, False
+        # A check's usage error is also its output: the monitoring system shows stdout.
+        guessed = argparse.Namespace(json="--json" in argv)
+        return _fail(named, _runtime.Failure("usage error: %s" % exc, {"type": "UsageError", "message": str(exc)}),
+                     guessed, None, out, err), False
+    command = next(c for c in COMMANDS if c.name == args.command)
+    simulated: typing.Optional[bool] = None
+    try:
+        backend = _runtime.choose_backend(args.sim)
+        simulated = _runtime.is_simulated(backend)
+        timeout = args.timeout if args.timeout is not None else command.timeout
+        code, text, notes = _runtime.bounded(lambda: _execute(command, args, backend, bool(simulated)), timeout)
+    except Exception as exc:
+        failure = _runtime.failure_from(exc)
+        if failure.error["type"] == "InternalError":
+            _runtime.emit(err, _runtime.describe_internal_error(exc))
+        return _fail(command, failure, args, simulated, out, err), failure.error["type"] == "Timeout"
+    _runtime.emit(out, text)
+    _runtime.emit(err, "".join("clusapi: %s\n" % n for n in notes))
+    return code, False
+
+
+def main(argv: typing.Optional[typing.Sequence[str]] = None, out: typing.Optional[typing.TextIO] = None,
+         err: typing.Optional[typing.TextIO] = None) -> int:
+    """The `clusapi` command; returns the exit code.
+
+    Given no streams it is the process's command: it writes to sys.stdout /
+    sys.stderr (UTF-8 where they are not a console) and, when --timeout ran
+    out, ends the process at once (os._exit) rather than wait at exit for a
+    call into the cluster that may never return."""
+    process = out is None and err is None
+    out = out if out is not None else _runtime.prepare(sys.stdout)
+    err = err if err is not None else _runtime.prepare(sys.stderr)
+    try:
+        code, worker_left = _run(list(sys.argv[1:] if argv is None else argv), out, err)
+    except KeyboardInterrupt:
+        _runtime.emit(err, "clusapi: interrupted\n")
+        return EXIT_UNKNOWN
+    if worker_left and process:
+        os._exit(code)
+    return code

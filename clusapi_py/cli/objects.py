@@ -1,37 +1,93 @@
-"""`clusapi nodes | groups | resources | networks`: one table (or JSON list)
-of a snapshot's objects of one kind; `clusapi dump`: the whole snapshot in
-the topology format."""
+"""`clusapi nodes | groups | resources | networks | netinterfaces`: one table
+(or JSON document) of a snapshot's objects of one kind; `clusapi dump`: the
+whole snapshot in the topology format."""
+import argparse
+import typing
+
 from ..enums import state_name
-from ._common import EXIT_OK, write_json, write_table
+from ..snapshot import Snapshot
+from ._common import EXIT_OK, Context, Run, simulated_prefix, write_json, write_table
 
-COMMANDS = ("nodes", "groups", "resources", "networks")
+Row = typing.Dict[str, object]
 
 
-def _rows(snap, command):
-    if command == "nodes":
-        return [{"name": n.name, "id": n.id, "state": state_name(n.state)} for n in snap.nodes]
-    if command == "groups":
-        return [{"name": g.name, "id": g.id, "state": state_name(g.state), "owner_node": g.owner_node}
-                for g in snap.groups]
-    if command == "resources":
-        return [{"name": r.name, "id": r.id, "state": state_name(r.state), "group": r.group,
-                 "owner_node": r.owner_node} for r in snap.resources]
-    return [{"name": n.name, "id": n.id, "state": state_name(n.state),
+def _state(state: object) -> object:
+    # As in the topology format: the name, or the number a newer Windows reported.
+    name: object = state_name(state)
+    return name
+
+
+def _nodes(snap: Snapshot) -> typing.List[Row]:
+    return [{"name": n.name, "id": n.id, "state": _state(n.state)} for n in snap.nodes]
+
+
+def _groups(snap: Snapshot) -> typing.List[Row]:
+    return [{"name": g.name, "id": g.id, "state": _state(g.state), "owner_node": g.owner_node}
+            for g in snap.groups]
+
+
+def _resources(snap: Snapshot) -> typing.List[Row]:
+    # The resource type is not in a snapshot yet (the properties work adds it).
+    return [{"name": r.name, "id": r.id, "state": _state(r.state), "group": r.group, "owner_node": r.owner_node}
+            for r in snap.resources]
+
+
+def _networks(snap: Snapshot) -> typing.List[Row]:
+    return [{"name": n.name, "id": n.id, "state": _state(n.state),
              "netinterfaces": [i.name for i in snap.netinterfaces if i.network == n.name]}
             for n in snap.networks]
 
 
-def run(snap, args, out):
-    rows = _rows(snap, args.command)
-    if args.json:
-        write_json(rows, out)
+def _netinterfaces(snap: Snapshot) -> typing.List[Row]:
+    return [{"name": i.name, "node": i.node, "network": i.network, "state": _state(i.state)}
+            for i in snap.netinterfaces]
+
+
+class Listing(typing.NamedTuple):
+    rows: typing.Callable[[Snapshot], typing.List[Row]]
+    plural: str                      # "net interfaces"
+    columns: typing.Tuple[str, ...]  # the keys shown in the table
+
+
+LISTINGS = {
+    "nodes": Listing(_nodes, "nodes", ("name", "id", "state")),
+    "groups": Listing(_groups, "groups", ("name", "id", "state", "owner_node")),
+    "resources": Listing(_resources, "resources", ("name", "id", "state", "group", "owner_node")),
+    "networks": Listing(_networks, "networks", ("name", "id", "state")),
+    "netinterfaces": Listing(_netinterfaces, "net interfaces", ("name", "node", "network", "state")),
+}
+
+
+def listing(command: str) -> Run:
+    """The `run` of a listing command: a title line (`[(simulated) ]NAME: N
+    kinds`, or `NAME: no kinds`), then the table; or one JSON document with
+    the rows under the command's name."""
+    spec = LISTINGS[command]
+
+    def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
+        snap = ctx.snapshot()
+        rows = spec.rows(snap)
+        if args.json:
+            data = ctx.envelope(snap.cluster_name)
+            data[command] = rows
+            write_json(data, out)
+            return EXIT_OK
+        out.write("%s%s: %s %s\n" % (simulated_prefix(ctx.simulated), snap.cluster_name, len(rows) or "no",
+                                     spec.plural if len(rows) != 1 else spec.plural[:-1]))
+        if rows:
+            write_table([tuple(c.upper() for c in spec.columns)]
+                        + [tuple(r[c] if r[c] != "" else "-" for c in spec.columns) for r in rows], out)
         return EXIT_OK
-    keys = [k for k in rows[0] if k != "netinterfaces"] if rows else []
-    write_table([tuple(k.upper() for k in keys)] + [tuple(r[k] if r[k] != "" else "-" for k in keys) for r in rows],
-                out)
-    return EXIT_OK
+
+    return run
 
 
-def dump(snap, args, out):
+def dump(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
+    """The snapshot in the topology format (docs/topology.md), with or
+    without --json: what `--sim FILE` loads back.  The format has no room for
+    a "simulated" mark, so a dump of a simulator says so on stderr."""
+    snap = ctx.snapshot()
+    if ctx.simulated:
+        ctx.note("(simulated) %s is a simulated cluster" % snap.cluster_name)
     out.write(snap.to_json() + "\n")
     return EXIT_OK

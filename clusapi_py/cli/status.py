@@ -1,37 +1,66 @@
-"""`clusapi status`: nodes, groups, the resources needing attention, and a
-health verdict (monitor.health) that is also the exit code."""
-from ..enums import GroupState, NodeState, state_name
-from ..monitor import health
-from ._common import EXIT_CRITICAL, EXIT_OK, EXIT_WARNING, write_json, write_table
+"""`clusapi status`: the cluster judged by the health rules (monitor.health),
+printed as a monitoring plugin's output (monitor.nagios) whose exit code is
+the verdict: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN."""
+import argparse
+import re
+import typing
 
-EXIT_CODES = {health.OK: EXIT_OK, health.WARNING: EXIT_WARNING, health.CRITICAL: EXIT_CRITICAL}
-SHOWN_PROBLEMS = 5  # on the Health line; --json lists them all
+from ..monitor import health, nagios
+from ._common import EXIT_UNKNOWN, Context, json_envelope, write_json
+
+DEFAULT_TIMEOUT = 30.0   # seconds: under the 60 s a monitoring system waits by default
 
 
-def run(snap, args, out):
-    verdict, problems = health.evaluate(snap)
-    code = EXIT_CODES[verdict]
-    attention = [r for r in snap.resources if health.needs_attention(r)]
+def _pattern(text: str) -> "re.Pattern[str]":
+    try:
+        return health.compile_pattern(text)
+    except re.error as exc:
+        raise argparse.ArgumentTypeError("not a regular expression: %r (%s)" % (text, exc)) from None
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="list every problem, then every object with its state")
+    parser.add_argument("--ignore-group", metavar="REGEX", type=_pattern, action="append", default=[],
+                        help="skip groups whose name matches (re.search, case-insensitive), and their "
+                             "resources; repeatable")
+    parser.add_argument("--ignore-resource", metavar="REGEX", type=_pattern, action="append", default=[],
+                        help="skip resources whose name matches; repeatable")
+
+
+def options(args: argparse.Namespace) -> health.Options:
+    return health.Options(tuple(args.ignore_group), tuple(args.ignore_resource))
+
+
+def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
+    snap = ctx.snapshot()
+    verdict = health.judge(snap, options(args))
     if args.json:
-        write_json({
-            "cluster": snap.cluster_name, "health": verdict, "problems": problems,
-            "nodes": [{"name": n.name, "state": state_name(n.state)} for n in snap.nodes],
-            "groups": [{"name": g.name, "state": state_name(g.state), "owner_node": g.owner_node} for g in snap.groups],
-            "resources_needing_attention": [
-                {"name": r.name, "state": state_name(r.state), "group": r.group, "owner_node": r.owner_node}
-                for r in attention],
-        }, out)
-        return code
-    out.write("Cluster %s\n\nNodes\n" % snap.cluster_name)
-    write_table([(n.name, state_name(n.state)) for n in snap.nodes], out, "  ")
-    out.write("\nGroups\n")
-    write_table([(g.name, state_name(g.state), g.owner_node or "-") for g in snap.groups], out, "  ")
-    out.write("\nResources failed, offline or pending: %s\n" % (len(attention) or "none"))
-    write_table([(r.name, state_name(r.state), r.group, r.owner_node or "-") for r in attention], out, "  ")
-    up = sum(1 for n in snap.nodes if n.state == NodeState.UP)
-    online = sum(1 for g in snap.groups if g.state == GroupState.ONLINE)
-    shown = problems[:SHOWN_PROBLEMS]
-    out.write("\nHealth: %s - %d/%d nodes up, %d/%d groups online, %d resources need attention%s\n" % (
-        verdict, up, len(snap.nodes), online, len(snap.groups), len(attention),
-        ("; " + "; ".join(shown) + (" ..." if len(problems) > SHOWN_PROBLEMS else "")) if problems else ""))
-    return code
+        data = ctx.envelope(snap.cluster_name)
+        data.update({
+            "state": verdict.state.name, "exit_code": int(verdict.state),
+            "summary": nagios.first_line(verdict, snap.cluster_name, ctx.simulated).partition(" | ")[0],
+            "problems": [{"state": p.state.name, "kind": p.kind, "name": p.name, "object_state": p.object_state,
+                          "detail": p.detail, "text": p.text} for p in verdict.problems],
+            "counts": {t.plural.replace(" ", ""): {"total": t.total, "fine": t.fine, "ignored": t.ignored,
+                                                   "states": t.states} for t in verdict.tallies},
+            "perfdata": [p._asdict() for p in verdict.perfdata],
+        })
+        write_json(data, out)
+    else:
+        out.write(nagios.check_output(verdict, snap.cluster_name, ctx.simulated, verbose=args.verbose))
+    return int(verdict.state)
+
+
+def failure(message: str, error: typing.Dict[str, object], args: argparse.Namespace, cluster: typing.Optional[str],
+            simulated: typing.Optional[bool], out: typing.TextIO) -> int:
+    """The check could not judge the cluster: UNKNOWN, said on stdout (what
+    the monitoring system shows), as the first line or as JSON."""
+    if getattr(args, "json", False):
+        data = json_envelope(cluster, simulated)
+        data.update({"state": "UNKNOWN", "exit_code": EXIT_UNKNOWN, "summary": nagios.unknown(message, bool(simulated)),
+                     "problems": [], "error": error})
+        write_json(data, out)
+    else:
+        out.write(nagios.unknown(message, bool(simulated)) + "\n")
+    return EXIT_UNKNOWN

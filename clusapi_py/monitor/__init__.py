@@ -1,3 +1,4 @@
-"""Monitoring front ends over a Snapshot.  health.py holds the rules that
-judge a cluster (what the `clusapi status` command reports); checks and
-exporters for monitoring systems build on the same rules."""
+"""Monitoring front ends over a Snapshot, all pure (no handles, no backends):
+health.py holds the rule table that judges a cluster, nagios.py turns its
+verdict into monitoring-plugin output (what `clusapi status` prints);
+exporters for other monitoring systems build on the same rules."""

@@ -25,7 +25,7 @@ MAX_LINES = 800
 # live view above the handles; monitor exporters (nagios, prometheus) above
 # those; `monitor/__init__` and `monitor.health` stay pure.
 LAYERS = [
-    ("pure", ["enums", "errors", "records", "_validate", "_version", "_sections", "sim.topology", "sim.generate", "monitor", "monitor.health"]),
+    ("pure", ["enums", "errors", "records", "_validate", "_version", "_sections", "sim.topology", "sim.generate", "monitor", "monitor.health", "monitor.nagios"]),
     ("extension", ["_clusapi"]),
     ("bindings", ["_bindings"]),
     ("constants", ["_consts"]),          # the numbers the package uses by name, as lib.NAME
