@@ -1,8 +1,14 @@
 """Every result record the package returns, in one module that imports
 nothing of the package but `enums`: the handles, the snapshot and the
 simulator all build these, so none of them has to import another for them.
+
+A state is `XState | int`: a value the enum does not know (a newer
+Windows's state) comes back as the plain int rather than failing the read.
+The fields are written with typing.Union, not `|`: a NamedTuple's
+annotations are evaluated at class creation, and Python 3.9 has no `|`.
 """
 import typing
+from typing import Union
 
 from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
 
@@ -25,12 +31,12 @@ class ClusterVersion(typing.NamedTuple):
 
 
 class GroupStatus(typing.NamedTuple):
-    state: GroupState
+    state: Union[GroupState, int]
     owner_node: str
 
 
 class ResourceStatus(typing.NamedTuple):
-    state: ResourceState
+    state: Union[ResourceState, int]
     owner_node: str
     group_name: str
 
@@ -45,20 +51,20 @@ class Quorum(typing.NamedTuple):
 class NodeInfo(typing.NamedTuple):
     name: str
     id: str
-    state: NodeState
+    state: Union[NodeState, int]
 
 
 class GroupInfo(typing.NamedTuple):
     name: str
     id: str
-    state: GroupState
+    state: Union[GroupState, int]
     owner_node: str
 
 
 class ResourceInfo(typing.NamedTuple):
     name: str
     id: str
-    state: ResourceState
+    state: Union[ResourceState, int]
     owner_node: str
     group: str
 
@@ -66,11 +72,11 @@ class ResourceInfo(typing.NamedTuple):
 class NetworkInfo(typing.NamedTuple):
     name: str
     id: str
-    state: NetworkState
+    state: Union[NetworkState, int]
 
 
 class NetInterfaceInfo(typing.NamedTuple):
     name: str
     node: str
     network: str
-    state: NetInterfaceState
+    state: Union[NetInterfaceState, int]

@@ -1,10 +1,16 @@
 """`clusapi info`: the cluster's name, version and the access granted."""
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from ..handles import Cluster
 from ..sim import SimulatedCluster
 from ._common import EXIT_OK, write_json
 
 
-def run(cluster, args, out):
-    data = {"name": cluster.name, "version": cluster.version._asdict(),
+def run(cluster: Cluster, args: argparse.Namespace, out: TextIO) -> int:
+    data: dict[str, Any] = {"name": cluster.name, "version": cluster.version._asdict(),
             "granted_access": str(cluster.granted_access.name or int(cluster.granted_access)),
             "simulated": isinstance(cluster.backend, SimulatedCluster)}
     if args.json:

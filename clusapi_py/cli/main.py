@@ -7,22 +7,26 @@ Exit codes: 0 success (for `status`: healthy), 1 `status` warning,
 2 `status` critical or a usage error, 3 a cluster error (one line on
 stderr: class, code, message).
 """
+from __future__ import annotations
+
 import argparse
 import os
 import sys
+from typing import Callable, Sequence, TextIO
 
-from .._backend import SYSTEM
+from .._backend import SYSTEM, Backend
 from ..handles import open_cluster
 from ..sim import SimulatedCluster
 from . import info, objects, status
+from ..snapshot import Snapshot
 from ._common import EXIT_ERROR
 
 # Commands that print a snapshot (taken in one call, then the cluster is closed).
-SNAPSHOT_COMMANDS = {"status": status.run, "dump": objects.dump, **{c: objects.run for c in objects.COMMANDS}}
+SNAPSHOT_COMMANDS: dict[str, Callable[[Snapshot, argparse.Namespace, TextIO], int]] = {"status": status.run, "dump": objects.dump, **{c: objects.run for c in objects.COMMANDS}}
 COMMANDS = ("info", "status", "nodes", "groups", "resources", "networks", "dump")
 
 
-def _parser():
+def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="clusapi", description="Read a Windows failover cluster.")
     p.add_argument("--cluster", metavar="NAME", help="cluster or node name / DNS name / IP (default: local)")
     p.add_argument("--sim", nargs="?", const="", metavar="TOPOLOGY.json",
@@ -32,7 +36,7 @@ def _parser():
     return p
 
 
-def _backend(args, err):
+def _backend(args: argparse.Namespace, err: TextIO) -> Backend | None:
     if args.sim is not None:
         return SimulatedCluster(args.sim or None)
     if os.environ.get("CLUSAPI_PY_BACKEND", "").strip().lower() == "sim":
@@ -43,7 +47,7 @@ def _backend(args, err):
     return SYSTEM
 
 
-def run(args, out, err):
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     backend = _backend(args, err)
     with open_cluster(args.cluster, backend=backend) as cluster:
         if args.command == "info":
@@ -52,7 +56,8 @@ def run(args, out, err):
     return SNAPSHOT_COMMANDS[args.command](snap, args, out)
 
 
-def main(argv=None, out=None, err=None):
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """The `clusapi` command: returns the exit code (see the module docstring)."""
     out = out or sys.stdout
     err = err or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)

@@ -1,13 +1,21 @@
 """`clusapi nodes | groups | resources | networks`: one table (or JSON list)
 of a snapshot's objects of one kind; `clusapi dump`: the whole snapshot in
 the topology format."""
+from __future__ import annotations
+
+import argparse
+from typing import TextIO, Union
+
 from ..enums import state_name
+from ..snapshot import Snapshot
 from ._common import EXIT_OK, write_json, write_table
+
+_Row = dict[str, Union[str, int, list[str]]]
 
 COMMANDS = ("nodes", "groups", "resources", "networks")
 
 
-def _rows(snap, command):
+def _rows(snap: Snapshot, command: str) -> list[_Row]:
     if command == "nodes":
         return [{"name": n.name, "id": n.id, "state": state_name(n.state)} for n in snap.nodes]
     if command == "groups":
@@ -21,7 +29,7 @@ def _rows(snap, command):
             for n in snap.networks]
 
 
-def run(snap, args, out):
+def run(snap: Snapshot, args: argparse.Namespace, out: TextIO) -> int:
     rows = _rows(snap, args.command)
     if args.json:
         write_json(rows, out)
@@ -32,6 +40,6 @@ def run(snap, args, out):
     return EXIT_OK
 
 
-def dump(snap, args, out):
+def dump(snap: Snapshot, args: argparse.Namespace, out: TextIO) -> int:
     out.write(snap.to_json() + "\n")
     return EXIT_OK

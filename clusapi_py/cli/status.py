@@ -1,14 +1,20 @@
 """`clusapi status`: nodes, groups, the resources needing attention, and a
 health verdict (monitor.health) that is also the exit code."""
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
 from ..enums import GroupState, NodeState, state_name
 from ..monitor import health
+from ..snapshot import Snapshot
 from ._common import EXIT_CRITICAL, EXIT_OK, EXIT_WARNING, write_json, write_table
 
-EXIT_CODES = {health.OK: EXIT_OK, health.WARNING: EXIT_WARNING, health.CRITICAL: EXIT_CRITICAL}
+EXIT_CODES: dict[health.Verdict, int] = {health.OK: EXIT_OK, health.WARNING: EXIT_WARNING, health.CRITICAL: EXIT_CRITICAL}
 SHOWN_PROBLEMS = 5  # on the Health line; --json lists them all
 
 
-def run(snap, args, out):
+def run(snap: Snapshot, args: argparse.Namespace, out: TextIO) -> int:
     verdict, problems = health.evaluate(snap)
     code = EXIT_CODES[verdict]
     attention = [r for r in snap.resources if health.needs_attention(r)]
