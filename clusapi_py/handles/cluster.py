@@ -101,21 +101,27 @@ class Cluster(_Handle):
         return fields
 
     def node_names(self) -> list[str]:
+        """The cluster's nodes (one ClusterOpenEnum walk, CLUSTER_ENUM_NODE)."""
         return self._names(k.CLUSTER_ENUM_NODE)
 
     def resource_type_names(self) -> list[str]:
+        """The resource types (CLUSTER_ENUM_RESTYPE)."""
         return self._names(k.CLUSTER_ENUM_RESTYPE)
 
     def resource_names(self) -> list[str]:
+        """Every resource (CLUSTER_ENUM_RESOURCE)."""
         return self._names(k.CLUSTER_ENUM_RESOURCE)
 
     def group_names(self) -> list[str]:
+        """Every group (CLUSTER_ENUM_GROUP)."""
         return self._names(k.CLUSTER_ENUM_GROUP)
 
     def network_names(self) -> list[str]:
+        """Every network (CLUSTER_ENUM_NETWORK)."""
         return self._names(k.CLUSTER_ENUM_NETWORK)
 
     def netinterface_names(self) -> list[str]:
+        """Every net interface (CLUSTER_ENUM_NETINTERFACE)."""
         return self._names(k.CLUSTER_ENUM_NETINTERFACE)
 
     # ---- opening ----------------------------------------------------------------------
@@ -133,18 +139,23 @@ class Cluster(_Handle):
         return obj
 
     def open_node(self, name: str, access: Access | int = Access.MAXIMUM_ALLOWED) -> Node:
+        """Opens the node by name (OpenClusterNodeEx; ClusterObjectNotFoundError when there is none)."""
         return self._open(Node, name, access)
 
     def open_group(self, name: str, access: Access | int = Access.MAXIMUM_ALLOWED) -> Group:
+        """Opens the group by name (OpenClusterGroupEx; ClusterObjectNotFoundError when there is none)."""
         return self._open(Group, name, access)
 
     def open_resource(self, name: str, access: Access | int = Access.MAXIMUM_ALLOWED) -> Resource:
+        """Opens the resource by name (OpenClusterResourceEx; ClusterObjectNotFoundError when there is none)."""
         return self._open(Resource, name, access)
 
     def open_network(self, name: str, access: Access | int = Access.MAXIMUM_ALLOWED) -> Network:
+        """Opens the network by name (OpenClusterNetworkEx; ClusterObjectNotFoundError when there is none)."""
         return self._open(Network, name, access)
 
     def open_netinterface(self, name: str, access: Access | int = Access.MAXIMUM_ALLOWED) -> NetInterface:
+        """Opens the net interface by name (OpenClusterNetInterfaceEx; ClusterObjectNotFoundError when there is none)."""
         return self._open(NetInterface, name, access)
 
     def _name_of(self, value: str | _O, cls: type[_O]) -> str:

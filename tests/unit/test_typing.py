@@ -172,7 +172,7 @@ with sim.SimulatedCluster() as s:
     reveal_type(g.state)
     reveal_type(g.owner_node)
     reveal_type(g.cluster)
-    r = c.open_resource("FS01 Disk")
+    r = c.open_resource("Cluster Disk 4")
     reveal_type(r.status())
     reveal_type(r.state)
     reveal_type(c.open_node("NODE1").state)
