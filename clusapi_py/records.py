@@ -8,13 +8,14 @@ The fields are written with typing.Union, not `|`: a NamedTuple's
 annotations are evaluated at class creation, and Python 3.9 has no `|`.
 """
 import typing
-from typing import Union
+from typing import List, Union
 
 from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
 
 __all__ = [
     "ClusterVersion", "GroupStatus", "ResourceStatus", "Quorum",
     "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo",
+    "TopologyDict",
 ]
 
 
@@ -80,3 +81,73 @@ class NetInterfaceInfo(typing.NamedTuple):
     node: str
     network: str
     state: Union[NetInterfaceState, int]
+
+
+# ---- Snapshot.to_dict(): the topology format (docs/topology.md) as a snapshot fills it ----------
+# A state is its member's name, or the int a newer Windows reported.  What a snapshot does not
+# read (aliases, resource types of resources, owners' lists, dependencies, net-interface ids) is
+# absent; normalize_topology() fills it in.
+class VersionDict(typing.TypedDict):
+    major: int
+    minor: int
+    build: int
+    vendor_id: str
+    csd_version: str
+    highest_version: int
+    lowest_version: int
+    flags: int
+
+
+class ClusterDict(typing.TypedDict):
+    name: str
+    version: VersionDict
+
+
+class NodeDict(typing.TypedDict):
+    name: str
+    id: str
+    state: Union[str, int]
+
+
+class NetworkDict(typing.TypedDict):
+    name: str
+    id: str
+    state: Union[str, int]
+
+
+class NetInterfaceDict(typing.TypedDict):
+    name: str
+    node: str
+    network: str
+    state: Union[str, int]
+
+
+class GroupDict(typing.TypedDict):
+    name: str
+    id: str
+    state: Union[str, int]
+    owner_node: str
+
+
+class ResourceDict(typing.TypedDict):
+    name: str
+    id: str
+    state: Union[str, int]
+    group: str
+
+
+class QuorumDict(typing.TypedDict):
+    resource: str
+    device: str
+    max_log_size: int
+
+
+class TopologyDict(typing.TypedDict):
+    cluster: ClusterDict
+    nodes: List[NodeDict]
+    networks: List[NetworkDict]
+    netinterfaces: List[NetInterfaceDict]
+    resource_types: List[str]
+    groups: List[GroupDict]
+    resources: List[ResourceDict]
+    quorum: QuorumDict

@@ -12,7 +12,9 @@ from typing import Any, Iterable
 from . import _bindings as b
 from ._sections import read_sections
 from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_name, state_table
-from .records import ClusterVersion, GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo
+from .records import (
+    ClusterVersion, GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo, TopologyDict,
+)
 
 __all__ = ["Snapshot", "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo"]
 
@@ -127,7 +129,7 @@ class Snapshot:
             self.cluster_name, len(self.nodes), len(self.groups), len(self.resources), len(self.networks),
             len(self.netinterfaces))
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> TopologyDict:
         """The snapshot in the simulator's topology format."""
         v = self.version
         return {

@@ -180,13 +180,14 @@ with sim.SimulatedCluster() as s:
     reveal_type(c.quorum())
     reveal_type(s.open_handles())
     reveal_type(s.latency)
-    reveal_type(snap.to_dict())
+    reveal_type(snap.to_dict()["groups"][0])
+    replayed = sim.SimulatedCluster(snap.to_dict())
     state = g.state
     if isinstance(state, clusapi_py.GroupState):
         reveal_type(state)
 '''
 
-# mypy's own spelling, with "builtins." dropped (mypy 1 writes it, mypy 2 does not).  A state
+# mypy 2's spelling (the dev extra's floor), with "builtins." dropped (older versions write it).  A state
 # declared `GroupState | int` reads as `int` once taken out of its record: GroupState is an int,
 # so the checker folds the union -- and `state.name` is an error until `isinstance(state,
 # GroupState)` has narrowed it, which is the point (a newer Windows's state is a plain int).
@@ -214,7 +215,8 @@ EXPECTED = [
     'Revealed type is "tuple[str, str, int, fallback=clusapi_py.records.Quorum]"',
     'Revealed type is "dict[str, int]"',
     'Revealed type is "float"',
-    'Revealed type is "dict[str, Any]"',
+    'Revealed type is "TypedDict(clusapi_py.records.GroupDict, {\'name\': str, \'id\': str, '
+    '\'state\': str | int, \'owner_node\': str})"',
     'Revealed type is "clusapi_py.enums.GroupState"',
 ]
 
