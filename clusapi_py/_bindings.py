@@ -24,19 +24,19 @@ if TYPE_CHECKING:   # the stub's names for cffi objects; the extension itself ha
 # A stale extension (built from other sources) fails here, before anything uses it.
 check_build_version(ffi.string(lib.cs_build_version()).decode("ascii") if hasattr(lib, "cs_build_version") else None)
 
-HANDLE_CLOSED: int = lib.CS_ERROR_HANDLE_CLOSED
-STATE_FAILED: int = lib.CS_STATE_FAILED
+HANDLE_CLOSED = lib.CS_ERROR_HANDLE_CLOSED
+STATE_FAILED = lib.CS_STATE_FAILED
 
-KIND_CLUSTER: int = lib.CS_KIND_CLUSTER
-KIND_NODE: int = lib.CS_KIND_NODE
-KIND_GROUP: int = lib.CS_KIND_GROUP
-KIND_RESOURCE: int = lib.CS_KIND_RESOURCE
-KIND_NETWORK: int = lib.CS_KIND_NETWORK
-KIND_NETINTERFACE: int = lib.CS_KIND_NETINTERFACE
-KIND_NAMES: tuple[str, ...] = ("cluster", "node", "group", "resource", "network", "netinterface", "enum")
+KIND_CLUSTER = lib.CS_KIND_CLUSTER
+KIND_NODE = lib.CS_KIND_NODE
+KIND_GROUP = lib.CS_KIND_GROUP
+KIND_RESOURCE = lib.CS_KIND_RESOURCE
+KIND_NETWORK = lib.CS_KIND_NETWORK
+KIND_NETINTERFACE = lib.CS_KIND_NETINTERFACE
+KIND_NAMES = ("cluster", "node", "group", "resource", "network", "netinterface", "enum")
 
-FUNCTION_NAMES: tuple[str, ...] = tuple(ffi.string(lib.cs_function_name(i)).decode() for i in range(lib.cs_function_count()))
-FUNCTION_IDS: dict[str, int] = {name: i for i, name in enumerate(FUNCTION_NAMES)}
+FUNCTION_NAMES = tuple(ffi.string(lib.cs_function_name(i)).decode() for i in range(lib.cs_function_count()))
+FUNCTION_IDS = {name: i for i, name in enumerate(FUNCTION_NAMES)}
 
 
 def _format_message(code: int) -> str:
@@ -112,12 +112,12 @@ def call_result_with_bytes(function: Callable[..., int], *args: object,
 
 
 # cs_snapshot's sectioned result (api/cs_snapshot.h), read by _sections.read_sections.
-SNAPSHOT_FORMAT: int = lib.CS_SNAPSHOT_FORMAT
-SECTION_CLUSTER: int = lib.CS_SECTION_CLUSTER
-SECTION_QUORUM: int = lib.CS_SECTION_QUORUM
-SECTION_NODES: int = lib.CS_SECTION_NODES
-SECTION_GROUPS: int = lib.CS_SECTION_GROUPS
-SECTION_RESOURCES: int = lib.CS_SECTION_RESOURCES
-SECTION_NETWORKS: int = lib.CS_SECTION_NETWORKS
-SECTION_NETINTERFACES: int = lib.CS_SECTION_NETINTERFACES
-SECTION_RESOURCE_TYPES: int = lib.CS_SECTION_RESOURCE_TYPES
+SNAPSHOT_FORMAT = lib.CS_SNAPSHOT_FORMAT
+SECTION_CLUSTER = lib.CS_SECTION_CLUSTER
+SECTION_QUORUM = lib.CS_SECTION_QUORUM
+SECTION_NODES = lib.CS_SECTION_NODES
+SECTION_GROUPS = lib.CS_SECTION_GROUPS
+SECTION_RESOURCES = lib.CS_SECTION_RESOURCES
+SECTION_NETWORKS = lib.CS_SECTION_NETWORKS
+SECTION_NETINTERFACES = lib.CS_SECTION_NETINTERFACES
+SECTION_RESOURCE_TYPES = lib.CS_SECTION_RESOURCE_TYPES

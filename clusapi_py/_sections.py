@@ -20,9 +20,9 @@ from typing import Mapping, TypeVar
 
 __all__ = ["FORMAT", "Section", "read_sections"]
 
-FORMAT: int = 1             # the layout below; CS_SNAPSHOT_FORMAT in the C header
-HEAD_INTS: int = 2          # format, number of sections
-HEADER_INTS: int = 5        # kind, rows, text fields per row, ints per row, bytes
+FORMAT = 1                  # the layout below; CS_SNAPSHOT_FORMAT in the C header
+HEAD_INTS = 2               # format, number of sections
+HEADER_INTS = 5             # kind, rows, text fields per row, ints per row, bytes
 
 
 class Section(typing.NamedTuple):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .enums import ACCESS_MASK
 
-MAX_NAME: int = 255  # UTF-16 code units, as Windows counts them
+MAX_NAME = 255  # UTF-16 code units, as Windows counts them
 
 
 def utf16_len(text: str) -> int:

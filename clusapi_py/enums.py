@@ -15,7 +15,7 @@ class Access(enum.IntFlag):
     MAXIMUM_ALLOWED = 0x02000000
 
 
-ACCESS_MASK: int = int(Access.GENERIC_READ | Access.GENERIC_ALL | Access.MAXIMUM_ALLOWED)
+ACCESS_MASK = int(Access.GENERIC_READ | Access.GENERIC_ALL | Access.MAXIMUM_ALLOWED)
 
 
 class NodeState(enum.IntEnum):

@@ -20,7 +20,7 @@ __all__ = [
 
 # Our own wording of the codes the package meets (used off Windows, and on
 # Windows when FormatMessage has nothing).
-MESSAGES: dict[int, str] = {
+MESSAGES = {
     1: "Incorrect function",
     5: "Access is denied",
     6: "The handle is invalid",
@@ -64,10 +64,10 @@ MESSAGES: dict[int, str] = {
     5904: "The cluster is running an older version",
 }
 
-ACCESS_DENIED: frozenset[int] = frozenset({5})
-NOT_FOUND: frozenset[int] = frozenset({1813, 5007, 5013, 5042, 5045, 5047, 5078})
-UNAVAILABLE: frozenset[int] = frozenset({1062, 1722, 1723, 1726, 1727, 1753, 5008, 5036, 5050, 5051, 5052, 5072, 5073})
-API_UNAVAILABLE: frozenset[int] = frozenset({126, 127, 1745})
+ACCESS_DENIED = frozenset({5})
+NOT_FOUND = frozenset({1813, 5007, 5013, 5042, 5045, 5047, 5078})
+UNAVAILABLE = frozenset({1062, 1722, 1723, 1726, 1727, 1753, 5008, 5036, 5050, 5051, 5052, 5072, 5073})
+API_UNAVAILABLE = frozenset({126, 127, 1745})
 
 
 class ClusterError(OSError):
@@ -147,4 +147,4 @@ def error_for(code: int, function: str = "", message: str | None = None) -> Clus
     return cls(code, function, message)
 
 
-IS_WINDOWS: bool = sys.platform == "win32"
+IS_WINDOWS = sys.platform == "win32"

@@ -6,7 +6,7 @@ from typing import Any
 
 __all__ = ["generate"]
 
-MAX_NODES: int = 64  # a failover cluster has at most 64 nodes
+MAX_NODES = 64  # a failover cluster has at most 64 nodes
 
 
 def generate(nodes: int = 64, groups: int = 8000, resources_per_group: int = 3) -> dict[str, Any]:

@@ -26,11 +26,11 @@ _S = TypeVar("_S", NodeState, GroupState, ResourceState, NetworkState, NetInterf
 
 _DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "default_topology.json")
 _ID_NAMESPACE = uuid.UUID("6f1c9c57-3d1e-4b8a-9a57-2f1d0c7c1a11")
-MAX_ID: int = 255           # UTF-16 units of an object id
-MAX_VERSION_TEXT: int = 63  # UTF-16 units of CLUSTERVERSIONINFO's vendor and CSD strings
-MAX_DEVICE: int = 1024      # UTF-16 units of the quorum device
-DWORD_MAX: int = 0xFFFFFFFF
-WORD_MAX: int = 0xFFFF
+MAX_ID = 255            # UTF-16 units of an object id
+MAX_VERSION_TEXT = 63   # UTF-16 units of CLUSTERVERSIONINFO's vendor and CSD strings
+MAX_DEVICE = 1024       # UTF-16 units of the quorum device
+DWORD_MAX = 0xFFFFFFFF
+WORD_MAX = 0xFFFF
 
 
 def default_topology() -> dict[str, Any]:
