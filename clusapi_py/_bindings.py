@@ -1,10 +1,25 @@
 """Thin bindings over the shim (clusapi_py._clusapi): validate input, call,
 turn failures into exceptions, unpack results.  Nothing above this module
 touches `lib` directly.
+
+The extension has no annotations of its own: clusapi_py/_clusapi.pyi types
+it (generated from the cdef, see tests/unit/test_typing.py), and the
+functions below turn its pointers into Python values, so no cffi type
+reaches a public signature.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
 from . import errors
-from ._clusapi import ffi, lib
+from ._clusapi import ffi as ffi
+from ._clusapi import lib as lib
 from ._version import check_build_version
+
+if TYPE_CHECKING:   # the stub's names for cffi objects; the extension itself has no such names
+    from ._clusapi import CType as CType
+    from ._clusapi import Pointer as Pointer
+    from ._clusapi import Result as Result
 
 # A stale extension (built from other sources) fails here, before anything uses it.
 check_build_version(ffi.string(lib.cs_build_version()).decode("ascii") if hasattr(lib, "cs_build_version") else None)
@@ -24,7 +39,7 @@ FUNCTION_NAMES = tuple(ffi.string(lib.cs_function_name(i)).decode() for i in ran
 FUNCTION_IDS = {name: i for i, name in enumerate(FUNCTION_NAMES)}
 
 
-def _format_message(code):
+def _format_message(code: int) -> str:
     buf = ffi.new("cs_char[]", 512)
     n = lib.cs_format_message(code, buf, 512)
     return ffi.unpack(buf, n) if n else ""
@@ -34,7 +49,7 @@ if errors.IS_WINDOWS:
     errors.set_message_source(_format_message)
 
 
-def last_error(what="handle"):
+def last_error(what: str = "handle") -> ValueError | errors.ClusterError:
     """The exception for the calling thread's last shim failure (code and
     function read in one call, so they always belong together)."""
     code = ffi.new("uint32_t *")
@@ -44,12 +59,12 @@ def last_error(what="handle"):
     return errors.error_for(code[0], function)
 
 
-def check(code, what="handle"):
+def check(code: int, what: str = "handle") -> None:
     if code:
         raise last_error(what)
 
 
-def take(result_ptr):
+def take(result_ptr: Pointer[Result]) -> tuple[list[str], list[int]]:
     """Unpacks and frees a cs_result: (list of text fields, list of ints).
 
     The shim ends every field with a NUL and leaves the last one out of
@@ -65,7 +80,8 @@ def take(result_ptr):
     return fields, ints
 
 
-def call_result(function, *args, what="handle"):
+def call_result(function: Callable[..., int], *args: object,
+                what: str = "handle") -> tuple[list[str], list[int]]:
     """Calls a shim function that fills a cs_result; returns (fields, ints)."""
     out = ffi.new("cs_result **")
     if function(*args, out):
@@ -73,7 +89,7 @@ def call_result(function, *args, what="handle"):
     return take(out)
 
 
-def take_with_bytes(result_ptr):
+def take_with_bytes(result_ptr: Pointer[Result]) -> tuple[list[str], list[int], bytes]:
     """Unpacks and frees a cs_result with its byte channel: (fields, ints, bytes),
     for the functions whose results carry bytes (property lists, structures)."""
     result = result_ptr[0]
@@ -86,7 +102,8 @@ def take_with_bytes(result_ptr):
     return fields, ints, data
 
 
-def call_result_with_bytes(function, *args, what="handle"):
+def call_result_with_bytes(function: Callable[..., int], *args: object,
+                           what: str = "handle") -> tuple[list[str], list[int], bytes]:
     """Calls a shim function that fills a cs_result; returns (fields, ints, bytes)."""
     out = ffi.new("cs_result **")
     if function(*args, out):

@@ -13,7 +13,10 @@ caller does not ask for are skipped (only their bounds are checked), so a
 newer shim may add sections; a row may carry more columns than the caller
 reads.  Malformed input raises ValueError saying what and where.
 """
+from __future__ import annotations
+
 import typing
+from typing import Mapping, TypeVar
 
 __all__ = ["FORMAT", "Section", "read_sections"]
 
@@ -25,19 +28,23 @@ HEADER_INTS = 5             # kind, rows, text fields per row, ints per row, byt
 class Section(typing.NamedTuple):
     kind: int
     rows: int
-    text: list              # columns of text fields: text[k][row]
-    ints: list              # columns of ints: ints[k][row]
+    text: list[list[str]]   # columns of text fields: text[k][row]
+    ints: list[list[int]]   # columns of ints: ints[k][row]
     data: bytes
 
 
-def _columns(values, start, rows, width):
+_T = TypeVar("_T")
+
+
+def _columns(values: list[_T], start: int, rows: int, width: int) -> list[list[_T]]:
     if width == 1:
         return [values[start:start + rows]]
     end = start + rows * width
     return [values[start + k:end:width] for k in range(width)]
 
 
-def read_sections(fields, ints, data=b"", want=None):
+def read_sections(fields: list[str], ints: list[int], data: bytes = b"",
+                  want: Mapping[int, tuple[int, int]] | None = None) -> dict[int, Section]:
     """The sections of a result, by kind.
 
     want: None for every section; else {kind: (text fields, ints)} -- the
@@ -57,8 +64,8 @@ def read_sections(fields, ints, data=b"", want=None):
     if count < 0 or table_end > len(ints):
         raise ValueError("sectioned result: %r sections at ints[1] need a table of %d ints, the result has %d"
                          % (count, max(table_end, 0), len(ints)))
-    found = {}
-    seen = {}
+    found: dict[int, Section] = {}
+    seen: dict[int, int] = {}
     text_pos, int_pos, byte_pos = 0, table_end, 0
     for index in range(count):
         at = HEAD_INTS + HEADER_INTS * index

@@ -2,12 +2,14 @@
 access mask is a TypeError / ValueError before any backend call.  Pure: no
 extension, no backend.
 """
+from __future__ import annotations
+
 from .enums import ACCESS_MASK
 
 MAX_NAME = 255  # UTF-16 code units, as Windows counts them
 
 
-def utf16_len(text):
+def utf16_len(text: str) -> int:
     """len(text) in UTF-16 code units (an astral character counts two)."""
     n = len(text)
     if not text.isascii():
@@ -15,7 +17,7 @@ def utf16_len(text):
     return n
 
 
-def name_arg(name, what="name"):
+def name_arg(name: object, what: str = "name") -> str:
     """A name as the shim takes it; ValueError/TypeError before any backend call."""
     if not isinstance(name, str):
         raise TypeError("%s must be a str, not %s" % (what, type(name).__name__))
@@ -35,7 +37,8 @@ def name_arg(name, what="name"):
     return name
 
 
-def access_arg(access):
+def access_arg(access: object) -> int:
+    """An access mask as the shim takes it (an int); TypeError/ValueError before any backend call."""
     if isinstance(access, bool) or not isinstance(access, int):
         raise TypeError("access must be an Access flag or an int, not %s" % type(access).__name__)
     value = int(access)

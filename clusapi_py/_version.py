@@ -7,10 +7,12 @@ over from another version fails at once with a clear message instead of
 misbehaving later.
 """
 
+from __future__ import annotations
+
 __version__ = "0.1.0"
 
 
-def check_build_version(built, expected=__version__):
+def check_build_version(built: str | None, expected: str = __version__) -> None:
     """Raises ImportError unless the extension was built for this version.
 
     `built` is the version compiled into clusapi_py._clusapi (None when the

@@ -6,8 +6,11 @@ Which one `open_cluster(backend=None)` uses, in order:
      with CLUSAPI_PY_SIM_TOPOLOGY=path.json;
   3. the system's clusapi.dll.
 """
+from __future__ import annotations
+
 import os
 import threading
+from typing import Optional
 
 from ._backend import SYSTEM, Backend, SystemBackend, innermost_default
 from .sim import SimulatedCluster
@@ -15,10 +18,10 @@ from .sim import SimulatedCluster
 __all__ = ["Backend", "SystemBackend", "SYSTEM", "default_backend"]
 
 _lock = threading.Lock()
-_env_sim = None
+_env_sim: Optional[SimulatedCluster] = None
 
 
-def default_backend():
+def default_backend() -> Backend:
     """The backend used when none is given (see the module docstring)."""
     global _env_sim
     innermost = innermost_default()
@@ -35,7 +38,8 @@ def default_backend():
         return _env_sim
 
 
-def resolve(backend):
+def resolve(backend: Backend | None) -> Backend:
+    """The backend a call uses: `backend`, or default_backend() for None; TypeError for a non-Backend."""
     if backend is None:
         return default_backend()
     if not isinstance(backend, Backend):

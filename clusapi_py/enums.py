@@ -1,5 +1,8 @@
 """Access rights and object states, with the documented values."""
+from __future__ import annotations
+
 import enum
+from typing import Dict, TypeVar, Union
 
 __all__ = ["Access", "NodeState", "GroupState", "ResourceState", "NetworkState", "NetInterfaceState"]
 
@@ -60,24 +63,28 @@ class NetInterfaceState(enum.IntEnum):
     UP = 3
 
 
-class _StateTable(dict):
+_E = TypeVar("_E", bound=enum.IntEnum)
+
+
+class _StateTable(Dict[int, Union[_E, int]]):
     """value -> member; a value the enum does not know (a newer cluster's
     state, say) maps to itself, a plain int, instead of failing the read."""
 
-    def __missing__(self, value):
+    def __missing__(self, value: int) -> int:
         return value
 
 
-def state_table(enum_cls):
+def state_table(enum_cls: type[_E]) -> dict[int, _E | int]:
+    """{value: member} of a state enum; an unknown value looks up as itself (a plain int)."""
     return _StateTable((m.value, m) for m in enum_cls)
 
 
-def state_name(state):
+def state_name(state: enum.Enum | int) -> str | int:
     """A state's name for the topology format: the member name, or the int."""
     return state.name if isinstance(state, enum.Enum) else int(state)
 
 
-def coerce_state(enum_cls, value):
+def coerce_state(enum_cls: type[_E], value: _E | int | str) -> _E:
     """An int, or a member / member name of enum_cls (case-insensitive), as a member."""
     if isinstance(value, enum_cls):
         return value

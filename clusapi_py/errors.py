@@ -4,7 +4,10 @@ ClusterError(OSError) carries .winerror (the Win32 code, on every platform),
 .function (the clusapi function that failed) and a message: FormatMessage's
 text on Windows, this module's own table elsewhere.
 """
+from __future__ import annotations
+
 import sys
+from typing import Callable, Optional
 
 __all__ = [
     "ClusterError",
@@ -70,7 +73,11 @@ API_UNAVAILABLE = frozenset({126, 127, 1745})
 class ClusterError(OSError):
     """A clusapi call failed.  .winerror is the Win32 code, .function the call."""
 
-    def __init__(self, winerror, function="", message=None):
+    winerror: int
+    function: str
+    message: str
+
+    def __init__(self, winerror: int, function: str = "", message: str | None = None) -> None:
         if message is None:
             message = describe(winerror)
         super().__init__(winerror, message)
@@ -81,10 +88,10 @@ class ClusterError(OSError):
             pass
         self.message = message
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[ClusterError], tuple[int, str, str]]:
         return (type(self), (self.winerror, self.function, self.message))
 
-    def __str__(self):
+    def __str__(self) -> str:
         where = "%s: " % self.function if self.function else ""
         return "[WinError %d] %s%s" % (self.winerror, where, self.message)
 
@@ -105,17 +112,18 @@ class ClusterAPIUnavailableError(ClusterError):
     """clusapi.dll or one of its exports is missing, or the cluster is too old for the call."""
 
 
-_format_message = None  # the system's message source, if any
+_format_message: Optional[Callable[[int], str]] = None  # the system's message source, if any
 
 
-def set_message_source(format_message):
+def set_message_source(format_message: Callable[[int], str] | None) -> None:
     """Makes describe() ask `format_message(code) -> str` first (FormatMessage,
     installed by _bindings on Windows); an empty answer falls back to MESSAGES."""
     global _format_message
     _format_message = format_message
 
 
-def describe(code):
+def describe(code: int) -> str:
+    """The message for a Win32 code: the system's text where there is one, else MESSAGES'."""
     if _format_message is not None:
         text = _format_message(code)
         if text:
@@ -123,8 +131,9 @@ def describe(code):
     return MESSAGES.get(code, "Win32 error %d" % code)
 
 
-def error_for(code, function="", message=None):
+def error_for(code: int, function: str = "", message: str | None = None) -> ClusterError:
     """The exception instance for a Win32 code."""
+    cls: type[ClusterError]
     if code in ACCESS_DENIED:
         cls = ClusterAccessDeniedError
     elif code in NOT_FOUND:

@@ -1,14 +1,21 @@
 """Every result record the package returns, in one module that imports
 nothing of the package but `enums`: the handles, the snapshot and the
 simulator all build these, so none of them has to import another for them.
+
+A state is `XState | int`: a value the enum does not know (a newer
+Windows's state) comes back as the plain int rather than failing the read.
+The fields are written with typing.Union, not `|`: a NamedTuple's
+annotations are evaluated at class creation, and Python 3.9 has no `|`.
 """
 import typing
+from typing import List, Union
 
 from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
 
 __all__ = [
     "ClusterVersion", "GroupStatus", "ResourceStatus", "Quorum",
     "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo",
+    "TopologyDict",
 ]
 
 
@@ -25,12 +32,12 @@ class ClusterVersion(typing.NamedTuple):
 
 
 class GroupStatus(typing.NamedTuple):
-    state: GroupState
+    state: Union[GroupState, int]
     owner_node: str
 
 
 class ResourceStatus(typing.NamedTuple):
-    state: ResourceState
+    state: Union[ResourceState, int]
     owner_node: str
     group_name: str
 
@@ -45,20 +52,20 @@ class Quorum(typing.NamedTuple):
 class NodeInfo(typing.NamedTuple):
     name: str
     id: str
-    state: NodeState
+    state: Union[NodeState, int]
 
 
 class GroupInfo(typing.NamedTuple):
     name: str
     id: str
-    state: GroupState
+    state: Union[GroupState, int]
     owner_node: str
 
 
 class ResourceInfo(typing.NamedTuple):
     name: str
     id: str
-    state: ResourceState
+    state: Union[ResourceState, int]
     owner_node: str
     group: str
 
@@ -66,11 +73,81 @@ class ResourceInfo(typing.NamedTuple):
 class NetworkInfo(typing.NamedTuple):
     name: str
     id: str
-    state: NetworkState
+    state: Union[NetworkState, int]
 
 
 class NetInterfaceInfo(typing.NamedTuple):
     name: str
     node: str
     network: str
-    state: NetInterfaceState
+    state: Union[NetInterfaceState, int]
+
+
+# ---- Snapshot.to_dict(): the topology format (docs/topology.md) as a snapshot fills it ----------
+# A state is its member's name, or the int a newer Windows reported.  What a snapshot does not
+# read (aliases, resource types of resources, owners' lists, dependencies, net-interface ids) is
+# absent; normalize_topology() fills it in.
+class VersionDict(typing.TypedDict):
+    major: int
+    minor: int
+    build: int
+    vendor_id: str
+    csd_version: str
+    highest_version: int
+    lowest_version: int
+    flags: int
+
+
+class ClusterDict(typing.TypedDict):
+    name: str
+    version: VersionDict
+
+
+class NodeDict(typing.TypedDict):
+    name: str
+    id: str
+    state: Union[str, int]
+
+
+class NetworkDict(typing.TypedDict):
+    name: str
+    id: str
+    state: Union[str, int]
+
+
+class NetInterfaceDict(typing.TypedDict):
+    name: str
+    node: str
+    network: str
+    state: Union[str, int]
+
+
+class GroupDict(typing.TypedDict):
+    name: str
+    id: str
+    state: Union[str, int]
+    owner_node: str
+
+
+class ResourceDict(typing.TypedDict):
+    name: str
+    id: str
+    state: Union[str, int]
+    group: str
+
+
+class QuorumDict(typing.TypedDict):
+    resource: str
+    device: str
+    max_log_size: int
+
+
+class TopologyDict(typing.TypedDict):
+    cluster: ClusterDict
+    nodes: List[NodeDict]
+    networks: List[NetworkDict]
+    netinterfaces: List[NetInterfaceDict]
+    resource_types: List[str]
+    groups: List[GroupDict]
+    resources: List[ResourceDict]
+    quorum: QuorumDict

@@ -4,12 +4,17 @@ Snapshot.to_dict() is exactly the simulator's topology format (see
 docs/topology.md), so `SimulatedCluster(snapshot.to_dict())` replays a
 cluster -- a dump taken on a real cluster runs anywhere.
 """
+from __future__ import annotations
+
 import json
+from typing import Any, Iterable
 
 from . import _bindings as b
 from ._sections import read_sections
 from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_name, state_table
-from .records import ClusterVersion, GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo
+from .records import (
+    ClusterVersion, GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo, TopologyDict,
+)
 
 __all__ = ["Snapshot", "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo"]
 
@@ -21,7 +26,7 @@ _NETWORK = state_table(NetworkState)
 _NETIF = state_table(NetInterfaceState)
 
 
-def _owner_map(node_names, owners):
+def _owner_map(node_names: Iterable[str], owners: Iterable[str]) -> dict[str, str]:
     """{owner as reported: owner as the snapshot shows it}: the name when it is
     one of the snapshot's nodes (compared case-insensitively, as the cluster
     does), else "" -- worked out once per distinct owner, not once per row."""
@@ -42,9 +47,19 @@ class Snapshot:
 
     __slots__ = ("cluster_name", "version", "quorum", "nodes", "groups", "resources", "networks",
                  "netinterfaces", "resource_types")
+    cluster_name: str
+    version: ClusterVersion
+    quorum: Quorum
+    nodes: tuple[NodeInfo, ...]
+    groups: tuple[GroupInfo, ...]
+    resources: tuple[ResourceInfo, ...]
+    networks: tuple[NetworkInfo, ...]
+    netinterfaces: tuple[NetInterfaceInfo, ...]
+    resource_types: tuple[str, ...]
 
-    def __init__(self, cluster_name, version, quorum, nodes, groups, resources, networks, netinterfaces,
-                 resource_types):
+    def __init__(self, cluster_name: str, version: ClusterVersion, quorum: Quorum, nodes: Iterable[NodeInfo],
+                 groups: Iterable[GroupInfo], resources: Iterable[ResourceInfo], networks: Iterable[NetworkInfo],
+                 netinterfaces: Iterable[NetInterfaceInfo], resource_types: Iterable[str]) -> None:
         self.cluster_name = cluster_name
         self.version = version
         self.quorum = quorum
@@ -56,7 +71,7 @@ class Snapshot:
         self.resource_types = tuple(resource_types)
 
     @classmethod
-    def _from_shim(cls, fields, ints):
+    def _from_shim(cls, fields: list[str], ints: list[int]) -> Snapshot:
         """Decodes cs_snapshot's sectioned result (layout: api/cs_snapshot.h)."""
         new = tuple.__new__   # NamedTuple's own __new__ is Python code: skip it for 10^4 rows
         # kind: (text fields, ints) per row that this reader uses
@@ -104,17 +119,17 @@ class Snapshot:
         restypes = sections[b.SECTION_RESOURCE_TYPES].text[0]
         return cls(name, version, quorum, nodes, groups, resources, networks, netifs, restypes)
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         if not isinstance(other, Snapshot):
             return NotImplemented
         return all(getattr(self, a) == getattr(other, a) for a in self.__slots__)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "<Snapshot %r: %d nodes, %d groups, %d resources, %d networks, %d net interfaces>" % (
             self.cluster_name, len(self.nodes), len(self.groups), len(self.resources), len(self.networks),
             len(self.netinterfaces))
 
-    def to_dict(self):
+    def to_dict(self) -> TopologyDict:
         """The snapshot in the simulator's topology format."""
         v = self.version
         return {
@@ -147,7 +162,8 @@ class Snapshot:
             },
         }
 
-    def to_json(self, **kwargs):
+    def to_json(self, **kwargs: Any) -> str:
+        """to_dict() as JSON text; keyword arguments go to json.dumps (default: indent=2, ensure_ascii=False)."""
         kwargs.setdefault("indent", 2)
         kwargs.setdefault("ensure_ascii", False)
         return json.dumps(self.to_dict(), **kwargs)

@@ -1,4 +1,5 @@
 import os
+from typing import Any, Callable, Iterator
 
 import pytest
 
@@ -11,7 +12,7 @@ from clusapi_py import sim  # noqa: E402
 
 
 @pytest.fixture
-def s():
+def s() -> Iterator[sim.SimulatedCluster]:
     """A fresh simulator with the default topology; checks nothing leaked."""
     cluster = sim.SimulatedCluster()
     yield cluster
@@ -22,12 +23,12 @@ def s():
 
 
 @pytest.fixture
-def c(s):
+def c(s: sim.SimulatedCluster) -> Iterator[clusapi_py.Cluster]:
     with clusapi_py.open_cluster(backend=s) as cluster:
         yield cluster
 
 
-def sim_entry(function, restype, *argtypes):
+def sim_entry(function: str, restype: Any, *argtypes: Any) -> Callable[..., Any]:
     """A ctypes function for one of the simulator's entry points (what a test
     uses to close a detached raw handle).  WINAPI is stdcall on 32-bit Windows."""
     import ctypes
@@ -35,5 +36,5 @@ def sim_entry(function, restype, *argtypes):
 
     from clusapi_py._bindings import FUNCTION_IDS, lib
 
-    prototype = ctypes.WINFUNCTYPE if sys.platform == "win32" else ctypes.CFUNCTYPE
+    prototype = ctypes.WINFUNCTYPE if sys.platform == "win32" else ctypes.CFUNCTYPE  # type: ignore[attr-defined, unused-ignore]
     return prototype(restype, *argtypes)(lib.cs_sim_entry_address(FUNCTION_IDS[function]))

@@ -9,12 +9,18 @@ The names bound below are the per-cycle calls and constants, looked up once
 (attribute lookups on `lib` are not free); they live here only, and the
 handle modules import them.
 """
+from __future__ import annotations
+
 import atexit
+from typing import TYPE_CHECKING, TypeVar
 
 from .. import _bindings as b
 from .. import _consts as k
 from .._backend import Backend
 from ..enums import Access
+
+if TYPE_CHECKING:
+    from .._bindings import CType
 
 ffi, lib = b.ffi, b.lib
 
@@ -29,12 +35,14 @@ _cs_status_into = lib.cs_status_into
 _ffi_string = ffi.string
 _ffi_new = ffi.new
 _NAME_FIELD = 260                     # characters per name field of a status buffer
-_STATUS_BUFFER = ffi.typeof("cs_char[%d]" % (2 * _NAME_FIELD))
+_STATUS_BUFFER: CType[str] = ffi.typeof("cs_char[%d]" % (2 * _NAME_FIELD))
 _STATE_FAILED = lib.CS_STATE_FAILED
 _STATUS_TOO_LONG = lib.CS_STATUS_TOO_LONG
 # Exact backend classes (every Backend subclass registers itself) take the
 # fast path; anything else goes through backends.resolve().
 _BACKEND_TYPES = Backend._classes
+
+_H = TypeVar("_H", bound="_Handle")
 
 
 class _Handle:
@@ -42,28 +50,32 @@ class _Handle:
 
     __slots__ = ("_token", "_backend", "_name", "__weakref__")
     _what = "handle"
+    _token: int                 # the shim's token; 0 once closed or detached
+    _backend: Backend
+    _name: str | None           # as opened (None: the local cluster)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: object, **kwargs: object) -> None:
         raise TypeError("%s handles come from open_cluster() and Cluster.open_*()" % type(self).__name__)
 
-    def _tok(self):
+    def _tok(self) -> int:
         token = self._token
         if not token:
             raise ValueError("%s is closed" % self._what)
         return token
 
     @property
-    def closed(self):
+    def closed(self) -> bool:
+        """True once close() or detach() has run (on this object; other threads' calls may still be running)."""
         return not self._token
 
-    def close(self):
+    def close(self) -> None:
         """Closes the handle (idempotent).  The real Close* waits for calls in flight."""
         token = self._token
         if token:
             self._token = 0
             _cs_close(token)
 
-    def detach(self):
+    def detach(self) -> int:
         """Gives up ownership and returns the raw handle value; it is never closed by us."""
         token = self._tok()
         raw = ffi.new("uint64_t *")
@@ -76,7 +88,8 @@ class _Handle:
         return int(raw[0])
 
     @property
-    def granted_access(self):
+    def granted_access(self) -> Access:
+        """The access the handle was granted (ValueError once closed)."""
         token = self._tok()
         kind = ffi.new("int *")
         backend = ffi.new("int *")
@@ -85,17 +98,18 @@ class _Handle:
         return Access(granted[0])
 
     @property
-    def backend(self):
+    def backend(self) -> Backend:
+        """The backend the handle was opened through (SYSTEM or a SimulatedCluster)."""
         return self._backend
 
-    def __enter__(self):
+    def __enter__(self: _H) -> _H:
         self._tok()
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def __del__(self):
+    def __del__(self) -> None:
         token = getattr(self, "_token", 0)
         if token:
             self._token = 0
@@ -104,13 +118,13 @@ class _Handle:
             except Exception:  # pragma: no cover - interpreter teardown
                 pass
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         state = "closed" if self.closed else "open"
         return "<%s %r %s>" % (type(self).__name__, self._name, state)
 
 
 @atexit.register
-def _close_everything_at_exit():
+def _close_everything_at_exit() -> None:
     # Handles still referenced at exit (module globals, daemon threads) are
     # closed here; their __del__ later finds them closed and does nothing.
     lib.cs_close_all()

@@ -1,9 +1,13 @@
 """open_cluster() and the Cluster handle (HCLUSTER): what a cluster says
 about itself, its lists of names, and the objects opened from it."""
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
 from .. import _bindings as b
 from .. import _consts as k
 from .. import errors
-from .._backend import SYSTEM
+from .._backend import SYSTEM, Backend
 from .._validate import access_arg, name_arg
 from ..backends import resolve
 from ..enums import Access
@@ -12,19 +16,23 @@ from ..snapshot import Snapshot
 from ._base import (
     _BACKEND_TYPES, _DEFAULT_ACCESS, _MAXIMUM_ALLOWED, _NULL, _cs_open_cluster, _cs_open_object, _Handle,
 )
-from .objects import Group, NetInterface, Network, Node, Resource
+from .objects import Group, NetInterface, Network, Node, Resource, _Object
 
 lib = b.lib
+
+_O = TypeVar("_O", bound="_Object[Any]")   # any kind of object handle
 
 __all__ = ["open_cluster", "Cluster"]
 
 
-def open_cluster(name=None, access=Access.MAXIMUM_ALLOWED, *, backend=None):
+def open_cluster(name: str | None = None, access: Access | int = Access.MAXIMUM_ALLOWED, *,
+                 backend: Backend | None = None) -> Cluster:
     """Opens the local cluster (name None: an LPC handle) or a cluster by the
     NetBIOS name, DNS name or IP of the cluster or one of its nodes (RPC)."""
     wname = _NULL if name is None else name_arg(name, "cluster name")
     acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else access_arg(access)
-    be = backend if type(backend) in _BACKEND_TYPES else resolve(backend)
+    # An exact Backend class (not None) skips resolve(); the checker cannot narrow through `in`.
+    be: Backend = backend if type(backend) in _BACKEND_TYPES else resolve(backend)  # type: ignore[assignment]
     token = _cs_open_cluster(be._id, wname, acc)
     if not token:
         raise _open_error(be)
@@ -36,7 +44,7 @@ def open_cluster(name=None, access=Access.MAXIMUM_ALLOWED, *, backend=None):
     return cluster
 
 
-def _open_error(backend):
+def _open_error(backend: Backend) -> ValueError | errors.ClusterError:
     exc = b.last_error("cluster")
     if (backend is SYSTEM and isinstance(exc, errors.ClusterAPIUnavailableError)
             and exc.winerror == k.ERROR_MOD_NOT_FOUND):
@@ -53,15 +61,16 @@ class Cluster(_Handle):
 
     __slots__ = ("_info",)
     _what = "cluster"
+    _info: tuple[str, ClusterVersion] | None
 
-    def _load_info(self):
+    def _load_info(self) -> tuple[str, ClusterVersion]:
         fields, ints = b.call_result(lib.cs_cluster_info, self._tok(), what="cluster")
         self._info = (fields[0], ClusterVersion(ints[0], ints[1], ints[2], fields[1], fields[2],
                                                 ints[3], ints[4], ints[5]))
         return self._info
 
     @property
-    def name(self):
+    def name(self) -> str:
         """The cluster's name (GetClusterInformation; fetched once)."""
         info = self._info
         if info is None or not self._token:
@@ -69,14 +78,14 @@ class Cluster(_Handle):
         return info[0]
 
     @property
-    def version(self):
+    def version(self) -> ClusterVersion:
         """A ClusterVersion (GetClusterInformation; fetched once)."""
         info = self._info
         if info is None or not self._token:
             info = self._load_info()
         return info[1]
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         name = self._info[0] if self._info else self._name
         if name is None and not self.closed:
             try:
@@ -87,30 +96,36 @@ class Cluster(_Handle):
         return "<Cluster %s %s>" % (shown, "closed" if self.closed else "open")
 
     # ---- listing --------------------------------------------------------------------
-    def _names(self, enum_type):
+    def _names(self, enum_type: int) -> list[str]:
         fields, _ = b.call_result(lib.cs_list, self._tok(), enum_type, what="cluster")
         return fields
 
-    def node_names(self):
+    def node_names(self) -> list[str]:
+        """The cluster's nodes (one ClusterOpenEnum walk, CLUSTER_ENUM_NODE)."""
         return self._names(k.CLUSTER_ENUM_NODE)
 
-    def resource_type_names(self):
+    def resource_type_names(self) -> list[str]:
+        """The resource types (CLUSTER_ENUM_RESTYPE)."""
         return self._names(k.CLUSTER_ENUM_RESTYPE)
 
-    def resource_names(self):
+    def resource_names(self) -> list[str]:
+        """Every resource (CLUSTER_ENUM_RESOURCE)."""
         return self._names(k.CLUSTER_ENUM_RESOURCE)
 
-    def group_names(self):
+    def group_names(self) -> list[str]:
+        """Every group (CLUSTER_ENUM_GROUP)."""
         return self._names(k.CLUSTER_ENUM_GROUP)
 
-    def network_names(self):
+    def network_names(self) -> list[str]:
+        """Every network (CLUSTER_ENUM_NETWORK)."""
         return self._names(k.CLUSTER_ENUM_NETWORK)
 
-    def netinterface_names(self):
+    def netinterface_names(self) -> list[str]:
+        """Every net interface (CLUSTER_ENUM_NETINTERFACE)."""
         return self._names(k.CLUSTER_ENUM_NETINTERFACE)
 
     # ---- opening ----------------------------------------------------------------------
-    def _open(self, cls, name, access):
+    def _open(self, cls: type[_O], name: str, access: Access | int) -> _O:
         wname = name_arg(name, "%s name" % cls._what)
         acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else access_arg(access)
         token = _cs_open_object(self._tok(), cls._kind, wname, acc)
@@ -123,22 +138,27 @@ class Cluster(_Handle):
         obj._cluster = self
         return obj
 
-    def open_node(self, name, access=Access.MAXIMUM_ALLOWED):
+    def open_node(self, name: str, access: Access | int = Access.MAXIMUM_ALLOWED) -> Node:
+        """Opens the node by name (OpenClusterNodeEx; ClusterObjectNotFoundError when there is none)."""
         return self._open(Node, name, access)
 
-    def open_group(self, name, access=Access.MAXIMUM_ALLOWED):
+    def open_group(self, name: str, access: Access | int = Access.MAXIMUM_ALLOWED) -> Group:
+        """Opens the group by name (OpenClusterGroupEx; ClusterObjectNotFoundError when there is none)."""
         return self._open(Group, name, access)
 
-    def open_resource(self, name, access=Access.MAXIMUM_ALLOWED):
+    def open_resource(self, name: str, access: Access | int = Access.MAXIMUM_ALLOWED) -> Resource:
+        """Opens the resource by name (OpenClusterResourceEx; ClusterObjectNotFoundError when there is none)."""
         return self._open(Resource, name, access)
 
-    def open_network(self, name, access=Access.MAXIMUM_ALLOWED):
+    def open_network(self, name: str, access: Access | int = Access.MAXIMUM_ALLOWED) -> Network:
+        """Opens the network by name (OpenClusterNetworkEx; ClusterObjectNotFoundError when there is none)."""
         return self._open(Network, name, access)
 
-    def open_netinterface(self, name, access=Access.MAXIMUM_ALLOWED):
+    def open_netinterface(self, name: str, access: Access | int = Access.MAXIMUM_ALLOWED) -> NetInterface:
+        """Opens the net interface by name (OpenClusterNetInterfaceEx; ClusterObjectNotFoundError when there is none)."""
         return self._open(NetInterface, name, access)
 
-    def _name_of(self, value, cls):
+    def _name_of(self, value: str | _O, cls: type[_O]) -> str:
         """A name, or the name of a handle of this cluster."""
         if isinstance(value, cls):
             if value._cluster is not self:
@@ -149,18 +169,19 @@ class Cluster(_Handle):
             raise TypeError("expected a %s name or %s, not %s" % (cls._what, cls.__name__, type(value).__name__))
         return name_arg(value, "%s name" % cls._what)
 
-    def netinterface_name(self, node, network):
+    def netinterface_name(self, node: str | Node, network: str | Network) -> str:
         """The net interface joining a node and a network (names or handles)."""
         node_name = self._name_of(node, Node)
         network_name = self._name_of(network, Network)
         fields, _ = b.call_result(lib.cs_netinterface_name, self._tok(), node_name, network_name, what="cluster")
         return fields[0]
 
-    def quorum(self):
+    def quorum(self) -> Quorum:
+        """The quorum resource, its device and the maximum log size (GetClusterQuorumResource)."""
         fields, ints = b.call_result(lib.cs_quorum, self._tok(), what="cluster")
         return Quorum(fields[0], fields[1], ints[0])
 
-    def snapshot(self):
+    def snapshot(self) -> Snapshot:
         """Everything a monitoring cycle reads, in one shim call."""
         fields, ints = b.call_result(lib.cs_snapshot, self._tok(), what="cluster")
         return Snapshot._from_shim(fields, ints)

@@ -1,5 +1,14 @@
 """The handles opened from a Cluster: Node, Group, Resource, Network,
-NetInterface -- state, status, id and the names each one lists."""
+NetInterface -- state, status, id and the names each one lists.
+
+A state is the kind's IntEnum member, or a plain int for a value the enum
+does not know (a newer Windows's state): `NodeState | int`, and so on.
+"""
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
 from .. import _bindings as b
 from .. import _consts as k
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_table
@@ -8,6 +17,9 @@ from ._base import (
     _NAME_FIELD, _STATE_FAILED, _STATUS_BUFFER, _STATUS_TOO_LONG, _cs_state, _cs_status_into, _ffi_new, _ffi_string,
     _Handle,
 )
+
+if TYPE_CHECKING:   # cluster.py imports this module; the reverse edge exists for the checker only
+    from .cluster import Cluster
 
 lib = b.lib
 
@@ -18,41 +30,49 @@ __all__ = ["Node", "Group", "Resource", "Network", "NetInterface"]
 _GROUP_STATES = state_table(GroupState)
 _RESOURCE_STATES = state_table(ResourceState)
 
+_S = TypeVar("_S", bound=enum.IntEnum)
 
-class _Object(_Handle):
-    """A handle obtained from a Cluster; keeps that Cluster alive."""
+
+class _Object(_Handle, Generic[_S]):
+    """A handle obtained from a Cluster; keeps that Cluster alive.  _S is the kind's state enum."""
 
     __slots__ = ("_cluster",)
     _kind = -1
-    _states = None              # value -> member table of the kind's state enum
+    _states: dict[int, _S | int]    # value -> member table of the kind's state enum (each kind sets it)
+    _cluster: Cluster
+    _name: str
 
     @property
-    def cluster(self):
+    def cluster(self) -> Cluster:
+        """The Cluster this object was opened from (kept alive by it)."""
         return self._cluster
 
     @property
-    def name(self):
+    def name(self) -> str:
+        """The name the object was opened by (no backend call; still answered after close)."""
         return self._name
 
     @property
-    def state(self):
+    def state(self) -> _S | int:
+        """The current state (one Get*State call): the enum member, or a plain int the enum does not know."""
         value = _cs_state(self._tok())
         if value == b.STATE_FAILED:
             raise b.last_error(self._what)
         return self._states[value]
 
-    def _names(self, enum_type):
+    def _names(self, enum_type: int) -> list[str]:
         fields, _ = b.call_result(lib.cs_list, self._tok(), enum_type, what=self._what)
         return fields
 
-    def _id(self):
+    def _id(self) -> str:
         fields, _ = b.call_result(lib.cs_object_id, self._tok(), what=self._what)
         return fields[0]
 
     _status_fields = 1      # owner node; a resource adds its group
 
-    def _status(self):
-        """(state value, owner node[, group]) from one Get*State call."""
+    def _status(self) -> tuple[Any, ...]:
+        """(state value, owner node[, group]) from one Get*State call: (int, str) for a group,
+        (int, str, str) for a resource (the callers unpack it with declared types)."""
         token = self._tok()
         buf = _ffi_new(_STATUS_BUFFER)   # this call's own: no signal handler or finalizer can overwrite it
         state = _cs_status_into(token, buf, _NAME_FIELD)
@@ -67,50 +87,55 @@ class _Object(_Handle):
         return state, _ffi_string(buf), _ffi_string(buf + _NAME_FIELD)
 
 
-class Node(_Object):
+class Node(_Object[NodeState]):
     __slots__ = ()
     _what = "node"
     _kind = b.KIND_NODE
     _states = state_table(NodeState)
 
     @property
-    def id(self):
+    def id(self) -> str:
+        """The object's id (a GUID string; for a node, its number), read from the cluster."""
         return self._id()
 
-    def netinterface_names(self):
+    def netinterface_names(self) -> list[str]:
         return self._names(k.CLUSTER_NODE_ENUM_NETINTERFACES)
 
-    def group_names(self):
+    def group_names(self) -> list[str]:
         return self._names(k.CLUSTER_NODE_ENUM_GROUPS)
 
 
-class Group(_Object):
+class Group(_Object[GroupState]):
     __slots__ = ()
     _what = "group"
     _kind = b.KIND_GROUP
     _states = _GROUP_STATES
 
     @property
-    def id(self):
+    def id(self) -> str:
+        """The object's id (a GUID string; for a node, its number), read from the cluster."""
         return self._id()
 
-    def status(self):
+    def status(self) -> GroupStatus:
         """State and owner node from one GetClusterGroupState call."""
+        state: int
+        owner: str
         state, owner = self._status()
         return GroupStatus(_GROUP_STATES[state], owner)
 
     @property
-    def owner_node(self):
+    def owner_node(self) -> str:
+        """The owner node's name ("" when none), from status()."""
         return self.status().owner_node
 
-    def resource_names(self):
+    def resource_names(self) -> list[str]:
         return self._names(k.CLUSTER_GROUP_ENUM_CONTAINS)
 
-    def preferred_owner_names(self):
+    def preferred_owner_names(self) -> list[str]:
         return self._names(k.CLUSTER_GROUP_ENUM_NODES)
 
 
-class Resource(_Object):
+class Resource(_Object[ResourceState]):
     __slots__ = ()
     _what = "resource"
     _status_fields = 2
@@ -118,44 +143,51 @@ class Resource(_Object):
     _states = _RESOURCE_STATES
 
     @property
-    def id(self):
+    def id(self) -> str:
+        """The object's id (a GUID string; for a node, its number), read from the cluster."""
         return self._id()
 
-    def status(self):
+    def status(self) -> ResourceStatus:
         """State, owner node and group from one GetClusterResourceState call."""
+        state: int
+        owner: str
+        group: str
         state, owner, group = self._status()
         return ResourceStatus(_RESOURCE_STATES[state], owner, group)
 
     @property
-    def owner_node(self):
+    def owner_node(self) -> str:
+        """The owner node's name ("" when none), from status()."""
         return self.status().owner_node
 
     @property
-    def group_name(self):
+    def group_name(self) -> str:
+        """The resource's group, from status()."""
         return self.status().group_name
 
-    def dependency_names(self):
+    def dependency_names(self) -> list[str]:
         return self._names(k.CLUSTER_RESOURCE_ENUM_DEPENDS)
 
-    def possible_owner_names(self):
+    def possible_owner_names(self) -> list[str]:
         return self._names(k.CLUSTER_RESOURCE_ENUM_NODES)
 
 
-class Network(_Object):
+class Network(_Object[NetworkState]):
     __slots__ = ()
     _what = "network"
     _kind = b.KIND_NETWORK
     _states = state_table(NetworkState)
 
     @property
-    def id(self):
+    def id(self) -> str:
+        """The object's id (a GUID string; for a node, its number), read from the cluster."""
         return self._id()
 
-    def netinterface_names(self):
+    def netinterface_names(self) -> list[str]:
         return self._names(k.CLUSTER_NETWORK_ENUM_NETINTERFACES)
 
 
-class NetInterface(_Object):
+class NetInterface(_Object[NetInterfaceState]):
     __slots__ = ()
     _what = "net interface"
     _kind = b.KIND_NETINTERFACE

@@ -2,9 +2,12 @@
 answers the same clusapi calls as clusapi.dll, over an in-memory cluster
 built from a topology (see topology.py), with knobs for tests: latency,
 the caller's rights, faults, hidden exports, call counters, changes."""
+from __future__ import annotations
+
 import copy
 import json
 import os
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, TypeVar, Union
 
 from .. import _bindings as b
 from .. import _consts as k
@@ -14,22 +17,32 @@ from .._validate import name_arg
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
 from .topology import default_topology, dependency_order, id_arg, normalize_topology, stable_id
 
+if TYPE_CHECKING:
+    from .._bindings import Pointer
+
 ffi, lib = b.ffi, b.lib
 
 __all__ = ["SimulatedCluster"]
 
-_RIGHTS = {"none": k.CS_RIGHTS_NONE, "read": k.CS_RIGHTS_READ, "all": k.CS_RIGHTS_ALL}
-_KINDS = {"node": b.KIND_NODE, "group": b.KIND_GROUP, "resource": b.KIND_RESOURCE,
+Rights = Literal["all", "read", "none"]
+ObjectKind = Literal["node", "group", "resource", "network", "netinterface"]
+# A topology argument: a dict in the format of docs/topology.md, or the path of a JSON file of one.
+TopologySource = Union[Mapping[str, Any], str, "os.PathLike[str]"]
+_E = TypeVar("_E", NodeState, GroupState, ResourceState, NetworkState, NetInterfaceState)
+_Sim = TypeVar("_Sim", bound="SimulatedCluster")
+
+_RIGHTS: dict[Rights, int] = {"none": k.CS_RIGHTS_NONE, "read": k.CS_RIGHTS_READ, "all": k.CS_RIGHTS_ALL}
+_KINDS: dict[ObjectKind, int] = {"node": b.KIND_NODE, "group": b.KIND_GROUP, "resource": b.KIND_RESOURCE,
           "network": b.KIND_NETWORK, "netinterface": b.KIND_NETINTERFACE}
 
 
-def _multi_sz(names):
+def _multi_sz(names: list[str]) -> Pointer[str]:
     if not names:
         return ffi.NULL
     return ffi.new("cs_char[]", "\0".join(names) + "\0")
 
 
-def _control_error(code, what):
+def _control_error(code: int, what: str) -> ValueError | errors.ClusterError:
     if code == k.ERROR_INVALID_PARAMETER:
         return ValueError("simulator: invalid %s" % what)
     if code == k.ERROR_ALREADY_EXISTS:
@@ -42,8 +55,9 @@ class SimulatedCluster(Backend):
     or `with s:` to make it the process's default backend inside the block."""
 
     __slots__ = ("_topology",)
+    _topology: dict[str, Any]
 
-    def __init__(self, topology=None):
+    def __init__(self, topology: TopologySource | None = None) -> None:
         self._id = 0
         if topology is None:
             topology = default_topology()
@@ -61,11 +75,11 @@ class SimulatedCluster(Backend):
         self._topology = norm
         self._populate(norm)
 
-    def _check(self, code, what):
+    def _check(self, code: int, what: str) -> None:
         if code:
             raise _control_error(code, what)
 
-    def _populate(self, t):
+    def _populate(self, t: dict[str, Any]) -> None:
         c, v = t["cluster"], t["cluster"]["version"]
         ck = self._check
         ck(lib.cs_sim_set_cluster(self._id, c["name"], _multi_sz(c["aliases"]), v["major"], v["minor"], v["build"],
@@ -91,7 +105,7 @@ class SimulatedCluster(Backend):
         q = t["quorum"]
         ck(lib.cs_sim_set_quorum(self._id, q["resource"], q["device"], q["max_log_size"]), "quorum")
 
-    def __del__(self):
+    def __del__(self) -> None:
         sim_id = getattr(self, "_id", 0)
         if sim_id:
             self._id = 0
@@ -100,29 +114,29 @@ class SimulatedCluster(Backend):
             except Exception:  # pragma: no cover - interpreter teardown
                 pass
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "<SimulatedCluster %r>" % self._topology["cluster"]["name"]
 
-    def __enter__(self):
+    def __enter__(self: _Sim) -> _Sim:
         push_default(self)
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         pop_default(self)
 
     @property
-    def topology(self):
+    def topology(self) -> dict[str, Any]:
         """The topology this simulator was built from (normalized), as a fresh dict."""
         return copy.deepcopy(self._topology)
 
     # ---- knobs ------------------------------------------------------------------------
     @property
-    def latency(self):
+    def latency(self) -> float:
         """Seconds each round trip takes (slept in C with the GIL released)."""
         return lib.cs_sim_get_latency(self._id)
 
     @latency.setter
-    def latency(self, seconds):
+    def latency(self, seconds: float) -> None:
         if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
             raise TypeError("latency must be a number of seconds")
         if not 0 <= seconds <= 60:
@@ -130,19 +144,19 @@ class SimulatedCluster(Backend):
         self._check(lib.cs_sim_set_latency(self._id, float(seconds)), "latency")
 
     @property
-    def principal_rights(self):
+    def principal_rights(self) -> Rights:
         """What the simulated caller may do: "all", "read" or "none"."""
         value = lib.cs_sim_get_rights(self._id)
         return {v: k for k, v in _RIGHTS.items()}[value]
 
     @principal_rights.setter
-    def principal_rights(self, rights):
+    def principal_rights(self, rights: Rights) -> None:
         if rights not in _RIGHTS:
             raise ValueError("principal_rights must be 'all', 'read' or 'none', not %r" % (rights,))
         self._check(lib.cs_sim_set_rights(self._id, _RIGHTS[rights]), "rights")
 
     @staticmethod
-    def _function_id(function):
+    def _function_id(function: str) -> int:
         if not isinstance(function, str):
             raise TypeError("function must be a clusapi function name (str)")
         fid = b.FUNCTION_IDS.get(function)
@@ -150,7 +164,7 @@ class SimulatedCluster(Backend):
             raise ValueError("unknown clusapi function %r (known: %s)" % (function, ", ".join(b.FUNCTION_NAMES)))
         return fid
 
-    def fail(self, function, error, count=1):
+    def fail(self, function: str, error: int, count: int = 1) -> None:
         """The next `count` calls of `function` fail with Win32 code `error`."""
         fid = self._function_id(function)
         if isinstance(error, bool) or not isinstance(error, int) or not 0 < error <= 0xFFFFFFFF:
@@ -159,67 +173,72 @@ class SimulatedCluster(Backend):
             raise ValueError("count must be an int >= 0")
         self._check(lib.cs_sim_fail(self._id, fid, error, count), "fault")
 
-    def hide(self, function, hidden=True):
+    def hide(self, function: str, hidden: bool = True) -> None:
         """Makes the export missing (hidden=False brings it back)."""
         self._check(lib.cs_sim_hide(self._id, self._function_id(function), 1 if hidden else 0), "function")
 
-    def calls(self, function=None):
+    def calls(self, function: str | None = None) -> int:
         """Backend calls made so far: all of them, or those of one function."""
         fid = -1 if function is None else self._function_id(function)
         return int(lib.cs_sim_calls(self._id, fid))
 
-    def round_trips(self, function=None):
+    def round_trips(self, function: str | None = None) -> int:
         """Like calls(), counting only the calls that are RPCs in the real clusapi.dll."""
         fid = -1 if function is None else self._function_id(function)
         return int(lib.cs_sim_round_trips(self._id, fid))
 
-    def reset_calls(self):
+    def reset_calls(self) -> None:
+        """Sets every call counter back to 0."""
         self._check(lib.cs_sim_reset_calls(self._id), "counters")
 
-    def open_handles(self):
-        """Handles the simulator holds open, by kind."""
+    def open_handles(self) -> dict[str, int]:
+        """Handles the simulator holds open, by kind: {"cluster": 0, "node": 0, ..., "enum": 0}."""
         counts = ffi.new("uint32_t[]", b.lib.CS_KIND_COUNT)
         self._check(lib.cs_sim_open_handles(self._id, counts), "counters")
         return {name: int(counts[i]) for i, name in enumerate(b.KIND_NAMES)}
 
     # ---- changing the cluster ----------------------------------------------------------
-    def _set_state(self, kind, enum_cls, name, state):
+    def _set_state(self, kind: ObjectKind, enum_cls: type[_E], name: str, state: _E | int | str) -> None:
         member = coerce_state(enum_cls, state)
         self._check(lib.cs_sim_set_state(self._id, _KINDS[kind], name_arg(name), int(member)),
                     "%s %r state" % (kind, name))
 
-    def set_node_state(self, name, state):
+    def set_node_state(self, name: str, state: NodeState | int | str) -> None:
+        """A state is a member, its value or its name (case-insensitive: "paused")."""
         self._set_state("node", NodeState, name, state)
 
-    def set_group_state(self, name, state):
+    def set_group_state(self, name: str, state: GroupState | int | str) -> None:
         self._set_state("group", GroupState, name, state)
 
-    def set_resource_state(self, name, state):
+    def set_resource_state(self, name: str, state: ResourceState | int | str) -> None:
         self._set_state("resource", ResourceState, name, state)
 
-    def set_network_state(self, name, state):
+    def set_network_state(self, name: str, state: NetworkState | int | str) -> None:
         self._set_state("network", NetworkState, name, state)
 
-    def set_netinterface_state(self, name, state):
+    def set_netinterface_state(self, name: str, state: NetInterfaceState | int | str) -> None:
         self._set_state("netinterface", NetInterfaceState, name, state)
 
-    def move_group(self, name, node):
+    def move_group(self, name: str, node: str) -> None:
+        """Makes `node` the group's owner (and its resources')."""
         self._check(lib.cs_sim_move_group(self._id, name_arg(name), name_arg(node)), "move of %r" % name)
 
-    def add_node(self, name, id=None, state="UP"):
+    def add_node(self, name: str, id: str | None = None, state: NodeState | int | str = "UP") -> None:
         name = name_arg(name)
         self._check(lib.cs_sim_add_node(self._id, name, id_arg(id, stable_id("node", name)),
                                         int(coerce_state(NodeState, state))), "node %r" % name)
 
-    def add_group(self, name, owner_node=None, state="ONLINE", id=None, preferred_owners=()):
+    def add_group(self, name: str, owner_node: str | None = None, state: GroupState | int | str = "ONLINE",
+                  id: str | None = None, preferred_owners: Iterable[str] = ()) -> None:
         name = name_arg(name)
         owner = ffi.NULL if owner_node is None else name_arg(owner_node)
         self._check(lib.cs_sim_add_group(self._id, name, id_arg(id, stable_id("group", name)),
                                          int(coerce_state(GroupState, state)), owner,
                                          _multi_sz([name_arg(p) for p in preferred_owners])), "group %r" % name)
 
-    def add_resource(self, name, group, type="Generic Service", state="ONLINE", id=None, dependencies=(),
-                     possible_owners=()):
+    def add_resource(self, name: str, group: str, type: str = "Generic Service",
+                     state: ResourceState | int | str = "ONLINE", id: str | None = None,
+                     dependencies: Iterable[str] = (), possible_owners: Iterable[str] = ()) -> None:
         name = name_arg(name)
         self._check(lib.cs_sim_add_resource(self._id, name, id_arg(id, stable_id("resource", name)), name_arg(type),
                                             name_arg(group), int(coerce_state(ResourceState, state)),
@@ -227,25 +246,25 @@ class SimulatedCluster(Backend):
                                             _multi_sz([name_arg(p) for p in possible_owners])),
                     "resource %r" % name)
 
-    def _delete(self, kind, name):
+    def _delete(self, kind: ObjectKind, name: str) -> None:
         self._check(lib.cs_sim_delete(self._id, _KINDS[kind], name_arg(name)), "%s %r" % (kind, name))
 
-    def delete_node(self, name):
+    def delete_node(self, name: str) -> None:
         self._delete("node", name)
 
-    def delete_group(self, name):
+    def delete_group(self, name: str) -> None:
         self._delete("group", name)
 
-    def delete_resource(self, name):
+    def delete_resource(self, name: str) -> None:
         self._delete("resource", name)
 
-    def delete_network(self, name):
+    def delete_network(self, name: str) -> None:
         self._delete("network", name)
 
-    def delete_netinterface(self, name):
+    def delete_netinterface(self, name: str) -> None:
         self._delete("netinterface", name)
 
-    def delete_after(self, function, calls, kind, name):
+    def delete_after(self, function: str, calls: int, kind: ObjectKind, name: str) -> None:
         """Deletes an object once `calls` more calls of `function` have completed
         (to delete something in the middle of a walk)."""
         if kind not in _KINDS:

@@ -1,12 +1,15 @@
 """generate(): the topology of a large, realistic cluster (for benchmarks
 and stress tests).  Pure: it only builds a dict."""
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["generate"]
 
 MAX_NODES = 64  # a failover cluster has at most 64 nodes
 
 
-def generate(nodes=64, groups=8000, resources_per_group=3):
+def generate(nodes: int = 64, groups: int = 8000, resources_per_group: int = 3) -> dict[str, Any]:
     """The topology of a large Hyper-V style cluster: `nodes` nodes, the core
     "Cluster Group" and "Available Storage", and `groups` VM roles of
     `resources_per_group` resources each, spread evenly over the nodes."""
@@ -18,7 +21,7 @@ def generate(nodes=64, groups=8000, resources_per_group=3):
     if nodes > MAX_NODES:
         raise ValueError("a failover cluster has at most 64 nodes")
     node_names = ["HV%02d" % (i + 1) for i in range(nodes)]
-    topo = {
+    topo: dict[str, Any] = {
         "cluster": {"name": "HVCLUSTER", "aliases": ["hvcluster.contoso.local"]},
         "nodes": [{"name": n, "id": str(i + 1), "state": "UP"} for i, n in enumerate(node_names)],
         "networks": [{"name": "Cluster Network 1", "state": "UP"}, {"name": "Cluster Network 2", "state": "UP"}],

@@ -6,15 +6,23 @@ sections in a fixed order -- cluster, nodes, networks, net interfaces,
 groups, resources, resource types, quorum -- one function each, so a
 reference is only ever to a section already read (and the first error
 reported is always the same one).
+
+A topology is JSON-shaped data: dict[str, Any] (its exact shape is
+docs/topology.md; normalize_topology() is what checks it).
 """
+from __future__ import annotations
+
 import json
 import os
 import uuid
+from typing import Any, Callable, NoReturn, TypeVar
 
 from .._validate import name_arg, utf16_len
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
 
 __all__ = ["default_topology", "normalize_topology"]
+
+_S = TypeVar("_S", NodeState, GroupState, ResourceState, NetworkState, NetInterfaceState)
 
 _DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "default_topology.json")
 _ID_NAMESPACE = uuid.UUID("6f1c9c57-3d1e-4b8a-9a57-2f1d0c7c1a11")
@@ -25,13 +33,14 @@ DWORD_MAX = 0xFFFFFFFF
 WORD_MAX = 0xFFFF
 
 
-def default_topology():
+def default_topology() -> dict[str, Any]:
     """The built-in topology (a three-node Windows Server 2022 cluster), as a fresh dict."""
     with open(_DATA, encoding="utf-8") as f:
-        return json.load(f)
+        topology: dict[str, Any] = json.load(f)
+        return topology
 
 
-def stable_id(kind, name):
+def stable_id(kind: str, name: str) -> str:
     """The id an object gets when the topology gives none: the same for the same kind and name."""
     return str(uuid.uuid5(_ID_NAMESPACE, "%s/%s" % (kind, name.lower())))
 
@@ -41,14 +50,20 @@ class Checker:
     """Type and range checks that raise ValueError("where: what is wrong"),
     and the name tables of the sections read so far (for references)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
+        # {name.lower(): name as defined} of each section read so far
+        self.node_keys: dict[str, str]
+        self.network_keys: dict[str, str]
+        self.netif_keys: dict[str, str]
+        self.group_keys: dict[str, str]
+        self.resource_keys: dict[str, str]
         self.node_keys, self.network_keys, self.netif_keys = {}, {}, {}
         self.group_keys, self.resource_keys = {}, {}
 
-    def fail(self, where, message):
+    def fail(self, where: str, message: str) -> NoReturn:
         raise ValueError("%s: %s" % (where, message))
 
-    def obj(self, value, where, required, optional):
+    def obj(self, value: object, where: str, required: list[str], optional: list[str]) -> dict[str, Any]:
         if not isinstance(value, dict):
             self.fail(where, "must be an object (dict), not %s" % type(value).__name__)
         unknown = sorted(set(value) - set(required) - set(optional))
@@ -59,13 +74,13 @@ class Checker:
             self.fail(where, "missing key(s) %s" % ", ".join(map(repr, missing)))
         return value
 
-    def name(self, value, where):
+    def name(self, value: object, where: str) -> str:
         try:
             return name_arg(value, "name")
         except (TypeError, ValueError) as exc:
             self.fail(where, str(exc))
 
-    def text(self, value, where, limit=None):
+    def text(self, value: object, where: str, limit: int | None = None) -> str:
         if not isinstance(value, str):
             self.fail(where, "must be a str, not %s" % type(value).__name__)
         if "\0" in value:
@@ -74,14 +89,14 @@ class Checker:
             self.fail(where, "is longer than %d UTF-16 characters" % limit)
         return value
 
-    def integer(self, value, where, lo, hi):
+    def integer(self, value: object, where: str, lo: int, hi: int) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(where, "must be an int, not %s" % type(value).__name__)
         if not lo <= value <= hi:
             self.fail(where, "must be between %d and %d" % (lo, hi))
         return value
 
-    def state(self, enum_cls, value, where):
+    def state(self, enum_cls: type[_S], value: Any, where: str) -> _S:
         try:
             member = coerce_state(enum_cls, value)
         except (TypeError, ValueError) as exc:
@@ -90,25 +105,25 @@ class Checker:
             self.fail(where, "UNKNOWN is what a failed call reports, not a state to simulate")
         return member
 
-    def names(self, value, where):
+    def names(self, value: object, where: str) -> list[str]:
         if not isinstance(value, (list, tuple)):
             self.fail(where, "must be a list of names, not %s" % type(value).__name__)
         return [self.name(v, "%s[%d]" % (where, i)) for i, v in enumerate(value)]
 
-    def items(self, topo, key):
+    def items(self, topo: dict[str, Any], key: str) -> list[Any] | tuple[Any, ...]:
         value = topo.get(key, [])
         if not isinstance(value, (list, tuple)):
             self.fail("topology.%s" % key, "must be a list, not %s" % type(value).__name__)
         return value
 
-    def unique(self, seen, name, where, what):
+    def unique(self, seen: dict[str, str], name: str, where: str, what: str) -> None:
         """Records `name` in `seen` (keyed case-insensitively); a second one is an error."""
         key = name.lower()
         if key in seen:
             self.fail(where, "duplicate %s name %r" % (what, name))
         seen[key] = name
 
-    def ref(self, value, keys, where, what):
+    def ref(self, value: object, keys: dict[str, str], where: str, what: str) -> str:
         """A reference to an object already read, spelled as it was defined."""
         name = self.name(value, where)
         if name.lower() not in keys:
@@ -116,7 +131,7 @@ class Checker:
         return keys[name.lower()]
 
 
-def id_arg(value, default):
+def id_arg(value: object, default: str) -> str:
     """An object id for the simulator's add_* methods: a str of at most 255 UTF-16 units, no NUL."""
     if value is None:
         return default
@@ -127,7 +142,7 @@ def id_arg(value, default):
 
 
 # ---- the sections, in the order they are read -----------------------------------------------
-def _cluster(ck, topo):
+def _cluster(ck: Checker, topo: dict[str, Any]) -> dict[str, Any]:
     cl = ck.obj(topo["cluster"], "topology.cluster", ["name"], ["aliases", "version"])
     version = ck.obj(cl.get("version", {}), "topology.cluster.version", [],
                      ["major", "minor", "build", "vendor_id", "csd_version", "highest_version",
@@ -152,7 +167,8 @@ def _cluster(ck, topo):
     }
 
 
-def _named_objects(ck, topo, key, what, keys, enum_cls, default_id):
+def _named_objects(ck: Checker, topo: dict[str, Any], key: str, what: str, keys: dict[str, str],
+                   enum_cls: type[_S], default_id: Callable[[int, str], str]) -> list[dict[str, Any]]:
     """A section of {name, id, state} objects (nodes, networks)."""
     objects = []
     for i, n in enumerate(ck.items(topo, key)):
@@ -165,18 +181,18 @@ def _named_objects(ck, topo, key, what, keys, enum_cls, default_id):
     return objects
 
 
-def _nodes(ck, topo):
+def _nodes(ck: Checker, topo: dict[str, Any]) -> list[dict[str, Any]]:
     if not ck.items(topo, "nodes"):
         ck.fail("topology.nodes", "a cluster needs at least one node")
     return _named_objects(ck, topo, "nodes", "node", ck.node_keys, NodeState, lambda i, name: str(i + 1))
 
 
-def _networks(ck, topo):
+def _networks(ck: Checker, topo: dict[str, Any]) -> list[dict[str, Any]]:
     return _named_objects(ck, topo, "networks", "network", ck.network_keys, NetworkState,
                           lambda i, name: stable_id("network", name))
 
 
-def _netinterfaces(ck, topo):
+def _netinterfaces(ck: Checker, topo: dict[str, Any]) -> list[dict[str, Any]]:
     netifs = []
     for i, n in enumerate(ck.items(topo, "netinterfaces")):
         w = "topology.netinterfaces[%d]" % i
@@ -191,7 +207,7 @@ def _netinterfaces(ck, topo):
     return netifs
 
 
-def _groups(ck, topo, first_node):
+def _groups(ck: Checker, topo: dict[str, Any], first_node: str) -> list[dict[str, Any]]:
     groups = []
     for i, g in enumerate(ck.items(topo, "groups")):
         w = "topology.groups[%d]" % i
@@ -209,7 +225,7 @@ def _groups(ck, topo, first_node):
     return groups
 
 
-def _resources(ck, topo):
+def _resources(ck: Checker, topo: dict[str, Any]) -> list[dict[str, Any]]:
     # Every resource's name first: a dependency may name a resource later in the list.
     resources = []
     raw_resources = ck.items(topo, "resources")
@@ -235,10 +251,10 @@ def _resources(ck, topo):
     return resources
 
 
-def _resource_types(ck, topo, resources):
+def _resource_types(ck: Checker, topo: dict[str, Any], resources: list[dict[str, Any]]) -> list[str]:
     """The listed types, then every type a resource uses that is not listed."""
     types = ck.names(topo.get("resource_types", []), "topology.resource_types")
-    type_keys = {}
+    type_keys: dict[str, str] = {}
     for j, t in enumerate(types):
         ck.unique(type_keys, t, "topology.resource_types[%d]" % j, "resource type")
     for r in resources:
@@ -248,7 +264,7 @@ def _resource_types(ck, topo, resources):
     return types
 
 
-def _quorum(ck, topo):
+def _quorum(ck: Checker, topo: dict[str, Any]) -> dict[str, Any]:
     q = topo.get("quorum")
     if q is None:
         return {"resource": "", "device": "", "max_log_size": 0}
@@ -261,7 +277,7 @@ def _quorum(ck, topo):
             "max_log_size": ck.integer(q.get("max_log_size", 0), "topology.quorum.max_log_size", 0, DWORD_MAX)}
 
 
-def normalize_topology(topology):
+def normalize_topology(topology: object) -> dict[str, Any]:
     """Checks a topology and returns it complete (defaults filled in).
 
     Raises ValueError naming what is wrong and where (e.g.
@@ -269,7 +285,7 @@ def normalize_topology(topology):
     ck = Checker()
     topo = ck.obj(topology, "topology", ["cluster", "nodes"],
                   ["networks", "netinterfaces", "resource_types", "groups", "resources", "quorum"])
-    out = {}
+    out: dict[str, Any] = {}
     out["cluster"] = _cluster(ck, topo)
     out["nodes"] = _nodes(ck, topo)
     out["networks"] = _networks(ck, topo)
@@ -281,14 +297,17 @@ def normalize_topology(topology):
     return out
 
 
-def dependency_order(resources):
+def dependency_order(resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Resources in topology order, except that one whose dependencies come
     later in the list is added right after them (the simulator checks that
     dependencies exist).  A cycle is a ValueError."""
     by_name = {r["name"].lower(): r for r in resources}
+    done: set[str]
+    order: list[dict[str, Any]]
+    visiting: set[str]
     done, order, visiting = set(), [], set()
 
-    def visit(r):
+    def visit(r: dict[str, Any]) -> None:
         key = r["name"].lower()
         if key in done:
             return

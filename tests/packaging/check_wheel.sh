@@ -12,7 +12,9 @@
 #      sdist*, so a file missing from the sdist fails here. Nothing is written into the repo.
 #   3. Checks that the wheel and the sdist hold every file of the package in the source tree:
 #      every module of every subpackage, every header and source in every folder under _native/,
-#      the data files (the expected list is read from the copied tree, not written here).
+#      the data files, the type stubs and py.typed (the expected list is read from the copied tree,
+#      not written here); and that both carry LICENSE, identical to the repository's, whose text
+#      is the license pyproject.toml declares (MIT).
 #   4. Checks the wheel's tags: cp39-abi3 on a regular CPython (setup.py's py_limited_api),
 #      cp3XXt-cp3XXt on a free-threaded one.
 #   5. `auditwheel repair`: the wheel must come out tagged manylinux (musllinux on a musl host)
@@ -95,7 +97,7 @@ for folder, dirs, files in os.walk(os.path.join(src, "clusapi_py")):
     rel = os.path.relpath(folder, src).replace(os.sep, "/")
     native = rel == "clusapi_py/_native" or rel.startswith("clusapi_py/_native/")
     for f in files:
-        if f.endswith((".py", ".json", ".typed")) or (native and f.endswith((".c", ".h"))):
+        if f.endswith((".py", ".pyi", ".json", ".typed")) or (native and f.endswith((".c", ".h"))):
             wanted.add(rel + "/" + f)
 packages = sorted({n.rsplit("/", 1)[0] for n in wanted if n.endswith("/__init__.py")})
 folders = sorted({n.rsplit("/", 1)[0] for n in wanted if n.endswith((".c", ".h"))})
@@ -116,6 +118,28 @@ for label, names in (("wheel", in_wheel), ("sdist", in_sdist)):
         print("%s: all %d files of %d subpackages and %d native folders" % (
             label, len(wanted), len(packages), len(folders)))
 sys.exit(0 if ok else 1)
+EOF
+
+step "LICENSE in the wheel and the sdist, matching the declared license"
+"$PY" - "$src" "$wheel" "$sdist" <<'EOF' || fail "LICENSE is missing, differs, or is not the declared license"
+import os, re, sys, tarfile, zipfile
+src, wheel, sdist = sys.argv[1:]
+with open(os.path.join(src, "LICENSE"), "rb") as f:
+    text = f.read()
+with open(os.path.join(src, "pyproject.toml"), encoding="utf-8") as f:
+    declared = re.search(r'^license\s*=\s*\{\s*text\s*=\s*"([^"]+)"', f.read(), re.M).group(1)
+if declared != "MIT" or not text.startswith(b"MIT License"):
+    sys.exit("pyproject.toml declares %r; LICENSE starts %r" % (declared, text[:40]))
+z = zipfile.ZipFile(wheel)
+in_wheel = [n for n in z.namelist() if re.search(r"\.dist-info/(licenses/)?LICENSE$", n)]
+with tarfile.open(sdist) as tar:
+    in_sdist = [m for m in tar.getmembers() if m.name.count("/") == 1 and m.name.endswith("/LICENSE")]
+    sdist_text = tar.extractfile(in_sdist[0]).read() if in_sdist else None
+if len(in_wheel) != 1 or z.read(in_wheel[0]) != text:
+    sys.exit("wheel: LICENSE files %s, not one copy of the repository's" % in_wheel)
+if sdist_text != text:
+    sys.exit("sdist: no LICENSE at its root identical to the repository's")
+print("LICENSE (MIT): wheel %s, sdist %s" % (in_wheel[0], in_sdist[0].name))
 EOF
 
 step "wheel tags"
