@@ -2,6 +2,7 @@
 (or JSON document) of a snapshot's objects of one kind; `clusapi dump`: the
 whole snapshot in the topology format."""
 import argparse
+import enum
 import typing
 
 from ..enums import state_name
@@ -11,7 +12,7 @@ from ._common import EXIT_OK, Context, Run, simulated_prefix, write_json, write_
 Row = typing.Dict[str, object]
 
 
-def _state(state: object) -> object:
+def _state(state: "enum.Enum | int") -> object:
     # As in the topology format: the name, or the number a newer Windows reported.
     name: object = state_name(state)
     return name

@@ -137,7 +137,7 @@ class Rule(typing.Protocol):
     def judge(self, snapshot: SnapshotRows, options: Options) -> Tally: ...
 
 
-def state_text(state: object) -> str:
+def state_text(state: "enum.Enum | int") -> str:
     """A state's name ("PARTIAL_ONLINE"), or its number when the enum does not know it."""
     return str(state_name(state))
 
