@@ -47,7 +47,9 @@ def read_cdef():
     if not match:
         raise RuntimeError("cs_shim.h has no CDEF-BEGIN/CDEF-END block")
     # cs_char is UTF-16 on every platform: wchar_t on Windows, char16_t elsewhere.
-    char_type = "wchar_t" if sys.platform == "win32" else "char16_t"
+    # CLUSAPI_PY_TARGET_PLATFORM=win32 emits Windows' cdef on another host (tests/windows/python_stage.sh).
+    platform = os.environ.get("CLUSAPI_PY_TARGET_PLATFORM") or sys.platform
+    char_type = "wchar_t" if platform == "win32" else "char16_t"
     return "typedef %s cs_char;\n%s" % (char_type, match.group(1))
 
 
