@@ -70,6 +70,7 @@ if [ -z "${WINE:-}" ]; then
 fi
 need=()
 [ -n "${WINE:-}" ] || need+=(wine wine64)
+command -v wineserver >/dev/null 2>&1 || need+=(wine)
 command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || need+=(mingw-w64)
 command -v x86_64-w64-mingw32-objdump >/dev/null 2>&1 || need+=(binutils-mingw-w64-x86-64)
 command -v xz >/dev/null 2>&1 || need+=(xz-utils)
