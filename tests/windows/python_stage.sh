@@ -208,7 +208,7 @@ printf 'python313.zip\n.\n..\\site\nimport site\n' >"$L/python/python313._pth"
 
 step "C file from build_clusapi.py's ffibuilder (host cffi $CFFI_VERSION, cs_char = wchar_t)"
 GEN=$BUILD/gen
-CLUSAPI_PY_TARGET_PLATFORM=win32 "$HV/bin/python" - "$ROOT" "$GEN/_clusapi.c" <<'EOF'
+CLUSAPI_PY_TARGET_PLATFORM=win32 "$HV/bin/python" - "$ROOT" "$GEN/_clusapi.c" "$GEN/cflags" <<'EOF'
 import sys
 sys.path.insert(0, sys.argv[1])
 sys.dont_write_bytecode = True
@@ -219,11 +219,21 @@ if ffi.typeof("cs_char") is not ffi.typeof("wchar_t"):
     sys.exit("build_clusapi.py ignored CLUSAPI_PY_TARGET_PLATFORM=win32: cs_char is %s"
              % ffi.typeof("cs_char").cname)
 ffi.emit_c_code(sys.argv[2])
+# The include directories and macros given to set_source() (cffi 2.1.1 keeps them in
+# _assigned_source), so the compile follows build_clusapi.py; the C sources come from
+# --print-sources and the warning flags are the stage's own.
+kwds = getattr(ffi, "_assigned_source", (None, None, None, {}))[3]
+flags = ["-I" + d for d in kwds.get("include_dirs", [])]
+for name, value in kwds.get("define_macros", []):
+    flags.append("-D" + name if value is None else "-D%s=%s" % (name, value))
+with open(sys.argv[3], "w") as f:
+    f.write("".join(flag + "\n" for flag in flags))
 EOF
-echo "$(wc -l <"$GEN/_clusapi.c") lines"
+mapfile -t builder_flags <"$GEN/cflags"
+echo "$(wc -l <"$GEN/_clusapi.c") lines; flags from set_source(): ${builder_flags[*]:-none}"
 
 step "x86_64-w64-mingw32-gcc -Wall -Wextra -Werror -> _clusapi.pyd (limited API, python3.dll)"
-mapfile -t sources < <(python3 build_clusapi.py --print-sources)
+mapfile -t sources < <("$HOSTPY" build_clusapi.py --print-sources)
 [ "${#sources[@]}" -gt 0 ] || die "build_clusapi.py --print-sources printed no source"
 echo "${#sources[@]} sources from build_clusapi.py --print-sources"
 # -static-libgcc: otherwise the .pyd imports libgcc_s_seh-1.dll (emulated TLS of the shim's
@@ -231,7 +241,7 @@ echo "${#sources[@]} sources from build_clusapi.py --print-sources"
 # is what a limited-API wheel does; cffi's header defines Py_LIMITED_API itself.
 rc=0
 x86_64-w64-mingw32-gcc -shared -static-libgcc -O2 -Wall -Wextra -Werror -std=gnu99 \
-    -I"$HDR/Include" -I"$HDR/pyconfig" -Iclusapi_py/_native \
+    -I"$HDR/Include" -I"$HDR/pyconfig" -Iclusapi_py/_native "${builder_flags[@]}" \
     -o "$GEN/_clusapi.pyd" "$GEN/_clusapi.c" "${sources[@]}" "$L/python/python3.dll" \
     >"$LOGS/compile.log" 2>&1 || rc=$?
 cat "$LOGS/compile.log"
@@ -268,6 +278,7 @@ export WINEDLLOVERRIDES="mscoree=;mshtml="
 # This prefix's wineserver only (WINEPREFIX names it), which this script started.
 stop_wineserver() { timeout 30 wineserver -k >/dev/null 2>&1 || true; }
 trap stop_wineserver EXIT
+trap 'exit 143' TERM INT   # so that the EXIT trap runs when the stage is stopped
 
 step "wine prefix ($WINEPREFIX)"
 wine_stamp=$($WINE --version 2>/dev/null | head -n 1)
