@@ -6,9 +6,7 @@ built; not a pytest module (it drives Windows processes from Linux).
     python3 cli_under_wine.py --wine wine --python LAYOUT/python/python.exe --work LAYOUT/work
 
 Every run has a timeout, stdin from /dev/null and stdout/stderr as pipes (under Wine, CPython
-cannot start with a regular file as a standard stream).  Known Windows defects are reported as
-KNOWN DEFECT lines and do not fail the run; anything else unexpected does.  Exit status 1 when
-a check failed.
+cannot start with a regular file as a standard stream).  Exit status 1 when a check failed.
 """
 import argparse
 import json
@@ -24,7 +22,6 @@ ASTRAL = "Gruppe \U0001F427 \U0001D11E"
 NAMES = [LATIN, BMP, ASTRAL]
 
 FAILED = []
-DEFECTS = []
 PASSED = [0]
 
 
@@ -95,59 +92,62 @@ def main():
             json.dump(t, f, ensure_ascii=False, indent=1)
     topo = {name: "cli-topologies\\%s.json" % name for name in topologies}  # a Windows path
 
+    def first_line(out):
+        return out.decode("utf-8").split("\n", 1)[0]
+
     def system_path():
-        # No --sim, no CLUSAPI_PY_BACKEND: the real path.  Wine's clusapi.dll exports
-        # OpenCluster (so the CLI does not fall back to the simulator) but is stubs.
+        # No --sim, no CLUSAPI_PY_BACKEND: the real path.  Wine's clusapi.dll is stubs: it exports
+        # OpenCluster but not OpenClusterEx, so the check cannot judge a cluster and must say so
+        # (UNKNOWN, exit 3) -- never fall back to the simulator.
         code, out, err = run("status")
         text = (out + err).decode("utf-8", "replace")
         print("  " + "\n  ".join(text.strip().splitlines()[:6]))
-        if "no clusapi.dll" in text:  # the CLI fell back to the simulator (the DLL lacks OpenCluster)
-            expect(code == 0 and out.startswith(b"Cluster CLUSTER01\n"), "the simulator's CLUSTER01", out, err)
-        else:  # Wine 8: OpenCluster is there, OpenClusterEx is not -> ClusterAPIUnavailableError, 127
-            expect(code == 3 and out == b"" and err.startswith(b"clusapi: Cluster") and err.count(b"\n") == 1,
-                   "a cluster error: exit 3, one line on stderr (class, code, message)", out, err)
+        expect(code == 3 and first_line(out).startswith("CLUSTER UNKNOWN - ") and "(simulated)" not in text,
+               "UNKNOWN, exit 3, no simulated cluster", out, err)
 
     def env_sim():
         code, out, err = run("status", env={"CLUSAPI_PY_BACKEND": "sim"})
-        text = out.decode("utf-8")
         expect(code == 0, "exit 0 (healthy)", out, err)
-        expect(text.startswith("Cluster CLUSTER01\n") and "\nHealth: OK - 3/3 nodes up" in text,
-               "the built-in CLUSTER01, healthy", out, err)
+        expect(first_line(out).startswith("CLUSTER OK - (simulated) CLUSTER01: 3/3 nodes up"),
+               "the built-in CLUSTER01, healthy, marked simulated", out, err)
 
     def sim_json():
         code, out, err = run("--sim", "status", "--json")
         expect(code == 0, "exit 0", out, err)
         data = json.loads(out.decode("utf-8"))
-        expect(data["cluster"] == "CLUSTER01" and data["health"] == "OK" and len(data["nodes"]) == 3,
-               "CLUSTER01 healthy with 3 nodes", out, err)
+        expect(data["schema"] == 1 and data["cluster"] == "CLUSTER01" and data["simulated"] is True
+               and data["state"] == "OK" and data["counts"]["nodes"]["total"] == 3,
+               "CLUSTER01 healthy with 3 nodes, simulated", out, err)
         expect(err == b"", "nothing on stderr", out, err)
 
     def status_codes():
-        for name, want, health in (("healthy", 0, "OK"), ("warning", 1, "WARNING"), ("critical", 2, "CRITICAL")):
+        for name, want, state in (("healthy", 0, "OK"), ("warning", 1, "WARNING"), ("critical", 2, "CRITICAL")):
             code, out, err = run("--sim", topo[name], "status", "--json", utf8=True)
             expect(code == want, "%s: exit %d, got %d" % (name, want, code), out, err)
             data = json.loads(out.decode("utf-8"))
-            expect(data["health"] == health, "%s: health %s" % (name, health), out, err)
-        problems = data["problems"]
-        expect(problems == ["resource Disk %s failed" % ASTRAL], "critical: the astral resource named exactly: %r"
-               % problems, out, err)
+            expect(data["state"] == state and data["exit_code"] == want, "%s: state %s" % (name, state), out, err)
+        names = [(p["kind"], p["name"], p["object_state"]) for p in data["problems"]]
+        expect(names == [("resource", "Disk " + ASTRAL, "FAILED")],
+               "critical: the astral resource named exactly: %r" % names, out, err)
 
     def status_text_utf8():
-        code, out, err = run("--sim", topo["warning"], "status", utf8=True)
+        code, out, err = run("--sim", topo["warning"], "status", "--verbose", utf8=True)
         text = out.decode("utf-8")
-        expect(code == 1, "exit 1 (warning)", out, err)
+        expect(code == 1 and text.startswith("CLUSTER WARNING - (simulated) WINECLUSTER: "), "exit 1 (warning)",
+               out, err)
+        expect('group "%s" is OFFLINE' % BMP in first_line(out), "the offline group named on the first line",
+               out, err)
         for n in NAMES:
-            expect(("  " + n + "  ") in text, "group %r in the table" % n, out, err)
-        expect("group %s is offline" % BMP in text, "the offline group named in the health line", out, err)
+            expect(n in text, "group %r listed (--verbose)" % n, out, err)
 
     def names_roundtrip_utf8():
         code, out, err = run("--sim", topo["healthy"], "groups", "--json", utf8=True)
         expect(code == 0, "exit 0", out, err)
-        groups = [g["name"] for g in json.loads(out.decode("utf-8"))]
+        groups = [g["name"] for g in json.loads(out.decode("utf-8"))["groups"]]
         expect(groups[1:] == NAMES, "group names exactly as in the topology: %r" % groups, out, err)
         expect(ASTRAL.encode("utf-8") in out, "the astral name as one UTF-8 code point, not two surrogates", out, err)
         code, out, err = run("--sim", topo["healthy"], "resources", "--json", utf8=True)
-        rows = json.loads(out.decode("utf-8"))
+        rows = json.loads(out.decode("utf-8"))["resources"]
         expect(code == 0 and [(r["name"], r["group"]) for r in rows[1:]] == [("Disk " + n, n) for n in NAMES],
                "resources and their groups exactly", out, err)
 
@@ -159,65 +159,55 @@ def main():
         states = {r["name"]: r["state"] for r in dumped["resources"]}
         expect(states["Disk " + ASTRAL] in ("FAILED", 4), "dump keeps the failed state: %r" % states, out, err)
 
-    def ansi_code_page():
-        # Without -X utf8, a Windows CPython writes a redirected stdout in the ANSI code page.
+    def redirected_output_is_utf8():
+        # No -X utf8: a Windows CPython would write a redirected stdout in the ANSI code page; the
+        # CLI writes UTF-8 to anything that is not a console, so every name comes through intact.
         code, out, err = run("--sim", topo["healthy"], "groups", "--json")
-        try:
-            groups = [g["name"] for g in json.loads(out.decode("utf-8"))]
-        except (ValueError, UnicodeDecodeError):
-            groups = None
-        if code == 0 and groups is not None and groups[1:] == NAMES:
-            print("  redirected output is UTF-8 with every name intact")
-            return
-        if code == 3 and b"UnicodeEncodeError" in err and out == b"":
-            DEFECTS.append("redirected stdout (a pipe) is written in the ANSI code page: `clusapi groups --json` "
-                           "with a name outside it exits 3 with: %s" % err.decode("utf-8", "replace").strip())
-            print("  KNOWN DEFECT: " + DEFECTS[-1])
-        else:
-            raise AssertionError("unexpected: exit %d\n  stdout: %r\n  stderr: %r" % (code, out[:600], err[:600]))
-        # A name inside cp1252 goes through, but as cp1252 bytes, not UTF-8.
+        expect(code == 0, "exit 0", out, err)
+        groups = [g["name"] for g in json.loads(out.decode("utf-8"))["groups"]]
+        expect(groups[1:] == NAMES, "UTF-8 JSON with every name intact: %r" % groups, out, err)
+        code, out, err = run("--sim", topo["warning"], "status")
+        expect(code == 1 and BMP.encode("utf-8") in out, "the check's text in UTF-8, exit 1", out, err)
         latin_only = dict(topology(), groups=[{"name": LATIN}], resources=[])
         path = os.path.join(topo_dir, "latin.json")
         with open(path, "w", encoding="utf-8") as f:
             json.dump(latin_only, f, ensure_ascii=False)
         code, out, err = run("--sim", "cli-topologies\\latin.json", "groups", "--json")
-        expect(code == 0, "exit 0 for a cp1252 name", out, err)
-        if LATIN.encode("utf-8") not in out and LATIN.encode("cp1252") in out:
-            DEFECTS.append("with a name inside cp1252 the JSON on a pipe is cp1252 bytes, not UTF-8 (%r)"
-                           % LATIN.encode("cp1252"))
-            print("  KNOWN DEFECT: " + DEFECTS[-1])
+        expect(code == 0 and LATIN.encode("utf-8") in out, "a name inside cp1252 as UTF-8 bytes, not cp1252",
+               out, err)
 
     def usage_error():
         code, out, err = run("frobnicate")
-        expect(code == 2 and out == b"" and b"usage: clusapi" in err and b"invalid choice" in err,
-               "usage error: exit 2, usage on stderr", out, err)
+        expect(code == 3 and out == b"" and b"usage: clusapi" in err and b"invalid choice" in err,
+               "usage error: exit 3 (UNKNOWN), usage on stderr", out, err)
 
     def missing_topology():
-        code, out, err = run("--sim", "cli-topologies\\missing.json", "status")
+        code, out, err = run("--sim", "cli-topologies\\missing.json", "groups")
         expect(code == 3 and out == b"" and err.startswith(b"clusapi: ") and err.count(b"\n") == 1,
                "exit 3 and one line on stderr", out, err)
+        code, out, err = run("--sim", "cli-topologies\\missing.json", "status")
+        expect(code == 3 and first_line(out).startswith("CLUSTER UNKNOWN - ") and out.count(b"\n") == 1,
+               "status: UNKNOWN, exit 3, one line on stdout", out, err)
 
     def unknown_cluster():
         code, out, err = run("--sim", topo["healthy"], "--cluster", "NOSUCHCLUSTER", "status")
-        expect(code == 3 and out == b"" and err.startswith(b"clusapi: ") and err.count(b"\n") == 1,
-               "exit 3 and one line on stderr (class, code, message)", out, err)
+        expect(code == 3 and first_line(out).startswith("CLUSTER UNKNOWN - (simulated) ")
+               and b"1722" in out, "UNKNOWN naming error 1722, exit 3", out, err)
 
-    for name, fn in [("status on the system path (Wine's clusapi.dll)", system_path),
+    for name, fn in [("status on the system path (Wine's clusapi.dll): UNKNOWN", system_path),
                      ("CLUSAPI_PY_BACKEND=sim status", env_sim),
                      ("--sim status --json", sim_json),
                      ("status exit codes 0/1/2 with --json", status_codes),
                      ("status table with non-ASCII and astral names (-X utf8)", status_text_utf8),
                      ("groups/resources --json keep the names exactly (-X utf8)", names_roundtrip_utf8),
                      ("dump round-trips names and states (-X utf8)", dump_roundtrip_utf8),
-                     ("redirected output in the ANSI code page (no -X utf8)", ansi_code_page),
-                     ("usage error exits 2", usage_error),
+                     ("redirected output is UTF-8 (no -X utf8)", redirected_output_is_utf8),
+                     ("usage error exits 3", usage_error),
                      ("missing topology file exits 3", missing_topology),
                      ("unknown cluster name exits 3", unknown_cluster)]:
         check(name, fn)
 
-    print("# CLI under Wine: %d passed, %d failed, %d known defects" % (PASSED[0], len(FAILED), len(DEFECTS)))
-    for d in DEFECTS:
-        print("# KNOWN DEFECT: " + d)
+    print("# CLI under Wine: %d passed, %d failed" % (PASSED[0], len(FAILED)))
     return 1 if FAILED else 0
 
 
