@@ -294,7 +294,7 @@ bad=$(printf '%s\n' $imports | grep -iE '^(python3[0-9]+|libgcc|libwinpthread|li
 [ "$exports" = "PyInit__clusapi " ] || die "_clusapi.pyd exports '$exports', expected PyInit__clusapi"
 
 # ---- 5. layout ------------------------------------------------------------------------------
-step "layout: wheels, the whole clusapi_py/ tree + _clusapi.pyd, tests/"
+step "layout: wheels, the whole clusapi_py/ tree + _clusapi.pyd, tests/ (+ README, docs, examples)"
 for w in "$DL"/wheels/*.whl; do
     "$HV/bin/python" -m zipfile -e "$w" "$L/site"
 done
@@ -302,8 +302,10 @@ done
 tar -C "$ROOT" --exclude='__pycache__' --exclude='*.py[cod]' --exclude='*.so' --exclude='*.pyd' \
     --exclude='clusapi_py/_clusapi.c' -cf - clusapi_py | tar -C "$L/site" -xf -
 cp "$GEN/_clusapi.pyd" "$L/site/clusapi_py/_clusapi.pyd"   # Windows: no .abi3 tag in the name
-tar -C "$ROOT" --exclude='__pycache__' --exclude='*.py[cod]' --exclude='.hypothesis' -cf - tests pyproject.toml |
-    tar -C "$L/work" -xf -
+# With the README, docs/ and examples/ beside them, as in the repository: the tests that hold the
+# docs to the code (the README's rule table, every documented example runs) run here too.
+tar -C "$ROOT" --exclude='__pycache__' --exclude='*.py[cod]' --exclude='.hypothesis' \
+    -cf - tests pyproject.toml README.md docs examples | tar -C "$L/work" -xf -
 echo "site: $(find "$L/site/clusapi_py" -name '*.py' | wc -l) modules in clusapi_py/ ($(find "$L/site/clusapi_py" -name __init__.py | wc -l) packages)"
 echo "work: $(find "$L/work/tests" -name 'test_*.py' | wc -l) test files"
 
