@@ -37,6 +37,24 @@ _STATUS_TOO_LONG = lib.CS_STATUS_TOO_LONG
 _BACKEND_TYPES = Backend._classes
 
 
+# What the layers above the handles add to them (events: "notifications",
+# "live_view"), registered when they are imported -- the package's __init__
+# imports them -- so that a handle method can offer them without importing
+# upwards.
+_EXTENSIONS = {}
+
+
+def register_extension(name, factory):
+    _EXTENSIONS[name] = factory
+
+
+def extension(name):
+    try:
+        return _EXTENSIONS[name]
+    except KeyError:
+        raise RuntimeError("clusapi_py.%s is not loaded (import clusapi_py)" % name) from None
+
+
 class _Handle:
     """Base of every handle: owns one shim token."""
 

@@ -10,7 +10,7 @@ from ..enums import Access
 from ..records import ClusterVersion, Quorum
 from ..snapshot import Snapshot
 from ._base import (
-    _BACKEND_TYPES, _DEFAULT_ACCESS, _MAXIMUM_ALLOWED, _NULL, _cs_open_cluster, _cs_open_object, _Handle,
+    _BACKEND_TYPES, _DEFAULT_ACCESS, _MAXIMUM_ALLOWED, _NULL, _cs_open_cluster, _cs_open_object, _Handle, extension,
 )
 from .objects import Group, NetInterface, Network, Node, Resource
 
@@ -164,3 +164,13 @@ class Cluster(_Handle):
         """Everything a monitoring cycle reads, in one shim call."""
         fields, ints = b.call_result(lib.cs_snapshot, self._tok(), what="cluster")
         return Snapshot._from_shim(fields, ints)
+
+    # ---- change notifications (clusapi_py.events) ---------------------------------------
+    def notifications(self, kinds=None, *, version=None):
+        """A NotificationPort for these EventKind members (None: every kind); version None
+        picks 2 (CreateClusterNotifyPortV2) where the backend exports it, else 1."""
+        return extension("notifications")(self, kinds, version=version)
+
+    def live_view(self, *, version=None):
+        """A LiveView: this cluster kept current by its notifications (see clusapi_py.events.live)."""
+        return extension("live_view")(self, version=version)

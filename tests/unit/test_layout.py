@@ -33,6 +33,7 @@ LAYERS = [
     ("simulator", ["sim", "sim.cluster"]),
     ("default-backend policy", ["backends"]),
     ("handles", ["handles", "handles.*"]),
+    ("events", ["events", "events.*"]),  # notification ports and the live view (above the handles)
     ("command line", ["cli", "cli.*"]),
     ("package", ["", "__main__"]),
 ]

@@ -1,0 +1,486 @@
+/*
+ * shim/cs_notify.c - notification ports (api/cs_notify.h): opening one on
+ * a cluster, the GetClusterNotify(V2) loop with its ERROR_MORE_DATA
+ * retries, and a close that ends a wait in progress.
+ *
+ * A port's payload in the token table is a shim_port, which starts with
+ * the cs_handle every token has.  Its lock guards `closing` and `busy`
+ * (calls using the HCHANGE right now): a call checks `closing` and counts
+ * itself busy before it touches the HCHANGE; cs_notify_close sets
+ * `closing` and, when a call is busy, closes the HCHANGE at once -- the
+ * documented way to end a GetClusterNotify* wait -- and clears h.raw, so
+ * the token's last reference (shim_close_raw) has nothing left to close.
+ */
+#include "shim/cs_shim_int.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define PORT_NO_HANDLE ((HCHANGE)(intptr_t)-1)     /* INVALID_HANDLE_VALUE: "create a new port" */
+#define PAYLOAD_STACK 64
+#define PAYLOAD_MAX (16u << 20)                    /* no event payload comes near this */
+#define MAX_ROUNDS 32                              /* ERROR_MORE_DATA answers before giving up */
+
+typedef struct shim_port {
+    cs_handle h;                /* first: the token table's payload is a cs_handle */
+    cs_mutex lock;
+    int version;                /* 1 or 2 */
+    int closing;
+    int busy;                   /* calls using h.raw */
+    uint64_t taken;             /* events handed out */
+    int held;                   /* an event a peek took (all its strings and payload empty) */
+    DWORD held_type;
+    LONGLONG held_flags;
+} shim_port;
+
+/* ---- opening ---------------------------------------------------------------------- */
+uint64_t cs_notify_open(uint64_t cluster, int version, const int64_t *filters, uint32_t n_filters,
+                        uint32_t v1_filter)
+{
+    cs_handle *c;
+    cs_table *t;
+    cs_fn_CreateClusterNotifyPortV2 create_v2;
+    cs_fn_CreateClusterNotifyPort create_v1;
+    HCHANGE raw = NULL;
+    shim_port *p;
+    uint32_t err = 0;
+    int fn = -1;
+    uint32_t i;
+    if (version < 0 || version > 2 || (version != 1 && (filters == NULL || n_filters == 0 || n_filters > 64))) {
+        cs_fail(ERROR_INVALID_PARAMETER, -1);
+        return 0;
+    }
+    if ((c = shim_enter(cluster, CS_KIND_CLUSTER)) == NULL)
+        return 0;
+    t = &c->backend->table;
+    create_v2 = t->fn.CreateClusterNotifyPortV2;
+    create_v1 = t->fn.CreateClusterNotifyPort;
+    if (version == 0)
+        version = (create_v2 && t->fn.GetClusterNotifyV2) ? 2 : 1;
+    if (version == 2) {
+        NOTIFY_FILTER_AND_TYPE *f = NULL;
+        fn = CS_FN_CreateClusterNotifyPortV2;
+        if (!create_v2)
+            err = ERROR_PROC_NOT_FOUND;
+        else if (!t->fn.GetClusterNotifyV2) {
+            err = ERROR_PROC_NOT_FOUND;
+            fn = CS_FN_GetClusterNotifyV2;
+        } else if ((f = (NOTIFY_FILTER_AND_TYPE *)calloc(n_filters, sizeof(*f))) == NULL) {
+            err = ERROR_NOT_ENOUGH_MEMORY;
+            fn = -1;
+        }
+        if (!err) {
+            for (i = 0; i < n_filters; i++) {
+                f[i].dwObjectType = (DWORD)filters[2 * i];
+                f[i].FilterFlags = (LONGLONG)filters[2 * i + 1];
+            }
+            raw = create_v2(PORT_NO_HANDLE, (HCLUSTER)c->raw, f, (DWORD)n_filters, 0);
+            if (raw == NULL)
+                err = shim_backend_error(c->backend);
+        }
+        free(f);
+    } else {
+        fn = CS_FN_CreateClusterNotifyPort;
+        if (!create_v1)
+            err = ERROR_PROC_NOT_FOUND;
+        else if (!t->fn.GetClusterNotify) {
+            err = ERROR_PROC_NOT_FOUND;
+            fn = CS_FN_GetClusterNotify;
+        } else if ((raw = create_v1(PORT_NO_HANDLE, (HCLUSTER)c->raw, (DWORD)v1_filter, 0)) == NULL) {
+            err = shim_backend_error(c->backend);
+        }
+    }
+    if (!err && (p = (shim_port *)calloc(1, sizeof(*p))) == NULL) {
+        shim_close_raw(c->backend, CS_KIND_NOTIFY, raw);
+        err = ERROR_NOT_ENOUGH_MEMORY;
+        fn = -1;
+    }
+    if (err) {
+        shim_leave(cluster);
+        cs_fail(err, fn);
+        return 0;
+    }
+    {
+        cs_mutex init = CS_MUTEX_INIT;
+        p->lock = init;
+    }
+    p->version = version;
+    p->h.kind = CS_KIND_NOTIFY;
+    p->h.backend = c->backend;
+    p->h.raw = raw;
+    p->h.cluster = cluster;     /* the reference shim_enter took now belongs to the port */
+    {
+        uint64_t token = shim_publish(&p->h);
+        if (token == 0) {
+            uint32_t saved = cs_last_error();
+            shim_leave(cluster);
+            cs_fail(saved, -1);
+        }
+        return token;
+    }
+}
+
+int cs_notify_version(uint64_t token)
+{
+    shim_port *p = (shim_port *)shim_enter(token, CS_KIND_NOTIFY);
+    int v;
+    if (p == NULL)
+        return 0;
+    v = p->version;
+    shim_leave(token);
+    return v;
+}
+
+/* ---- using the HCHANGE ---------------------------------------------------------------- */
+/* Counts a call as busy and gives it the HCHANGE; NULL when closing. */
+static HCHANGE port_begin(shim_port *p)
+{
+    HCHANGE raw = NULL;
+    cs_mutex_lock(&p->lock);
+    if (!p->closing && p->h.raw != NULL) {
+        raw = (HCHANGE)p->h.raw;
+        p->busy++;
+    }
+    cs_mutex_unlock(&p->lock);
+    return raw;
+}
+
+/* Ends a busy call; returns whether the port was closed meanwhile. */
+static int port_end(shim_port *p, int took_event)
+{
+    int closing;
+    cs_mutex_lock(&p->lock);
+    p->busy--;
+    if (took_event)
+        p->taken++;
+    closing = p->closing;
+    cs_mutex_unlock(&p->lock);
+    return closing;
+}
+
+/* Grows nb when the backend asked for more than it holds: 1 grown, 0 no
+ * need, or the error. */
+static uint32_t grow_name(cs_namebuf *nb, DWORD needed, int *grew)
+{
+    uint32_t r;
+    if ((size_t)needed + 1 <= nb->cap)
+        return 0;
+    r = cs_nb_grow(nb, needed);
+    if (r == 0)
+        *grew = 1;
+    return r;
+}
+
+typedef struct event_bufs {
+    cs_namebuf str[4];          /* object id, parent id, name, type */
+    uint8_t stack[PAYLOAD_STACK];
+    uint8_t *payload;
+    DWORD cap;
+} event_bufs;
+
+static void bufs_init(event_bufs *e)
+{
+    int i;
+    for (i = 0; i < 4; i++)
+        cs_nb_init(&e->str[i]);
+    e->payload = e->stack;
+    e->cap = PAYLOAD_STACK;
+}
+
+static void bufs_free(event_bufs *e)
+{
+    int i;
+    for (i = 0; i < 4; i++)
+        cs_nb_free(&e->str[i]);
+    if (e->payload != e->stack)
+        free(e->payload);
+}
+
+/* GetClusterNotifyV2 until it answers something other than
+ * ERROR_MORE_DATA, every buffer grown to the sizes the answer gives. */
+static uint32_t get_v2(cs_fn_GetClusterNotifyV2 get, HCHANGE raw, DWORD ms, event_bufs *e,
+                       NOTIFY_FILTER_AND_TYPE *ft, DWORD_PTR *key, DWORD *cb)
+{
+    int round;
+    for (round = 0; round < MAX_ROUNDS; round++) {
+        DWORD cch[4];
+        int i, grew = 0;
+        uint32_t err;
+        for (i = 0; i < 4; i++)
+            cch[i] = e->str[i].cap;
+        *cb = e->cap;
+        err = get(raw, key, ft, e->payload, cb, e->str[0].p, &cch[0], e->str[1].p, &cch[1], e->str[2].p, &cch[2],
+                  e->str[3].p, &cch[3], ms);
+        if (err != ERROR_MORE_DATA)
+            return err;
+        for (i = 0; i < 4; i++) {
+            uint32_t r = grow_name(&e->str[i], cch[i], &grew);
+            if (r)
+                return r;
+        }
+        if (*cb > e->cap) {
+            uint8_t *p;
+            if (*cb > PAYLOAD_MAX)
+                return ERROR_MORE_DATA;
+            if ((p = (uint8_t *)malloc(*cb)) == NULL)
+                return ERROR_NOT_ENOUGH_MEMORY;
+            if (e->payload != e->stack)
+                free(e->payload);
+            e->payload = p;
+            e->cap = *cb;
+            grew = 1;
+        }
+        if (!grew)
+            return ERROR_MORE_DATA;     /* the backend asks for no more than we have: stop */
+    }
+    return ERROR_MORE_DATA;
+}
+
+static uint32_t get_v1(cs_fn_GetClusterNotify get, HCHANGE raw, DWORD ms, cs_namebuf *name, DWORD *filter,
+                       DWORD_PTR *key)
+{
+    int round;
+    for (round = 0; round < MAX_ROUNDS; round++) {
+        DWORD cch = name->cap;
+        uint32_t err = get(raw, key, filter, name->p, &cch, ms);
+        int grew = 0;
+        if (err != ERROR_MORE_DATA)
+            return err;
+        if ((err = grow_name(name, cch, &grew)) != 0)
+            return err;
+        if (!grew)
+            return ERROR_MORE_DATA;
+    }
+    return ERROR_MORE_DATA;
+}
+
+/* The kind a version-1 *_STATE filter is about, or -1. */
+static int v1_state_kind(DWORD filter)
+{
+    switch (filter) {
+    case CLUSTER_CHANGE_NODE_STATE: return CS_KIND_NODE;
+    case CLUSTER_CHANGE_GROUP_STATE: return CS_KIND_GROUP;
+    case CLUSTER_CHANGE_RESOURCE_STATE: return CS_KIND_RESOURCE;
+    case CLUSTER_CHANGE_NETWORK_STATE: return CS_KIND_NETWORK;
+    case CLUSTER_CHANGE_NETINTERFACE_STATE: return CS_KIND_NETINTERFACE;
+    default: return -1;
+    }
+}
+
+/* Version 1 names the object only: its state (and owner, group) is read
+ * with one open + Get*State + close on the port's cluster.  -1 in
+ * *has_state's stead when that fails (the object may be gone already). */
+static int read_v1_state(shim_port *p, int kind, const cs_char *name, cs_namebuf *owner, cs_namebuf *group,
+                         int *state)
+{
+    cs_handle *c = shim_enter(p->h.cluster, CS_KIND_CLUSTER);
+    DWORD granted;
+    uint32_t err = 0;
+    int fn, ok = 0;
+    void *raw;
+    if (c == NULL)
+        return 0;
+    raw = shim_open_raw(c->backend, (HCLUSTER)c->raw, kind, name, 0, 1, &granted, &err, &fn);
+    if (raw != NULL) {
+        if (kind == CS_KIND_GROUP || kind == CS_KIND_RESOURCE)
+            *state = shim_status_raw(c->backend, kind, raw, owner, group, &err, &fn);
+        else
+            *state = shim_state_raw(c->backend, kind, raw, &err, &fn);
+        ok = *state != CS_STATE_FAILED;
+        shim_close_raw(c->backend, kind, raw);
+    }
+    shim_leave(p->h.cluster);
+    return ok;
+}
+
+uint32_t cs_notify_get(uint64_t token, uint32_t timeout_ms, cs_result **out)
+{
+    shim_port *p = (shim_port *)shim_enter(token, CS_KIND_NOTIFY);
+    cs_builder bd = CS_BUILDER_INIT;
+    event_bufs e;
+    cs_namebuf owner, group;
+    NOTIFY_FILTER_AND_TYPE ft;
+    DWORD_PTR key = 0;
+    DWORD cb = 0, filter = 0;
+    HCHANGE raw;
+    uint32_t err;
+    int fn = -1, has_state = 0, state = 0, closed, held = 0;
+    if (p == NULL)
+        return cs_last_error();
+    ft.dwObjectType = 0;
+    ft.FilterFlags = 0;
+    cs_mutex_lock(&p->lock);
+    if (p->held && !p->closing) {
+        held = 1;
+        p->held = 0;
+        p->taken++;
+        ft.dwObjectType = p->held_type;
+        ft.FilterFlags = p->held_flags;
+    }
+    cs_mutex_unlock(&p->lock);
+    bufs_init(&e);
+    cs_nb_init(&owner);
+    cs_nb_init(&group);
+    if (held) {
+        err = 0;
+        fn = -1;
+        filter = (DWORD)ft.FilterFlags;
+    } else if ((raw = port_begin(p)) == NULL) {
+        err = CS_ERROR_HANDLE_CLOSED;
+        fn = -1;
+    } else {
+        cs_table *t = &p->h.backend->table;
+        if (p->version == 2) {
+            cs_fn_GetClusterNotifyV2 get = t->fn.GetClusterNotifyV2;
+            fn = CS_FN_GetClusterNotifyV2;
+            err = get ? get_v2(get, raw, timeout_ms, &e, &ft, &key, &cb) : (uint32_t)ERROR_PROC_NOT_FOUND;
+        } else {
+            cs_fn_GetClusterNotify get = t->fn.GetClusterNotify;
+            fn = CS_FN_GetClusterNotify;
+            err = get ? get_v1(get, raw, timeout_ms, &e.str[2], &filter, &key) : (uint32_t)ERROR_PROC_NOT_FOUND;
+        }
+        closed = port_end(p, err == 0);
+        if (err && closed)
+            err = CS_ERROR_HANDLE_CLOSED;   /* the close ended the wait: not a failure */
+    }
+    if (!err && p->version == 1) {
+        int kind = v1_state_kind(filter);
+        if (kind >= 0)
+            has_state = read_v1_state(p, kind, e.str[2].p, &owner, &group, &state);
+    }
+    if (!err) {
+        static const int order[4] = { 2, 0, 1, 3 };     /* name, object id, parent id, type */
+        int i;
+        for (i = 0; i < 4; i++)
+            cs_bd_string(&bd, order[i] == 2 || p->version == 2 ? e.str[order[i]].p : NULL);
+        cs_bd_string(&bd, owner.p);
+        cs_bd_string(&bd, group.p);
+        cs_bd_int(&bd, p->version);
+        cs_bd_int(&bd, p->version == 2 ? (int64_t)ft.dwObjectType : 0);
+        cs_bd_int(&bd, p->version == 2 ? (int64_t)ft.FilterFlags : (int64_t)filter);
+        cs_bd_int(&bd, has_state);
+        cs_bd_int(&bd, state);
+        cs_bd_int(&bd, (int64_t)key);
+        if (p->version == 2 && !held)
+            cs_bd_bytes(&bd, e.payload, cb);
+    }
+    bufs_free(&e);
+    cs_nb_free(&owner);
+    cs_nb_free(&group);
+    shim_leave(token);
+    if (err == CS_ERROR_HANDLE_CLOSED)
+        return err;
+    if (err) {
+        cs_bd_free(&bd);
+        return cs_fail(err, fn);
+    }
+    return cs_bd_deliver(&bd, out);
+}
+
+uint32_t cs_notify_pending(uint64_t token, int *pending, uint64_t *taken)
+{
+    shim_port *p = (shim_port *)shim_enter(token, CS_KIND_NOTIFY);
+    HCHANGE raw;
+    uint32_t err = 0;
+    int fn = -1;
+    if (p == NULL)
+        return cs_last_error();
+    *pending = 0;
+    if ((raw = port_begin(p)) == NULL) {
+        shim_leave(token);
+        return CS_ERROR_HANDLE_CLOSED;
+    }
+    if (p->version == 2) {
+        cs_fn_GetClusterNotifyV2 get = p->h.backend->table.fn.GetClusterNotifyV2;
+        NOTIFY_FILTER_AND_TYPE ft;
+        DWORD_PTR key = 0;
+        DWORD cb = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+        fn = CS_FN_GetClusterNotifyV2;
+        /* Zero-size buffers: ERROR_MORE_DATA leaves the event queued. */
+        err = get ? get(raw, &key, &ft, NULL, &cb, NULL, &c0, NULL, &c1, NULL, &c2, NULL, &c3, 0)
+                  : (uint32_t)ERROR_PROC_NOT_FOUND;
+        if (err == 0) {             /* an event with nothing in it: keep it for the next get */
+            cs_mutex_lock(&p->lock);
+            p->held = 1;
+            p->held_type = ft.dwObjectType;
+            p->held_flags = ft.FilterFlags;
+            cs_mutex_unlock(&p->lock);
+        }
+    } else {
+        cs_fn_GetClusterNotify get = p->h.backend->table.fn.GetClusterNotify;
+        DWORD_PTR key = 0;
+        DWORD filter = 0, cch = 0;
+        fn = CS_FN_GetClusterNotify;
+        err = get ? get(raw, &key, &filter, NULL, &cch, 0) : (uint32_t)ERROR_PROC_NOT_FOUND;
+        if (err == 0) {
+            cs_mutex_lock(&p->lock);
+            p->held = 1;
+            p->held_type = 0;
+            p->held_flags = filter;
+            cs_mutex_unlock(&p->lock);
+        }
+    }
+    port_end(p, 0);
+    cs_mutex_lock(&p->lock);
+    *pending = p->held || err == ERROR_MORE_DATA;
+    *taken = p->taken;
+    cs_mutex_unlock(&p->lock);
+    shim_leave(token);
+    if (err == 0 || err == ERROR_MORE_DATA || err == WAIT_TIMEOUT)
+        return 0;
+    return cs_fail(err, fn);
+}
+
+uint32_t cs_notify_close(uint64_t token)
+{
+    cs_handle *h = shim_acquire(token);     /* ours: the payload stays while we look at it */
+    if (h == NULL)
+        return CS_ERROR_HANDLE_CLOSED;
+    if (cs_close(token) != 0) {     /* someone else closed it first */
+        shim_leave(token);
+        return CS_ERROR_HANDLE_CLOSED;
+    }
+    if (h->kind == CS_KIND_NOTIFY) {
+        shim_port *p = (shim_port *)h;
+        cs_mutex_lock(&p->lock);
+        p->closing = 1;
+        if (p->busy > 0 && p->h.raw != NULL) {
+            /* A call is inside GetClusterNotify*: closing the HCHANGE is what
+             * ends that wait.  The token's last reference finds raw NULL. */
+            shim_close_raw(p->h.backend, CS_KIND_NOTIFY, p->h.raw);
+            p->h.raw = NULL;
+        }
+        cs_mutex_unlock(&p->lock);
+    }
+    shim_leave(token);
+    return 0;
+}
+
+/* ---- the benchmark floor ------------------------------------------------------------------------- */
+double cs_bench_notify_floor(uint64_t token, uint32_t events)
+{
+    shim_port *p = (shim_port *)shim_enter(token, CS_KIND_NOTIFY);
+    cs_fn_GetClusterNotifyV2 get;
+    HCHANGE raw;
+    double t0, t1;
+    uint32_t i, err = 0;
+    if (p == NULL)
+        return -1.0;
+    get = p->h.backend->table.fn.GetClusterNotifyV2;
+    if (p->version != 2 || get == NULL || (raw = port_begin(p)) == NULL) {
+        shim_leave(token);
+        return -1.0;
+    }
+    t0 = cs_monotonic_seconds();
+    for (i = 0; i < events && !err; i++) {
+        WCHAR id[256], parent[256], name[256], type[256];
+        BYTE payload[256];
+        DWORD cb = sizeof(payload), c0 = 256, c1 = 256, c2 = 256, c3 = 256;
+        NOTIFY_FILTER_AND_TYPE ft;
+        DWORD_PTR key;
+        err = get(raw, &key, &ft, payload, &cb, id, &c0, parent, &c1, name, &c2, type, &c3, CS_WAIT_FOREVER);
+    }
+    t1 = cs_monotonic_seconds();
+    port_end(p, 0);
+    shim_leave(token);
+    return err ? -1.0 : t1 - t0;
+}
