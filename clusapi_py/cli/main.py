@@ -2,7 +2,8 @@
 
     clusapi [--cluster NAME] [--sim [TOPOLOGY.json]] COMMAND [--json]
 
-Commands: info, status, nodes, groups, resources, networks, dump.
+Commands: info, status, nodes, groups, resources, networks, dump, watch
+(each change as it happens, until Ctrl-C; exit 0).
 Exit codes: 0 success (for `status`: healthy), 1 `status` warning,
 2 `status` critical or a usage error, 3 a cluster error (one line on
 stderr: class, code, message).
@@ -14,12 +15,12 @@ import sys
 from .._backend import SYSTEM
 from ..handles import open_cluster
 from ..sim import SimulatedCluster
-from . import info, objects, status
+from . import info, objects, status, watch
 from ._common import EXIT_ERROR
 
 # Commands that print a snapshot (taken in one call, then the cluster is closed).
 SNAPSHOT_COMMANDS = {"status": status.run, "dump": objects.dump, **{c: objects.run for c in objects.COMMANDS}}
-COMMANDS = ("info", "status", "nodes", "groups", "resources", "networks", "dump")
+COMMANDS = ("info", "status", "nodes", "groups", "resources", "networks", "dump", "watch")
 
 
 def _parser():
@@ -29,6 +30,7 @@ def _parser():
                    help="use the simulated cluster (built-in topology, or this JSON file)")
     p.add_argument("command", choices=COMMANDS)
     p.add_argument("--json", action="store_true", help="print JSON on stdout")
+    p.add_argument("--count", type=int, metavar="N", help="watch: stop after N events")
     return p
 
 
@@ -48,6 +50,8 @@ def run(args, out, err):
     with open_cluster(args.cluster, backend=backend) as cluster:
         if args.command == "info":
             return info.run(cluster, args, out)
+        if args.command == "watch":
+            return watch.run(cluster, args, out)
         snap = cluster.snapshot()
     return SNAPSHOT_COMMANDS[args.command](snap, args, out)
 
