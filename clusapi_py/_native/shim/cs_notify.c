@@ -292,6 +292,84 @@ static int read_v1_state(shim_port *p, int kind, const cs_char *name, cs_namebuf
     return ok;
 }
 
+/* Waits (no lock held) until the backend has an event, with zero-size
+ * buffers: ERROR_MORE_DATA says one is there and leaves it queued.  0 means
+ * the backend handed over an event with nothing in it (no strings, no
+ * payload): *ft / *filter hold it. */
+static uint32_t peek(shim_port *p, HCHANGE raw, DWORD ms, NOTIFY_FILTER_AND_TYPE *ft, DWORD *filter)
+{
+    DWORD_PTR key = 0;
+    if (p->version == 2) {
+        cs_fn_GetClusterNotifyV2 get = p->h.backend->table.fn.GetClusterNotifyV2;
+        DWORD cb = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+        return get ? get(raw, &key, ft, NULL, &cb, NULL, &c0, NULL, &c1, NULL, &c2, NULL, &c3, ms)
+                   : (uint32_t)ERROR_PROC_NOT_FOUND;
+    } else {
+        cs_fn_GetClusterNotify get = p->h.backend->table.fn.GetClusterNotify;
+        DWORD cch = 0;
+        return get ? get(raw, &key, filter, NULL, &cch, ms) : (uint32_t)ERROR_PROC_NOT_FOUND;
+    }
+}
+
+/* Milliseconds left until `end` (cs_monotonic_seconds), for a finite wait. */
+static DWORD ms_left(double end)
+{
+    double left = end - cs_monotonic_seconds();
+    return left <= 0.0 ? 0 : (DWORD)(left * 1000.0) + 1;
+}
+
+/*
+ * An event in two steps: wait for one without taking it (peek, no lock),
+ * then take it with a zero timeout under the port's lock, counting it in
+ * the same breath -- so cs_notify_pending (which peeks under that lock)
+ * never sees an event that left the queue and is not counted yet.  Another
+ * reader may take the event between the two steps: then wait again, for
+ * what is left of the timeout.
+ */
+static uint32_t take_event(shim_port *p, uint32_t timeout_ms, event_bufs *e, NOTIFY_FILTER_AND_TYPE *ft,
+                           DWORD *filter, DWORD_PTR *key, DWORD *cb, int *fn)
+{
+    double end = timeout_ms == CS_NOTIFY_FOREVER ? 0.0 : cs_monotonic_seconds() + timeout_ms / 1000.0;
+    DWORD wait = timeout_ms;
+    cs_table *t = &p->h.backend->table;
+    *fn = p->version == 2 ? CS_FN_GetClusterNotifyV2 : CS_FN_GetClusterNotify;
+    for (;;) {
+        HCHANGE raw = port_begin(p);
+        uint32_t err;
+        if (raw == NULL)
+            return CS_ERROR_HANDLE_CLOSED;
+        err = peek(p, raw, wait, ft, filter);
+        if (err == 0) {                 /* an empty event, taken by the peek itself */
+            if (port_end(p, 1))
+                return CS_ERROR_HANDLE_CLOSED;
+            *cb = 0;
+            return 0;
+        }
+        if (err == ERROR_MORE_DATA) {
+            cs_mutex_lock(&p->lock);
+            if (p->closing) {
+                err = CS_ERROR_HANDLE_CLOSED;
+            } else if (p->version == 2) {
+                cs_fn_GetClusterNotifyV2 get = t->fn.GetClusterNotifyV2;
+                err = get ? get_v2(get, raw, 0, e, ft, key, cb) : (uint32_t)ERROR_PROC_NOT_FOUND;
+            } else {
+                cs_fn_GetClusterNotify get = t->fn.GetClusterNotify;
+                err = get ? get_v1(get, raw, 0, &e->str[2], filter, key) : (uint32_t)ERROR_PROC_NOT_FOUND;
+            }
+            if (err == 0)
+                p->taken++;
+            cs_mutex_unlock(&p->lock);
+        }
+        if (port_end(p, 0) && err)
+            return CS_ERROR_HANDLE_CLOSED;  /* the close ended the wait: not a failure */
+        if (err != WAIT_TIMEOUT || timeout_ms == 0)
+            return err;
+        if (timeout_ms != CS_NOTIFY_FOREVER && (wait = ms_left(end)) == 0)
+            return WAIT_TIMEOUT;
+        /* another reader took it first: wait again */
+    }
+}
+
 uint32_t cs_notify_get(uint64_t token, uint32_t timeout_ms, cs_result **out)
 {
     shim_port *p = (shim_port *)shim_enter(token, CS_KIND_NOTIFY);
@@ -301,46 +379,27 @@ uint32_t cs_notify_get(uint64_t token, uint32_t timeout_ms, cs_result **out)
     NOTIFY_FILTER_AND_TYPE ft;
     DWORD_PTR key = 0;
     DWORD cb = 0, filter = 0;
-    HCHANGE raw;
     uint32_t err;
-    int fn = -1, has_state = 0, state = 0, closed, held = 0;
+    int fn = -1, has_state = 0, state = 0;
     if (p == NULL)
         return cs_last_error();
     ft.dwObjectType = 0;
     ft.FilterFlags = 0;
+    bufs_init(&e);
+    cs_nb_init(&owner);
+    cs_nb_init(&group);
     cs_mutex_lock(&p->lock);
-    if (p->held && !p->closing) {
-        held = 1;
+    if (p->held && !p->closing) {       /* an empty event a cs_notify_pending peek took */
         p->held = 0;
         p->taken++;
         ft.dwObjectType = p->held_type;
         ft.FilterFlags = p->held_flags;
-    }
-    cs_mutex_unlock(&p->lock);
-    bufs_init(&e);
-    cs_nb_init(&owner);
-    cs_nb_init(&group);
-    if (held) {
+        filter = (DWORD)p->held_flags;
         err = 0;
-        fn = -1;
-        filter = (DWORD)ft.FilterFlags;
-    } else if ((raw = port_begin(p)) == NULL) {
-        err = CS_ERROR_HANDLE_CLOSED;
-        fn = -1;
+        cs_mutex_unlock(&p->lock);
     } else {
-        cs_table *t = &p->h.backend->table;
-        if (p->version == 2) {
-            cs_fn_GetClusterNotifyV2 get = t->fn.GetClusterNotifyV2;
-            fn = CS_FN_GetClusterNotifyV2;
-            err = get ? get_v2(get, raw, timeout_ms, &e, &ft, &key, &cb) : (uint32_t)ERROR_PROC_NOT_FOUND;
-        } else {
-            cs_fn_GetClusterNotify get = t->fn.GetClusterNotify;
-            fn = CS_FN_GetClusterNotify;
-            err = get ? get_v1(get, raw, timeout_ms, &e.str[2], &filter, &key) : (uint32_t)ERROR_PROC_NOT_FOUND;
-        }
-        closed = port_end(p, err == 0);
-        if (err && closed)
-            err = CS_ERROR_HANDLE_CLOSED;   /* the close ended the wait: not a failure */
+        cs_mutex_unlock(&p->lock);
+        err = take_event(p, timeout_ms, &e, &ft, &filter, &key, &cb, &fn);
     }
     if (!err && p->version == 1) {
         int kind = v1_state_kind(filter);
@@ -360,7 +419,7 @@ uint32_t cs_notify_get(uint64_t token, uint32_t timeout_ms, cs_result **out)
         cs_bd_int(&bd, has_state);
         cs_bd_int(&bd, state);
         cs_bd_int(&bd, (int64_t)key);
-        if (p->version == 2 && !held)
+        if (p->version == 2)
             cs_bd_bytes(&bd, e.payload, cb);
     }
     bufs_free(&e);
@@ -379,9 +438,11 @@ uint32_t cs_notify_get(uint64_t token, uint32_t timeout_ms, cs_result **out)
 uint32_t cs_notify_pending(uint64_t token, int *pending, uint64_t *taken)
 {
     shim_port *p = (shim_port *)shim_enter(token, CS_KIND_NOTIFY);
+    NOTIFY_FILTER_AND_TYPE ft;
+    DWORD filter = 0;
     HCHANGE raw;
-    uint32_t err = 0;
-    int fn = -1;
+    uint32_t err;
+    int fn;
     if (p == NULL)
         return cs_last_error();
     *pending = 0;
@@ -389,41 +450,19 @@ uint32_t cs_notify_pending(uint64_t token, int *pending, uint64_t *taken)
         shim_leave(token);
         return CS_ERROR_HANDLE_CLOSED;
     }
-    if (p->version == 2) {
-        cs_fn_GetClusterNotifyV2 get = p->h.backend->table.fn.GetClusterNotifyV2;
-        NOTIFY_FILTER_AND_TYPE ft;
-        DWORD_PTR key = 0;
-        DWORD cb = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-        fn = CS_FN_GetClusterNotifyV2;
-        /* Zero-size buffers: ERROR_MORE_DATA leaves the event queued. */
-        err = get ? get(raw, &key, &ft, NULL, &cb, NULL, &c0, NULL, &c1, NULL, &c2, NULL, &c3, 0)
-                  : (uint32_t)ERROR_PROC_NOT_FOUND;
-        if (err == 0) {             /* an event with nothing in it: keep it for the next get */
-            cs_mutex_lock(&p->lock);
-            p->held = 1;
-            p->held_type = ft.dwObjectType;
-            p->held_flags = ft.FilterFlags;
-            cs_mutex_unlock(&p->lock);
-        }
-    } else {
-        cs_fn_GetClusterNotify get = p->h.backend->table.fn.GetClusterNotify;
-        DWORD_PTR key = 0;
-        DWORD filter = 0, cch = 0;
-        fn = CS_FN_GetClusterNotify;
-        err = get ? get(raw, &key, &filter, NULL, &cch, 0) : (uint32_t)ERROR_PROC_NOT_FOUND;
-        if (err == 0) {
-            cs_mutex_lock(&p->lock);
-            p->held = 1;
-            p->held_type = 0;
-            p->held_flags = filter;
-            cs_mutex_unlock(&p->lock);
-        }
-    }
-    port_end(p, 0);
+    /* Under the lock that takes and counts events: see take_event. */
     cs_mutex_lock(&p->lock);
+    err = p->held ? (uint32_t)ERROR_MORE_DATA : peek(p, raw, 0, &ft, &filter);
+    if (err == 0) {                     /* an event with nothing in it: keep it for the next get */
+        p->held = 1;
+        p->held_type = ft.dwObjectType;
+        p->held_flags = p->version == 2 ? ft.FilterFlags : (LONGLONG)filter;
+    }
     *pending = p->held || err == ERROR_MORE_DATA;
     *taken = p->taken;
     cs_mutex_unlock(&p->lock);
+    fn = p->version == 2 ? CS_FN_GetClusterNotifyV2 : CS_FN_GetClusterNotify;
+    port_end(p, 0);
     shim_leave(token);
     if (err == 0 || err == ERROR_MORE_DATA || err == WAIT_TIMEOUT)
         return 0;
