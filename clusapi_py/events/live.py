@@ -33,6 +33,7 @@ _K = EventKind
 _RESYNC = frozenset({_K.CLUSTER_RECONNECT, _K.CLUSTER_LOST_NOTIFICATIONS, _K.CLUSTER_STATE,
                      _K.NETWORK_ADDED, _K.NETINTERFACE_ADDED})
 _BACKOFF_FIRST, _BACKOFF_MAX = 0.05, 2.0
+_BATCH = 512                 # events the reader takes from the port per call at most
 _FLUSH_LIMIT = 30.0          # seconds flush() waits for the reader at most
 
 
@@ -144,7 +145,7 @@ class _Core:
         port = self.port
         while not self.closed:
             try:
-                event = port.get(None)
+                events = port._get_batch(_BATCH)
             except ValueError:            # closed
                 break
             except errors.ClusterError as exc:
@@ -153,19 +154,17 @@ class _Core:
                 self.error = exc
                 self.resync()
                 continue
-            if event is None:             # closed while waiting
+            if not events:                # closed while waiting
                 break
-            self.apply(event)
-
-    def apply(self, event: ClusterEvent) -> None:
-        if event.kind in _RESYNC:
-            self.resync()
-        else:
-            self.apply_one(event)
-        with self.lock:
-            self.events_applied += 1
-            self.applied_seen = self.port._seen
-            self.lock.notify_all()
+            for event in events:
+                if event.kind in _RESYNC:
+                    self.resync()
+                else:
+                    self.apply_one(event)
+            with self.lock:
+                self.events_applied += len(events)
+                self.applied_seen = port._seen
+                self.lock.notify_all()
 
     def resync(self) -> None:
         with self.lock:

@@ -21,7 +21,7 @@ from .. import _bindings as b
 from .. import errors
 from ..enums import state_table
 from ..handles._base import _Handle, register_extension
-from .types import STATE_ENUMS, V1_FILTERS, V2_FILTERS, ClusterEvent, EventKind, kind_of_v1, kind_of_v2
+from .types import STATE_ENUMS, V1_FILTERS, V2_FILTERS, ClusterEvent, EventKind
 
 ffi, lib = b.ffi, b.lib
 
@@ -31,6 +31,16 @@ _FOREVER = lib.CS_NOTIFY_FOREVER
 _WAIT_TIMEOUT = lib.WAIT_TIMEOUT
 _CLOSED = b.HANDLE_CLOSED
 _TABLES = {kind: state_table(cls) for kind, cls in STATE_ENUMS.items()}
+# Decoding tables, keyed by numbers (an Enum member's hash is Python code):
+# (object type, flag) or the version-1 filter -> (kind, state table or None, what else to do).
+_PLAIN, _OWNER, _NODE_ADDED, _V1_OWNER = range(4)
+_V2_DECODE = {v: (k, _TABLES.get(k), _OWNER if k is EventKind.GROUP_OWNER_NODE else
+                  _NODE_ADDED if k is EventKind.NODE_ADDED else _PLAIN) for k, v in V2_FILTERS.items()}
+_V1_DECODE = {v: (k, _TABLES.get(k), _V1_OWNER if k is EventKind.GROUP_STATE else _PLAIN)
+              for k, v in V1_FILTERS.items()}
+_OTHER = (EventKind.OTHER, None, _PLAIN)
+_unpack_dword = struct.Struct("<i").unpack_from
+_FIELDS, _INTS = 6, 7      # per event in a cs_notify_get_batch result
 _ASYNC_SLICE = 0.05         # seconds an `async for` helper call waits: a cancelled task is gone by then
 _K = EventKind
 
@@ -155,15 +165,59 @@ class NotificationPort(_Handle):
         return self._read(token, ms)
 
     def _read(self, token: int, ms: int) -> typing.Optional[ClusterEvent]:
+        events = self._read_batch(token, ms, 1)
+        return events[0] if events else None
+
+    def _read_batch(self, token: int, ms: int, limit: int) -> typing.List[ClusterEvent]:
+        """The next event (waiting up to ms) and whatever is queued behind it, up to limit;
+        [] on a timeout or when the port is closed meanwhile."""
         out = ffi.new("cs_result **")
-        code = lib.cs_notify_get(token, ms, out)
+        code = lib.cs_notify_get_batch(token, ms, limit, out)
         if code == _CLOSED or code == _WAIT_TIMEOUT:
-            return None
+            return []
         if code:
             raise b.last_error(self._what)
-        fields, ints, payload = b.take_with_bytes(out)
-        self._seen += 1
-        return self._decode(fields, ints, payload)
+        fields, ints, data = b.take_with_bytes(out)
+        events = []
+        append = events.append
+        new = tuple.__new__
+        at = 0
+        for i in range(len(ints) // _INTS):
+            j, f = i * _INTS, i * _FIELDS
+            version, object_type, flags, has_state, state_value, _key, n = ints[j:j + _INTS]
+            payload = data[at:at + n]
+            at += n
+            if version == 2:
+                kind, table, special = _V2_DECODE.get((object_type, flags), _OTHER)
+                state = table[_unpack_dword(payload, 0)[0]] if table is not None and n >= 4 else None
+                owner_node = None
+                if special == _OWNER:
+                    owner_node = self._node_name(payload.decode("utf-16-le", "replace").split("\0", 1)[0])
+                elif special == _NODE_ADDED:
+                    self._node_names[fields[f + 1]] = fields[f]
+                rtype = fields[f + 3] or None
+            else:
+                kind, table, special = _V1_DECODE.get(flags, _OTHER)
+                state = table[state_value] if table is not None and has_state else None
+                owner_node = fields[f + 4] if special == _V1_OWNER and has_state else None
+                rtype = None
+            append(new(ClusterEvent, (kind, fields[f], fields[f + 1], fields[f + 2], state, owner_node, rtype,
+                                      payload)))
+        self._seen += len(events)
+        return events
+
+    def _get_batch(self, limit: int) -> typing.List[ClusterEvent]:
+        """For the live view's reader: blocks for the next events; [] once closed."""
+        token = self._token
+        if not token:
+            return []
+        if self._stash:
+            with self._stash_lock:
+                stashed = list(self._stash)
+                self._stash.clear()
+            if stashed:
+                return stashed
+        return self._read_batch(token, _FOREVER, limit)
 
     def _pending(self) -> typing.Tuple[bool, int]:
         """(an event is waiting in the port, events handed out so far)."""
@@ -188,29 +242,6 @@ class NotificationPort(_Handle):
                 pass
             name = self._node_names.get(node_id)
         return name or ""
-
-    def _decode(self, fields: list, ints: list, payload: bytes) -> ClusterEvent:
-        name, obj_id, parent_id, rtype, owner, _group = fields[:6]
-        version, object_type, flags, has_state, state_value = ints[:5]
-        kind = kind_of_v2(object_type, flags) if version == 2 else kind_of_v1(flags)
-        state = None
-        owner_node = None
-        table = _TABLES.get(kind)
-        if version == 2:
-            if table is not None and len(payload) >= 4:
-                state = table[struct.unpack_from("<i", payload)[0]]
-            if kind is _K.GROUP_OWNER_NODE:
-                node_id = payload.decode("utf-16-le", "replace").split("\0", 1)[0]
-                owner_node = self._node_name(node_id)
-            elif kind is _K.NODE_ADDED:
-                self._node_names[obj_id] = name
-        else:
-            if table is not None and has_state:
-                state = table[state_value]
-            if kind is _K.GROUP_STATE and has_state:
-                owner_node = owner
-        resource_type = rtype if (version == 2 and rtype) else None
-        return ClusterEvent(kind, name, obj_id, parent_id, state, owner_node, resource_type, payload)
 
     # ---- iteration --------------------------------------------------------------------------------
     def __iter__(self) -> "NotificationPort":

@@ -202,7 +202,7 @@ static void notify_shim(void)
     if (r != NULL) {
         CHECK(r->text_len >= 2 * 699);
         CHECK(memcmp(r->text, long_name, 699 * sizeof(WCHAR)) == 0);
-        EQ(r->n_ints, 6);
+        EQ(r->n_ints, 7);
         EQ(r->ints[0], 2);
         EQ(r->ints[1], CLUSTER_OBJECT_TYPE_CLUSTER);
         EQ(r->ints[2], CLUSTER_CHANGE_CLUSTER_GROUP_ADDED_V2);

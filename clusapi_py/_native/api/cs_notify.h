@@ -105,14 +105,18 @@ int cs_notify_version(uint64_t port);
 /* The next event, waiting up to timeout_ms (CS_NOTIFY_FOREVER: no limit,
  * 0: a poll).  0 and *out: text fields name, object id, parent id, type,
  * owner node, group; ints version, object type (0 on version 1), filter
- * flags (version 1: the CLUSTER_CHANGE_* bit), has state, state, key;
- * bytes: the payload.  On version 1 a *_STATE event of a node, group,
+ * flags (version 1: the CLUSTER_CHANGE_* bit), has state, state, key,
+ * payload bytes; bytes: the payload.  On version 1 a *_STATE event of a node, group,
  * resource, network or net interface also carries the object's state
  * (and for a group its owner, for a resource its owner and group), read in
  * the same call; "has state" is 0 where that read failed.  WAIT_TIMEOUT
  * when nothing came; CS_ERROR_HANDLE_CLOSED (not recorded as a failure)
  * when the port is closed, before or during the wait; else a Win32 code. */
 uint32_t cs_notify_get(uint64_t port, uint32_t timeout_ms, cs_result **out);
+/* The same, then every event already queued (taken with no wait), up to
+ * max_events: the events one after another, 6 text fields and 7 ints each,
+ * their payloads concatenated in the byte channel. */
+uint32_t cs_notify_get_batch(uint64_t port, uint32_t timeout_ms, uint32_t max_events, cs_result **out);
 /* Whether the port holds an event now, without taking it (*pending), and
  * how many events cs_notify_get has handed out so far (*taken). */
 uint32_t cs_notify_pending(uint64_t port, int *pending, uint64_t *taken);

@@ -370,19 +370,19 @@ static uint32_t take_event(shim_port *p, uint32_t timeout_ms, event_bufs *e, NOT
     }
 }
 
-uint32_t cs_notify_get(uint64_t token, uint32_t timeout_ms, cs_result **out)
+/* One event appended to bd: text name, object id, parent id, type, owner,
+ * group; ints version, object type, flags, has state, state, key, payload
+ * bytes; the payload to the byte channel.  `now`: take only an event that
+ * is there already (one call, under the lock), no waiting. */
+static uint32_t get_one(shim_port *p, uint32_t timeout_ms, int now, cs_builder *bd, int *fn)
 {
-    shim_port *p = (shim_port *)shim_enter(token, CS_KIND_NOTIFY);
-    cs_builder bd = CS_BUILDER_INIT;
     event_bufs e;
     cs_namebuf owner, group;
     NOTIFY_FILTER_AND_TYPE ft;
     DWORD_PTR key = 0;
     DWORD cb = 0, filter = 0;
     uint32_t err;
-    int fn = -1, has_state = 0, state = 0;
-    if (p == NULL)
-        return cs_last_error();
+    int has_state = 0, state = 0;
     ft.dwObjectType = 0;
     ft.FilterFlags = 0;
     bufs_init(&e);
@@ -397,9 +397,33 @@ uint32_t cs_notify_get(uint64_t token, uint32_t timeout_ms, cs_result **out)
         filter = (DWORD)p->held_flags;
         err = 0;
         cs_mutex_unlock(&p->lock);
+    } else if (now) {
+        HCHANGE raw;
+        cs_mutex_unlock(&p->lock);
+        *fn = p->version == 2 ? CS_FN_GetClusterNotifyV2 : CS_FN_GetClusterNotify;
+        if ((raw = port_begin(p)) == NULL) {
+            err = CS_ERROR_HANDLE_CLOSED;
+        } else {
+            cs_table *t = &p->h.backend->table;
+            cs_mutex_lock(&p->lock);
+            if (p->closing) {
+                err = CS_ERROR_HANDLE_CLOSED;
+            } else if (p->version == 2) {
+                cs_fn_GetClusterNotifyV2 get = t->fn.GetClusterNotifyV2;
+                err = get ? get_v2(get, raw, 0, &e, &ft, &key, &cb) : (uint32_t)ERROR_PROC_NOT_FOUND;
+            } else {
+                cs_fn_GetClusterNotify get = t->fn.GetClusterNotify;
+                err = get ? get_v1(get, raw, 0, &e.str[2], &filter, &key) : (uint32_t)ERROR_PROC_NOT_FOUND;
+            }
+            if (err == 0)
+                p->taken++;
+            cs_mutex_unlock(&p->lock);
+            if (port_end(p, 0) && err)
+                err = CS_ERROR_HANDLE_CLOSED;
+        }
     } else {
         cs_mutex_unlock(&p->lock);
-        err = take_event(p, timeout_ms, &e, &ft, &filter, &key, &cb, &fn);
+        err = take_event(p, timeout_ms, &e, &ft, &filter, &key, &cb, fn);
     }
     if (!err && p->version == 1) {
         int kind = v1_state_kind(filter);
@@ -409,25 +433,56 @@ uint32_t cs_notify_get(uint64_t token, uint32_t timeout_ms, cs_result **out)
     if (!err) {
         static const int order[4] = { 2, 0, 1, 3 };     /* name, object id, parent id, type */
         int i;
+        if (p->version != 2)
+            cb = 0;
         for (i = 0; i < 4; i++)
-            cs_bd_string(&bd, order[i] == 2 || p->version == 2 ? e.str[order[i]].p : NULL);
-        cs_bd_string(&bd, owner.p);
-        cs_bd_string(&bd, group.p);
-        cs_bd_int(&bd, p->version);
-        cs_bd_int(&bd, p->version == 2 ? (int64_t)ft.dwObjectType : 0);
-        cs_bd_int(&bd, p->version == 2 ? (int64_t)ft.FilterFlags : (int64_t)filter);
-        cs_bd_int(&bd, has_state);
-        cs_bd_int(&bd, state);
-        cs_bd_int(&bd, (int64_t)key);
-        if (p->version == 2)
-            cs_bd_bytes(&bd, e.payload, cb);
+            cs_bd_string(bd, order[i] == 2 || p->version == 2 ? e.str[order[i]].p : NULL);
+        cs_bd_string(bd, owner.p);
+        cs_bd_string(bd, group.p);
+        cs_bd_int(bd, p->version);
+        cs_bd_int(bd, p->version == 2 ? (int64_t)ft.dwObjectType : 0);
+        cs_bd_int(bd, p->version == 2 ? (int64_t)ft.FilterFlags : (int64_t)filter);
+        cs_bd_int(bd, has_state);
+        cs_bd_int(bd, state);
+        cs_bd_int(bd, (int64_t)key);
+        cs_bd_int(bd, (int64_t)cb);
+        cs_bd_bytes(bd, e.payload, cb);
     }
     bufs_free(&e);
     cs_nb_free(&owner);
     cs_nb_free(&group);
+    return err;
+}
+
+uint32_t cs_notify_get(uint64_t token, uint32_t timeout_ms, cs_result **out)
+{
+    return cs_notify_get_batch(token, timeout_ms, 1, out);
+}
+
+uint32_t cs_notify_get_batch(uint64_t token, uint32_t timeout_ms, uint32_t max_events, cs_result **out)
+{
+    shim_port *p = (shim_port *)shim_enter(token, CS_KIND_NOTIFY);
+    cs_builder bd = CS_BUILDER_INIT;
+    uint32_t err, n;
+    int fn = -1;
+    if (p == NULL)
+        return cs_last_error();
+    if (max_events == 0) {
+        shim_leave(token);
+        return cs_fail(ERROR_INVALID_PARAMETER, -1);
+    }
+    err = get_one(p, timeout_ms, 0, &bd, &fn);
+    /* then whatever is queued already, up to max_events, without waiting */
+    for (n = 1; !err && n < max_events; n++) {
+        uint32_t more = get_one(p, 0, 1, &bd, &fn);
+        if (more)
+            break;
+    }
     shim_leave(token);
-    if (err == CS_ERROR_HANDLE_CLOSED)
+    if (err == CS_ERROR_HANDLE_CLOSED) {
+        cs_bd_free(&bd);
         return err;
+    }
     if (err) {
         cs_bd_free(&bd);
         return cs_fail(err, fn);
