@@ -90,7 +90,11 @@ typedef pthread_mutex_t cs_mutex;
 /* ---- a condition variable paired with a cs_mutex, and a monotonic clock --
  * (the simulator's notification waits; never used without its mutex held). */
 #define CS_WAIT_FOREVER 0xFFFFFFFFu
-#ifdef _WIN32
+#if defined(_WIN32) && defined(_WIN32_WINNT) && _WIN32_WINNT < 0x0600
+/* Before Vista's headers (tests/windows/compat_check.c compiles the compat
+ * header against mingw-w64's at 0x0502): no condition variables; nothing
+ * compiled that way waits. */
+#elif defined(_WIN32)
 typedef CONDITION_VARIABLE cs_cond;
 #  define CS_COND_INIT CONDITION_VARIABLE_INIT
 #  define cs_cond_broadcast(c) WakeAllConditionVariable(c)
