@@ -2,8 +2,10 @@
 or with --json one JSON object per line (kind, name, id, state, owner_node,
 time) -- until interrupted (Ctrl-C ends it with exit 0, the port closed)
 or, with --count N, after N events."""
+import argparse
 import datetime
 import json
+import typing
 
 from ..enums import state_name
 from ._common import EXIT_OK
@@ -13,7 +15,7 @@ from ._common import EXIT_OK
 SLICE = 0.25
 
 
-def _line(event, now, as_json):
+def _line(event: typing.Any, now: str, as_json: bool) -> str:
     state = None if event.state is None else state_name(event.state)
     if as_json:
         return json.dumps({"kind": event.kind.name, "name": event.name, "id": event.id, "state": state,
@@ -26,7 +28,7 @@ def _line(event, now, as_json):
     return " ".join(parts)
 
 
-def run(cluster, args, out):
+def run(cluster: typing.Any, args: argparse.Namespace, out: typing.TextIO) -> int:
     count = 0
     try:
         with cluster.notifications() as port:

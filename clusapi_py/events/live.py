@@ -216,7 +216,7 @@ class _Core:
             elif k is _K.NODE_ADDED:
                 node_id, state = (ev.id, ev.state) if ev.state is not None else (read or (None, None))
                 if node_id is not None:
-                    m.nodes[key] = NodeInfo(ev.name, node_id, state)
+                    m.nodes[key] = NodeInfo(ev.name, node_id, state)  # type: ignore[arg-type]  # int if unknown
                     m.node_by_id[node_id] = ev.name
             elif k is _K.NODE_DELETED:
                 m.remove_node(key)
@@ -293,6 +293,7 @@ class LiveView:
     """The current state of a cluster, kept by notifications (see the module docstring)."""
 
     __slots__ = ("_core", "__weakref__")
+    _core: typing.Optional[_Core]
 
     def __init__(self, *args: typing.Any, **kwargs: typing.Any) -> None:
         raise TypeError("LiveView objects come from Cluster.live_view()")

@@ -47,15 +47,15 @@ _K = EventKind
 
 def _timeout_ms(timeout: typing.Optional[float]) -> int:
     if timeout is None:
-        return _FOREVER
+        return int(_FOREVER)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
         raise TypeError("timeout must be a number of seconds or None")
     if not timeout >= 0:
         raise ValueError("timeout must be >= 0 (or None to wait forever)")
-    return min(int(math.ceil(timeout * 1000.0)), _FOREVER - 1)
+    return min(int(math.ceil(timeout * 1000.0)), int(_FOREVER) - 1)
 
 
-def _filters(kinds: typing.Optional[typing.Iterable[EventKind]], version: int) -> typing.Tuple[list, int]:
+def _filters(kinds: typing.Optional[typing.Iterable[EventKind]], version: int) -> typing.Tuple[typing.List[int], int]:
     chosen = list(EventKind) if kinds is None else list(kinds)
     for k in chosen:
         if not isinstance(k, EventKind):
@@ -112,6 +112,12 @@ class NotificationPort(_Handle):
 
     __slots__ = ("_cluster", "_version", "_node_names", "_stash", "_stash_lock", "_seen")
     _what = "notification port"
+    _cluster: typing.Any
+    _version: int
+    _node_names: typing.Dict[str, str]
+    _stash: "collections.deque[ClusterEvent]"
+    _stash_lock: threading.Lock
+    _seen: int
 
     @property
     def version(self) -> int:
@@ -161,7 +167,7 @@ class NotificationPort(_Handle):
         if self._stash:
             with self._stash_lock:
                 if self._stash:
-                    return typing.cast(ClusterEvent, self._stash.popleft())
+                    return self._stash.popleft()
         return self._read(token, ms)
 
     def _read(self, token: int, ms: int) -> typing.Optional[ClusterEvent]:
@@ -178,7 +184,7 @@ class NotificationPort(_Handle):
         if code:
             raise b.last_error(self._what)
         fields, ints, data = b.take_with_bytes(out)
-        events = []
+        events: typing.List[ClusterEvent] = []
         append = events.append
         new = tuple.__new__
         at = 0
@@ -278,7 +284,7 @@ class NotificationPort(_Handle):
             if self._stash:
                 with self._stash_lock:
                     if self._stash:
-                        return typing.cast(ClusterEvent, self._stash.popleft())
+                        return self._stash.popleft()
             if not self._token:
                 raise StopAsyncIteration
             await loop.run_in_executor(None, self._get_into_stash)

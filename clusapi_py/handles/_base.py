@@ -10,6 +10,7 @@ The names bound below are the per-cycle calls and constants, looked up once
 handle modules import them.
 """
 import atexit
+import typing
 
 from .. import _bindings as b
 from .. import _consts as k
@@ -41,14 +42,14 @@ _BACKEND_TYPES = Backend._classes
 # "live_view"), registered when they are imported -- the package's __init__
 # imports them -- so that a handle method can offer them without importing
 # upwards.
-_EXTENSIONS = {}
+_EXTENSIONS: "dict[str, typing.Callable[..., typing.Any]]" = {}
 
 
-def register_extension(name, factory):
+def register_extension(name: str, factory: "typing.Callable[..., typing.Any]") -> None:
     _EXTENSIONS[name] = factory
 
 
-def extension(name):
+def extension(name: str) -> "typing.Callable[..., typing.Any]":
     try:
         return _EXTENSIONS[name]
     except KeyError:
