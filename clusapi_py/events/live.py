@@ -125,6 +125,7 @@ class _Core:
         self.resyncs = 0
         self.events_applied = 0
         self.applied_seen = 0            # port._seen when the last event was applied
+        self.flushed = 0                 # events_applied at the end of the last flush()
         self.closed = False
         self.error: typing.Optional[BaseException] = None
         # The port first, then the read: nothing that changes between them is missed.
@@ -268,15 +269,17 @@ class _Core:
             return snap
 
     def flush(self) -> int:
-        """Waits until the reader has applied every event the port holds now."""
-        with self.lock:
-            start = self.events_applied
+        """Waits until the reader has applied every event the port holds now; returns
+        how many events were applied since the previous flush (or since the view opened),
+        whichever thread applied them."""
         deadline = time.monotonic() + _FLUSH_LIMIT
         while True:
             pending, taken = self.port._pending()
             with self.lock:
                 if not pending and taken == self.applied_seen:
-                    return self.events_applied - start
+                    count = self.events_applied - self.flushed
+                    self.flushed = self.events_applied
+                    return count
                 left = deadline - time.monotonic()
                 if left <= 0 or not self.thread.is_alive():
                     raise TimeoutError("the live view's reader did not catch up with its port")
@@ -309,7 +312,9 @@ class LiveView:
         return self._use().snapshot()
 
     def flush(self) -> int:
-        """Applies every event the port holds now; returns how many events were applied meanwhile."""
+        """Returns once every event the port holds now has been applied (by the view's reader
+        thread, in port order); returns how many events were applied since the previous
+        flush() or since the view opened."""
         return self._use().flush()
 
     @property

@@ -381,6 +381,15 @@ static DWORD wait_for_event(call *c, DWORD ms)
     }
 }
 
+/* A Get call of one version on a port: the wrong version's port is not a
+ * handle it takes; then the wait. */
+static DWORD wait_on(call *c, int version, DWORD ms)
+{
+    if (c->h->port->version != version)
+        return ERROR_INVALID_HANDLE;
+    return wait_for_event(c, ms);
+}
+
 /* A (buffer, count) pair of the event: fits, or records the size needed. */
 static int fits(LPDWORD cch, DWORD len)
 {
@@ -432,10 +441,8 @@ DWORD WINAPI sim_GetClusterNotifyV2(HCHANGE hChange, DWORD_PTR *lpdwNotifyKey, P
         err = ERROR_INVALID_PARAMETER;
     if (!err && lpbBufferSize != NULL && buffer == NULL && *lpbBufferSize != 0)
         err = ERROR_INVALID_PARAMETER;
-    if (!err && c.h->port->version != 2)
-        err = ERROR_INVALID_HANDLE;
     if (!err)
-        err = wait_for_event(&c, dwMilliseconds);
+        err = wait_on(&c, 2, dwMilliseconds);
     if (!err) {
         sim_port *p = c.h->port;
         sim_event *e = p->head;
@@ -477,10 +484,8 @@ DWORD WINAPI sim_GetClusterNotify(HCHANGE hChange, DWORD_PTR *lpdwNotifyKey, LPD
         err = check_name_buffer(lpszName, lpcchName);
     if (!err && lpdwFilterType == NULL)
         err = ERROR_INVALID_PARAMETER;
-    if (!err && c.h->port->version != 1)
-        err = ERROR_INVALID_HANDLE;
     if (!err)
-        err = wait_for_event(&c, dwMilliseconds);
+        err = wait_on(&c, 1, dwMilliseconds);
     if (!err) {
         sim_port *p = c.h->port;
         sim_event *e = p->head;
