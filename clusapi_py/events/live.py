@@ -158,10 +158,17 @@ class _Core:
             if not events:                # closed while waiting
                 break
             for event in events:
-                if event.kind in _RESYNC:
+                try:
+                    if event.kind in _RESYNC:
+                        self.resync()
+                    else:
+                        self.apply_one(event)
+                except errors.ClusterError as exc:      # a read for the event failed: read everything
+                    self.error = exc
                     self.resync()
-                else:
-                    self.apply_one(event)
+                except ValueError as exc:               # the cluster was closed under the view
+                    self.error = exc
+                    self.stale = True
             with self.lock:
                 self.events_applied += len(events)
                 self.applied_seen = port._seen

@@ -215,3 +215,13 @@ def test_after_flush_the_view_equals_a_fresh_snapshot(version, bulk, changes, fl
         view.flush()
         same(view.snapshot(), c.snapshot())
     assert s.open_handles()["notify"] == 0
+
+
+def test_a_read_that_fails_during_a_break_makes_the_view_resync_not_die(s):
+    with clusapi_py.open_cluster("CLUSTER01", backend=s) as c, c.live_view(version=1) as view:
+        s.fail("OpenClusterGroupEx", 1722, count=1)     # the read a version-1 GROUP_ADDED needs
+        s.add_group("G9", owner_node="NODE1")
+        view.flush()
+        assert view._core.thread.is_alive()
+        assert view.resyncs == 1 and not view.stale
+        same(view.snapshot(), c.snapshot())
