@@ -318,6 +318,29 @@ static DWORD ms_left(double end)
     return left <= 0.0 ? 0 : (DWORD)(left * 1000.0) + 1;
 }
 
+/* Takes the event at the head of the queue, if any, with a zero timeout,
+ * under the port's lock, and counts it there (see take_event). */
+static uint32_t take_now(shim_port *p, HCHANGE raw, event_bufs *e, NOTIFY_FILTER_AND_TYPE *ft, DWORD *filter,
+                         DWORD_PTR *key, DWORD *cb)
+{
+    cs_table *t = &p->h.backend->table;
+    uint32_t err;
+    cs_mutex_lock(&p->lock);
+    if (p->closing) {
+        err = CS_ERROR_HANDLE_CLOSED;
+    } else if (p->version == 2) {
+        cs_fn_GetClusterNotifyV2 get = t->fn.GetClusterNotifyV2;
+        err = get ? get_v2(get, raw, 0, e, ft, key, cb) : (uint32_t)ERROR_PROC_NOT_FOUND;
+    } else {
+        cs_fn_GetClusterNotify get = t->fn.GetClusterNotify;
+        err = get ? get_v1(get, raw, 0, &e->str[2], filter, key) : (uint32_t)ERROR_PROC_NOT_FOUND;
+    }
+    if (err == 0)
+        p->taken++;
+    cs_mutex_unlock(&p->lock);
+    return err;
+}
+
 /*
  * An event in two steps: wait for one without taking it (peek, no lock),
  * then take it with a zero timeout under the port's lock, counting it in
@@ -331,7 +354,6 @@ static uint32_t take_event(shim_port *p, uint32_t timeout_ms, event_bufs *e, NOT
 {
     double end = timeout_ms == CS_NOTIFY_FOREVER ? 0.0 : cs_monotonic_seconds() + timeout_ms / 1000.0;
     DWORD wait = timeout_ms;
-    cs_table *t = &p->h.backend->table;
     *fn = p->version == 2 ? CS_FN_GetClusterNotifyV2 : CS_FN_GetClusterNotify;
     for (;;) {
         HCHANGE raw = port_begin(p);
@@ -345,21 +367,8 @@ static uint32_t take_event(shim_port *p, uint32_t timeout_ms, event_bufs *e, NOT
             *cb = 0;
             return 0;
         }
-        if (err == ERROR_MORE_DATA) {
-            cs_mutex_lock(&p->lock);
-            if (p->closing) {
-                err = CS_ERROR_HANDLE_CLOSED;
-            } else if (p->version == 2) {
-                cs_fn_GetClusterNotifyV2 get = t->fn.GetClusterNotifyV2;
-                err = get ? get_v2(get, raw, 0, e, ft, key, cb) : (uint32_t)ERROR_PROC_NOT_FOUND;
-            } else {
-                cs_fn_GetClusterNotify get = t->fn.GetClusterNotify;
-                err = get ? get_v1(get, raw, 0, &e->str[2], filter, key) : (uint32_t)ERROR_PROC_NOT_FOUND;
-            }
-            if (err == 0)
-                p->taken++;
-            cs_mutex_unlock(&p->lock);
-        }
+        if (err == ERROR_MORE_DATA)
+            err = take_now(p, raw, e, ft, filter, key, cb);
         if (port_end(p, 0) && err)
             return CS_ERROR_HANDLE_CLOSED;  /* the close ended the wait: not a failure */
         if (err != WAIT_TIMEOUT || timeout_ms == 0)
@@ -404,20 +413,7 @@ static uint32_t get_one(shim_port *p, uint32_t timeout_ms, int now, cs_builder *
         if ((raw = port_begin(p)) == NULL) {
             err = CS_ERROR_HANDLE_CLOSED;
         } else {
-            cs_table *t = &p->h.backend->table;
-            cs_mutex_lock(&p->lock);
-            if (p->closing) {
-                err = CS_ERROR_HANDLE_CLOSED;
-            } else if (p->version == 2) {
-                cs_fn_GetClusterNotifyV2 get = t->fn.GetClusterNotifyV2;
-                err = get ? get_v2(get, raw, 0, &e, &ft, &key, &cb) : (uint32_t)ERROR_PROC_NOT_FOUND;
-            } else {
-                cs_fn_GetClusterNotify get = t->fn.GetClusterNotify;
-                err = get ? get_v1(get, raw, 0, &e.str[2], &filter, &key) : (uint32_t)ERROR_PROC_NOT_FOUND;
-            }
-            if (err == 0)
-                p->taken++;
-            cs_mutex_unlock(&p->lock);
+            err = take_now(p, raw, &e, &ft, &filter, &key, &cb);
             if (port_end(p, 0) && err)
                 err = CS_ERROR_HANDLE_CLOSED;
         }
