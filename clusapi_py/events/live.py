@@ -140,6 +140,15 @@ class _Core:
         self.current: typing.Optional[Snapshot] = snap
         self.thread = threading.Thread(target=self.run, name="clusapi-live-view", daemon=True)
         self.thread.start()
+        # The reader's first call is under way (counted by the backend) before the view is
+        # handed out: a caller that reads call counters next sees none of it in flight.
+        deadline = time.monotonic() + 5.0
+        while time.monotonic() < deadline and self.thread.is_alive():
+            _, taken, parked = self.port._pending()
+            if parked or taken:
+                time.sleep(0.001)
+                break
+            time.sleep(0.0005)
 
     # ---- the reader thread -------------------------------------------------------------------
     def run(self) -> None:
@@ -275,22 +284,33 @@ class _Core:
                 snap = self.current = self.model.snapshot()
             return snap
 
-    def flush(self) -> int:
-        """Waits until the reader has applied every event the port holds now; returns
-        how many events were applied since the previous flush (or since the view opened),
-        whichever thread applied them."""
+    def settle(self) -> None:
+        """Returns once the port is empty, every event taken from it is applied and the
+        reader waits for the next one inside the backend (so that a caller that reads
+        the backend's call counters next sees no call of the reader's in flight)."""
         deadline = time.monotonic() + _FLUSH_LIMIT
+        settled = 0
         while True:
-            pending, taken = self.port._pending()
+            pending, taken, parked = self.port._pending()
             with self.lock:
-                if not pending and taken == self.applied_seen:
-                    count = self.events_applied - self.flushed
-                    self.flushed = self.events_applied
-                    return count
+                idle = not pending and taken == self.applied_seen and parked > 0
+                if idle and settled:
+                    return
                 left = deadline - time.monotonic()
                 if left <= 0 or not self.thread.is_alive():
                     raise TimeoutError("the live view's reader did not catch up with its port")
-                self.lock.wait(min(left, 0.01))
+                # Parked just now: give its call the moment it takes to be counted, then look again.
+                settled = 1 if idle else 0
+                self.lock.wait(min(left, 0.001 if idle else 0.01))
+
+    def flush(self) -> int:
+        """settle(); returns how many events were applied since the previous flush (or since
+        the view opened), whichever thread applied them."""
+        self.settle()
+        with self.lock:
+            count = self.events_applied - self.flushed
+            self.flushed = self.events_applied
+            return count
 
     def close(self) -> None:
         self.closed = True

@@ -225,16 +225,18 @@ class NotificationPort(_Handle):
                 return stashed
         return self._read_batch(token, _FOREVER, limit)
 
-    def _pending(self) -> typing.Tuple[bool, int]:
-        """(an event is waiting in the port, events handed out so far)."""
+    def _pending(self) -> typing.Tuple[bool, int, int]:
+        """(an event is waiting in the port, events handed out so far, calls waiting
+        for one inside the backend now)."""
         pending = ffi.new("int *")
         taken = ffi.new("uint64_t *")
-        code = lib.cs_notify_pending(self._tok(), pending, taken)
+        parked = ffi.new("int *")
+        code = lib.cs_notify_pending(self._tok(), pending, taken, parked)
         if code == _CLOSED:
             raise ValueError("the notification port is closed")
         if code:
             raise b.last_error(self._what)
-        return bool(pending[0]) or bool(self._stash), int(taken[0])
+        return bool(pending[0]) or bool(self._stash), int(taken[0]), int(parked[0])
 
     def _node_name(self, node_id: str) -> str:
         """The name of a node by id: from the events seen, else read from the cluster once."""

@@ -180,7 +180,7 @@ static void notify_shim(void)
     cs_result *r = NULL;
     WCHAR long_name[700];
     waiter_arg arg;
-    int pending = 0;
+    int pending = 0, parked = -1;
     uint64_t taken = 0;
     c = cs_open_cluster(id, NULL, (uint32_t)GENERIC_ALL);
     CHECK(c != 0);
@@ -195,7 +195,7 @@ static void notify_shim(void)
         long_name[i] = (WCHAR)('a' + i % 26);
     long_name[699] = 0;
     EQ(cs_sim_add_group(id, long_name, long_name, ClusterGroupOnline, W("NODE1"), NULL), 0);
-    EQ(cs_notify_pending(port, &pending, &taken), 0);
+    EQ(cs_notify_pending(port, &pending, &taken, &parked), 0);
     EQ(pending, 1);
     EQ(taken, 0);
     EQ(cs_notify_get(port, 0, &r), 0);
@@ -209,9 +209,10 @@ static void notify_shim(void)
     }
     cs_result_free(r);
     r = NULL;
-    EQ(cs_notify_pending(port, &pending, &taken), 0);
+    EQ(cs_notify_pending(port, &pending, &taken, &parked), 0);
     EQ(pending, 0);
     EQ(taken, 1);
+    EQ(parked, 0);
     EQ(cs_notify_get(port, 20, &r), WAIT_TIMEOUT);
     CHECK(r == NULL);
     /* a waiter blocked with no time limit ends when another thread closes the port */

@@ -117,9 +117,10 @@ uint32_t cs_notify_get(uint64_t port, uint32_t timeout_ms, cs_result **out);
  * max_events: the events one after another, 6 text fields and 7 ints each,
  * their payloads concatenated in the byte channel. */
 uint32_t cs_notify_get_batch(uint64_t port, uint32_t timeout_ms, uint32_t max_events, cs_result **out);
-/* Whether the port holds an event now, without taking it (*pending), and
- * how many events cs_notify_get has handed out so far (*taken). */
-uint32_t cs_notify_pending(uint64_t port, int *pending, uint64_t *taken);
+/* Whether the port holds an event now, without taking it (*pending), how
+ * many events cs_notify_get has handed out so far (*taken), and how many
+ * calls are waiting for one inside the backend right now (*parked). */
+uint32_t cs_notify_pending(uint64_t port, int *pending, uint64_t *taken, int *parked);
 /* Closes any token; for a port, also ends a wait in progress (see above).
  * 0, or CS_ERROR_HANDLE_CLOSED (not recorded) when it was not open. */
 uint32_t cs_notify_close(uint64_t token);

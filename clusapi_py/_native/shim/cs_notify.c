@@ -26,6 +26,7 @@ typedef struct shim_port {
     int version;                /* 1 or 2 */
     int closing;
     int busy;                   /* calls using h.raw */
+    int parked;                 /* calls waiting for an event inside the backend */
     uint64_t taken;             /* events handed out */
     int held;                   /* an event a peek took (all its strings and payload empty) */
     DWORD held_type;
@@ -360,7 +361,17 @@ static uint32_t take_event(shim_port *p, uint32_t timeout_ms, event_bufs *e, NOT
         uint32_t err;
         if (raw == NULL)
             return CS_ERROR_HANDLE_CLOSED;
+        if (wait != 0) {
+            cs_mutex_lock(&p->lock);
+            p->parked++;
+            cs_mutex_unlock(&p->lock);
+        }
         err = peek(p, raw, wait, ft, filter);
+        if (wait != 0) {
+            cs_mutex_lock(&p->lock);
+            p->parked--;
+            cs_mutex_unlock(&p->lock);
+        }
         if (err == 0) {                 /* an empty event, taken by the peek itself */
             if (port_end(p, 1))
                 return CS_ERROR_HANDLE_CLOSED;
@@ -486,7 +497,7 @@ uint32_t cs_notify_get_batch(uint64_t token, uint32_t timeout_ms, uint32_t max_e
     return cs_bd_deliver(&bd, out);
 }
 
-uint32_t cs_notify_pending(uint64_t token, int *pending, uint64_t *taken)
+uint32_t cs_notify_pending(uint64_t token, int *pending, uint64_t *taken, int *parked)
 {
     shim_port *p = (shim_port *)shim_enter(token, CS_KIND_NOTIFY);
     NOTIFY_FILTER_AND_TYPE ft;
@@ -497,6 +508,7 @@ uint32_t cs_notify_pending(uint64_t token, int *pending, uint64_t *taken)
     if (p == NULL)
         return cs_last_error();
     *pending = 0;
+    *parked = 0;
     if ((raw = port_begin(p)) == NULL) {
         shim_leave(token);
         return CS_ERROR_HANDLE_CLOSED;
@@ -511,6 +523,7 @@ uint32_t cs_notify_pending(uint64_t token, int *pending, uint64_t *taken)
     }
     *pending = p->held || err == ERROR_MORE_DATA;
     *taken = p->taken;
+    *parked = p->parked;
     cs_mutex_unlock(&p->lock);
     fn = p->version == 2 ? CS_FN_GetClusterNotifyV2 : CS_FN_GetClusterNotify;
     port_end(p, 0);
