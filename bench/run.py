@@ -14,7 +14,8 @@ DIR defaults to build/bench.
      per-object fallback, package vs C floor;
   3. round trips and wall time with 0.5 ms per round trip;
   4. threads sharing one cluster, 1 ms per round trip;
-  5. memory: RSS before/after many open/close cycles and snapshots.
+  5. memory: RSS before/after many open/close cycles and snapshots;
+  6. notifications and the live view (bench/notify.py).
 
 Every figure is the median of several repetitions; the ways being compared
 are measured in the same run, interleaved.  --quick is the CI smoke test:
@@ -40,6 +41,7 @@ from clusapi_py._bindings import FUNCTION_IDS, ffi, lib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ctypes_clusapi  # noqa: E402  (bench/ctypes_clusapi.py)
+import notify  # noqa: E402  (bench/notify.py)
 
 MAXIMUM_ALLOWED = 0x02000000
 BULK_EXPORTS = ("ClusterGroupOpenEnumEx", "ClusterResourceOpenEnumEx", "ClusterOpenEnumEx")
@@ -851,7 +853,7 @@ def main(argv=None):
     parser.add_argument("--out", default=os.path.join("build", "bench"), help="output directory (default build/bench)")
     parser.add_argument("--memory-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--only", default=None,
-                        help="comma-separated subset of churn,snapshot,latency,threads,memory (for development)")
+                        help="comma-separated subset of churn,snapshot,latency,threads,memory,notify")
     args = parser.parse_args(argv)
     cfg = QUICK if args.quick else FULL
     if args.memory_child:
@@ -868,7 +870,8 @@ def main(argv=None):
 
     start = time.perf_counter()
     benches = [("churn", bench_churn), ("snapshot", bench_snapshot), ("latency", bench_latency),
-               ("threads", bench_threads), ("memory", bench_memory)]
+               ("threads", bench_threads), ("memory", bench_memory),
+               ("notify", lambda cfg, R: notify.bench_notify("quick" if cfg is QUICK else "full", R, rss_bytes, log))]
     only = set(args.only.split(",")) if args.only else None
     for name, fn in benches:
         if only and name not in only:
@@ -898,7 +901,7 @@ def main(argv=None):
 
     png = plot(R, os.path.join(args.out, "snapshot_scaling.png"))
     R.data["plot"] = png
-    md = render(R, args, cfg, elapsed)
+    md = render(R, args, cfg, elapsed) + "\n".join(notify.render_notify(R)) + "\n"
     if png:
         md += "\nPlot: `%s`.\n" % png
     with open(os.path.join(args.out, "bench.md"), "w", encoding="utf-8") as f:

@@ -11,6 +11,7 @@ from . import sim
 from ._version import __version__
 from .backends import SYSTEM, Backend, SystemBackend, default_backend
 from .enums import Access, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
+from .events import ClusterEvent, EventKind, LiveView, NotificationPort
 from .errors import (
     ClusterAccessDeniedError, ClusterAPIUnavailableError, ClusterError, ClusterObjectNotFoundError,
     ClusterUnavailableError,
@@ -30,4 +31,5 @@ __all__ = [
     "ClusterError", "ClusterAccessDeniedError", "ClusterObjectNotFoundError", "ClusterUnavailableError",
     "ClusterAPIUnavailableError",
     "Backend", "SystemBackend", "SYSTEM", "default_backend", "sim",
+    "EventKind", "ClusterEvent", "NotificationPort", "LiveView",
 ]

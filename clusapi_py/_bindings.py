@@ -33,7 +33,8 @@ KIND_GROUP = lib.CS_KIND_GROUP
 KIND_RESOURCE = lib.CS_KIND_RESOURCE
 KIND_NETWORK = lib.CS_KIND_NETWORK
 KIND_NETINTERFACE = lib.CS_KIND_NETINTERFACE
-KIND_NAMES = ("cluster", "node", "group", "resource", "network", "netinterface", "enum")
+KIND_NOTIFY = lib.CS_KIND_NOTIFY
+KIND_NAMES = ("cluster", "node", "group", "resource", "network", "netinterface", "enum", "notify")
 
 FUNCTION_NAMES = tuple(ffi.string(lib.cs_function_name(i)).decode() for i in range(lib.cs_function_count()))
 FUNCTION_IDS = {name: i for i, name in enumerate(FUNCTION_NAMES)}

@@ -5,7 +5,7 @@ edit by hand (the test fails when this file and the api/ headers' cdef disagree)
 function does is in its header, clusapi_py/_native/api/.  Only clusapi_py._bindings imports the
 extension; these types end at the package's own modules and never reach its public signatures.
 """
-from typing import Any, Generic, Literal, TypeVar, overload
+from typing import Any, Generic, Literal, Sequence, TypeVar, overload
 
 _T = TypeVar("_T")
 
@@ -44,6 +44,8 @@ class FFI:
     @overload
     def new(self, cdecl: Literal["uint32_t[]"], init: int, /) -> Pointer[int]: ...
     @overload
+    def new(self, cdecl: Literal["int64_t[]"], init: Sequence[int], /) -> Pointer[int]: ...
+    @overload
     def new(self, cdecl: Literal["cs_char[]"], init: int | str, /) -> Pointer[str]: ...
     @overload
     def new(self, cdecl: Literal["cs_result **"], /) -> Pointer[Result]: ...
@@ -65,6 +67,61 @@ class Lib:
 
     CLUSCTL_GROUP_GET_ID: int
     CLUSCTL_RESOURCE_GET_ID: int
+    CLUSTER_CHANGE_CLUSTER_COMMON_PROPERTY_V2: int
+    CLUSTER_CHANGE_CLUSTER_GROUP_ADDED_V2: int
+    CLUSTER_CHANGE_CLUSTER_LOST_NOTIFICATIONS_V2: int
+    CLUSTER_CHANGE_CLUSTER_MEMBERSHIP_V2: int
+    CLUSTER_CHANGE_CLUSTER_NETWORK_ADDED_V2: int
+    CLUSTER_CHANGE_CLUSTER_NODE_ADDED_V2: int
+    CLUSTER_CHANGE_CLUSTER_PROPERTY: int
+    CLUSTER_CHANGE_CLUSTER_RECONNECT: int
+    CLUSTER_CHANGE_CLUSTER_RECONNECT_V2: int
+    CLUSTER_CHANGE_CLUSTER_RENAME_V2: int
+    CLUSTER_CHANGE_CLUSTER_RESOURCE_TYPE_ADDED_V2: int
+    CLUSTER_CHANGE_CLUSTER_STATE: int
+    CLUSTER_CHANGE_CLUSTER_STATE_V2: int
+    CLUSTER_CHANGE_GROUP_ADDED: int
+    CLUSTER_CHANGE_GROUP_COMMON_PROPERTY_V2: int
+    CLUSTER_CHANGE_GROUP_DELETED: int
+    CLUSTER_CHANGE_GROUP_DELETED_V2: int
+    CLUSTER_CHANGE_GROUP_OWNER_NODE_V2: int
+    CLUSTER_CHANGE_GROUP_PREFERRED_OWNERS_V2: int
+    CLUSTER_CHANGE_GROUP_PROPERTY: int
+    CLUSTER_CHANGE_GROUP_RESOURCE_ADDED_V2: int
+    CLUSTER_CHANGE_GROUP_STATE: int
+    CLUSTER_CHANGE_GROUP_STATE_V2: int
+    CLUSTER_CHANGE_NETINTERFACE_ADDED: int
+    CLUSTER_CHANGE_NETINTERFACE_DELETED: int
+    CLUSTER_CHANGE_NETINTERFACE_DELETED_V2: int
+    CLUSTER_CHANGE_NETINTERFACE_STATE: int
+    CLUSTER_CHANGE_NETINTERFACE_STATE_V2: int
+    CLUSTER_CHANGE_NETWORK_ADDED: int
+    CLUSTER_CHANGE_NETWORK_DELETED: int
+    CLUSTER_CHANGE_NETWORK_DELETED_V2: int
+    CLUSTER_CHANGE_NETWORK_STATE: int
+    CLUSTER_CHANGE_NETWORK_STATE_V2: int
+    CLUSTER_CHANGE_NODE_ADDED: int
+    CLUSTER_CHANGE_NODE_COMMON_PROPERTY_V2: int
+    CLUSTER_CHANGE_NODE_DELETED: int
+    CLUSTER_CHANGE_NODE_DELETED_V2: int
+    CLUSTER_CHANGE_NODE_NETINTERFACE_ADDED_V2: int
+    CLUSTER_CHANGE_NODE_PROPERTY: int
+    CLUSTER_CHANGE_NODE_STATE: int
+    CLUSTER_CHANGE_NODE_STATE_V2: int
+    CLUSTER_CHANGE_QUORUM_STATE: int
+    CLUSTER_CHANGE_QUORUM_STATE_V2: int
+    CLUSTER_CHANGE_RESOURCE_ADDED: int
+    CLUSTER_CHANGE_RESOURCE_COMMON_PROPERTY_V2: int
+    CLUSTER_CHANGE_RESOURCE_DELETED: int
+    CLUSTER_CHANGE_RESOURCE_DELETED_V2: int
+    CLUSTER_CHANGE_RESOURCE_DEPENDENCIES_V2: int
+    CLUSTER_CHANGE_RESOURCE_OWNER_GROUP_V2: int
+    CLUSTER_CHANGE_RESOURCE_PROPERTY: int
+    CLUSTER_CHANGE_RESOURCE_STATE: int
+    CLUSTER_CHANGE_RESOURCE_STATE_V2: int
+    CLUSTER_CHANGE_SHARED_VOLUME_ADDED_V2: int
+    CLUSTER_CHANGE_SHARED_VOLUME_REMOVED_V2: int
+    CLUSTER_CHANGE_SHARED_VOLUME_STATE_V2: int
     CLUSTER_ENUM_GROUP: int
     CLUSTER_ENUM_NETINTERFACE: int
     CLUSTER_ENUM_NETWORK: int
@@ -76,6 +133,15 @@ class Lib:
     CLUSTER_NETWORK_ENUM_NETINTERFACES: int
     CLUSTER_NODE_ENUM_GROUPS: int
     CLUSTER_NODE_ENUM_NETINTERFACES: int
+    CLUSTER_OBJECT_TYPE_CLUSTER: int
+    CLUSTER_OBJECT_TYPE_GROUP: int
+    CLUSTER_OBJECT_TYPE_NETWORK: int
+    CLUSTER_OBJECT_TYPE_NETWORK_INTERFACE: int
+    CLUSTER_OBJECT_TYPE_NODE: int
+    CLUSTER_OBJECT_TYPE_QUORUM: int
+    CLUSTER_OBJECT_TYPE_RESOURCE: int
+    CLUSTER_OBJECT_TYPE_RESOURCE_TYPE: int
+    CLUSTER_OBJECT_TYPE_SHARED_VOLUME: int
     CLUSTER_RESOURCE_ENUM_DEPENDS: int
     CLUSTER_RESOURCE_ENUM_NODES: int
     CLUSTER_RESOURCE_ENUM_PROVIDES: int
@@ -87,7 +153,9 @@ class Lib:
     CS_KIND_NETINTERFACE: int
     CS_KIND_NETWORK: int
     CS_KIND_NODE: int
+    CS_KIND_NOTIFY: int
     CS_KIND_RESOURCE: int
+    CS_NOTIFY_FOREVER: int
     CS_RIGHTS_ALL: int
     CS_RIGHTS_NONE: int
     CS_RIGHTS_READ: int
@@ -181,6 +249,7 @@ class Lib:
     WAIT_TIMEOUT: int
     def cs_backend_has(self, a0: int, a1: int, /) -> int: ...
     def cs_bench_floor(self, a0: int, a1: int, a2: str | Pointer[str], a3: int, /) -> float: ...
+    def cs_bench_notify_floor(self, a0: int, a1: int, /) -> float: ...
     def cs_build_version(self) -> Pointer[bytes]: ...
     def cs_close(self, a0: int, /) -> int: ...
     def cs_close_all(self) -> None: ...
@@ -197,6 +266,12 @@ class Lib:
     def cs_last_function(self) -> Pointer[bytes]: ...
     def cs_list(self, a0: int, a1: int, a2: Pointer[Result], /) -> int: ...
     def cs_netinterface_name(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], a3: Pointer[Result], /) -> int: ...
+    def cs_notify_close(self, a0: int, /) -> int: ...
+    def cs_notify_get(self, a0: int, a1: int, a2: Pointer[Result], /) -> int: ...
+    def cs_notify_get_batch(self, a0: int, a1: int, a2: int, a3: Pointer[Result], /) -> int: ...
+    def cs_notify_open(self, a0: int, a1: int, a2: Pointer[int], a3: int, a4: int, /) -> int: ...
+    def cs_notify_pending(self, a0: int, a1: Pointer[int], a2: Pointer[int], a3: Pointer[int], /) -> int: ...
+    def cs_notify_version(self, a0: int, /) -> int: ...
     def cs_object_id(self, a0: int, a1: Pointer[Result], /) -> int: ...
     def cs_open_cluster(self, a0: int, a1: str | Pointer[str], a2: int, /) -> int: ...
     def cs_open_object(self, a0: int, a1: int, a2: str | Pointer[str], a3: int, /) -> int: ...
@@ -210,6 +285,7 @@ class Lib:
     def cs_sim_add_resource(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], a3: str | Pointer[str], a4: str | Pointer[str], a5: int, a6: str | Pointer[str], a7: str | Pointer[str], /) -> int: ...
     def cs_sim_add_resource_type(self, a0: int, a1: str | Pointer[str], /) -> int: ...
     def cs_sim_bind_thread(self, a0: int, /) -> int: ...
+    def cs_sim_break_connection(self, a0: int, a1: float, /) -> int: ...
     def cs_sim_calls(self, a0: int, a1: int, /) -> int: ...
     def cs_sim_create(self, a0: Pointer[int], /) -> int: ...
     def cs_sim_delete(self, a0: int, a1: int, a2: str | Pointer[str], /) -> int: ...
@@ -218,6 +294,7 @@ class Lib:
     def cs_sim_fail(self, a0: int, a1: int, a2: int, a3: int, /) -> int: ...
     def cs_sim_get_last_error(self) -> int: ...
     def cs_sim_get_latency(self, a0: int, /) -> float: ...
+    def cs_sim_get_notification_queue_limit(self, a0: int, /) -> int: ...
     def cs_sim_get_rights(self, a0: int, /) -> int: ...
     def cs_sim_hide(self, a0: int, a1: int, a2: int, /) -> int: ...
     def cs_sim_move_group(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], /) -> int: ...
@@ -227,6 +304,7 @@ class Lib:
     def cs_sim_round_trips(self, a0: int, a1: int, /) -> int: ...
     def cs_sim_set_cluster(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], a3: int, a4: int, a5: int, a6: str | Pointer[str], a7: str | Pointer[str], a8: int, a9: int, a10: int, /) -> int: ...
     def cs_sim_set_latency(self, a0: int, a1: float, /) -> int: ...
+    def cs_sim_set_notification_queue_limit(self, a0: int, a1: int, /) -> int: ...
     def cs_sim_set_quorum(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], a3: int, /) -> int: ...
     def cs_sim_set_rights(self, a0: int, a1: int, /) -> int: ...
     def cs_sim_set_state(self, a0: int, a1: int, a2: str | Pointer[str], a3: int, /) -> int: ...

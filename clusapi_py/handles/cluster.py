@@ -2,7 +2,7 @@
 about itself, its lists of names, and the objects opened from it."""
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Iterable, Optional, TypeVar
 
 from .. import _bindings as b
 from .. import _consts as k
@@ -14,9 +14,14 @@ from ..enums import Access
 from ..records import ClusterVersion, Quorum
 from ..snapshot import Snapshot
 from ._base import (
-    _BACKEND_TYPES, _DEFAULT_ACCESS, _MAXIMUM_ALLOWED, _NULL, _cs_open_cluster, _cs_open_object, _Handle,
+    _BACKEND_TYPES, _DEFAULT_ACCESS, _MAXIMUM_ALLOWED, _NULL, _cs_open_cluster, _cs_open_object, _Handle, extension,
 )
 from .objects import Group, NetInterface, Network, Node, Resource, _Object
+
+if TYPE_CHECKING:    # the events package is above the handles: names for the signatures only
+    from ..events.live import LiveView
+    from ..events.port import NotificationPort
+    from ..events.types import EventKind
 
 lib = b.lib
 
@@ -185,3 +190,16 @@ class Cluster(_Handle):
         """Everything a monitoring cycle reads, in one shim call."""
         fields, ints = b.call_result(lib.cs_snapshot, self._tok(), what="cluster")
         return Snapshot._from_shim(fields, ints)
+
+    # ---- change notifications (clusapi_py.events) ---------------------------------------
+    def notifications(self, kinds: Optional[Iterable[EventKind]] = None, *,
+                      version: Optional[int] = None) -> NotificationPort:
+        """A NotificationPort for these EventKind members (None: every kind); version None
+        picks 2 (CreateClusterNotifyPortV2) where the backend exports it, else 1."""
+        port: NotificationPort = extension("notifications")(self, kinds, version=version)
+        return port
+
+    def live_view(self, *, version: Optional[int] = None) -> LiveView:
+        """A LiveView: this cluster kept current by its notifications (see clusapi_py.events.live)."""
+        view: LiveView = extension("live_view")(self, version=version)
+        return view

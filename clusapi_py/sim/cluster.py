@@ -197,6 +197,32 @@ class SimulatedCluster(Backend):
         self._check(lib.cs_sim_open_handles(self._id, counts), "counters")
         return {name: int(counts[i]) for i, name in enumerate(b.KIND_NAMES)}
 
+    # ---- notifications -----------------------------------------------------------------
+    @property
+    def notification_queue_limit(self) -> int:
+        """Events a notification port holds before it overflows: the queued events are
+        then dropped and the port delivers one CLUSTER_LOST_NOTIFICATIONS."""
+        return int(lib.cs_sim_get_notification_queue_limit(self._id))
+
+    @notification_queue_limit.setter
+    def notification_queue_limit(self, limit: int) -> None:
+        if isinstance(limit, bool) or not isinstance(limit, int):
+            raise TypeError("notification_queue_limit must be an int")
+        if not 1 <= limit <= 0xFFFFFFFF:
+            raise ValueError("notification_queue_limit must be between 1 and 2**32 - 1")
+        self._check(lib.cs_sim_set_notification_queue_limit(self._id, limit), "notification queue limit")
+
+    def break_connection(self, seconds: float) -> None:
+        """For `seconds`, every round trip through a cluster opened by name (RPC) fails with
+        RPC_S_SERVER_UNAVAILABLE (1722), opening one by name too, and changes made meanwhile
+        are not delivered to the notification ports of such opens; afterwards each of those
+        ports delivers CLUSTER_RECONNECT, as clusapi.dll does after its own reconnect."""
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+            raise TypeError("seconds must be a number")
+        if not 0 < seconds <= 3600:
+            raise ValueError("seconds must be > 0 and <= 3600")
+        self._check(lib.cs_sim_break_connection(self._id, float(seconds)), "break_connection")
+
     # ---- changing the cluster ----------------------------------------------------------
     def _set_state(self, kind: ObjectKind, enum_cls: type[_E], name: str, state: _E | int | str) -> None:
         member = coerce_state(enum_cls, state)

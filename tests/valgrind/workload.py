@@ -48,6 +48,26 @@ s.delete_after("OpenClusterGroupEx", 3, "group", "VM00010")
 s.hide("ClusterGroupOpenEnumEx")
 with clusapi_py.open_cluster(backend=s) as c:
     c.snapshot()
+# notifications: both versions, grown buffers, overflow, a close that wakes a waiter, a live view
+import threading  # noqa: E402
+for version in (1, 2):
+    with clusapi_py.open_cluster(backend=s) as c, c.notifications(version=version) as port:
+        for i in range(200):
+            s.set_group_state("VM00004", ("FAILED", "ONLINE")[i % 2])
+        s.add_group("G" * 250, owner_node="HV01", id="I" * 250)
+        s.delete_group("G" * 250)
+        while port.get(timeout=0) is not None:
+            pass
+        waiter = threading.Thread(target=port.get)
+        waiter.start()
+        port.close()
+        waiter.join()
+s.notification_queue_limit = 10
+with clusapi_py.open_cluster(backend=s) as c, c.live_view() as view:
+    for i in range(50):
+        s.set_group_state("VM00005", ("FAILED", "ONLINE")[i % 2])
+    view.flush()
+    view.snapshot()
 gc.collect()
 assert all(v == 0 for v in s.open_handles().values()), s.open_handles()
 del s

@@ -47,7 +47,12 @@
  *               CLUSTER_RESOURCE_ENUM_ITEM (their layouts are checked below
  *               against the numbers in notes/sdk_sigs.md instead);
  *   enumerators: CLUSTER_NODE_ENUM_PREFERRED_GROUPS, CLUSTER_ENUM_SHARED_VOLUME_*
- *               (not in the compat header either).
+ *               (not in the compat header either);
+ *   notifications, version 2: CreateClusterNotifyPortV2, RegisterClusterNotifyV2,
+ *               GetNotifyEventHandle, GetClusterNotifyV2, NOTIFY_FILTER_AND_TYPE,
+ *               CLUSTER_OBJECT_TYPE and the CLUSTER_CHANGE_*_V2 enumerators
+ *               (a few of them are compared in the 0x0701 section below; the
+ *               rest against the SDK header's text, docs/design.md).
  * Those are compiled against a header only when it says CLUSAPI_VERSION >=
  * 0x0700 / 0x0701 (sections guarded below), i.e. never with Debian's
  * mingw-w64; the MSVC wheel build compiles the shim against the SDK header
@@ -171,6 +176,35 @@ _Static_assert((long long)CLUSTER_NETWORK_ENUM_ALL == (long long)compat_CLUSTER_
 /* ---- control codes ---------------------------------------------------------------- */
 SAME_VALUE(CLUSCTL_RESOURCE_GET_ID);
 SAME_VALUE(CLUSCTL_GROUP_GET_ID);
+
+/* ---- change notifications, version 1 ------------------------------------------------ */
+SAME_VALUE(CLUSTER_CHANGE_NODE_STATE);
+SAME_VALUE(CLUSTER_CHANGE_NODE_DELETED);
+SAME_VALUE(CLUSTER_CHANGE_NODE_ADDED);
+SAME_VALUE(CLUSTER_CHANGE_NODE_PROPERTY);
+SAME_VALUE(CLUSTER_CHANGE_RESOURCE_STATE);
+SAME_VALUE(CLUSTER_CHANGE_RESOURCE_DELETED);
+SAME_VALUE(CLUSTER_CHANGE_RESOURCE_ADDED);
+SAME_VALUE(CLUSTER_CHANGE_RESOURCE_PROPERTY);
+SAME_VALUE(CLUSTER_CHANGE_GROUP_STATE);
+SAME_VALUE(CLUSTER_CHANGE_GROUP_DELETED);
+SAME_VALUE(CLUSTER_CHANGE_GROUP_ADDED);
+SAME_VALUE(CLUSTER_CHANGE_GROUP_PROPERTY);
+SAME_VALUE(CLUSTER_CHANGE_CLUSTER_RECONNECT);
+SAME_VALUE(CLUSTER_CHANGE_NETWORK_STATE);
+SAME_VALUE(CLUSTER_CHANGE_NETWORK_DELETED);
+SAME_VALUE(CLUSTER_CHANGE_NETWORK_ADDED);
+SAME_VALUE(CLUSTER_CHANGE_NETWORK_PROPERTY);
+SAME_VALUE(CLUSTER_CHANGE_NETINTERFACE_STATE);
+SAME_VALUE(CLUSTER_CHANGE_NETINTERFACE_DELETED);
+SAME_VALUE(CLUSTER_CHANGE_NETINTERFACE_ADDED);
+SAME_VALUE(CLUSTER_CHANGE_NETINTERFACE_PROPERTY);
+SAME_VALUE(CLUSTER_CHANGE_QUORUM_STATE);
+SAME_VALUE(CLUSTER_CHANGE_CLUSTER_STATE);
+SAME_VALUE(CLUSTER_CHANGE_CLUSTER_PROPERTY);
+/* 0x80000000: an int enumerator in the compat header, compared as the DWORD it is passed as. */
+_Static_assert((DWORD)CLUSTER_CHANGE_HANDLE_CLOSE == (DWORD)compat_CLUSTER_CHANGE_HANDLE_CLOSE,
+               "CLUSTER_CHANGE_HANDLE_CLOSE differs");
 
 /* ---- CLUSTERVERSIONINFO ---------------------------------------------------------- */
 #define SAME_MEMBER(S, m)                                                                  \
@@ -372,6 +406,12 @@ static void never_called(void)
                     GetClusterNetInterfaceState);
     SAME_FN(PCLUSAPI_GET_CLUSTER_NET_INTERFACE, GetClusterNetInterface);
 
+    /* change notifications, version 1 */
+    SAME_FN(PCLUSAPI_CREATE_CLUSTER_NOTIFY_PORT, CreateClusterNotifyPort);
+    SAME_FN(PCLUSAPI_REGISTER_CLUSTER_NOTIFY, RegisterClusterNotify);
+    SAME_FN(PCLUSAPI_GET_CLUSTER_NOTIFY, GetClusterNotify);
+    SAME_FN(PCLUSAPI_CLOSE_CLUSTER_NOTIFY_PORT, CloseClusterNotifyPort);
+
     /* The one PCLUSAPI_* typedef mingw-w64 has: the two typedefs agree. */
     {
         compat_PCLUSAPI_OPEN_CLUSTER p = (PCLUSAPI_OPEN_CLUSTER)0;
@@ -417,5 +457,16 @@ static void never_called(void)
         (void)rr;
         (void)cr;
     }
+    /* Version-2 notifications: the filter struct's layout, and the functions
+     * whose signatures name no type the compat header declares itself. */
+    _Static_assert(sizeof(compat_NOTIFY_FILTER_AND_TYPE) == sizeof(NOTIFY_FILTER_AND_TYPE), "NOTIFY_FILTER_AND_TYPE");
+    _Static_assert(offsetof(compat_NOTIFY_FILTER_AND_TYPE, FilterFlags) == offsetof(NOTIFY_FILTER_AND_TYPE, FilterFlags),
+                   "NOTIFY_FILTER_AND_TYPE.FilterFlags");
+    SAME_FN(PCLUSAPI_GET_NOTIFY_EVENT_HANDLE_V2, GetNotifyEventHandle);
+    SAME_VALUE(CLUSTER_CHANGE_GROUP_STATE_V2);
+    SAME_VALUE(CLUSTER_CHANGE_GROUP_OWNER_NODE_V2);
+    SAME_VALUE(CLUSTER_CHANGE_RESOURCE_STATE_V2);
+    SAME_VALUE(CLUSTER_CHANGE_CLUSTER_LOST_NOTIFICATIONS_V2);
+    SAME_VALUE(CLUSTER_OBJECT_TYPE_NETWORK_INTERFACE);
 #endif
 }

@@ -17,6 +17,8 @@
  *   cs_snapshot.c       cs_snapshot: the walks laid out as sections
  *   cs_bench.c          the benchmark hooks
  *   cs_testing.c        test hooks (api/cs_testing.h)
+ *   cs_notify.c         notification ports: open, the wait loop, close that
+ *                       wakes a waiter, the C floor of reading a port
  *
  * The *_raw helpers work on a raw handle of a backend the caller already
  * holds; they return a Win32 code (or a state) and, on failure, the id of
@@ -71,6 +73,11 @@ typedef struct cs_handle {
     uint32_t granted;
 } cs_handle;
 
+/* Publishes a filled handle (a cs_handle, or a larger struct starting with
+ * one, from malloc) as a new token; on failure closes its raw handle,
+ * frees it and returns 0 (ERROR_NOT_ENOUGH_MEMORY recorded). */
+uint64_t shim_publish(cs_handle *h);
+
 /* Kinds shim_enter() accepts besides one CS_KIND_*. */
 #define SHIM_ANY_OBJECT -1      /* any kind but a cluster */
 #define SHIM_ANY_KIND -2
@@ -79,6 +86,9 @@ typedef struct cs_handle {
  * NULL (failure recorded: CS_ERROR_HANDLE_CLOSED, or ERROR_INVALID_HANDLE
  * for the wrong kind) when it is not open. */
 cs_handle *shim_enter(uint64_t token, int kind);
+/* Takes a reference on any open token without recording a failure; NULL
+ * when it is not open. */
+cs_handle *shim_acquire(uint64_t token);
 /* Gives the call's reference back (the real close runs here when the
  * token was closed meanwhile and this was the last reference). */
 void shim_leave(uint64_t token);

@@ -18,6 +18,11 @@
  *   cs_sim_topology.c  the control API that builds and changes the cluster
  *   cs_sim_control.c   the rest of the control API (life, knobs, counters)
  *   cs_sim_leakcheck.c the open-handle report printed at exit
+ *   cs_sim_mutate.c    the one choke point of every change to the model
+ *                      (sim_changed) and the events each change posts
+ *   cs_sim_notify.c    notification ports: their queues, the entry points
+ *                      (Create/Register/Get/CloseClusterNotify*), waits, and
+ *                      the knobs: queue limit, a broken connection
  *
  * Locking.  One global lock (g_lock) guards all of it: instances, objects,
  * handles, counters.  An entry point validates its handle and counts the
@@ -69,7 +74,8 @@ enum sim_hk {
     HK_GROUPENUMEX,
     HK_RESENUM,
     HK_RESENUMEX,
-    HK_NETWORKENUM
+    HK_NETWORKENUM,
+    HK_NOTIFY                   /* a notification port, counted as CS_KIND_NOTIFY */
 };
 
 #define TOKEN_OF(h) ((uint64_t)(uintptr_t)(h))
@@ -180,6 +186,11 @@ typedef struct sim {
     size_t n_pending, cap_pending;
     double latency;
     int rights;
+    /* notifications (cs_sim_notify.c) */
+    struct sim_port *ports;     /* every open port of this instance */
+    uint32_t queue_limit;       /* events a port holds before it overflows */
+    double broken_until;        /* cs_monotonic_seconds(): named handles fail until then */
+    int waiters;                /* calls waiting in GetClusterNotify*: the instance outlives them */
 } sim;
 
 extern sim *g_sims;             /* every instance not yet freed (g_lock) */
@@ -213,6 +224,8 @@ typedef struct sim_handle {
     struct sim_handle *parent;  /* ... its payload */
     struct sim_handle *child_head;      /* cluster handles: handles obtained from it */
     struct sim_handle *cprev, *cnext;   /* links in the parent's list */
+    int named;                  /* obtained through a cluster opened by name (RPC) */
+    struct sim_port *port;      /* HK_NOTIFY: the port (cs_sim_notify.c) */
     enum_item *items;           /* enumerations: the copy taken at open */
     size_t n_items;
     WCHAR *pool;
@@ -367,6 +380,26 @@ DWORD WINAPI sim_ClusterGroupEnumEx(HGROUPENUMEX hGroupEnumEx, DWORD dwIndex, PC
 DWORD WINAPI sim_ClusterResourceEnumEx(HRESENUMEX hResourceEnumEx, DWORD dwIndex,
                                        PCLUSTER_RESOURCE_ENUM_ITEM pItem, LPDWORD cbItem);
 
+/* The notification entry points (cs_sim_notify.c). */
+HCHANGE WINAPI sim_CreateClusterNotifyPort(HCHANGE hChange, HCLUSTER hCluster, DWORD dwFilter,
+                                           DWORD_PTR dwNotifyKey);
+DWORD WINAPI sim_RegisterClusterNotify(HCHANGE hChange, DWORD dwFilterType, HANDLE hObject, DWORD_PTR dwNotifyKey);
+DWORD WINAPI sim_GetClusterNotify(HCHANGE hChange, DWORD_PTR *lpdwNotifyKey, LPDWORD lpdwFilterType,
+                                  LPWSTR lpszName, LPDWORD lpcchName, DWORD dwMilliseconds);
+BOOL WINAPI sim_CloseClusterNotifyPort(HCHANGE hChange);
+HCHANGE WINAPI sim_CreateClusterNotifyPortV2(HCHANGE hChange, HCLUSTER hCluster, NOTIFY_FILTER_AND_TYPE *Filters,
+                                             DWORD dwFilterCount, DWORD_PTR dwNotifyKey);
+DWORD WINAPI sim_RegisterClusterNotifyV2(HCHANGE hChange, NOTIFY_FILTER_AND_TYPE Filter, HANDLE hObject,
+                                         DWORD_PTR dwNotifyKey);
+DWORD WINAPI sim_GetNotifyEventHandle(HCHANGE hChange, LPHANDLE lphTargetEvent);
+DWORD WINAPI sim_GetClusterNotifyV2(HCHANGE hChange, DWORD_PTR *lpdwNotifyKey, PNOTIFY_FILTER_AND_TYPE pFilterAndType,
+                                    BYTE *buffer, LPDWORD lpbBufferSize, LPWSTR lpszObjectId,
+                                    LPDWORD lpcchObjectId, LPWSTR lpszParentId, LPDWORD lpcchParentId,
+                                    LPWSTR lpszName, LPDWORD lpcchName, LPWSTR lpszType, LPDWORD lpcchType,
+                                    DWORD dwMilliseconds);
+/* What a new instance's ports hold before they overflow. */
+#define CS_SIM_DEFAULT_QUEUE_LIMIT 1000000u
+
 /* ---- the control API's lock (cs_sim_control.c) ------------------------------------------- */
 /* control_begin takes g_lock and finds the live instance sim_id: returns
  * it with *err = 0, or NULL with *err = ERROR_INVALID_PARAMETER.  The lock
@@ -374,6 +407,35 @@ DWORD WINAPI sim_ClusterResourceEnumEx(HRESENUMEX hResourceEnumEx, DWORD dwIndex
  * each exactly once, with no return in between. */
 sim *control_begin(int sim_id, DWORD *err);
 void control_end(void);
+
+/* ---- changes and notifications (cs_sim_mutate.c, cs_sim_notify.c) -----------------------
+ * Every change to the model goes through these, which post its events:
+ * model_insert (a new object), model_set_state, model_set_owner (a group's
+ * node), and obj_delete (cs_sim_model.c) for deletions.  sim_changed is
+ * the one choke point they all call. */
+enum sim_change { SIM_CHANGE_ADDED, SIM_CHANGE_DELETED, SIM_CHANGE_STATE, SIM_CHANGE_OWNER };
+void sim_changed(sim *s, int change, const sim_obj *o);
+void model_insert(sim *s, sim_obj *o);
+void model_set_state(sim *s, sim_obj *o, int state);
+void model_set_owner(sim *s, sim_obj *group, sim_obj *node);
+
+/* One event as the entry points deliver it (strings NULL = empty). */
+typedef struct sim_event_spec {
+    DWORD object_type;          /* CLUSTER_OBJECT_TYPE_* (version 2) */
+    LONGLONG flags;             /* the type's CLUSTER_CHANGE_*_V2 flag */
+    DWORD v1_filter;            /* the CLUSTER_CHANGE_* flag for version-1 ports (0: none) */
+    const WCHAR *id, *parent, *name, *type;
+    const void *payload;
+    DWORD cb_payload;
+} sim_event_spec;
+/* Queues an event on every port of s registered for it (cs_sim_notify.c). */
+void sim_post(sim *s, const sim_event_spec *ev);
+/* Frees a port handle's port (handle_free), waking its waiters. */
+void sim_port_free(sim_handle *h);
+/* Whether calls through h fail now because of cs_sim_break_connection. */
+int sim_broken(const sim *s, const sim_handle *h);
+/* Woken whenever an event is queued or a port closes (with g_lock). */
+extern cs_cond g_notify_cond;
 
 /* A backend table filled with the entry points (cs_sim_entry.c). */
 void sim_fill_table(cs_table *t);

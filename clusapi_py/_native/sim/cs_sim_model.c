@@ -278,6 +278,7 @@ static void resource_unlink(sim_obj *r)
 void obj_delete(sim *s, sim_obj *o)
 {
     sim_obj *x, *next;
+    sim_changed(s, SIM_CHANGE_DELETED, o);      /* posted while its links still name its parents */
     set_remove(&s->sets[o->kind], o);
     switch (o->kind) {
     case CS_KIND_NODE:
@@ -288,7 +289,7 @@ void obj_delete(sim *s, sim_obj *o)
         }
         for (x = s->sets[CS_KIND_GROUP].head; x; x = x->next) {
             if (x->node == o)
-                x->node = s->sets[CS_KIND_NODE].head;   /* the first remaining node, or none */
+                model_set_owner(s, x, s->sets[CS_KIND_NODE].head);  /* the first remaining node, or none */
             vec_remove(&x->preferred, o);
         }
         for (x = s->sets[CS_KIND_RESOURCE].head; x; x = x->next)
