@@ -25,14 +25,17 @@ MAX_LINES = 800
 # live view above the handles; monitor exporters (nagios, prometheus) above
 # those; `monitor/__init__` and `monitor.health` stay pure.
 LAYERS = [
-    ("pure", ["enums", "errors", "records", "_validate", "_version", "_sections", "sim.topology", "sim.generate", "monitor", "monitor.health"]),
+    ("pure", ["enums", "errors", "records", "_validate", "_version", "_sections", "sim.topology", "sim.generate", "monitor", "monitor.health",
+              "properties", "properties.codec", "properties.syntax"]),
     ("extension", ["_clusapi"]),
     ("bindings", ["_bindings"]),
     ("constants", ["_consts"]),          # the numbers the package uses by name, as lib.NAME
     ("backend base, snapshot", ["_backend", "snapshot"]),
     ("simulator", ["sim", "sim.cluster"]),
     ("default-backend policy", ["backends"]),
+    ("property controls", ["properties.controls", "properties.mixin"]),
     ("handles", ["handles", "handles.*"]),
+    ("shared volumes", ["shared_volumes"]),
     ("command line", ["cli", "cli.*"]),
     ("package", ["", "__main__"]),
 ]
