@@ -74,3 +74,11 @@ class NetInterfaceInfo(typing.NamedTuple):
     node: str
     network: str
     state: NetInterfaceState
+
+
+class FailureInfo(typing.NamedTuple):
+    """GET_FAILURE_INFO of a resource (restarts) or a group (failovers): the
+    attempts that remain and the seconds left in the current period."""
+
+    attempts_remaining: int
+    period_remaining: int

@@ -7,6 +7,7 @@ from .._backend import SYSTEM
 from .._validate import access_arg, name_arg
 from ..backends import resolve
 from ..enums import Access
+from ..properties.mixin import PropertiesMixin
 from ..records import ClusterVersion, Quorum
 from ..snapshot import Snapshot
 from ._base import (
@@ -48,11 +49,12 @@ def _open_error(backend):
     return exc
 
 
-class Cluster(_Handle):
+class Cluster(_Handle, PropertiesMixin):
     """A cluster handle (HCLUSTER)."""
 
     __slots__ = ("_info",)
     _what = "cluster"
+    _kind = b.KIND_CLUSTER
 
     def _load_info(self):
         fields, ints = b.call_result(lib.cs_cluster_info, self._tok(), what="cluster")

@@ -3,6 +3,7 @@ NetInterface -- state, status, id and the names each one lists."""
 from .. import _bindings as b
 from .. import _consts as k
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_table
+from ..properties.mixin import GroupControlsMixin, PropertiesMixin, ResourceControlsMixin
 from ..records import GroupStatus, ResourceStatus
 from ._base import (
     _NAME_FIELD, _STATE_FAILED, _STATUS_BUFFER, _STATUS_TOO_LONG, _cs_state, _cs_status_into, _ffi_new, _ffi_string,
@@ -19,7 +20,7 @@ _GROUP_STATES = state_table(GroupState)
 _RESOURCE_STATES = state_table(ResourceState)
 
 
-class _Object(_Handle):
+class _Object(_Handle, PropertiesMixin):
     """A handle obtained from a Cluster; keeps that Cluster alive."""
 
     __slots__ = ("_cluster",)
@@ -84,7 +85,7 @@ class Node(_Object):
         return self._names(k.CLUSTER_NODE_ENUM_GROUPS)
 
 
-class Group(_Object):
+class Group(_Object, GroupControlsMixin):
     __slots__ = ()
     _what = "group"
     _kind = b.KIND_GROUP
@@ -110,7 +111,7 @@ class Group(_Object):
         return self._names(k.CLUSTER_GROUP_ENUM_NODES)
 
 
-class Resource(_Object):
+class Resource(_Object, ResourceControlsMixin):
     __slots__ = ()
     _what = "resource"
     _status_fields = 2

@@ -12,6 +12,7 @@ from .. import errors
 from .._backend import Backend, pop_default, push_default
 from .._validate import name_arg
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
+from . import props as _props
 from .topology import default_topology, dependency_order, id_arg, normalize_topology, stable_id
 
 ffi, lib = b.ffi, b.lib
@@ -114,6 +115,30 @@ class SimulatedCluster(Backend):
     def topology(self):
         """The topology this simulator was built from (normalized), as a fresh dict."""
         return copy.deepcopy(self._topology)
+
+    # ---- properties (sim/props.py) ---------------------------------------------------------
+    def set_properties(self, kind, name, values, private=False):
+        """Sets common (or private) properties of an object -- kind "cluster" (name
+        ignored), "node", "group", "resource", "network" or "netinterface" -- from a
+        dict of name -> value (Python values, or the topology's JSON forms).  A value
+        keeps the syntax the property already has; a new property's syntax is
+        inferred.  Nothing is set when any value is refused."""
+        _props.set_properties(self._id, kind, name, values, private, self._check)
+
+    def set_version(self, *, major=None, minor=None, build=None):
+        """Changes the cluster's version (GetClusterInformation): the properties a
+        later Windows build added disappear from the property lists."""
+        v = self._topology["cluster"]["version"]
+        major = v["major"] if major is None else major
+        minor = v["minor"] if minor is None else minor
+        build = v["build"] if build is None else build
+        _props.set_version(self._id, major, minor, build, self._check)
+        v.update(major=major, minor=minor, build=build)
+
+    def property_list(self, kind, name=None, private=False):
+        """The properties the simulator serves for an object (read-write then
+        read-only), read without a handle."""
+        return _props.read_properties(self._id, kind, name, private, self._check)
 
     # ---- knobs ------------------------------------------------------------------------
     @property

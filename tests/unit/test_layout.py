@@ -26,12 +26,12 @@ MAX_LINES = 800
 # those; `monitor/__init__` and `monitor.health` stay pure.
 LAYERS = [
     ("pure", ["enums", "errors", "records", "_validate", "_version", "_sections", "sim.topology", "sim.generate", "monitor", "monitor.health",
-              "properties", "properties.codec", "properties.syntax"]),
+              "properties", "properties.codec", "properties.syntax", "properties.values"]),
     ("extension", ["_clusapi"]),
     ("bindings", ["_bindings"]),
     ("constants", ["_consts"]),          # the numbers the package uses by name, as lib.NAME
     ("backend base, snapshot", ["_backend", "snapshot"]),
-    ("simulator", ["sim", "sim.cluster"]),
+    ("simulator", ["sim", "sim.cluster", "sim.props"]),
     ("default-backend policy", ["backends"]),
     ("property controls", ["properties.controls", "properties.mixin"]),
     ("handles", ["handles", "handles.*"]),

@@ -15,6 +15,7 @@
  *   cs_enum_ex.c        the bulk *EnumEx enumerations the snapshot prefers
  *   cs_snapshot_walk.c  the snapshot's walks, one per object kind
  *   cs_snapshot.c       cs_snapshot: the walks laid out as sections
+ *   cs_control.c        Cluster*Control of any kind, the MORE_DATA loop
  *   cs_bench.c          the benchmark hooks
  *   cs_testing.c        test hooks (api/cs_testing.h)
  *
@@ -128,6 +129,14 @@ uint32_t shim_enum_ex_groups(cs_backend *b, HCLUSTER c, cs_builder *text, cs_bui
                              int *fn);
 /* ClusterResourceOpenEnumEx: name, id, group of each resource. */
 uint32_t shim_enum_ex_resources(cs_backend *b, HCLUSTER c, cs_builder *triples, int *absent, int *fn);
+
+/* ---- cs_control.c -------------------------------------------------------------- */
+/* One Cluster*Control call (no input) on a raw handle of any kind. */
+uint32_t shim_control_raw(cs_backend *b, int kind, void *raw, DWORD code, void *out, DWORD cap, DWORD *returned,
+                          int *fn);
+/* The code's output appended to bd's bytes, growing the buffer on
+ * ERROR_MORE_DATA at most CS_CONTROL_RETRIES times. */
+uint32_t shim_control_bytes(cs_backend *b, int kind, void *raw, DWORD code, cs_builder *bd, int *fn);
 
 /* ---- cs_snapshot_walk.c ----------------------------------------------------------- */
 /* Rows of one kind: n rows of text fields (in .text) and ints (in .ints). */

@@ -18,6 +18,8 @@
  *   cs_sim_topology.c  the control API that builds and changes the cluster
  *   cs_sim_control.c   the rest of the control API (life, knobs, counters)
  *   cs_sim_leakcheck.c the open-handle report printed at exit
+ *   cs_sim_props*.c    properties: storage, defaults, the property-list
+ *                      writer, Cluster*Control (cs_sim_props.h)
  *
  * Locking.  One global lock (g_lock) guards all of it: instances, objects,
  * handles, counters.  An entry point validates its handle and counts the
@@ -115,6 +117,7 @@ typedef struct sim_obj {
     objvec deps;                /* resource: resources it depends on */
     objvec dependents;          /* resource: resources that depend on it */
     objvec possible;            /* resource: possible owners (nodes) */
+    struct sim_props *props;    /* properties set, times (cs_sim_props.h); NULL until used */
 } sim_obj;
 
 /* The objects of one kind: insertion-ordered list + case-insensitive hash
@@ -180,6 +183,8 @@ typedef struct sim {
     size_t n_pending, cap_pending;
     double latency;
     int rights;
+    struct sim_props *cluster_props;    /* the cluster's properties set (cs_sim_props.h) */
+    uint64_t created;                   /* FILETIME ticks of cs_sim_create */
 } sim;
 
 extern sim *g_sims;             /* every instance not yet freed (g_lock) */
@@ -334,9 +339,10 @@ int sim_object_state(int fn, uint64_t token, int hk);
 /* GetClusterNodeId / GetClusterNetworkId; a NULL node handle: the first
  * node of the cluster bound to this thread. */
 DWORD sim_object_id(int fn, uint64_t token, int hk, LPWSTR buf, LPDWORD cch);
-/* Cluster{Group,Resource}Control: only the GET_ID code (id_code). */
-DWORD sim_control_get_id(int fn, uint64_t token, int hk, HNODE host, DWORD code, DWORD id_code, LPVOID out,
-                         DWORD cb_out, LPDWORD bytes_returned);
+/* Cluster*Control: ids, property lists, type, failure info, times
+ * (cs_sim_props_control.c). */
+DWORD sim_control(int fn, uint64_t token, int hk, HNODE host, DWORD code, LPVOID out, DWORD cb_out,
+                  LPDWORD bytes_returned);
 /* Cluster/Node/Group/Resource/NetworkOpenEnum and ClusterOpenEnumEx: the
  * new enumeration's token, or 0.  hk_obj: the kind of the handle named
  * (HK_CLUSTER for the cluster enumerations). */
@@ -374,6 +380,14 @@ DWORD WINAPI sim_ClusterResourceEnumEx(HRESENUMEX hResourceEnumEx, DWORD dwIndex
  * each exactly once, with no return in between. */
 sim *control_begin(int sim_id, DWORD *err);
 void control_end(void);
+
+/* Properties (cs_sim_props.c): frees an object's or the cluster's storage
+ * (NULL is ignored); records a state change / group move time; FILETIME
+ * ticks now. */
+void sim_props_free(struct sim_props *p);
+void sim_props_note_state(sim_obj *o);
+void sim_props_note_move(sim_obj *o);
+uint64_t props_now(void);
 
 /* A backend table filled with the entry points (cs_sim_entry.c). */
 void sim_fill_table(cs_table *t);

@@ -377,8 +377,10 @@ uint32_t cs_sim_set_state(int sim_id, int kind, const cs_char *name, int state)
     s = control_begin(sim_id, &err);
     if (!err && (o = find(s, kind, name)) == NULL)
         err = not_found(kind);
-    if (!err)
+    if (!err) {
         o->state = state;
+        sim_props_note_state(o);
+    }
     control_end();
     return err;
 }
@@ -395,8 +397,10 @@ uint32_t cs_sim_move_group(int sim_id, const cs_char *group, const cs_char *node
         err = ERROR_GROUP_NOT_FOUND;
     if (!err && !cs_wempty(node) && (n = find(s, CS_KIND_NODE, node)) == NULL)
         err = ERROR_CLUSTER_NODE_NOT_FOUND;
-    if (!err)
+    if (!err) {
         g->node = n;
+        sim_props_note_move(g);
+    }
     control_end();
     return err;
 }
