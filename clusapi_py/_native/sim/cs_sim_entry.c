@@ -140,7 +140,7 @@ SIM_OPEN_ENUM_FUNCTIONS(SIM_DEFINE_OPEN_ENUM)
 SIM_ENUM_FUNCTIONS(SIM_DEFINE_ENUM)
 
 /* ---- Cluster{Group,Resource}OpenEnumEx: X(function, enum type, enum kind) ---------------------------
- * The property lists are accepted and ignored. */
+ * The property lists: cs_sim_props_enum.c. */
 #define SIM_OPEN_BULK_ENUM_FUNCTIONS(X) \
     X(ClusterGroupOpenEnumEx, HGROUPENUMEX, HK_GROUPENUMEX) \
     X(ClusterResourceOpenEnumEx, HRESENUMEX, HK_RESENUMEX)
@@ -149,11 +149,8 @@ SIM_ENUM_FUNCTIONS(SIM_DEFINE_ENUM)
     static etype WINAPI sim_##name(HCLUSTER hCluster, LPCWSTR lpszProperties, DWORD cbProperties, \
                                    LPCWSTR lpszRoProperties, DWORD cbRoProperties, DWORD dwFlags) \
     { \
-        (void)lpszProperties; \
-        (void)cbProperties; \
-        (void)lpszRoProperties; \
-        (void)cbRoProperties; \
-        return HANDLE_OF(etype, sim_open_bulk_enum(CS_FN_##name, TOKEN_OF(hCluster), dwFlags, hk_enum)); \
+        return HANDLE_OF(etype, sim_open_bulk_enum(CS_FN_##name, TOKEN_OF(hCluster), lpszProperties, cbProperties, \
+                                                   lpszRoProperties, cbRoProperties, dwFlags, hk_enum)); \
     }
 SIM_OPEN_BULK_ENUM_FUNCTIONS(SIM_DEFINE_OPEN_BULK_ENUM)
 

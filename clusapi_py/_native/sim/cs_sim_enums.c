@@ -124,7 +124,8 @@ HCLUSENUMEX WINAPI sim_ClusterOpenEnumEx(HCLUSTER hCluster, DWORD dwType, PVOID 
  * or resource (id, name, group name, group id).  The property lists are
  * accepted and ignored (by the generated entry points); dwFlags is
  * reserved (0). */
-uint64_t sim_open_bulk_enum(int fn, uint64_t cluster, DWORD flags, int hk_enum)
+uint64_t sim_open_bulk_enum(int fn, uint64_t cluster, LPCWSTR props, DWORD cb_props, LPCWSTR ro_props,
+                            DWORD cb_ro, DWORD flags, int hk_enum)
 {
     call c;
     ebuild eb;
@@ -145,6 +146,13 @@ uint64_t sim_open_bulk_enum(int fn, uint64_t cluster, DWORD flags, int hk_enum)
                        &o->group->id);
         }
         err = enum_handle(c.s, hk_enum, c.h, &eb, &token);
+        if (!err) {
+            sim_handle *e = handle_lookup(token, hk_enum);
+            err = sim_enum_props_attach(c.s, e, hk_enum == HK_GROUPENUMEX ? CS_KIND_GROUP : CS_KIND_RESOURCE, props,
+                                        cb_props, ro_props, cb_ro);
+            if (err)
+                handle_free(e);
+        }
     }
     return sim_end(&c, err) ? 0 : token;
 }

@@ -221,6 +221,7 @@ typedef struct sim_handle {
     enum_item *items;           /* enumerations: the copy taken at open */
     size_t n_items;
     WCHAR *pool;
+    struct sim_enum_props *props;   /* *EnumEx: the property lists asked for (cs_sim_props_enum.c) */
 } sim_handle;
 
 extern cs_mutex g_lock;
@@ -348,7 +349,8 @@ DWORD sim_control(int fn, uint64_t token, int hk, HNODE host, DWORD code, LPVOID
  * (HK_CLUSTER for the cluster enumerations). */
 uint64_t sim_open_enum(int fn, uint64_t token, int hk_obj, int hk_enum, DWORD type);
 /* Cluster{Group,Resource}OpenEnumEx: the token, or 0. */
-uint64_t sim_open_bulk_enum(int fn, uint64_t cluster, DWORD flags, int hk_enum);
+uint64_t sim_open_bulk_enum(int fn, uint64_t cluster, LPCWSTR props, DWORD cb_props, LPCWSTR ro_props,
+                            DWORD cb_ro, DWORD flags, int hk_enum);
 /* Cluster/Node/Group/Resource/NetworkEnum: one name of the copy. */
 DWORD sim_enum_read(int fn, uint64_t token, int hk, DWORD index, LPDWORD type, LPWSTR name, LPDWORD cch);
 
@@ -388,6 +390,17 @@ void sim_props_free(struct sim_props *p);
 void sim_props_note_state(sim_obj *o);
 void sim_props_note_move(sim_obj *o);
 uint64_t props_now(void);
+/* The property lists of a bulk enumeration (cs_sim_props_enum.c): attach
+ * the lists asked for to a new enumeration handle (0, or the code that
+ * fails the open); where an item's buffer ends when its lists follow its
+ * strings, which end at pos; packing
+ * them there; freeing them (NULL ignored). */
+DWORD sim_enum_props_attach(sim *s, sim_handle *h, int kind, LPCWSTR props, DWORD cb_props, LPCWSTR ro_props,
+                            DWORD cb_ro);
+size_t sim_enum_props_end(const sim_handle *h, DWORD index, size_t pos);
+void sim_enum_props_pack(const sim_handle *h, DWORD index, BYTE *base, size_t *pos, DWORD *cb, PVOID *p,
+                         DWORD *cb_ro, PVOID *p_ro);
+void sim_enum_props_free(struct sim_enum_props *e);
 
 /* A backend table filled with the entry points (cs_sim_entry.c). */
 void sim_fill_table(cs_table *t);
