@@ -8,6 +8,8 @@ import json
 
 from . import _bindings as b
 from ._sections import read_sections
+from .properties.codec import parse
+from .properties.values import to_json
 from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_name, state_table
 from .records import ClusterVersion, GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo
 
@@ -19,6 +21,40 @@ _GROUP = state_table(GroupState)
 _RESOURCE = state_table(ResourceState)
 _NETWORK = state_table(NetworkState)
 _NETIF = state_table(NetInterfaceState)
+
+
+_PROPERTY_SECTIONS = {b.SECTION_GROUP_PROPERTIES: "group", b.SECTION_RESOURCE_PROPERTIES: "resource",
+                      b.SECTION_NODE_PROPERTIES: "node", b.SECTION_NETWORK_PROPERTIES: "network",
+                      b.SECTION_CLUSTER_PROPERTIES: "cluster"}
+
+
+def _read_properties(sections):
+    """{kind: {name: {property: value}}, "_syntaxes": ...} of the property sections present
+    (read-write list, then read-only list, per row), or None without them."""
+    if not any(k in sections for k in _PROPERTY_SECTIONS):
+        return None
+    out = {"_syntaxes": {}}
+    syntaxes = out["_syntaxes"]
+    for kind, label in _PROPERTY_SECTIONS.items():
+        section = sections.get(kind)
+        if section is None:
+            raise ValueError("snapshot result: property section %d is missing" % kind)
+        data, pos, by_name = section.data, 0, {}
+        for name, n_rw, n_ro in zip(section.text[0], section.ints[0], section.ints[1]):
+            values, types = {}, {}
+            for n in (n_rw, n_ro):
+                if n:
+                    for p in parse(data[pos:pos + n]):
+                        values[p.name] = p.value
+                        types[p.name] = p.syntax
+                pos += n
+            by_name[name] = values
+            syntaxes[(label, name)] = types
+        if pos != len(data):
+            raise ValueError("snapshot result: property section %d: %d bytes, the rows use %d"
+                             % (kind, len(data), pos))
+        out[label] = by_name
+    return out
 
 
 def _owner_map(node_names, owners):
@@ -41,10 +77,11 @@ class Snapshot:
     """
 
     __slots__ = ("cluster_name", "version", "quorum", "nodes", "groups", "resources", "networks",
-                 "netinterfaces", "resource_types")
+                 "netinterfaces", "resource_types", "group_properties", "resource_properties", "node_properties",
+                 "network_properties", "cluster_properties", "_syntaxes")
 
     def __init__(self, cluster_name, version, quorum, nodes, groups, resources, networks, netinterfaces,
-                 resource_types):
+                 resource_types, properties=None):
         self.cluster_name = cluster_name
         self.version = version
         self.quorum = quorum
@@ -54,17 +91,33 @@ class Snapshot:
         self.networks = tuple(networks)
         self.netinterfaces = tuple(netinterfaces)
         self.resource_types = tuple(resource_types)
+        # With snapshot(properties=True): {name: {property: value}} per kind (None without);
+        # _syntaxes: {(kind, name): {property: syntax}} for the dump.
+        props = properties or {}
+        self.group_properties = props.get("group")
+        self.resource_properties = props.get("resource")
+        self.node_properties = props.get("node")
+        self.network_properties = props.get("network")
+        cluster = props.get("cluster")
+        self.cluster_properties = None if cluster is None else cluster.get("", {})
+        self._syntaxes = props.get("_syntaxes", {})
 
     @classmethod
-    def _from_shim(cls, fields, ints):
-        """Decodes cs_snapshot's sectioned result (layout: api/cs_snapshot.h)."""
+    def _from_shim(cls, fields, ints, data=b""):
+        """Decodes cs_snapshot's sectioned result (layout: api/cs_snapshot.h); `data`: its
+        bytes (the property lists of cs_snapshot_ex's property sections)."""
         new = tuple.__new__   # NamedTuple's own __new__ is Python code: skip it for 10^4 rows
         # kind: (text fields, ints) per row that this reader uses
-        sections = read_sections(fields, ints, want={
+        want = {
             b.SECTION_CLUSTER: (3, 6), b.SECTION_QUORUM: (2, 1), b.SECTION_NODES: (2, 1),
             b.SECTION_GROUPS: (3, 1), b.SECTION_RESOURCES: (4, 1), b.SECTION_NETWORKS: (2, 1),
             b.SECTION_NETINTERFACES: (3, 1), b.SECTION_RESOURCE_TYPES: (1, 0),
-        })
+        }
+        # the property sections are there only with properties=True: wanted when present
+        count = ints[1] if len(ints) > 1 and isinstance(ints[1], int) and ints[1] >= 0 else 0
+        present = set(ints[2:2 + 5 * count:5])
+        want.update((kind, (1, 2)) for kind in _PROPERTY_SECTIONS if kind in present)
+        sections = read_sections(fields, ints, data, want=want)
         head, quorum = sections[b.SECTION_CLUSTER], sections[b.SECTION_QUORUM]
         if head.rows != 1 or quorum.rows != 1:
             raise ValueError("snapshot result: %d cluster rows and %d quorum rows, expected 1 each"
@@ -102,7 +155,8 @@ class Snapshot:
                   for n, nd, nw, st in zip(names, nif_nodes, nif_networks, section.ints[0])
                   if nd in node_set and nw in network_set]
         restypes = sections[b.SECTION_RESOURCE_TYPES].text[0]
-        return cls(name, version, quorum, nodes, groups, resources, networks, netifs, restypes)
+        return cls(name, version, quorum, nodes, groups, resources, networks, netifs, restypes,
+                   _read_properties(sections))
 
     def __eq__(self, other):
         if not isinstance(other, Snapshot):
@@ -114,8 +168,34 @@ class Snapshot:
             self.cluster_name, len(self.nodes), len(self.groups), len(self.resources), len(self.networks),
             len(self.netinterfaces))
 
+    def _props_json(self, kind, name, values):
+        types = self._syntaxes.get((kind, name), {})
+        return {p: to_json(types[p], v) if p in types else v for p, v in values.items()}
+
+    def _with_properties(self, kind, table, obj):
+        """obj with the object's `properties` (and a resource's `type`) when the snapshot has them."""
+        if table is not None and obj["name"] in table:
+            values = table[obj["name"]]
+            if kind == "resource" and isinstance(values.get("Type"), str):
+                obj["type"] = values["Type"]
+            obj["properties"] = self._props_json(kind, obj["name"], values)
+        return obj
+
     def to_dict(self):
-        """The snapshot in the simulator's topology format."""
+        """The snapshot in the simulator's topology format (with each object's
+        `properties` and each resource's `type` when taken with properties=True)."""
+        out = self._base_dict()
+        if self.cluster_properties is not None:
+            out["cluster"]["properties"] = self._props_json("cluster", "", self.cluster_properties)
+        for kind, key, table in (("node", "nodes", self.node_properties),
+                                 ("network", "networks", self.network_properties),
+                                 ("group", "groups", self.group_properties),
+                                 ("resource", "resources", self.resource_properties)):
+            for obj in out[key]:
+                self._with_properties(kind, table, obj)
+        return out
+
+    def _base_dict(self):
         v = self.version
         return {
             "cluster": {

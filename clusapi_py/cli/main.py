@@ -2,7 +2,8 @@
 
     clusapi [--cluster NAME] [--sim [TOPOLOGY.json]] COMMAND [--json]
 
-Commands: info, status, nodes, groups, resources, networks, dump.
+Commands: info, status, nodes, groups, resources, networks, dump,
+props KIND [NAME] [--private] (dump --properties: with every object's properties).
 Exit codes: 0 success (for `status`: healthy), 1 `status` warning,
 2 `status` critical or a usage error, 3 a cluster error (one line on
 stderr: class, code, message).
@@ -14,12 +15,12 @@ import sys
 from .._backend import SYSTEM
 from ..handles import open_cluster
 from ..sim import SimulatedCluster
-from . import info, objects, status
+from . import info, objects, props, status
 from ._common import EXIT_ERROR
 
 # Commands that print a snapshot (taken in one call, then the cluster is closed).
 SNAPSHOT_COMMANDS = {"status": status.run, "dump": objects.dump, **{c: objects.run for c in objects.COMMANDS}}
-COMMANDS = ("info", "status", "nodes", "groups", "resources", "networks", "dump")
+COMMANDS = ("info", "status", "nodes", "groups", "resources", "networks", "dump", "props")
 
 
 def _parser():
@@ -28,7 +29,10 @@ def _parser():
     p.add_argument("--sim", nargs="?", const="", metavar="TOPOLOGY.json",
                    help="use the simulated cluster (built-in topology, or this JSON file)")
     p.add_argument("command", choices=COMMANDS)
+    p.add_argument("args", nargs="*", metavar="ARG", help="props: KIND [NAME]")
     p.add_argument("--json", action="store_true", help="print JSON on stdout")
+    p.add_argument("--private", action="store_true", help="props: the private properties")
+    p.add_argument("--properties", action="store_true", help="dump: with every object's properties")
     return p
 
 
@@ -48,7 +52,12 @@ def run(args, out, err):
     with open_cluster(args.cluster, backend=backend) as cluster:
         if args.command == "info":
             return info.run(cluster, args, out)
-        snap = cluster.snapshot()
+        if args.command == "props":
+            return props.run(cluster, args, out, err)
+        if args.args:
+            err.write("clusapi %s: unexpected argument %r\n" % (args.command, args.args[0]))
+            return EXIT_ERROR
+        snap = cluster.snapshot(properties=args.properties and args.command == "dump")
     return SNAPSHOT_COMMANDS[args.command](snap, args, out)
 
 

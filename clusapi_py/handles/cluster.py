@@ -162,7 +162,14 @@ class Cluster(_Handle, PropertiesMixin):
         fields, ints = b.call_result(lib.cs_quorum, self._tok(), what="cluster")
         return Quorum(fields[0], fields[1], ints[0])
 
-    def snapshot(self):
-        """Everything a monitoring cycle reads, in one shim call."""
-        fields, ints = b.call_result(lib.cs_snapshot, self._tok(), what="cluster")
-        return Snapshot._from_shim(fields, ints)
+    def snapshot(self, properties=False):
+        """Everything a monitoring cycle reads, in one shim call.  With properties=True
+        also every group's and resource's common properties (one round trip for all
+        groups, one for all resources, where the cluster has the *EnumEx calls), and
+        the nodes', networks' and cluster's (per object)."""
+        if properties:
+            fields, ints, data = b.call_result_with_bytes(lib.cs_snapshot_ex, self._tok(), b.SNAPSHOT_PROPERTIES,
+                                                          what="cluster")
+        else:
+            fields, ints, data = b.call_result_with_bytes(lib.cs_snapshot, self._tok(), what="cluster")
+        return Snapshot._from_shim(fields, ints, data)

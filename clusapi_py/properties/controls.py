@@ -41,7 +41,7 @@ _EPOCH = datetime.datetime(1601, 1, 1, tzinfo=datetime.timezone.utc)
 def control_bytes(token: int, code: int, what: str = "handle") -> bytes:
     """The output of one control code (no input) on a token."""
     _, _, data = b.call_result_with_bytes(lib.cs_control, token, code, what=what)
-    return data
+    return bytes(data)
 
 
 def _optional(token: int, code: int, what: str) -> bytes | None:

@@ -91,6 +91,18 @@ class SimulatedCluster(Backend):
                                        _multi_sz(r["possible_owners"])), "resource %r" % r["name"])
         q = t["quorum"]
         ck(lib.cs_sim_set_quorum(self._id, q["resource"], q["device"], q["max_log_size"]), "quorum")
+        self._populate_properties(t)
+
+    def _populate_properties(self, t):
+        """The topology's `properties` / `private_properties` of every object."""
+        targets = [("cluster", None, t["cluster"])]
+        for kind, key in (("node", "nodes"), ("network", "networks"), ("netinterface", "netinterfaces"),
+                          ("group", "groups"), ("resource", "resources")):
+            targets.extend((kind, o["name"], o) for o in t[key])
+        for kind, name, o in targets:
+            for key, private in (("properties", False), ("private_properties", True)):
+                if o.get(key):
+                    _props.set_properties(self._id, kind, name, o[key], private, self._check)
 
     def __del__(self):
         sim_id = getattr(self, "_id", 0)

@@ -21,7 +21,7 @@ _RO, _PRIVATE = 1, 2
 
 def kind_arg(kind: str) -> int:
     try:
-        return KINDS[kind]
+        return int(KINDS[kind])
     except (KeyError, TypeError):
         raise ValueError("kind must be one of %s, not %r" % (", ".join(KINDS), kind)) from None
 

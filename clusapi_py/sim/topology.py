@@ -7,12 +7,14 @@ groups, resources, resource types, quorum -- one function each, so a
 reference is only ever to a section already read (and the first error
 reported is always the same one).
 """
+import copy
 import json
 import os
 import uuid
 
 from .._validate import name_arg, utf16_len
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
+from ..properties.values import coerce
 
 __all__ = ["default_topology", "normalize_topology"]
 
@@ -127,13 +129,37 @@ def id_arg(value, default):
 
 
 # ---- the sections, in the order they are read -----------------------------------------------
+PROPERTY_KEYS = ["properties", "private_properties"]
+
+
+def _with_properties(ck, raw, where, out):
+    """out, with the object's `properties` / `private_properties` (dicts of
+    name -> JSON value, see properties.values) checked and copied when given."""
+    for key in PROPERTY_KEYS:
+        if key not in raw:
+            continue
+        props = raw[key]
+        if not isinstance(props, dict):
+            ck.fail("%s.%s" % (where, key), "must be an object (dict), not %s" % type(props).__name__)
+        for name, value in props.items():
+            w = "%s.%s[%r]" % (where, key, name)
+            if not isinstance(name, str) or not name or "\0" in name:
+                ck.fail(w, "a property name is a non-empty str without NUL")
+            try:
+                coerce(value, None, "value")
+            except (TypeError, ValueError) as e:
+                ck.fail(w, str(e))
+        out[key] = copy.deepcopy(props)
+    return out
+
+
 def _cluster(ck, topo):
-    cl = ck.obj(topo["cluster"], "topology.cluster", ["name"], ["aliases", "version"])
+    cl = ck.obj(topo["cluster"], "topology.cluster", ["name"], ["aliases", "version"] + PROPERTY_KEYS)
     version = ck.obj(cl.get("version", {}), "topology.cluster.version", [],
                      ["major", "minor", "build", "vendor_id", "csd_version", "highest_version",
                       "lowest_version", "flags"])
     where = "topology.cluster.version"
-    return {
+    return _with_properties(ck, cl, "topology.cluster", {
         "name": ck.name(cl["name"], "topology.cluster.name"),
         "aliases": ck.names(cl.get("aliases", []), "topology.cluster.aliases"),
         "version": {
@@ -149,7 +175,7 @@ def _cluster(ck, topo):
                                          0, DWORD_MAX),
             "flags": ck.integer(version.get("flags", 0), where + ".flags", 0, DWORD_MAX),
         },
-    }
+    })
 
 
 def _named_objects(ck, topo, key, what, keys, enum_cls, default_id):
@@ -157,11 +183,12 @@ def _named_objects(ck, topo, key, what, keys, enum_cls, default_id):
     objects = []
     for i, n in enumerate(ck.items(topo, key)):
         w = "topology.%s[%d]" % (key, i)
-        n = ck.obj(n, w, ["name"], ["id", "state"])
+        n = ck.obj(n, w, ["name"], ["id", "state"] + PROPERTY_KEYS)
         name = ck.name(n["name"], w + ".name")
         ck.unique(keys, name, w + ".name", what)
-        objects.append({"name": name, "id": ck.text(n.get("id", default_id(i, name)), w + ".id", MAX_ID),
-                        "state": ck.state(enum_cls, n.get("state", "UP"), w + ".state").name})
+        objects.append(_with_properties(ck, n, w, {
+            "name": name, "id": ck.text(n.get("id", default_id(i, name)), w + ".id", MAX_ID),
+            "state": ck.state(enum_cls, n.get("state", "UP"), w + ".state").name}))
     return objects
 
 
@@ -180,14 +207,15 @@ def _netinterfaces(ck, topo):
     netifs = []
     for i, n in enumerate(ck.items(topo, "netinterfaces")):
         w = "topology.netinterfaces[%d]" % i
-        n = ck.obj(n, w, ["name", "node", "network"], ["id", "state"])
+        n = ck.obj(n, w, ["name", "node", "network"], ["id", "state"] + PROPERTY_KEYS)
         name = ck.name(n["name"], w + ".name")
         ck.unique(ck.netif_keys, name, w + ".name", "net interface")
-        netifs.append({"name": name,
-                       "node": ck.ref(n["node"], ck.node_keys, w + ".node", "node"),
-                       "network": ck.ref(n["network"], ck.network_keys, w + ".network", "network"),
-                       "id": ck.text(n.get("id", stable_id("netinterface", name)), w + ".id", MAX_ID),
-                       "state": ck.state(NetInterfaceState, n.get("state", "UP"), w + ".state").name})
+        netifs.append(_with_properties(ck, n, w, {
+            "name": name,
+            "node": ck.ref(n["node"], ck.node_keys, w + ".node", "node"),
+            "network": ck.ref(n["network"], ck.network_keys, w + ".network", "network"),
+            "id": ck.text(n.get("id", stable_id("netinterface", name)), w + ".id", MAX_ID),
+            "state": ck.state(NetInterfaceState, n.get("state", "UP"), w + ".state").name}))
     return netifs
 
 
@@ -195,35 +223,42 @@ def _groups(ck, topo, first_node):
     groups = []
     for i, g in enumerate(ck.items(topo, "groups")):
         w = "topology.groups[%d]" % i
-        g = ck.obj(g, w, ["name"], ["id", "state", "owner_node", "preferred_owners"])
+        g = ck.obj(g, w, ["name"], ["id", "state", "owner_node", "preferred_owners"] + PROPERTY_KEYS)
         name = ck.name(g["name"], w + ".name")
         ck.unique(ck.group_keys, name, w + ".name", "group")
         owner = g.get("owner_node", first_node)
         owner = "" if owner in ("", None) else ck.ref(owner, ck.node_keys, w + ".owner_node", "node")
-        groups.append({"name": name, "id": ck.text(g.get("id", stable_id("group", name)), w + ".id", MAX_ID),
-                       "state": ck.state(GroupState, g.get("state", "ONLINE"), w + ".state").name,
-                       "owner_node": owner,
-                       "preferred_owners": [ck.ref(p, ck.node_keys, "%s.preferred_owners[%d]" % (w, j), "node")
-                                            for j, p in enumerate(ck.names(g.get("preferred_owners", []),
-                                                                           w + ".preferred_owners"))]})
+        groups.append(_with_properties(ck, g, w, {
+            "name": name, "id": ck.text(g.get("id", stable_id("group", name)), w + ".id", MAX_ID),
+            "state": ck.state(GroupState, g.get("state", "ONLINE"), w + ".state").name,
+            "owner_node": owner,
+            "preferred_owners": [ck.ref(p, ck.node_keys, "%s.preferred_owners[%d]" % (w, j), "node")
+                                 for j, p in enumerate(ck.names(g.get("preferred_owners", []),
+                                                                w + ".preferred_owners"))]}))
     return groups
 
 
 def _resources(ck, topo):
     # Every resource's name first: a dependency may name a resource later in the list.
+    # A resource without a type gets the first listed resource type (a dump taken
+    # without properties lists the cluster's types but not each resource's), or
+    # "Generic Service" when none is listed.
+    listed = topo.get("resource_types") or []
+    default_type = listed[0] if isinstance(listed, list) and listed and isinstance(listed[0], str) \
+        else "Generic Service"
     resources = []
     raw_resources = ck.items(topo, "resources")
     for i, r in enumerate(raw_resources):
         w = "topology.resources[%d]" % i
-        r = ck.obj(r, w, ["name", "group"], ["id", "type", "state", "dependencies", "possible_owners"])
+        r = ck.obj(r, w, ["name", "group"], ["id", "type", "state", "dependencies", "possible_owners"] + PROPERTY_KEYS)
         name = ck.name(r["name"], w + ".name")
         ck.unique(ck.resource_keys, name, w + ".name", "resource")
     for i, r in enumerate(raw_resources):
         w = "topology.resources[%d]" % i
-        resources.append({
+        resources.append(_with_properties(ck, r, w, {
             "name": r["name"],
             "id": ck.text(r.get("id", stable_id("resource", r["name"])), w + ".id", MAX_ID),
-            "type": ck.name(r.get("type", "Generic Service"), w + ".type"),
+            "type": ck.name(r.get("type", default_type), w + ".type"),
             "group": ck.ref(r["group"], ck.group_keys, w + ".group", "group"),
             "state": ck.state(ResourceState, r.get("state", "ONLINE"), w + ".state").name,
             "dependencies": [ck.ref(d, ck.resource_keys, "%s.dependencies[%d]" % (w, j), "resource")
@@ -231,7 +266,7 @@ def _resources(ck, topo):
             "possible_owners": [ck.ref(p, ck.node_keys, "%s.possible_owners[%d]" % (w, j), "node")
                                 for j, p in enumerate(ck.names(r.get("possible_owners", []),
                                                                w + ".possible_owners"))],
-        })
+        }))
     return resources
 
 

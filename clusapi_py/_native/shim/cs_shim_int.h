@@ -14,6 +14,7 @@
  *   cs_message.c        FormatMessage
  *   cs_enum_ex.c        the bulk *EnumEx enumerations the snapshot prefers
  *   cs_snapshot_walk.c  the snapshot's walks, one per object kind
+ *   cs_snapshot_props.c the snapshot's property sections
  *   cs_snapshot.c       cs_snapshot: the walks laid out as sections
  *   cs_control.c        Cluster*Control of any kind, the MORE_DATA loop
  *   cs_bench.c          the benchmark hooks
@@ -145,6 +146,22 @@ typedef struct shim_rows {
     cs_builder ints;
     size_t n;
 } shim_rows;
+
+/* ---- cs_snapshot_props.c ---------------------------------------------------------- */
+/* Whether a code says the object is gone (deleted while a walk ran). */
+static inline int shim_is_not_found(uint32_t err)
+{
+    return err == ERROR_CLUSTER_NODE_NOT_FOUND || err == ERROR_GROUP_NOT_FOUND ||
+           err == ERROR_RESOURCE_NOT_FOUND || err == ERROR_CLUSTER_NETWORK_NOT_FOUND ||
+           err == ERROR_CLUSTER_NETINTERFACE_NOT_FOUND;
+}
+/* Property rows (name | bytes of the read-write list, of the read-only
+ * list; the lists in the bytes) of every object of a kind by per-object
+ * control calls, or of the cluster (one row, name ""). */
+uint32_t shim_walk_object_properties(cs_backend *b, HCLUSTER c, int kind, shim_rows *rows, int *fn);
+/* The same for groups or resources from their bulk enumeration asked with
+ * "*" (one round trip), per object where it is missing. */
+uint32_t shim_walk_bulk_properties(cs_backend *b, HCLUSTER c, int kind, shim_rows *rows, int *fn);
 
 /* Nodes or networks: rows name, id | state; and for each of their net
  * interfaces a pair (interface, node or network) in *nif_owner. */
