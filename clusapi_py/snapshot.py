@@ -5,6 +5,7 @@ docs/topology.md), so `SimulatedCluster(snapshot.to_dict())` replays a
 cluster -- a dump taken on a real cluster runs anywhere.
 """
 import json
+from collections.abc import Mapping
 
 from . import _bindings as b
 from ._sections import read_sections
@@ -13,7 +14,7 @@ from .properties.values import to_json
 from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_name, state_table
 from .records import ClusterVersion, GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo
 
-__all__ = ["Snapshot", "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo"]
+__all__ = ["Snapshot", "PropertyTable", "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo"]
 
 
 _NODE = state_table(NodeState)
@@ -28,32 +29,67 @@ _PROPERTY_SECTIONS = {b.SECTION_GROUP_PROPERTIES: "group", b.SECTION_RESOURCE_PR
                       b.SECTION_CLUSTER_PROPERTIES: "cluster"}
 
 
+class PropertyTable(Mapping):
+    """{object name: {property: value}} of one kind of a snapshot taken with
+    properties=True.  Each object's lists are decoded when it is first read
+    (a malformed list raises ValueError then), so a snapshot of thousands of
+    objects costs little more than the enumeration until it is used."""
+
+    __slots__ = ("_data", "_spans", "_cache")
+
+    def __init__(self, data, spans):
+        self._data = data           # the section's bytes
+        self._spans = spans         # {name: (offset, read-write bytes, read-only bytes)}
+        self._cache = {}
+
+    def _decoded(self, name):
+        got = self._cache.get(name)
+        if got is None:
+            pos, n_rw, n_ro = self._spans[name]
+            values, types = {}, {}
+            for start, n in ((pos, n_rw), (pos + n_rw, n_ro)):
+                if n:
+                    for p in parse(self._data[start:start + n]):
+                        values[p.name] = p.value
+                        types[p.name] = p.syntax
+            got = self._cache[name] = (values, types)
+        return got
+
+    def __getitem__(self, name):
+        return self._decoded(name)[0]
+
+    def syntaxes(self, name):
+        """{property: CLUSPROP syntax} of one object."""
+        return self._decoded(name)[1]
+
+    def __iter__(self):
+        return iter(self._spans)
+
+    def __len__(self):
+        return len(self._spans)
+
+    def __repr__(self):
+        return "<PropertyTable of %d objects>" % len(self._spans)
+
+
 def _read_properties(sections):
-    """{kind: {name: {property: value}}, "_syntaxes": ...} of the property sections present
-    (read-write list, then read-only list, per row), or None without them."""
+    """{kind: PropertyTable} of the property sections present (per row: the
+    read-write list, then the read-only list), or None without them."""
     if not any(k in sections for k in _PROPERTY_SECTIONS):
         return None
-    out = {"_syntaxes": {}}
-    syntaxes = out["_syntaxes"]
+    out = {}
     for kind, label in _PROPERTY_SECTIONS.items():
         section = sections.get(kind)
         if section is None:
             raise ValueError("snapshot result: property section %d is missing" % kind)
-        data, pos, by_name = section.data, 0, {}
+        data, pos, spans = section.data, 0, {}
         for name, n_rw, n_ro in zip(section.text[0], section.ints[0], section.ints[1]):
-            values, types = {}, {}
-            for n in (n_rw, n_ro):
-                if n:
-                    for p in parse(data[pos:pos + n]):
-                        values[p.name] = p.value
-                        types[p.name] = p.syntax
-                pos += n
-            by_name[name] = values
-            syntaxes[(label, name)] = types
+            spans[name] = (pos, n_rw, n_ro)
+            pos += n_rw + n_ro
         if pos != len(data):
             raise ValueError("snapshot result: property section %d: %d bytes, the rows use %d"
                              % (kind, len(data), pos))
-        out[label] = by_name
+        out[label] = PropertyTable(data, spans)
     return out
 
 
@@ -78,7 +114,7 @@ class Snapshot:
 
     __slots__ = ("cluster_name", "version", "quorum", "nodes", "groups", "resources", "networks",
                  "netinterfaces", "resource_types", "group_properties", "resource_properties", "node_properties",
-                 "network_properties", "cluster_properties", "_syntaxes")
+                 "network_properties", "cluster_properties", "_cluster_table")
 
     def __init__(self, cluster_name, version, quorum, nodes, groups, resources, networks, netinterfaces,
                  resource_types, properties=None):
@@ -91,16 +127,15 @@ class Snapshot:
         self.networks = tuple(networks)
         self.netinterfaces = tuple(netinterfaces)
         self.resource_types = tuple(resource_types)
-        # With snapshot(properties=True): {name: {property: value}} per kind (None without);
-        # _syntaxes: {(kind, name): {property: syntax}} for the dump.
+        # With snapshot(properties=True): a PropertyTable per kind (None without).
         props = properties or {}
         self.group_properties = props.get("group")
         self.resource_properties = props.get("resource")
         self.node_properties = props.get("node")
         self.network_properties = props.get("network")
         cluster = props.get("cluster")
-        self.cluster_properties = None if cluster is None else cluster.get("", {})
-        self._syntaxes = props.get("_syntaxes", {})
+        self._cluster_table = cluster
+        self.cluster_properties = None if cluster is None else dict(cluster.get("", {}))
 
     @classmethod
     def _from_shim(cls, fields, ints, data=b""):
@@ -161,16 +196,17 @@ class Snapshot:
     def __eq__(self, other):
         if not isinstance(other, Snapshot):
             return NotImplemented
-        return all(getattr(self, a) == getattr(other, a) for a in self.__slots__)
+        return all(getattr(self, a) == getattr(other, a) for a in self.__slots__ if a != "_cluster_table")
 
     def __repr__(self):
         return "<Snapshot %r: %d nodes, %d groups, %d resources, %d networks, %d net interfaces>" % (
             self.cluster_name, len(self.nodes), len(self.groups), len(self.resources), len(self.networks),
             len(self.netinterfaces))
 
-    def _props_json(self, kind, name, values):
-        types = self._syntaxes.get((kind, name), {})
-        return {p: to_json(types[p], v) if p in types else v for p, v in values.items()}
+    @staticmethod
+    def _props_json(table, name):
+        values, types = table[name], table.syntaxes(name)
+        return {p: to_json(types[p], v) for p, v in values.items()}
 
     def _with_properties(self, kind, table, obj):
         """obj with the object's `properties` (and a resource's `type`) when the snapshot has them."""
@@ -178,15 +214,15 @@ class Snapshot:
             values = table[obj["name"]]
             if kind == "resource" and isinstance(values.get("Type"), str):
                 obj["type"] = values["Type"]
-            obj["properties"] = self._props_json(kind, obj["name"], values)
+            obj["properties"] = self._props_json(table, obj["name"])
         return obj
 
     def to_dict(self):
         """The snapshot in the simulator's topology format (with each object's
         `properties` and each resource's `type` when taken with properties=True)."""
         out = self._base_dict()
-        if self.cluster_properties is not None:
-            out["cluster"]["properties"] = self._props_json("cluster", "", self.cluster_properties)
+        if self._cluster_table is not None and "" in self._cluster_table:
+            out["cluster"]["properties"] = self._props_json(self._cluster_table, "")
         for kind, key, table in (("node", "nodes", self.node_properties),
                                  ("network", "networks", self.network_properties),
                                  ("group", "groups", self.group_properties),

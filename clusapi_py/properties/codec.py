@@ -25,6 +25,12 @@ _MAX_DEPTH = 8              # nested PROPERTY_LIST values
 _MIN_PROPERTY = 24          # name entry (8 + 4) + value entry (8) + ENDMARK (4)
 _U32 = struct.Struct("<I")
 _HEAD = struct.Struct("<II")
+# plain ints for the hot path (comparing with enum members costs attribute lookups)
+_DWORD, _SZ, _ULARGE = int(Syntax.DWORD), int(Syntax.SZ), int(Syntax.ULARGE_INTEGER)
+_EXPAND_SZ, _EXPANDED_SZ = int(Syntax.EXPAND_SZ), int(Syntax.EXPANDED_SZ)
+_unpack_u32 = _U32.unpack_from
+_unpack_head = _HEAD.unpack_from
+_unpack_u64 = struct.Struct("<Q").unpack_from
 
 
 class Property(NamedTuple):
@@ -97,11 +103,13 @@ def _parse(data: bytes, base: int, depth: int) -> list[Property]:
         raise ValueError("property list at offset %d: count %d promises more properties than %d bytes can hold"
                          % (base, count, size))
     out: list[Property] = []
+    append = out.append
+    new = tuple.__new__
     pos = 4
     for index in range(count):
         if pos + 8 > size:
             raise ValueError("property %d at offset %d: truncated name entry" % (index, base + pos))
-        syntax, cb = _HEAD.unpack_from(data, pos)
+        syntax, cb = _unpack_head(data, pos)
         if syntax != NAME:
             raise ValueError("property %d at offset %d: expected a NAME entry (0x%08X), found syntax 0x%08X"
                              % (index, base + pos, NAME, syntax))
@@ -118,23 +126,35 @@ def _parse(data: bytes, base: int, depth: int) -> list[Property]:
         while True:
             if pos + 4 > size:
                 raise ValueError("property %r at offset %d: truncated before its ENDMARK" % (name, base + pos))
-            syntax = _U32.unpack_from(data, pos)[0]
+            if pos + 8 > size:
+                if _unpack_u32(data, pos)[0] == ENDMARK:
+                    pos += 4
+                    break
+                raise ValueError("property %r at offset %d: truncated value entry" % (name, base + pos))
+            syntax, cb = _unpack_head(data, pos)
             if syntax == ENDMARK:
                 pos += 4
                 break
-            if pos + 8 > size:
-                raise ValueError("property %r at offset %d: truncated value entry" % (name, base + pos))
-            cb = _U32.unpack_from(data, pos + 4)[0]
             start = pos + 8
             if cb > size - start:
                 raise ValueError("value of %r at offset %d: byte count %d overruns the buffer"
                                  % (name, base + pos, cb))
-            if syntax == NAME:
+            # the common cases inline; everything else (and every malformed size) in decode_value
+            if syntax == _DWORD and cb == 4:
+                decoded: Any = _unpack_u32(data, start)[0]
+            elif syntax == _SZ and cb % 2 == 0:
+                decoded = data[start:start + cb].decode("utf-16-le", "surrogatepass")
+                if decoded.endswith("\0"):
+                    decoded = decoded[:-1]
+            elif syntax == _ULARGE and cb == 8:
+                decoded = _unpack_u64(data, start)[0]
+            elif syntax == NAME:
                 raise ValueError("property %r at offset %d: a NAME entry before its ENDMARK" % (name, base + pos))
-            decoded = decode_value(syntax, data[start:start + cb], base + start, depth)
+            else:
+                decoded = decode_value(syntax, data[start:start + cb], base + start, depth)
             if value_syntax == -1:
                 value, value_syntax = decoded, syntax
-            elif value_syntax == Syntax.EXPAND_SZ and syntax == Syntax.EXPANDED_SZ:
+            elif value_syntax == _EXPAND_SZ and syntax == _EXPANDED_SZ:
                 value = decoded             # the expanded form wins; the syntax stays EXPAND_SZ
             else:
                 raise ValueError("property %r at offset %d: a second value (syntax 0x%08X)"
@@ -142,7 +162,7 @@ def _parse(data: bytes, base: int, depth: int) -> list[Property]:
             pos = start + _pad4(cb)
         if value_syntax == -1:
             raise ValueError("property %r at offset %d: no value" % (name, base + pos - 4))
-        out.append(Property(name, value, value_syntax, False))
+        append(new(Property, (name, value, value_syntax, False)))
     return out
 
 

@@ -6,6 +6,7 @@ import json
 import pytest
 
 import clusapi_py
+import clusapi_py.properties
 from clusapi_py.properties import Syntax
 from clusapi_py.sim import SimulatedCluster
 from clusapi_py.sim.generate import generate as generate_topology
@@ -141,3 +142,18 @@ def test_snapshot_rejects_unknown_flags_and_closed_cluster():
     c.close()
     with pytest.raises(ValueError, match="closed"):
         c.snapshot(properties=True)
+
+
+def test_property_tables_decode_on_first_read_and_report_malformed_lists():
+    from clusapi_py.snapshot import PropertyTable
+    good = clusapi_py.properties.build([("A", 1, Syntax.DWORD)])
+    table = PropertyTable(good + b"\x01\0\0\0", {"x": (0, len(good), 0), "bad": (len(good), 4, 0)})
+    assert len(table) == 2 and list(table) == ["x", "bad"]
+    assert table["x"] == {"A": 1} and table.syntaxes("x") == {"A": Syntax.DWORD}
+    with pytest.raises(ValueError, match="promises more"):
+        table["bad"]
+    with pytest.raises(KeyError):
+        table["missing"]
+    snap = snap_of(SimulatedCluster(), properties=True)
+    assert isinstance(snap.group_properties, PropertyTable)
+    assert dict(snap.group_properties)["FS01"]["Name"] == "FS01"

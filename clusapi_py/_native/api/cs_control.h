@@ -31,6 +31,12 @@ uint32_t cs_sim_set_property(int sim, int kind, const cs_char *object, const cs_
                              uint32_t syntax, const uint8_t *data, size_t cb);
 uint32_t cs_sim_properties(int sim, int kind, const cs_char *object, int flags, cs_result **out);
 uint32_t cs_sim_set_version(int sim, uint16_t major, uint16_t minor, uint16_t build);
+
+/* Benchmark hook (bench/props_bench.py): walks the property list `data`
+ * `iterations` times in C, reading every entry header (the floor of a
+ * parser); the seconds taken, or a negative value for a malformed list.
+ * *properties: the properties in one walk. */
+double cs_bench_walk_properties(const uint8_t *data, size_t n, uint32_t iterations, uint32_t *properties);
 /* CDEF-END */
 
 #endif /* CS_API_CONTROL_H */

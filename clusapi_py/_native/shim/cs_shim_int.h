@@ -17,6 +17,7 @@
  *   cs_snapshot_props.c the snapshot's property sections
  *   cs_snapshot.c       cs_snapshot: the walks laid out as sections
  *   cs_control.c        Cluster*Control of any kind, the MORE_DATA loop
+ *   cs_control_walk.c   a C walk of a property list (benchmark floor)
  *   cs_bench.c          the benchmark hooks
  *   cs_testing.c        test hooks (api/cs_testing.h)
  *
