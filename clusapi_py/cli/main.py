@@ -3,7 +3,7 @@
     clusapi [--cluster NAME] [--sim [TOPOLOGY.json]] COMMAND [--json]
 
 Commands: info, status, nodes, groups, resources, networks, dump,
-props KIND [NAME] [--private] (dump --properties: with every object's properties).
+props KIND [NAME] [--private] (dump --properties: with every object's properties), csv.
 Exit codes: 0 success (for `status`: healthy), 1 `status` warning,
 2 `status` critical or a usage error, 3 a cluster error (one line on
 stderr: class, code, message).
@@ -15,12 +15,12 @@ import sys
 from .._backend import SYSTEM
 from ..handles import open_cluster
 from ..sim import SimulatedCluster
-from . import info, objects, props, status
+from . import csv_cmd, info, objects, props, status
 from ._common import EXIT_ERROR
 
 # Commands that print a snapshot (taken in one call, then the cluster is closed).
 SNAPSHOT_COMMANDS = {"status": status.run, "dump": objects.dump, **{c: objects.run for c in objects.COMMANDS}}
-COMMANDS = ("info", "status", "nodes", "groups", "resources", "networks", "dump", "props")
+COMMANDS = ("info", "status", "nodes", "groups", "resources", "networks", "dump", "props", "csv")
 
 
 def _parser():
@@ -54,6 +54,8 @@ def run(args, out, err):
             return info.run(cluster, args, out)
         if args.command == "props":
             return props.run(cluster, args, out, err)
+        if args.command == "csv" and not args.args:
+            return csv_cmd.run(cluster, args, out)
         if args.args:
             err.write("clusapi %s: unexpected argument %r\n" % (args.command, args.args[0]))
             return EXIT_ERROR

@@ -8,6 +8,7 @@ from .._validate import access_arg, name_arg
 from ..backends import resolve
 from ..enums import Access
 from ..properties.mixin import PropertiesMixin
+from ..shared_volumes import read_shared_volumes
 from ..records import ClusterVersion, Quorum
 from ..snapshot import Snapshot
 from ._base import (
@@ -161,6 +162,10 @@ class Cluster(_Handle, PropertiesMixin):
     def quorum(self):
         fields, ints = b.call_result(lib.cs_quorum, self._tok(), what="cluster")
         return Quorum(fields[0], fields[1], ints[0])
+
+    def shared_volumes(self):
+        """Every Cluster Shared Volume: [SharedVolume(name, owner_node, state, volumes)]."""
+        return read_shared_volumes(self._tok())
 
     def snapshot(self, properties=False):
         """Everything a monitoring cycle reads, in one shim call.  With properties=True

@@ -92,6 +92,56 @@ class SimulatedCluster(Backend):
         q = t["quorum"]
         ck(lib.cs_sim_set_quorum(self._id, q["resource"], q["device"], q["max_log_size"]), "quorum")
         self._populate_properties(t)
+        for v in t["shared_volumes"]:
+            self._set_volume(v)
+
+    def _set_volume(self, v):
+        self._check(lib.cs_sim_set_shared_volume(self._id, v["resource"], v["path"], v["volume_name"],
+                                                 v["partition_number"], v["total_bytes"], v["free_bytes"],
+                                                 v["fault_state"], v["backup_state"]),
+                    "shared volume %r" % v["resource"])
+
+    def _volume(self, resource):
+        for v in self._topology["shared_volumes"]:
+            if v["resource"].lower() == str(resource).lower():
+                return v
+        raise ValueError("simulator: %r is not a Cluster Shared Volume" % (resource,))
+
+    def add_shared_volume(self, resource, path, total_bytes, free_bytes=None, *, volume_name=None,
+                          partition_number=2, fault_state=0, backup_state=0):
+        """Makes a resource a Cluster Shared Volume with one volume."""
+        t = copy.deepcopy(self._topology)
+        t["shared_volumes"] = [v for v in t["shared_volumes"] if v["resource"].lower() != str(resource).lower()]
+        entry = {"resource": resource, "path": path, "total_bytes": total_bytes,
+                 "partition_number": partition_number, "fault_state": int(fault_state),
+                 "backup_state": backup_state}
+        if free_bytes is not None:
+            entry["free_bytes"] = free_bytes
+        if volume_name is not None:
+            entry["volume_name"] = volume_name
+        t["shared_volumes"].append(entry)
+        v = normalize_topology(t)["shared_volumes"][-1]
+        self._set_volume(v)
+        self._topology["shared_volumes"] = [x for x in self._topology["shared_volumes"]
+                                            if x["resource"].lower() != v["resource"].lower()] + [v]
+
+    def fill_volume(self, resource, free_bytes):
+        """Sets a CSV's free space (0 .. its size)."""
+        v = dict(self._volume(resource))
+        if isinstance(free_bytes, bool) or not isinstance(free_bytes, int) or not 0 <= free_bytes <= v["total_bytes"]:
+            raise ValueError("free_bytes must be an int in 0..%d" % v["total_bytes"])
+        v["free_bytes"] = free_bytes
+        self._set_volume(v)
+        self._volume(resource).update(v)
+
+    def set_csv_fault_state(self, resource, fault_state):
+        """Sets a CSV's fault state (CsvFaultState flags; 0 = healthy)."""
+        v = dict(self._volume(resource))
+        if isinstance(fault_state, bool) or not isinstance(fault_state, int) or not 0 <= int(fault_state) <= 15:
+            raise ValueError("fault_state must be CsvFaultState flags (0..15)")
+        v["fault_state"] = int(fault_state)
+        self._set_volume(v)
+        self._volume(resource).update(v)
 
     def _populate_properties(self, t):
         """The topology's `properties` / `private_properties` of every object."""

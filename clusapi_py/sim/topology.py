@@ -303,7 +303,8 @@ def normalize_topology(topology):
     "topology.groups[2].owner_node: 'NODE9' is not a node")."""
     ck = Checker()
     topo = ck.obj(topology, "topology", ["cluster", "nodes"],
-                  ["networks", "netinterfaces", "resource_types", "groups", "resources", "quorum"])
+                  ["networks", "netinterfaces", "resource_types", "groups", "resources", "quorum",
+                   "shared_volumes"])
     out = {}
     out["cluster"] = _cluster(ck, topo)
     out["nodes"] = _nodes(ck, topo)
@@ -313,7 +314,34 @@ def normalize_topology(topology):
     out["resources"] = _resources(ck, topo)
     out["resource_types"] = _resource_types(ck, topo, out["resources"])
     out["quorum"] = _quorum(ck, topo)
+    out["shared_volumes"] = _shared_volumes(ck, topo)
     return out
+
+
+def _shared_volumes(ck, topo):
+    """Cluster Shared Volumes: a resource each (made a CSV) with its volume."""
+    volumes, seen = [], {}
+    for i, v in enumerate(ck.items(topo, "shared_volumes")):
+        w = "topology.shared_volumes[%d]" % i
+        v = ck.obj(v, w, ["resource", "path", "total_bytes"],
+                   ["volume_name", "partition_number", "free_bytes", "fault_state", "backup_state"])
+        resource = ck.ref(v["resource"], ck.resource_keys, w + ".resource", "resource")
+        ck.unique(seen, resource, w + ".resource", "shared volume")
+        total = ck.integer(v["total_bytes"], w + ".total_bytes", 0, 2**64 - 1)
+        volumes.append({
+            "resource": resource,
+            "path": ck.text(v["path"], w + ".path", 259),
+            "volume_name": ck.text(v.get("volume_name", "\\\\?\\Volume{%s}\\" % stable_id("csv", resource)),
+                                   w + ".volume_name", 49),
+            "partition_number": ck.integer(v.get("partition_number", 2), w + ".partition_number", 0, DWORD_MAX),
+            "total_bytes": total,
+            "free_bytes": ck.integer(v.get("free_bytes", total), w + ".free_bytes", 0, total),
+            "fault_state": ck.integer(v.get("fault_state", 0), w + ".fault_state", 0, 15),
+            "backup_state": ck.integer(v.get("backup_state", 0), w + ".backup_state", 0, 1),
+        })
+        if not volumes[-1]["path"]:
+            ck.fail(w + ".path", "must not be empty")
+    return volumes
 
 
 def dependency_order(resources):

@@ -172,6 +172,48 @@ void test_props(void)
             EQ(t->fn.ClusterResourceCloseEnumEx(rx), 0);
         }
     }
+    /* Cluster Shared Volumes: the enumeration and the storage codes */
+    {
+        HRESOURCE disk = t->fn.OpenClusterResource(c, W("Cluster Disk 1"));
+        HCLUSENUM e;
+        DWORD type = 0, cch = 64;
+        WCHAR name[64];
+        CHECK(disk != NULL);
+        EQ(cs_sim_set_state(id, CS_KIND_RESOURCE, W("Cluster Disk 1"), ClusterResourceOnline), 0);
+        EQ(t->fn.ClusterResourceControl(disk, NULL, CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO, NULL, 0, buf,
+                                        sizeof(buf), &ret), ERROR_INVALID_FUNCTION);
+        EQ(cs_sim_set_shared_volume(id, W("Cluster Disk 1"), W("C:\\ClusterStorage\\Volume1"), W("vol"), 2, 1000, 1001, 0, 0),
+           ERROR_INVALID_PARAMETER);
+        EQ(cs_sim_set_shared_volume(id, W("Cluster Disk 1"), W("C:\\ClusterStorage\\Volume1"), W("vol"), 2, 1000, 10, 16, 0),
+           ERROR_INVALID_PARAMETER);
+        EQ(cs_sim_set_shared_volume(id, W("Nope"), W("C:\\X"), W("vol"), 2, 1000, 10, 0, 0), ERROR_RESOURCE_NOT_FOUND);
+        EQ(cs_sim_set_shared_volume(id, W("Cluster Disk 1"), W("C:\\ClusterStorage\\Volume1"), W("vol"), 2, 1000, 10, 1, 0), 0);
+        e = t->fn.ClusterOpenEnum(c, CLUSTER_ENUM_SHARED_VOLUME_RESOURCE);
+        CHECK(e != NULL);
+        EQ(t->fn.ClusterEnum(e, 0, &type, name, &cch), 0);
+        CHECK(weqa(name, "Cluster Disk 1"));
+        EQ(type, CLUSTER_ENUM_SHARED_VOLUME_RESOURCE);
+        cch = 64;
+        EQ(t->fn.ClusterEnum(e, 1, &type, name, &cch), ERROR_NO_MORE_ITEMS);
+        EQ(t->fn.ClusterCloseEnum(e), 0);
+        EQ(t->fn.ClusterResourceControl(disk, NULL, CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO, NULL, 0, buf,
+                                        sizeof(buf), &ret), 0);
+        EQ(ret, 8 + 640 + 4);
+        EQ(rd32(buf), CLUSPROP_SYNTAX_LIST_VALUE_BINARY);
+        EQ(rd32(buf + 4), 640);
+        EQ(rd32(buf + 8 + 12), 1);                      /* FaultState: NoDirectIO */
+        CHECK(weqa((const WCHAR *)(const void *)(buf + 8 + 20), "C:\\ClusterStorage\\Volume1"));
+        EQ(t->fn.ClusterResourceControl(disk, NULL, CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX, NULL, 0, buf,
+                                        sizeof(buf), &ret), 0);
+        EQ(ret, 8 + 1160 + 4);
+        EQ(rd32(buf), CLUSPROP_SYNTAX_PARTITION_INFO_EX);
+        EQ(rd32(buf + 8 + 1120), 1000);                 /* TotalSizeInBytes (low DWORD) */
+        EQ(rd32(buf + 8 + 1128), 10);
+        EQ(cs_sim_set_state(id, CS_KIND_RESOURCE, W("Cluster Disk 1"), ClusterResourceOffline), 0);
+        EQ(t->fn.ClusterResourceControl(disk, NULL, CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO, NULL, 0, buf,
+                                        sizeof(buf), &ret), ERROR_RESOURCE_NOT_ONLINE);
+        t->fn.CloseClusterResource(disk);
+    }
     /* a deleted object */
     EQ(cs_sim_delete(id, CS_KIND_GROUP, W("VM1")), 0);
     {

@@ -33,9 +33,8 @@ LAYERS = [
     ("backend base, snapshot", ["_backend", "snapshot"]),
     ("simulator", ["sim", "sim.cluster", "sim.props"]),
     ("default-backend policy", ["backends"]),
-    ("property controls", ["properties.controls", "properties.mixin"]),
+    ("property controls", ["properties.controls", "properties.mixin", "shared_volumes"]),
     ("handles", ["handles", "handles.*"]),
-    ("shared volumes", ["shared_volumes"]),
     ("command line", ["cli", "cli.*"]),
     ("package", ["", "__main__"]),
 ]

@@ -9,7 +9,7 @@
 #include "sim/cs_sim_int.h"
 
 /* Every CLUSTER_ENUM_* bit ClusterOpenEnum(Ex) accepts. */
-#define CLUSTER_ENUM_VALID 0x3Fu
+#define CLUSTER_ENUM_VALID (0x3Fu | (DWORD)CLUSTER_ENUM_SHARED_VOLUME_RESOURCE)
 
 /* Every object of the types in `type`, by type bit, then in insertion order. */
 static void build_cluster_enum(const sim *s, DWORD type, ebuild *eb)
@@ -30,6 +30,12 @@ static void build_cluster_enum(const sim *s, DWORD type, ebuild *eb)
             for (o = s->sets[kind_of_bit[bit]].head; o; o = o->next)
                 eb_add(eb, t, o->state, &o->name, &o->id, NULL, NULL, NULL);
         }
+    }
+    if (type & (DWORD)CLUSTER_ENUM_SHARED_VOLUME_RESOURCE) {
+        const sim_obj *o;
+        for (o = s->sets[CS_KIND_RESOURCE].head; o; o = o->next)
+            if (sim_csv_is(o))
+                eb_add(eb, (DWORD)CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, o->state, &o->name, &o->id, NULL, NULL, NULL);
     }
 }
 

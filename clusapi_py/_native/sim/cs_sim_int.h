@@ -401,6 +401,8 @@ size_t sim_enum_props_end(const sim_handle *h, DWORD index, size_t pos);
 void sim_enum_props_pack(const sim_handle *h, DWORD index, BYTE *base, size_t *pos, DWORD *cb, PVOID *p,
                          DWORD *cb_ro, PVOID *p_ro);
 void sim_enum_props_free(struct sim_enum_props *e);
+/* Whether a resource is a Cluster Shared Volume (cs_sim_csv.c). */
+int sim_csv_is(const sim_obj *o);
 
 /* A backend table filled with the entry points (cs_sim_entry.c). */
 void sim_fill_table(cs_table *t);

@@ -113,6 +113,7 @@ void sim_props_free(struct sim_props *p)
         free(p->v[i].data);
     }
     free(p->v);
+    sim_csv_free(p->csv);
     free(p);
 }
 

@@ -45,7 +45,14 @@ struct sim_props {
     sim_prop *v;
     size_t n, cap;
     uint64_t state_time, move_time;     /* FILETIME ticks; 0 = the instance's creation */
+    struct sim_csv *csv;                /* a resource that is a Cluster Shared Volume (cs_sim_csv.c) */
 };
+
+/* ---- Cluster Shared Volumes (cs_sim_csv.c) ------------------------------------------ */
+void sim_csv_free(struct sim_csv *v);
+/* The output of STORAGE_GET_SHARED_VOLUME_INFO (function 0x225) or
+ * STORAGE_GET_DISK_INFO_EX (0x1F1) of a resource, in a new buffer. */
+DWORD sim_csv_control(const sim_obj *o, DWORD function, uint8_t **data, size_t *n);
 
 /* The object's (o != NULL) or the cluster's (o == NULL) storage, created
  * on first use; NULL when memory is short. */

@@ -34,7 +34,9 @@ enum {
     C_GET_RO_PRIVATE = 0x00007D,
     C_GET_PRIVATE = 0x000081,
     C_GET_LAST_MOVE_TIME = 0x0002D9,
-    C_GET_STATE_CHANGE_TIME = 0x002D5D
+    C_GET_STATE_CHANGE_TIME = 0x002D5D,
+    C_STORAGE_GET_DISK_INFO_EX = 0x0001F1,
+    C_STORAGE_GET_SHARED_VOLUME_INFO = 0x000225
 };
 
 static DWORD copy_out(const void *p, size_t cb, uint8_t **data, size_t *n)
@@ -96,6 +98,11 @@ static DWORD control_data(sim *s, sim_obj *o, int hk, DWORD code, uint8_t **data
             break;
         p = o->props;
         return filetime_out(p && p->state_time ? p->state_time : s->created, data, n);
+    case C_STORAGE_GET_DISK_INFO_EX:
+    case C_STORAGE_GET_SHARED_VOLUME_INFO:
+        if (hk != HK_RESOURCE)
+            break;
+        return sim_csv_control(o, code & 0x00FFFFFFu, data, n);
     case C_GET_LAST_MOVE_TIME:
         if (hk != HK_GROUP)
             break;
