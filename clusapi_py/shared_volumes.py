@@ -31,7 +31,8 @@ _STATE_BUFFER = 260
 
 def value_list(data: bytes) -> list[tuple[int, bytes]]:
     """The (syntax, data) entries of a CLUSPROP value list (no names, ENDMARK last)."""
-    out, pos, size = [], 0, len(data)
+    out: list[tuple[int, bytes]] = []
+    pos, size = 0, len(data)
     while True:
         if pos + 4 > size:
             raise ValueError("value list: truncated at offset %d (no ENDMARK)" % pos)

@@ -9,7 +9,7 @@ from ..backends import resolve
 from ..enums import Access
 from ..properties.mixin import PropertiesMixin
 from ..shared_volumes import read_shared_volumes
-from ..records import ClusterVersion, Quorum
+from ..records import ClusterVersion, Quorum, SharedVolume
 from ..snapshot import Snapshot
 from ._base import (
     _BACKEND_TYPES, _DEFAULT_ACCESS, _MAXIMUM_ALLOWED, _NULL, _cs_open_cluster, _cs_open_object, _Handle,
@@ -163,11 +163,11 @@ class Cluster(_Handle, PropertiesMixin):
         fields, ints = b.call_result(lib.cs_quorum, self._tok(), what="cluster")
         return Quorum(fields[0], fields[1], ints[0])
 
-    def shared_volumes(self):
+    def shared_volumes(self) -> "list[SharedVolume]":
         """Every Cluster Shared Volume: [SharedVolume(name, owner_node, state, volumes)]."""
         return read_shared_volumes(self._tok())
 
-    def snapshot(self, properties=False):
+    def snapshot(self, properties: bool = False) -> Snapshot:
         """Everything a monitoring cycle reads, in one shim call.  With properties=True
         also every group's and resource's common properties (one round trip for all
         groups, one for all resources, where the cluster has the *EnumEx calls), and

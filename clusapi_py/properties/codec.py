@@ -16,7 +16,7 @@ from typing import Any, NamedTuple, Union
 
 from .syntax import ENDMARK, INT_FORMATS, NAME, STRING_SYNTAXES, Syntax
 
-__all__ = ["Property", "PropertyValue", "parse", "build", "encode_value", "decode_value", "to_dict"]
+__all__ = ["Property", "PropertyValue", "parse", "build", "encode_value", "decode_value", "to_dict", "infer_syntax"]
 
 PropertyValue = Union[int, str, list[str], bytes, datetime.datetime, dict[str, Any]]
 
@@ -179,22 +179,26 @@ def _utf16(s: str, what: str) -> bytes:
     return s.encode("utf-16-le", "surrogatepass")
 
 
-def _infer_syntax(value: Any) -> int:
-    """The syntax for a nested property list's value (a dict carries no syntax)."""
+def infer_syntax(value: object) -> int:
+    """The syntax a plain Python value gets when none is given (and the values of
+    a nested property list, which carries no syntax of its own): an int is a
+    DWORD when it fits, else a ULARGE_INTEGER (LARGE_INTEGER when negative)."""
     if isinstance(value, bool):
         raise TypeError("bool is not a property value; use int")
     if isinstance(value, int):
-        return Syntax.ULARGE_INTEGER if value >= 0 else Syntax.LARGE_INTEGER
+        if 0 <= value <= 0xFFFFFFFF:
+            return Syntax.DWORD
+        return Syntax.ULARGE_INTEGER if value > 0 else Syntax.LARGE_INTEGER
     if isinstance(value, str):
         return Syntax.SZ
     if isinstance(value, (list, tuple)):
         return Syntax.MULTI_SZ
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return Syntax.BINARY
     if isinstance(value, datetime.datetime):
         return Syntax.FILETIME
     if isinstance(value, Mapping):
         return Syntax.PROPERTY_LIST
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return Syntax.BINARY
     raise TypeError("no property syntax for %s" % type(value).__name__)
 
 
@@ -233,7 +237,7 @@ def encode_value(syntax: int, value: Any, _depth: int = 0) -> bytes:
             raise TypeError("PROPERTY_LIST takes a dict, not %s" % type(value).__name__)
         if _depth >= _MAX_DEPTH:
             raise ValueError("property lists nested deeper than %d" % _MAX_DEPTH)
-        return _build([(n, v, _infer_syntax(v)) for n, v in value.items()], _depth + 1)
+        return _build([(n, v, infer_syntax(v)) for n, v in value.items()], _depth + 1)
     if syntax in (ENDMARK, NAME) or syntax < 0 or syntax > 0xFFFFFFFF:
         raise ValueError("0x%08X is not a value syntax" % syntax)
     if not isinstance(value, (bytes, bytearray, memoryview)):

@@ -12,33 +12,12 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
-from .codec import PropertyValue, encode_value
+from .codec import PropertyValue, encode_value, infer_syntax
 from .syntax import INT_FORMATS, STRING_SYNTAXES, Syntax
 
 __all__ = ["infer_syntax", "coerce", "to_json"]
 
 JsonValue = Any
-
-
-def infer_syntax(value: object) -> int:
-    """The syntax a plain Python value gets when none is given."""
-    if isinstance(value, bool):
-        raise TypeError("bool is not a property value; use int")
-    if isinstance(value, int):
-        if 0 <= value <= 0xFFFFFFFF:
-            return Syntax.DWORD
-        return Syntax.ULARGE_INTEGER if value > 0 else Syntax.LARGE_INTEGER
-    if isinstance(value, str):
-        return Syntax.SZ
-    if isinstance(value, (list, tuple)):
-        return Syntax.MULTI_SZ
-    if isinstance(value, (bytes, bytearray)):
-        return Syntax.BINARY
-    if isinstance(value, datetime.datetime):
-        return Syntax.FILETIME
-    if isinstance(value, Mapping):
-        return Syntax.PROPERTY_LIST
-    raise TypeError("no property syntax for %s" % type(value).__name__)
 
 
 def _from_json(syntax: int, value: Any, what: str) -> PropertyValue:
