@@ -84,6 +84,8 @@ def _read_properties(sections):
             raise ValueError("snapshot result: property section %d is missing" % kind)
         data, pos, spans = section.data, 0, {}
         for name, n_rw, n_ro in zip(section.text[0], section.ints[0], section.ints[1]):
+            if n_rw < 0 or n_ro < 0:
+                raise ValueError("snapshot result: property section %d: negative list size for %r" % (kind, name))
             spans[name] = (pos, n_rw, n_ro)
             pos += n_rw + n_ro
         if pos != len(data):

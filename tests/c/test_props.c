@@ -152,6 +152,13 @@ void test_props(void)
         EQ(walk((BYTE *)u.item.pProperties, u.item.cbProperties, "Name", NULL, NULL), 2);
         CHECK(u.item.pRoProperties == NULL && u.item.cbRoProperties == 0);
         EQ(t->fn.ClusterGroupCloseEnumEx(gx), 0);
+        /* a list whose final empty string is left out: read within its byte count */
+        gx = t->fn.ClusterGroupOpenEnumEx(c, MSZ("Priority\0"), 18, NULL, 0, 0);
+        CHECK(gx != NULL);
+        cb = sizeof(u);
+        EQ(t->fn.ClusterGroupEnumEx(gx, 0, &u.item, &cb), 0);
+        EQ(walk((BYTE *)u.item.pProperties, u.item.cbProperties, "Priority", &v, NULL), 1);
+        EQ(t->fn.ClusterGroupCloseEnumEx(gx), 0);
         /* a name no group has; malformed lists */
         CHECK(t->fn.ClusterGroupOpenEnumEx(c, MSZ("NoSuchProperty\0"), 32, NULL, 0, 0) == NULL);
         EQ(LASTERR(), ERROR_INVALID_PARAMETER);

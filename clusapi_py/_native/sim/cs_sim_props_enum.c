@@ -60,15 +60,17 @@ static DWORD read_names(LPCWSTR names, DWORD cb, size_t *count, int *all)
     return 0;
 }
 
-/* Whether `name` is one of the names. */
-static int named(LPCWSTR names, const WCHAR *name, size_t n)
+/* Whether `name` is one of the names (a MULTI_SZ of `chars` characters,
+ * checked by read_names: every name ends with a NUL within it; the final
+ * empty string may be missing). */
+static int named(LPCWSTR names, size_t chars, const WCHAR *name, size_t n)
 {
-    const WCHAR *p = names;
-    while (*p) {
-        size_t len = cs_wlen(p);
-        if (cs_wieq(p, len, name, n))
+    size_t pos = 0;
+    while (pos < chars && names[pos] != 0) {
+        size_t len = cs_wlen_max(names + pos, chars - pos);
+        if (cs_wieq(names + pos, len, name, n))
             return 1;
-        p += len + 1;
+        pos += len + 1;
     }
     return 0;
 }
@@ -81,8 +83,8 @@ static uint32_t rd32(const uint8_t *p)
 /* The properties of `full` (a list this simulator wrote) whose names are
  * listed, as a new list; ERROR_INVALID_PARAMETER when a listed name is
  * missing. */
-static DWORD select_named(const uint8_t *full, size_t cb, LPCWSTR names, size_t count, uint8_t **out,
-                          size_t *out_cb)
+static DWORD select_named(const uint8_t *full, size_t cb, LPCWSTR names, size_t chars, size_t count,
+                          uint8_t **out, size_t *out_cb)
 {
     plw w;
     size_t pos = 4, i, found = 0;
@@ -98,7 +100,7 @@ static DWORD select_named(const uint8_t *full, size_t cb, LPCWSTR names, size_t 
             nn = 255;
         memcpy(name, full + pos + 8, nn * sizeof(WCHAR));
         name[nn] = 0;
-        if (named(names, name, nn)) {
+        if (named(names, chars, name, nn)) {
             plw_property(&w, name, nn, syntax, full + vpos + 8, value_cb);
             found++;
         }
@@ -121,11 +123,13 @@ DWORD sim_enum_props_attach(sim *s, sim_handle *h, int kind, LPCWSTR props, DWOR
 {
     struct sim_enum_props *e;
     LPCWSTR names[2];
-    size_t count[2], i;
+    size_t count[2], chars[2], i;
     int all[2], k;
     DWORD err;
     names[0] = props;
     names[1] = ro_props;
+    chars[0] = cb_props / sizeof(WCHAR);
+    chars[1] = cb_ro / sizeof(WCHAR);
     if ((err = read_names(props, cb_props, &count[0], &all[0])) != 0 ||
         (err = read_names(ro_props, cb_ro, &count[1], &all[1])) != 0)
         return err;
@@ -156,7 +160,7 @@ DWORD sim_enum_props_attach(sim *s, sim_handle *h, int kind, LPCWSTR props, DWOR
                 e->list[k][i] = full;
                 e->cb[k][i] = full_cb;
             } else {
-                err = select_named(full, full_cb, names[k], count[k], &e->list[k][i], &e->cb[k][i]);
+                err = select_named(full, full_cb, names[k], chars[k], count[k], &e->list[k][i], &e->cb[k][i]);
                 free(full);
                 if (err)
                     return err;
