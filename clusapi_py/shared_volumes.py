@@ -10,6 +10,7 @@ fields are read unaligned.
 """
 from __future__ import annotations
 
+import enum
 import struct
 from typing import Any
 
@@ -18,9 +19,10 @@ from . import _consts as k
 from . import errors
 from .enums import CsvFaultState, ResourceState
 from .properties.controls import control_bytes
-from .records import CsvVolume, SharedVolume
+from .properties.codec import parse
+from .records import CsvNodeState, CsvVolume, SharedVolume
 
-__all__ = ["read_shared_volumes", "value_list"]
+__all__ = ["read_shared_volumes", "value_list", "csv_node_states", "CsvVolumeState"]
 
 lib = b.lib
 CSV_INFO_SIZE = 640
@@ -46,6 +48,39 @@ def value_list(data: bytes) -> list[tuple[int, bytes]]:
             raise ValueError("value list: byte count %d at offset %d overruns the buffer" % (cb, pos))
         out.append((syntax, bytes(data[pos + 8:pos + 8 + cb])))
         pos += 8 + ((cb + 3) & ~3)
+
+
+class CsvVolumeState(enum.IntEnum):
+    """CLUSTER_SHARED_VOLUME_STATE: a CSV's state on one node."""
+
+    UNAVAILABLE = 0
+    PAUSED = 1
+    ACTIVE = 2
+    ACTIVE_REDIRECTED = 3           # file system redirected
+    ACTIVE_VOLUME_REDIRECTED = 4    # block level redirected
+
+
+STATE_INFO_EX_SIZE = 1584           # x64; the protocol document draws it without the 4 padding bytes (1580)
+
+
+def csv_node_states(data: bytes) -> list[CsvNodeState]:
+    """The per-node states a SHARED_VOLUME STATE notification carries: a property
+    list of BINARY CLUSTER_SHARED_VOLUME_STATE_INFO_EX values (NodeName at 520,
+    VolumeState at 1040, the two redirected-I/O reasons as the last 16 bytes,
+    read unaligned).  Malformed input is a ValueError."""
+    out = []
+    for p in parse(data):
+        raw = p.value
+        if not isinstance(raw, bytes) or len(raw) not in (STATE_INFO_EX_SIZE, STATE_INFO_EX_SIZE - 4):
+            raise ValueError("shared volume state %r: %s, expected %d or %d bytes"
+                             % (p.name, "%d bytes" % len(raw) if isinstance(raw, bytes) else type(raw).__name__,
+                                STATE_INFO_EX_SIZE, STATE_INFO_EX_SIZE - 4))
+        state = struct.unpack_from("<I", raw, 1040)[0]
+        redirected, block = struct.unpack_from("<QQ", raw, len(raw) - 16)
+        out.append(CsvNodeState(_wstr(raw[520:1040]),
+                                CsvVolumeState(state) if state in CsvVolumeState._value2member_map_ else state,
+                                redirected, block))
+    return out
 
 
 def _wstr(raw: bytes) -> str:

@@ -109,3 +109,31 @@ def test_cli_csv():
     rows = json.loads(out.getvalue())
     assert rows[1]["free_percent"] == round(100.0 * 104857600000 / 2**40, 1)
     assert rows[0]["fault_state"] == "healthy"
+
+
+def state_info(node, state, redirected, block, size=1584):
+    raw = bytearray(size)
+    raw[0:len("V\0".encode("utf-16-le"))] = "V\0".encode("utf-16-le")
+    enc = node.encode("utf-16-le")
+    raw[520:520 + len(enc)] = enc
+    struct.pack_into("<I", raw, 1040, state)
+    struct.pack_into("<QQ", raw, size - 16, redirected, block)
+    return bytes(raw)
+
+
+def test_csv_node_states_from_a_notification_payload():
+    from clusapi_py.properties import Syntax, build
+    from clusapi_py.shared_volumes import CsvVolumeState, csv_node_states
+    data = build([("NODE1", state_info("NODE1", 2, 0, 0), Syntax.BINARY),
+                  ("NODE2", state_info("NODE2", 3, 0x10, 2**40, size=1580), Syntax.BINARY),
+                  ("NODE3", state_info("NODE3", 9, 0, 0), Syntax.BINARY)])
+    states = csv_node_states(data)
+    assert states[0] == clusapi_py.CsvNodeState("NODE1", CsvVolumeState.ACTIVE, 0, 0)
+    assert states[1] == clusapi_py.CsvNodeState("NODE2", CsvVolumeState.ACTIVE_REDIRECTED, 0x10, 2**40)
+    assert states[2].state == 9
+    with pytest.raises(ValueError, match="1584 or 1580"):
+        csv_node_states(build([("N", b"x" * 100, Syntax.BINARY)]))
+    with pytest.raises(ValueError, match="1584 or 1580"):
+        csv_node_states(build([("N", 5, Syntax.DWORD)]))
+    with pytest.raises(ValueError):
+        csv_node_states(b"\x05\0\0\0")
