@@ -65,8 +65,39 @@ class FFI:
 class Lib:
     """The cdef's functions (one method each, arguments positional) and named constants."""
 
+    CLUSCTL_CLUSTER_GET_COMMON_PROPERTIES: int
+    CLUSCTL_CLUSTER_GET_PRIVATE_PROPERTIES: int
+    CLUSCTL_CLUSTER_GET_RO_COMMON_PROPERTIES: int
+    CLUSCTL_CLUSTER_GET_RO_PRIVATE_PROPERTIES: int
+    CLUSCTL_GROUP_GET_COMMON_PROPERTIES: int
+    CLUSCTL_GROUP_GET_FAILURE_INFO: int
     CLUSCTL_GROUP_GET_ID: int
+    CLUSCTL_GROUP_GET_LAST_MOVE_TIME: int
+    CLUSCTL_GROUP_GET_PRIVATE_PROPERTIES: int
+    CLUSCTL_GROUP_GET_RO_COMMON_PROPERTIES: int
+    CLUSCTL_GROUP_GET_RO_PRIVATE_PROPERTIES: int
+    CLUSCTL_NETINTERFACE_GET_COMMON_PROPERTIES: int
+    CLUSCTL_NETINTERFACE_GET_PRIVATE_PROPERTIES: int
+    CLUSCTL_NETINTERFACE_GET_RO_COMMON_PROPERTIES: int
+    CLUSCTL_NETINTERFACE_GET_RO_PRIVATE_PROPERTIES: int
+    CLUSCTL_NETWORK_GET_COMMON_PROPERTIES: int
+    CLUSCTL_NETWORK_GET_PRIVATE_PROPERTIES: int
+    CLUSCTL_NETWORK_GET_RO_COMMON_PROPERTIES: int
+    CLUSCTL_NETWORK_GET_RO_PRIVATE_PROPERTIES: int
+    CLUSCTL_NODE_GET_COMMON_PROPERTIES: int
+    CLUSCTL_NODE_GET_PRIVATE_PROPERTIES: int
+    CLUSCTL_NODE_GET_RO_COMMON_PROPERTIES: int
+    CLUSCTL_NODE_GET_RO_PRIVATE_PROPERTIES: int
+    CLUSCTL_RESOURCE_GET_COMMON_PROPERTIES: int
+    CLUSCTL_RESOURCE_GET_FAILURE_INFO: int
     CLUSCTL_RESOURCE_GET_ID: int
+    CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTIES: int
+    CLUSCTL_RESOURCE_GET_RESOURCE_TYPE: int
+    CLUSCTL_RESOURCE_GET_RO_COMMON_PROPERTIES: int
+    CLUSCTL_RESOURCE_GET_RO_PRIVATE_PROPERTIES: int
+    CLUSCTL_RESOURCE_GET_STATE_CHANGE_TIME: int
+    CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX: int
+    CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO: int
     CLUSTER_CHANGE_CLUSTER_COMMON_PROPERTY_V2: int
     CLUSTER_CHANGE_CLUSTER_GROUP_ADDED_V2: int
     CLUSTER_CHANGE_CLUSTER_LOST_NOTIFICATIONS_V2: int
@@ -128,6 +159,7 @@ class Lib:
     CLUSTER_ENUM_NODE: int
     CLUSTER_ENUM_RESOURCE: int
     CLUSTER_ENUM_RESTYPE: int
+    CLUSTER_ENUM_SHARED_VOLUME_RESOURCE: int
     CLUSTER_GROUP_ENUM_CONTAINS: int
     CLUSTER_GROUP_ENUM_NODES: int
     CLUSTER_NETWORK_ENUM_NETINTERFACES: int
@@ -145,6 +177,7 @@ class Lib:
     CLUSTER_RESOURCE_ENUM_DEPENDS: int
     CLUSTER_RESOURCE_ENUM_NODES: int
     CLUSTER_RESOURCE_ENUM_PROVIDES: int
+    CS_CONTROL_RETRIES: int
     CS_ERROR_HANDLE_CLOSED: int
     CS_KIND_CLUSTER: int
     CS_KIND_COUNT: int
@@ -160,15 +193,21 @@ class Lib:
     CS_RIGHTS_NONE: int
     CS_RIGHTS_READ: int
     CS_SECTION_CLUSTER: int
+    CS_SECTION_CLUSTER_PROPERTIES: int
     CS_SECTION_GROUPS: int
+    CS_SECTION_GROUP_PROPERTIES: int
     CS_SECTION_HEADER_INTS: int
     CS_SECTION_NETINTERFACES: int
     CS_SECTION_NETWORKS: int
+    CS_SECTION_NETWORK_PROPERTIES: int
     CS_SECTION_NODES: int
+    CS_SECTION_NODE_PROPERTIES: int
     CS_SECTION_QUORUM: int
     CS_SECTION_RESOURCES: int
+    CS_SECTION_RESOURCE_PROPERTIES: int
     CS_SECTION_RESOURCE_TYPES: int
     CS_SNAPSHOT_FORMAT: int
+    CS_SNAPSHOT_PROPERTIES: int
     CS_STATE_FAILED: int
     CS_STATUS_TOO_LONG: int
     CS_SYSTEM_BACKEND: int
@@ -250,10 +289,12 @@ class Lib:
     def cs_backend_has(self, a0: int, a1: int, /) -> int: ...
     def cs_bench_floor(self, a0: int, a1: int, a2: str | Pointer[str], a3: int, /) -> float: ...
     def cs_bench_notify_floor(self, a0: int, a1: int, /) -> float: ...
+    def cs_bench_walk_properties(self, a0: Pointer[int], a1: int, a2: int, a3: Pointer[int], /) -> float: ...
     def cs_build_version(self) -> Pointer[bytes]: ...
     def cs_close(self, a0: int, /) -> int: ...
     def cs_close_all(self) -> None: ...
     def cs_cluster_info(self, a0: int, a1: Pointer[Result], /) -> int: ...
+    def cs_control(self, a0: int, a1: int, a2: Pointer[Result], /) -> int: ...
     def cs_detach(self, a0: int, a1: Pointer[int], /) -> int: ...
     def cs_format_message(self, a0: int, a1: str | Pointer[str], a2: int, /) -> int: ...
     def cs_function_count(self) -> int: ...
@@ -299,17 +340,22 @@ class Lib:
     def cs_sim_hide(self, a0: int, a1: int, a2: int, /) -> int: ...
     def cs_sim_move_group(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], /) -> int: ...
     def cs_sim_open_handles(self, a0: int, a1: Pointer[int], /) -> int: ...
+    def cs_sim_properties(self, a0: int, a1: int, a2: str | Pointer[str], a3: int, a4: Pointer[Result], /) -> int: ...
     def cs_sim_release(self, a0: int, /) -> int: ...
     def cs_sim_reset_calls(self, a0: int, /) -> int: ...
     def cs_sim_round_trips(self, a0: int, a1: int, /) -> int: ...
     def cs_sim_set_cluster(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], a3: int, a4: int, a5: int, a6: str | Pointer[str], a7: str | Pointer[str], a8: int, a9: int, a10: int, /) -> int: ...
     def cs_sim_set_latency(self, a0: int, a1: float, /) -> int: ...
     def cs_sim_set_notification_queue_limit(self, a0: int, a1: int, /) -> int: ...
+    def cs_sim_set_property(self, a0: int, a1: int, a2: str | Pointer[str], a3: str | Pointer[str], a4: int, a5: int, a6: Pointer[int], a7: int, /) -> int: ...
     def cs_sim_set_quorum(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], a3: int, /) -> int: ...
     def cs_sim_set_rights(self, a0: int, a1: int, /) -> int: ...
+    def cs_sim_set_shared_volume(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], a3: str | Pointer[str], a4: int, a5: int, a6: int, a7: int, a8: int, /) -> int: ...
     def cs_sim_set_state(self, a0: int, a1: int, a2: str | Pointer[str], a3: int, /) -> int: ...
+    def cs_sim_set_version(self, a0: int, a1: int, a2: int, a3: int, /) -> int: ...
     def cs_sim_total_open_handles(self, a0: Pointer[int], /) -> None: ...
     def cs_snapshot(self, a0: int, a1: Pointer[Result], /) -> int: ...
+    def cs_snapshot_ex(self, a0: int, a1: int, a2: Pointer[Result], /) -> int: ...
     def cs_state(self, a0: int, /) -> int: ...
     def cs_status(self, a0: int, a1: Pointer[Result], /) -> int: ...
     def cs_status_into(self, a0: int, a1: str | Pointer[str], a2: int, /) -> int: ...

@@ -17,7 +17,7 @@ import typing
 from .._version import __version__
 from ..handles import open_cluster
 from .._backend import Backend
-from . import _runtime, info, objects, status, watch
+from . import _runtime, csv_cmd, info, objects, props, status, watch
 from ._common import EXIT_OK, EXIT_UNKNOWN, Command, Context
 
 COMMANDS: typing.Tuple[Command, ...] = (
@@ -29,7 +29,11 @@ COMMANDS: typing.Tuple[Command, ...] = (
     Command("resources", "the resources, their states, groups and owner nodes", objects.listing("resources")),
     Command("networks", "the cluster networks and their states", objects.listing("networks")),
     Command("netinterfaces", "the network interfaces: node, network and state", objects.listing("netinterfaces")),
-    Command("dump", "the whole cluster as a topology file (JSON; --sim FILE loads it back)", objects.dump),
+    Command("dump", "the whole cluster as a topology file (JSON; --sim FILE loads it back)", objects.dump,
+            objects.dump_arguments),
+    Command("props", "one object's properties: name, value, type, read-only (props KIND [NAME] [--private])",
+            props.run, props.arguments),
+    Command("csv", "the Cluster Shared Volumes: path, owner, state, size, free space, fault state", csv_cmd.run),
     Command("watch", "each change as it happens, one line (--json: one JSON object) per event, until Ctrl-C "
             "(exit 0) or --count N events", watch.run, watch.arguments, streams=True),
 )

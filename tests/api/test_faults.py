@@ -34,19 +34,20 @@ def agent_cycle(s, access):
     with clusapi_py.open_cluster(access=access, backend=s) as c:
         c.name
         c.quorum()
+        c.properties()
         for lister in (c.node_names, c.group_names, c.resource_names, c.network_names, c.netinterface_names,
                        c.resource_type_names):
             lister()
         with c.open_node("NODE1", access) as n:
-            n.state, n.id, n.group_names(), n.netinterface_names()
+            n.state, n.id, n.group_names(), n.netinterface_names(), n.properties()
         with c.open_group("FS01", access) as g:
             g.state, g.status(), g.id, g.resource_names(), g.preferred_owner_names()
         with c.open_resource("SQL Server", access) as r:
             r.state, r.status(), r.id, r.dependency_names(), r.possible_owner_names()
         with c.open_network("Cluster Network 1", access) as net:
-            net.state, net.id, net.netinterface_names()
+            net.state, net.id, net.netinterface_names(), net.properties()
         with c.open_netinterface("NODE1 - Ethernet", access) as nif:
-            nif.state
+            nif.state, nif.properties()
         c.netinterface_name("NODE1", "Cluster Network 1")
         c.snapshot()
         with c.notifications() as port:

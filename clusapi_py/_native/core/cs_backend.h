@@ -75,6 +75,10 @@
     X(CloseClusterNetInterface, PCLUSAPI_CLOSE_CLUSTER_NET_INTERFACE, 1) \
     X(GetClusterNetInterfaceState, PCLUSAPI_GET_CLUSTER_NET_INTERFACE_STATE, 1) \
     X(GetClusterNetInterface, PCLUSAPI_GET_CLUSTER_NET_INTERFACE, 1) \
+    X(ClusterControl, PCLUSAPI_CLUSTER_CONTROL, 1) \
+    X(ClusterNodeControl, PCLUSAPI_CLUSTER_NODE_CONTROL, 1) \
+    X(ClusterNetworkControl, PCLUSAPI_CLUSTER_NETWORK_CONTROL, 1) \
+    X(ClusterNetInterfaceControl, PCLUSAPI_CLUSTER_NET_INTERFACE_CONTROL, 1) \
     CS_CLUSAPI_NOTIFY_FUNCTIONS(X)
 
 /* Change notifications (shim/cs_notify.c).  Waiting for an event is local

@@ -48,6 +48,7 @@ uint32_t cs_sim_create(int *backend_id)
     s->rights = CS_RIGHTS_ALL;
     s->queue_limit = CS_SIM_DEFAULT_QUEUE_LIMIT;
     s->latency = 0.0;
+    s->created = props_now();
     s->backend.kind = CS_BACKEND_SIM;
     sim_fill_table(&s->backend.table);
     s->backend.bind = sim_bind;

@@ -104,6 +104,7 @@ void handle_free(sim_handle *h)
         obj_unref(h->obj);
     free(h->items);
     free(h->pool);
+    sim_enum_props_free(h->props);
     free(h);
 }
 

@@ -23,6 +23,8 @@
  *   cs_sim_notify.c    notification ports: their queues, the entry points
  *                      (Create/Register/Get/CloseClusterNotify*), waits, and
  *                      the knobs: queue limit, a broken connection
+ *   cs_sim_props*.c    properties: storage, defaults, the property-list
+ *                      writer, Cluster*Control (cs_sim_props.h)
  *
  * Locking.  One global lock (g_lock) guards all of it: instances, objects,
  * handles, counters.  An entry point validates its handle and counts the
@@ -121,6 +123,7 @@ typedef struct sim_obj {
     objvec deps;                /* resource: resources it depends on */
     objvec dependents;          /* resource: resources that depend on it */
     objvec possible;            /* resource: possible owners (nodes) */
+    struct sim_props *props;    /* properties set, times (cs_sim_props.h); NULL until used */
 } sim_obj;
 
 /* The objects of one kind: insertion-ordered list + case-insensitive hash
@@ -191,6 +194,8 @@ typedef struct sim {
     uint32_t queue_limit;       /* events a port holds before it overflows */
     double broken_until;        /* cs_monotonic_seconds(): named handles fail until then */
     int waiters;                /* calls waiting in GetClusterNotify*: the instance outlives them */
+    struct sim_props *cluster_props;    /* the cluster's properties set (cs_sim_props.h) */
+    uint64_t created;                   /* FILETIME ticks of cs_sim_create */
 } sim;
 
 extern sim *g_sims;             /* every instance not yet freed (g_lock) */
@@ -229,6 +234,7 @@ typedef struct sim_handle {
     enum_item *items;           /* enumerations: the copy taken at open */
     size_t n_items;
     WCHAR *pool;
+    struct sim_enum_props *props;   /* *EnumEx: the property lists asked for (cs_sim_props_enum.c) */
 } sim_handle;
 
 extern cs_mutex g_lock;
@@ -347,15 +353,17 @@ int sim_object_state(int fn, uint64_t token, int hk);
 /* GetClusterNodeId / GetClusterNetworkId; a NULL node handle: the first
  * node of the cluster bound to this thread. */
 DWORD sim_object_id(int fn, uint64_t token, int hk, LPWSTR buf, LPDWORD cch);
-/* Cluster{Group,Resource}Control: only the GET_ID code (id_code). */
-DWORD sim_control_get_id(int fn, uint64_t token, int hk, HNODE host, DWORD code, DWORD id_code, LPVOID out,
-                         DWORD cb_out, LPDWORD bytes_returned);
+/* Cluster*Control: ids, property lists, type, failure info, times
+ * (cs_sim_props_control.c). */
+DWORD sim_control(int fn, uint64_t token, int hk, HNODE host, DWORD code, LPVOID out, DWORD cb_out,
+                  LPDWORD bytes_returned);
 /* Cluster/Node/Group/Resource/NetworkOpenEnum and ClusterOpenEnumEx: the
  * new enumeration's token, or 0.  hk_obj: the kind of the handle named
  * (HK_CLUSTER for the cluster enumerations). */
 uint64_t sim_open_enum(int fn, uint64_t token, int hk_obj, int hk_enum, DWORD type);
 /* Cluster{Group,Resource}OpenEnumEx: the token, or 0. */
-uint64_t sim_open_bulk_enum(int fn, uint64_t cluster, DWORD flags, int hk_enum);
+uint64_t sim_open_bulk_enum(int fn, uint64_t cluster, LPCWSTR props, DWORD cb_props, LPCWSTR ro_props,
+                            DWORD cb_ro, DWORD flags, int hk_enum);
 /* Cluster/Node/Group/Resource/NetworkEnum: one name of the copy. */
 DWORD sim_enum_read(int fn, uint64_t token, int hk, DWORD index, LPDWORD type, LPWSTR name, LPDWORD cch);
 
@@ -436,6 +444,26 @@ void sim_port_free(sim_handle *h);
 int sim_broken(const sim *s, const sim_handle *h);
 /* Woken whenever an event is queued or a port closes (with g_lock). */
 extern cs_cond g_notify_cond;
+/* Properties (cs_sim_props.c): frees an object's or the cluster's storage
+ * (NULL is ignored); records a state change / group move time; FILETIME
+ * ticks now. */
+void sim_props_free(struct sim_props *p);
+void sim_props_note_state(sim_obj *o);
+void sim_props_note_move(sim_obj *o);
+uint64_t props_now(void);
+/* The property lists of a bulk enumeration (cs_sim_props_enum.c): attach
+ * the lists asked for to a new enumeration handle (0, or the code that
+ * fails the open); where an item's buffer ends when its lists follow its
+ * strings, which end at pos; packing
+ * them there; freeing them (NULL ignored). */
+DWORD sim_enum_props_attach(sim *s, sim_handle *h, int kind, LPCWSTR props, DWORD cb_props, LPCWSTR ro_props,
+                            DWORD cb_ro);
+size_t sim_enum_props_end(const sim_handle *h, DWORD index, size_t pos);
+void sim_enum_props_pack(const sim_handle *h, DWORD index, BYTE *base, size_t *pos, DWORD *cb, PVOID *p,
+                         DWORD *cb_ro, PVOID *p_ro);
+void sim_enum_props_free(struct sim_enum_props *e);
+/* Whether a resource is a Cluster Shared Volume (cs_sim_csv.c). */
+int sim_csv_is(const sim_obj *o);
 
 /* A backend table filled with the entry points (cs_sim_entry.c). */
 void sim_fill_table(cs_table *t);

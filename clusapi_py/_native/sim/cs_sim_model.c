@@ -165,6 +165,7 @@ void obj_free(sim_obj *o)
     vec_free(&o->deps);
     vec_free(&o->dependents);
     vec_free(&o->possible);
+    sim_props_free(o->props);
     free(o);
 }
 
@@ -354,5 +355,6 @@ void sim_free(sim *s)
     for (i = 0; i < s->n_pending; i++)
         w_free(&s->pending[i].name);
     free(s->pending);
+    sim_props_free(s->cluster_props);
     free(s);
 }

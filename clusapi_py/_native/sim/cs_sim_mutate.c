@@ -21,12 +21,14 @@ void model_insert(sim *s, sim_obj *o)
 void model_set_state(sim *s, sim_obj *o, int state)
 {
     o->state = state;
+    sim_props_note_state(o);            /* StateChangeTime (CLUSCTL_*_GET_STATE_CHANGE_TIME) */
     sim_changed(s, SIM_CHANGE_STATE, o);
 }
 
 void model_set_owner(sim *s, sim_obj *group, sim_obj *node)
 {
     group->node = node;
+    sim_props_note_move(group);         /* the group's last move time */
     sim_changed(s, SIM_CHANGE_OWNER, group);
 }
 
