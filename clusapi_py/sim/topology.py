@@ -147,7 +147,7 @@ def id_arg(value: object, default: str) -> str:
 PROPERTY_KEYS = ["properties", "private_properties"]
 
 
-def _with_properties(ck, raw, where, out):
+def _with_properties(ck: Checker, raw: dict[str, Any], where: str, out: dict[str, Any]) -> dict[str, Any]:
     """out, with the object's `properties` / `private_properties` (dicts of
     name -> JSON value, see properties.values) checked and copied when given."""
     for key in PROPERTY_KEYS:
@@ -168,7 +168,7 @@ def _with_properties(ck, raw, where, out):
     return out
 
 
-def _cluster(ck, topo):
+def _cluster(ck: Checker, topo: dict[str, Any]) -> dict[str, Any]:
     cl = ck.obj(topo["cluster"], "topology.cluster", ["name"], ["aliases", "version"] + PROPERTY_KEYS)
     version = ck.obj(cl.get("version", {}), "topology.cluster.version", [],
                      ["major", "minor", "build", "vendor_id", "csd_version", "highest_version",
@@ -321,7 +321,7 @@ def normalize_topology(topology: object) -> dict[str, Any]:
     topo = ck.obj(topology, "topology", ["cluster", "nodes"],
                   ["networks", "netinterfaces", "resource_types", "groups", "resources", "quorum",
                    "shared_volumes"])
-    out = {}
+    out: dict[str, Any] = {}
     out["cluster"] = _cluster(ck, topo)
     out["nodes"] = _nodes(ck, topo)
     out["networks"] = _networks(ck, topo)
@@ -334,9 +334,10 @@ def normalize_topology(topology: object) -> dict[str, Any]:
     return out
 
 
-def _shared_volumes(ck, topo):
+def _shared_volumes(ck: Checker, topo: dict[str, Any]) -> list[dict[str, Any]]:
     """Cluster Shared Volumes: a resource each (made a CSV) with its volume."""
-    volumes, seen = [], {}
+    volumes: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
     for i, v in enumerate(ck.items(topo, "shared_volumes")):
         w = "topology.shared_volumes[%d]" % i
         v = ck.obj(v, w, ["resource", "path", "total_bytes"],
@@ -360,7 +361,7 @@ def _shared_volumes(ck, topo):
     return volumes
 
 
-def dependency_order(resources):
+def dependency_order(resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Resources in topology order, except that one whose dependencies come
     later in the list is added right after them (the simulator checks that
     dependencies exist).  A cycle is a ValueError."""

@@ -116,6 +116,8 @@ def _annotation(ctype, argument):
         return "str | Pointer[str]" if argument else "Pointer[str]"
     if ctype.cname == "char *":
         return "bytes | Pointer[bytes]" if argument else "Pointer[bytes]"
+    if ctype.cname == "uint8_t *" and argument:
+        return "bytes | Pointer[int]"           # cffi passes a bytes object's buffer
     if ctype.cname in _INT_POINTERS:
         return "Pointer[int]"
     if ctype.cname == "struct cs_result *":
@@ -218,7 +220,7 @@ EXPECTED = [
     'Revealed type is "dict[str, int]"',
     'Revealed type is "float"',
     'Revealed type is "TypedDict(clusapi_py.records.GroupDict, {\'name\': str, \'id\': str, '
-    '\'state\': str | int, \'owner_node\': str})"',
+    '\'state\': str | int, \'owner_node\': str, \'properties\'?: dict[str, Any]})"',
     'Revealed type is "clusapi_py.enums.GroupState"',
 ]
 
