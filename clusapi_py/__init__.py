@@ -13,7 +13,7 @@ from .backends import SYSTEM, Backend, SystemBackend, default_backend
 from .enums import Access, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
 from .errors import (
     ClusterAccessDeniedError, ClusterAPIUnavailableError, ClusterError, ClusterObjectNotFoundError,
-    ClusterUnavailableError,
+    ClusterTimeoutError, ClusterUnavailableError,
 )
 from .handles import Cluster, Group, NetInterface, Network, Node, Resource, open_cluster
 from .records import (
@@ -28,6 +28,6 @@ __all__ = [
     "Snapshot", "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo",
     "Access", "NodeState", "GroupState", "ResourceState", "NetworkState", "NetInterfaceState",
     "ClusterError", "ClusterAccessDeniedError", "ClusterObjectNotFoundError", "ClusterUnavailableError",
-    "ClusterAPIUnavailableError",
+    "ClusterAPIUnavailableError", "ClusterTimeoutError",
     "Backend", "SystemBackend", "SYSTEM", "default_backend", "sim",
 ]

@@ -5,10 +5,42 @@ Which backend is used when none is given is policy: see backends.py (it may
 know the simulator; this module and the handle layer do not).
 """
 import threading
+from typing import NoReturn, SupportsIndex
 
 from . import _bindings as b
 
-__all__ = ["Backend", "SystemBackend", "SYSTEM"]
+__all__ = ["Backend", "SystemBackend", "SYSTEM", "SingleOwner"]
+
+
+class SingleOwner:
+    """Mixin for objects that own something in C (a shim token, a simulator,
+    a notification port): one Python object, one owner.  A copy or a pickle
+    would be a second owner of the same C object -- closing or collecting
+    one would free what the other still uses, and a pickled token means
+    nothing in another process -- so copy.copy(), copy.deepcopy() and
+    pickling raise TypeError.  Share the object itself, or open another."""
+
+    __slots__ = ()
+
+    def _refuse_copy(self) -> "NoReturn":
+        raise TypeError("%s objects cannot be copied or pickled: each one owns a connection to C state "
+                        "(it is a connection, not a value); share the object itself, or open another"
+                        % type(self).__name__)
+
+    def __copy__(self) -> "NoReturn":
+        self._refuse_copy()
+
+    def __deepcopy__(self, memo: "dict[int, object]") -> "NoReturn":
+        self._refuse_copy()
+
+    def __reduce_ex__(self, protocol: "SupportsIndex") -> "NoReturn":
+        self._refuse_copy()
+
+    def __reduce__(self) -> "NoReturn":
+        self._refuse_copy()
+
+    def __getstate__(self) -> "NoReturn":
+        self._refuse_copy()
 
 
 class Backend:

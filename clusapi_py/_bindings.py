@@ -2,6 +2,8 @@
 turn failures into exceptions, unpack results.  Nothing above this module
 touches `lib` directly.
 """
+from typing import Any
+
 from . import errors
 from ._clusapi import ffi, lib
 from ._version import check_build_version
@@ -34,19 +36,35 @@ if errors.IS_WINDOWS:
     errors.set_message_source(_format_message)
 
 
-def last_error(what="handle"):
-    """The exception for the calling thread's last shim failure (code and
-    function read in one call, so they always belong together)."""
+COND_CLOSED = lib.CS_COND_CLOSED
+COND_TABLE_FULL = lib.CS_COND_TABLE_FULL
+COND_CLUSTER_CLOSED = lib.CS_COND_CLUSTER_CLOSED
+
+
+def last_error(what: str = "handle", name: "str | None" = None) -> Exception:
+    """The exception for the calling thread's last shim failure (code,
+    condition and function read in one call, so they always belong
+    together).  The shim's own conditions come beside the code, so a
+    backend's code is never mistaken for one.  `name`: the object the call
+    was for (the error's filename)."""
     code = ffi.new("uint32_t *")
-    function = ffi.string(lib.cs_last_failure(code)).decode()
-    if code[0] == HANDLE_CLOSED:
+    condition = ffi.new("int *")
+    function = ffi.string(lib.cs_last_failure_ex(code, condition)).decode()
+    if condition[0] == COND_CLOSED:
         return ValueError("the %s is closed" % what)
-    return errors.error_for(code[0], function)
+    if condition[0] == COND_CLUSTER_CLOSED:
+        return ValueError("the %s's Cluster is closed: a raw handle detached now would already be invalid "
+                          "(its CloseCluster would run)" % what)
+    if condition[0] == COND_TABLE_FULL:
+        return errors.ClusterError(
+            code[0], function, "too many handles open: the token table's limit is %d; close handles that are "
+            "no longer needed" % lib.cs_token_limit(), name)
+    return errors.error_for(code[0], function, name=name)
 
 
-def check(code, what="handle"):
+def check(code: int, what: str = "handle", name: "str | None" = None) -> None:
     if code:
-        raise last_error(what)
+        raise last_error(what, name)
 
 
 def take(result_ptr):
@@ -65,11 +83,12 @@ def take(result_ptr):
     return fields, ints
 
 
-def call_result(function, *args, what="handle"):
+def call_result(function: Any, *args: Any, what: str = "handle",
+                name: "str | None" = None) -> "tuple[list[str], list[int]]":
     """Calls a shim function that fills a cs_result; returns (fields, ints)."""
     out = ffi.new("cs_result **")
     if function(*args, out):
-        raise last_error(what)
+        raise last_error(what, name)
     return take(out)
 
 
@@ -86,11 +105,12 @@ def take_with_bytes(result_ptr):
     return fields, ints, data
 
 
-def call_result_with_bytes(function, *args, what="handle"):
+def call_result_with_bytes(function: Any, *args: Any, what: str = "handle",
+                           name: "str | None" = None) -> "tuple[list[str], list[int], bytes]":
     """Calls a shim function that fills a cs_result; returns (fields, ints, bytes)."""
     out = ffi.new("cs_result **")
     if function(*args, out):
-        raise last_error(what)
+        raise last_error(what, name)
     return take_with_bytes(out)
 
 

@@ -13,7 +13,7 @@ import atexit
 
 from .. import _bindings as b
 from .. import _consts as k
-from .._backend import Backend
+from .._backend import Backend, SingleOwner
 from ..enums import Access
 
 ffi, lib = b.ffi, b.lib
@@ -37,8 +37,12 @@ _STATUS_TOO_LONG = lib.CS_STATUS_TOO_LONG
 _BACKEND_TYPES = Backend._classes
 
 
-class _Handle:
-    """Base of every handle: owns one shim token."""
+class _Handle(SingleOwner):
+    """Base of every handle: owns one shim token (one owner: no copy, no pickle).
+
+    What a closed handle still answers, for every handle class: `closed`,
+    `backend`, `cluster` (object handles) and repr(); everything else --
+    `name` included -- raises ValueError, as any call would."""
 
     __slots__ = ("_token", "_backend", "_name", "__weakref__")
     _what = "handle"

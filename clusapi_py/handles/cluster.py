@@ -3,7 +3,7 @@ about itself, its lists of names, and the objects opened from it."""
 from .. import _bindings as b
 from .. import _consts as k
 from .. import errors
-from .._backend import SYSTEM
+from .._backend import SystemBackend
 from .._validate import access_arg, name_arg
 from ..backends import resolve
 from ..enums import Access
@@ -27,7 +27,7 @@ def open_cluster(name=None, access=Access.MAXIMUM_ALLOWED, *, backend=None):
     be = backend if type(backend) in _BACKEND_TYPES else resolve(backend)
     token = _cs_open_cluster(be._id, wname, acc)
     if not token:
-        raise _open_error(be)
+        raise _open_error(be, name)
     cluster = Cluster.__new__(Cluster)
     cluster._token = token
     cluster._backend = be
@@ -36,15 +36,16 @@ def open_cluster(name=None, access=Access.MAXIMUM_ALLOWED, *, backend=None):
     return cluster
 
 
-def _open_error(backend):
-    exc = b.last_error("cluster")
-    if (backend is SYSTEM and isinstance(exc, errors.ClusterAPIUnavailableError)
+def _open_error(backend: object, name: "str | None") -> Exception:
+    exc = b.last_error("cluster", name)
+    # Every SystemBackend instance, not only SYSTEM: each is the same clusapi.dll.
+    if (isinstance(backend, SystemBackend) and isinstance(exc, errors.ClusterAPIUnavailableError)
             and exc.winerror == k.ERROR_MOD_NOT_FOUND):
         exc = errors.ClusterAPIUnavailableError(
             k.ERROR_MOD_NOT_FOUND, exc.function,
             "clusapi.dll could not be loaded from System32 (not a Windows machine with the Failover "
             "Clustering tools). To use the built-in simulated cluster, set CLUSAPI_PY_BACKEND=sim, "
-            "pass backend=clusapi_py.sim.SimulatedCluster(), or open inside `with SimulatedCluster():`")
+            "pass backend=clusapi_py.sim.SimulatedCluster(), or open inside `with SimulatedCluster():`", name)
     return exc
 
 
@@ -55,7 +56,7 @@ class Cluster(_Handle):
     _what = "cluster"
 
     def _load_info(self):
-        fields, ints = b.call_result(lib.cs_cluster_info, self._tok(), what="cluster")
+        fields, ints = b.call_result(lib.cs_cluster_info, self._tok(), what="cluster", name=self._name)
         self._info = (fields[0], ClusterVersion(ints[0], ints[1], ints[2], fields[1], fields[2],
                                                 ints[3], ints[4], ints[5]))
         return self._info
@@ -76,6 +77,11 @@ class Cluster(_Handle):
             info = self._load_info()
         return info[1]
 
+    def _shown_name(self) -> "str | None":
+        """The name errors carry: the one fetched, else the one opened by (None: the local cluster)."""
+        info = self._info
+        return info[0] if info is not None else self._name
+
     def __repr__(self):
         name = self._info[0] if self._info else self._name
         if name is None and not self.closed:
@@ -88,7 +94,7 @@ class Cluster(_Handle):
 
     # ---- listing --------------------------------------------------------------------
     def _names(self, enum_type):
-        fields, _ = b.call_result(lib.cs_list, self._tok(), enum_type, what="cluster")
+        fields, _ = b.call_result(lib.cs_list, self._tok(), enum_type, what="cluster", name=self._shown_name())
         return fields
 
     def node_names(self):
@@ -115,7 +121,7 @@ class Cluster(_Handle):
         acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else access_arg(access)
         token = _cs_open_object(self._tok(), cls._kind, wname, acc)
         if not token:
-            raise b.last_error("cluster")
+            raise b.last_error("cluster", wname)
         obj = cls.__new__(cls)
         obj._token = token
         obj._backend = self._backend
@@ -153,14 +159,15 @@ class Cluster(_Handle):
         """The net interface joining a node and a network (names or handles)."""
         node_name = self._name_of(node, Node)
         network_name = self._name_of(network, Network)
-        fields, _ = b.call_result(lib.cs_netinterface_name, self._tok(), node_name, network_name, what="cluster")
+        fields, _ = b.call_result(lib.cs_netinterface_name, self._tok(), node_name, network_name, what="cluster",
+                                  name="%s/%s" % (node_name, network_name))
         return fields[0]
 
     def quorum(self):
-        fields, ints = b.call_result(lib.cs_quorum, self._tok(), what="cluster")
+        fields, ints = b.call_result(lib.cs_quorum, self._tok(), what="cluster", name=self._shown_name())
         return Quorum(fields[0], fields[1], ints[0])
 
     def snapshot(self):
         """Everything a monitoring cycle reads, in one shim call."""
-        fields, ints = b.call_result(lib.cs_snapshot, self._tok(), what="cluster")
+        fields, ints = b.call_result(lib.cs_snapshot, self._tok(), what="cluster", name=self._shown_name())
         return Snapshot._from_shim(fields, ints)

@@ -31,22 +31,24 @@ class _Object(_Handle):
         return self._cluster
 
     @property
-    def name(self):
+    def name(self) -> str:
+        """The name it was opened by (ValueError once closed, like every use of a closed handle)."""
+        self._tok()
         return self._name
 
     @property
     def state(self):
         value = _cs_state(self._tok())
         if value == b.STATE_FAILED:
-            raise b.last_error(self._what)
+            raise b.last_error(self._what, self._name)
         return self._states[value]
 
     def _names(self, enum_type):
-        fields, _ = b.call_result(lib.cs_list, self._tok(), enum_type, what=self._what)
+        fields, _ = b.call_result(lib.cs_list, self._tok(), enum_type, what=self._what, name=self._name)
         return fields
 
     def _id(self):
-        fields, _ = b.call_result(lib.cs_object_id, self._tok(), what=self._what)
+        fields, _ = b.call_result(lib.cs_object_id, self._tok(), what=self._what, name=self._name)
         return fields[0]
 
     _status_fields = 1      # owner node; a resource adds its group
@@ -57,10 +59,10 @@ class _Object(_Handle):
         buf = _ffi_new(_STATUS_BUFFER)   # this call's own: no signal handler or finalizer can overwrite it
         state = _cs_status_into(token, buf, _NAME_FIELD)
         if state == _STATE_FAILED:
-            raise b.last_error(self._what)
+            raise b.last_error(self._what, self._name)
         if state == _STATUS_TOO_LONG:
             # A name longer than the buffer: take the allocating path.
-            fields, ints = b.call_result(lib.cs_status, token, what=self._what)
+            fields, ints = b.call_result(lib.cs_status, token, what=self._what, name=self._name)
             return (int(ints[0]), *fields)
         if self._status_fields == 1:
             return state, _ffi_string(buf)

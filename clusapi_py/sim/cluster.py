@@ -9,7 +9,7 @@ import os
 from .. import _bindings as b
 from .. import _consts as k
 from .. import errors
-from .._backend import Backend, pop_default, push_default
+from .._backend import Backend, SingleOwner, pop_default, push_default
 from .._validate import name_arg
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
 from .topology import default_topology, dependency_order, id_arg, normalize_topology, stable_id
@@ -37,9 +37,11 @@ def _control_error(code, what):
     return errors.error_for(code, "", "simulator: %s: %s" % (what, errors.describe(code)))
 
 
-class SimulatedCluster(Backend):
+class SimulatedCluster(SingleOwner, Backend):
     """A simulated cluster, usable wherever a backend is: `open_cluster(backend=s)`,
-    or `with s:` to make it the process's default backend inside the block."""
+    or `with s:` to make it the process's default backend inside the block.
+    One owner: it cannot be copied or pickled (a copy would release the
+    simulator the original still uses)."""
 
     __slots__ = ("_topology",)
 
@@ -55,6 +57,10 @@ class SimulatedCluster(Backend):
         norm = normalize_topology(topology)
         out = ffi.new("int *")
         code = lib.cs_sim_create(out)
+        if code and out[0] == -1:
+            raise errors.ClusterError(code, "", "simulator: could not be created: %d simulators exist, the most "
+                                      "that can at once; release some (del, or let them be collected)"
+                                      % lib.cs_backend_limit())
         if code:
             raise errors.error_for(code, "", "simulator: could not be created")
         self._id = out[0]

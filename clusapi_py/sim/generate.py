@@ -4,6 +4,8 @@ and stress tests).  Pure: it only builds a dict."""
 __all__ = ["generate"]
 
 MAX_NODES = 64  # a failover cluster has at most 64 nodes
+MAX_GROUPS = 100_000            # far beyond any real cluster; keeps the dict within memory
+MAX_RESOURCES_PER_GROUP = 100
 
 
 def generate(nodes=64, groups=8000, resources_per_group=3):
@@ -17,6 +19,10 @@ def generate(nodes=64, groups=8000, resources_per_group=3):
             raise ValueError("%s must be >= %d" % (label, lo))
     if nodes > MAX_NODES:
         raise ValueError("a failover cluster has at most 64 nodes")
+    if groups > MAX_GROUPS:
+        raise ValueError("groups must be <= %d" % MAX_GROUPS)
+    if resources_per_group > MAX_RESOURCES_PER_GROUP:
+        raise ValueError("resources_per_group must be <= %d" % MAX_RESOURCES_PER_GROUP)
     node_names = ["HV%02d" % (i + 1) for i in range(nodes)]
     topo = {
         "cluster": {"name": "HVCLUSTER", "aliases": ["hvcluster.contoso.local"]},

@@ -45,6 +45,8 @@ uint32_t cs_handle_info(uint64_t token, int *kind, int *backend, uint32_t *grant
 /* Tokens handed out and not yet finished, all kinds (a closed cluster
  * still waiting for its objects counts until its real close). */
 int cs_open_token_count(void);
+/* How many tokens can be open at once (the table's limit). */
+int cs_token_limit(void);
 /* Closes every open token (interpreter exit). */
 void cs_close_all(void);
 /* CDEF-END */

@@ -4,6 +4,7 @@
  * reference goes, and opening clusters and objects.
  */
 #include "shim/cs_shim_int.h"
+#include "api/cs_testing.h"
 #include <stdlib.h>
 
 static cs_htable tokens;
@@ -69,7 +70,7 @@ cs_handle *shim_enter(uint64_t token, int kind)
 {
     cs_handle *h = (cs_handle *)cs_ht_acquire(token_table(), token);
     if (h == NULL) {
-        cs_fail(CS_ERROR_HANDLE_CLOSED, -1);
+        cs_fail_condition(CS_COND_CLOSED, CS_ERROR_HANDLE_CLOSED);
         return NULL;
     }
     if (kind == SHIM_ANY_KIND || h->kind == kind || (kind == SHIM_ANY_OBJECT && h->kind != CS_KIND_CLUSTER))
@@ -93,18 +94,22 @@ static uint64_t adopt(cs_backend *b, int kind, void *raw, uint64_t cluster, uint
 {
     cs_handle *h = (cs_handle *)calloc(1, sizeof(*h));
     uint64_t token = 0;
+    int full = 0;
     if (h != NULL) {
         h->kind = kind;
         h->backend = b;
         h->raw = raw;
         h->cluster = cluster;
         h->granted = granted;
-        token = cs_ht_alloc(token_table(), h);
+        token = cs_ht_alloc(token_table(), h, &full);
     }
     if (token == 0) {
         free(h);
         shim_close_raw(b, kind, raw);
-        cs_fail(ERROR_NOT_ENOUGH_MEMORY, -1);
+        if (full)
+            cs_fail_condition(CS_COND_TABLE_FULL, ERROR_NOT_ENOUGH_MEMORY);
+        else
+            cs_fail(ERROR_NOT_ENOUGH_MEMORY, -1);
     }
     return token;
 }
@@ -126,10 +131,22 @@ uint32_t cs_detach(uint64_t token, uint64_t *raw)
      * handle holds a reference on its cluster's slot, so one check covers
      * both. */
     void *last = NULL;
-    int r = cs_ht_detach_idle(token_table(), token, &last);
+    int r;
     uint64_t value;
+    cs_handle *h = shim_enter(token, SHIM_ANY_KIND);
+    if (h == NULL)
+        return cs_last_error();
+    /* An object whose Cluster is closed holds the cluster's last reference:
+     * detaching it would run the real CloseCluster and hand out a raw
+     * handle already invalid.  (The object's reference keeps the cluster's
+     * slot from being recycled while we look at it.) */
+    r = h->cluster != 0 && cs_ht_peek(&tokens, h->cluster) == NULL;
+    shim_leave(token);
+    if (r)
+        return cs_fail_condition(CS_COND_CLUSTER_CLOSED, ERROR_INVALID_HANDLE);
+    r = cs_ht_detach_idle(token_table(), token, &last);
     if (r == 0)
-        return cs_fail(CS_ERROR_HANDLE_CLOSED, -1);
+        return cs_fail_condition(CS_COND_CLOSED, CS_ERROR_HANDLE_CLOSED);
     if (r < 0)
         return cs_fail(ERROR_BUSY, -1);
     value = (uint64_t)(uintptr_t)((cs_handle *)last)->raw;
@@ -148,6 +165,19 @@ uint32_t cs_handle_info(uint64_t token, int *kind, int *backend, uint32_t *grant
     *granted = h->granted;
     shim_leave(token);
     return 0;
+}
+
+int cs_token_limit(void)
+{
+    return (int)token_table()->max_slots;
+}
+
+void cs_testing_set_token_limit(uint32_t limit)
+{
+    cs_htable *ht = token_table();
+    cs_mutex_lock(&ht->lock);
+    ht->max_slots = (limit == 0 || limit > CS_HT_MAX_SLOTS) ? CS_HT_MAX_SLOTS : limit;
+    cs_mutex_unlock(&ht->lock);
 }
 
 int cs_open_token_count(void)

@@ -35,6 +35,7 @@ uint32_t cs_sim_create(int *backend_id)
     int id;
     if (backend_id == NULL)
         return ERROR_INVALID_PARAMETER;
+    *backend_id = 0;
     s = (sim *)calloc(1, sizeof(sim));
     if (s == NULL)
         return ERROR_NOT_ENOUGH_MEMORY;
@@ -71,8 +72,10 @@ uint32_t cs_sim_create(int *backend_id)
     else
         s->id = id;
     cs_mutex_unlock(&g_lock);
-    if (id <= 0)
+    if (id <= 0) {
+        *backend_id = -1;               /* out of band: the registry is full */
         return ERROR_NOT_ENOUGH_MEMORY;
+    }
     *backend_id = id;
     return 0;
 }

@@ -53,7 +53,7 @@ DWORD handle_new(sim *s, int hk, sim_obj *obj, sim_handle *parent, sim_handle **
     h->obj = obj;
     h->parent = parent;
     h->cluster_token = parent ? parent->token : 0;
-    token = cs_ht_alloc(&g_handles, h);
+    token = cs_ht_alloc(&g_handles, h, NULL);
     if (token == 0) {
         free(h);
         return ERROR_NOT_ENOUGH_MEMORY;
