@@ -293,10 +293,7 @@ uint64_t cs_open_object(uint64_t cluster, int kind, const cs_char *name, uint32_
     }
     /* The reference taken by shim_enter() now belongs to the new object. */
     token = adopt(c->backend, kind, raw, cluster, (uint32_t)granted);
-    if (token == 0) {
-        uint32_t saved = cs_last_error();
-        shim_leave(cluster);
-        cs_fail(saved, -1);
-    }
+    if (token == 0)
+        shim_leave(cluster);            /* records nothing: adopt()'s failure stands */
     return token;
 }
