@@ -4,6 +4,7 @@ made default by `with SimulatedCluster(...):` blocks.
 Which backend is used when none is given is policy: see backends.py (it may
 know the simulator; this module and the handle layer do not).
 """
+import os
 import threading
 from typing import NoReturn, SupportsIndex
 
@@ -81,6 +82,16 @@ SYSTEM = SystemBackend()
 
 _lock = threading.Lock()
 _stack = []  # backends made default by `with SimulatedCluster(...)`
+
+
+def _fresh_lock_in_child() -> None:
+    # A thread that held the lock at fork time does not exist in the child.
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_fresh_lock_in_child)
 
 
 def push_default(backend):

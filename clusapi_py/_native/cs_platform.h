@@ -112,6 +112,22 @@ static inline void cs_sleep_seconds(double seconds)
 #endif
 }
 
+/* ---- fork handlers (POSIX; Windows has no fork, so nothing to do) ------- */
+#ifdef _WIN32
+static inline int cs_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void))
+{
+    (void)prepare;
+    (void)parent;
+    (void)child;
+    return 0;
+}
+#else
+static inline int cs_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void))
+{
+    return pthread_atfork(prepare, parent, child);
+}
+#endif
+
 /* ---- a random 64-bit value (not guessable by another process) ----------
  * Seeds the token tables' generations, so a token from another process (or
  * forged) names no slot here.  Kernel randomness where it can be read, mixed

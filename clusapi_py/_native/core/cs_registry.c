@@ -4,6 +4,7 @@
 #include "core/cs_registry.h"
 #include "api/cs_backends.h"
 #include "api/cs_testing.h"
+#include "core/cs_fork.h"
 #include <string.h>
 
 static const char *const function_names[CS_FN_COUNT] = {
@@ -62,6 +63,7 @@ static int max_backends = CS_MAX_BACKENDS;  /* lowered only by a test hook */
 int cs_register_backend(cs_backend *backend)
 {
     int id = -1, i;
+    cs_fork_guard(CS_FORK_REGISTRY, &registry_lock);
     cs_mutex_lock(&registry_lock);
     if (backend->kind == CS_BACKEND_SYSTEM) {
         id = CS_SYSTEM_BACKEND;

@@ -5,18 +5,33 @@
  */
 #include "shim/cs_shim_int.h"
 #include "api/cs_testing.h"
+#include "core/cs_fork.h"
 #include <stdlib.h>
 
 static cs_htable tokens;
 static cs_atomic32 tokens_ready;
 static cs_mutex tokens_init_lock = CS_MUTEX_INIT;
 
+/* In a child after fork: the inherited tokens are the parent's handles.
+ * They are abandoned -- marked closed and detached, never finished -- so the
+ * child can neither use them (CS_COND_CLOSED) nor close them (which would
+ * close the parent's server-side handles, or free what another, vanished,
+ * thread was using). */
+static void abandon_inherited_tokens(void)
+{
+    if (cs_atomic32_load(&tokens_ready))
+        cs_ht_abandon_all(&tokens);
+}
+
 static cs_htable *token_table(void)
 {
     if (!cs_atomic32_load(&tokens_ready)) {
+        cs_fork_guard(CS_FORK_TOKENS_INIT, &tokens_init_lock);
         cs_mutex_lock(&tokens_init_lock);
         if (!tokens_ready) {
             cs_ht_init(&tokens, 32);
+            cs_fork_guard(CS_FORK_TOKENS, &tokens.lock);
+            cs_fork_on_child(CS_FORK_TOKENS, abandon_inherited_tokens);
             cs_atomic32_store(&tokens_ready, 1);
         }
         cs_mutex_unlock(&tokens_init_lock);

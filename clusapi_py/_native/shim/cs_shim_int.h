@@ -75,6 +75,10 @@ typedef struct cs_handle {
 #define SHIM_ANY_OBJECT -1      /* any kind but a cluster */
 #define SHIM_ANY_KIND -2
 
+/* A *fn value: the failure is already recorded (by shim_enter, with its
+ * condition), so the public function must not record it again. */
+#define SHIM_RECORDED -2
+
 /* Takes a reference on a token of the given kind for the length of a call;
  * NULL (failure recorded: CS_ERROR_HANDLE_CLOSED, or ERROR_INVALID_HANDLE
  * for the wrong kind) when it is not open. */

@@ -55,7 +55,7 @@ int cs_state(uint64_t token)
         return CS_STATE_FAILED;
     state = shim_state_raw(h->backend, h->kind, h->raw, &err, &fn);
     shim_leave(token);
-    if (state == CS_STATE_FAILED)
+    if (state == CS_STATE_FAILED && fn != SHIM_RECORDED)
         cs_fail(err, fn);
     return state;
 }
@@ -131,7 +131,7 @@ static int status_of(uint64_t token, cs_namebuf *owner, cs_namebuf *group, int *
     cs_handle *h = shim_enter(token, SHIM_ANY_OBJECT);
     if (h == NULL) {
         *err = cs_last_error();
-        *fn = -1;
+        *fn = SHIM_RECORDED;                /* with its condition: not to be recorded again */
         return CS_STATE_FAILED;
     }
     *kind = h->kind;
@@ -159,7 +159,7 @@ uint32_t cs_status(uint64_t token, cs_result **out)
     cs_nb_free(&group);
     if (state == CS_STATE_FAILED) {
         cs_bd_free(&bd);
-        return cs_fail(err, fn);
+        return fn == SHIM_RECORDED ? err : cs_fail(err, fn);
     }
     return cs_bd_deliver(&bd, out);
 }
@@ -194,7 +194,7 @@ int cs_status_into(uint64_t token, cs_char *buf, uint32_t field_capacity)
         state = CS_STATUS_TOO_LONG;
     cs_nb_free(&owner);
     cs_nb_free(&group);
-    if (state == CS_STATE_FAILED)
+    if (state == CS_STATE_FAILED && fn != SHIM_RECORDED)
         cs_fail(err, fn);
     return state;
 }

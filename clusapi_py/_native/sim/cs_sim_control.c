@@ -9,6 +9,7 @@
  * there only, and nothing returns in between.
  */
 #include "sim/cs_sim_int.h"
+#include "core/cs_fork.h"
 #include <float.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,7 @@ uint32_t cs_sim_create(int *backend_id)
     s->backend.bind = sim_bind;
     s->backend.ctx = s;
     s->backend.last_error = sim_last_error;
+    cs_fork_guard(CS_FORK_SIM, &g_lock);
 
     /* Listed (id 0: not findable until registered), then registered with
      * the shim without the lock (the registry has its own), then given
@@ -237,6 +239,7 @@ void cs_sim_total_open_handles(uint32_t *counts)
     int k;
     if (counts == NULL)
         return;
+    cs_fork_guard(CS_FORK_SIM, &g_lock);
     cs_mutex_lock(&g_lock);
     for (k = 0; k < CS_KIND_COUNT; k++)
         counts[k] = g_open[k];

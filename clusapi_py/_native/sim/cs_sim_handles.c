@@ -6,6 +6,7 @@
  * function here is called with g_lock held.
  */
 #include "sim/cs_sim_int.h"
+#include "core/cs_fork.h"
 #include <stdlib.h>
 
 cs_mutex g_lock = CS_MUTEX_INIT;
@@ -24,6 +25,7 @@ void ensure_ready(void)
 {
     if (!g_ready) {
         cs_ht_init(&g_handles, sizeof(void *) >= 8 ? 32u : 32u - CS_HT_INDEX_BITS);
+        cs_fork_guard(CS_FORK_SIM_HANDLES, &g_handles.lock);
         g_ready = 1;
     }
 }
