@@ -67,51 +67,68 @@ def check(code: int, what: str = "handle", name: "str | None" = None) -> None:
         raise last_error(what, name)
 
 
-def take(result_ptr):
-    """Unpacks and frees a cs_result: (list of text fields, list of ints).
-
-    The shim ends every field with a NUL and leaves the last one out of
-    text_len, so the fields are the unpacked text split at NUL; no text at
-    all means no fields.
-    """
-    result = result_ptr[0]
-    try:
-        fields = ffi.unpack(result.text, result.text_len).split("\0") if result.text != ffi.NULL else []
-        ints = ffi.unpack(result.ints, result.n_ints) if result.n_ints else []
-    finally:
-        lib.cs_result_free(result)
+def _unpack(result: Any) -> "tuple[list[str], list[int]]":
+    """The text fields and ints of a cs_result.  The shim ends every field
+    with a NUL and leaves the last one out of text_len, so the fields are
+    the unpacked text split at NUL; no text at all means no fields."""
+    fields = ffi.unpack(result.text, result.text_len).split("\0") if result.text != ffi.NULL else []
+    ints = ffi.unpack(result.ints, result.n_ints) if result.n_ints else []
     return fields, ints
+
+
+def _release(out: Any) -> None:
+    """Frees the result in *out, if any, and forgets it.  Called from a
+    `finally`: an exception from a signal handler arriving anywhere after
+    the shim call returned still frees it (nothing between the check and
+    the free can run a signal handler: no call returns in between)."""
+    result = out[0]
+    if result != ffi.NULL:
+        out[0] = ffi.NULL
+        lib.cs_result_free(result)
+
+
+def take(result_ptr: Any) -> "tuple[list[str], list[int]]":
+    """Unpacks and frees a cs_result: (list of text fields, list of ints)."""
+    try:
+        return _unpack(result_ptr[0])
+    finally:
+        _release(result_ptr)
 
 
 def call_result(function: Any, *args: Any, what: str = "handle",
                 name: "str | None" = None) -> "tuple[list[str], list[int]]":
     """Calls a shim function that fills a cs_result; returns (fields, ints)."""
     out = ffi.new("cs_result **")
-    if function(*args, out):
-        raise last_error(what, name)
-    return take(out)
+    try:
+        if function(*args, out):
+            raise last_error(what, name)
+        return _unpack(out[0])
+    finally:
+        _release(out)
 
 
-def take_with_bytes(result_ptr):
+def take_with_bytes(result_ptr: Any) -> "tuple[list[str], list[int], bytes]":
     """Unpacks and frees a cs_result with its byte channel: (fields, ints, bytes),
     for the functions whose results carry bytes (property lists, structures)."""
-    result = result_ptr[0]
     try:
-        fields = ffi.unpack(result.text, result.text_len).split("\0") if result.text != ffi.NULL else []
-        ints = ffi.unpack(result.ints, result.n_ints) if result.n_ints else []
+        result = result_ptr[0]
+        fields, ints = _unpack(result)
         data = ffi.buffer(result.bytes, result.n_bytes)[:] if result.n_bytes else b""
+        return fields, ints, data
     finally:
-        lib.cs_result_free(result)
-    return fields, ints, data
+        _release(result_ptr)
 
 
 def call_result_with_bytes(function: Any, *args: Any, what: str = "handle",
                            name: "str | None" = None) -> "tuple[list[str], list[int], bytes]":
     """Calls a shim function that fills a cs_result; returns (fields, ints, bytes)."""
     out = ffi.new("cs_result **")
-    if function(*args, out):
-        raise last_error(what, name)
-    return take_with_bytes(out)
+    try:
+        if function(*args, out):
+            raise last_error(what, name)
+        return take_with_bytes(out)
+    finally:
+        _release(out)
 
 
 # cs_snapshot's sectioned result (api/cs_snapshot.h), read by _sections.read_sections.

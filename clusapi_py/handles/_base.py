@@ -24,6 +24,7 @@ _NULL = ffi.NULL
 _cs_open_cluster = lib.cs_open_cluster
 _cs_open_object = lib.cs_open_object
 _cs_close = lib.cs_close
+_cs_reclaim_pending = lib.cs_reclaim_pending
 _cs_state = lib.cs_state
 _cs_status_into = lib.cs_status_into
 _ffi_string = ffi.string
@@ -99,14 +100,16 @@ class _Handle(SingleOwner):
     def __exit__(self, *exc):
         self.close()
 
-    def __del__(self):
-        token = getattr(self, "_token", 0)
-        if token:
-            self._token = 0
-            try:
-                lib.cs_close(token)
-            except Exception:  # pragma: no cover - interpreter teardown
-                pass
+    def __del__(self) -> None:
+        # No call before the close: a signal handler's exception can only
+        # land where a call returns, and here the first one is the close.
+        try:
+            token = self._token
+            if token:
+                self._token = 0
+                _cs_close(token)
+        except Exception:  # pragma: no cover - half-built object, interpreter teardown
+            pass
 
     def __repr__(self):
         state = "closed" if self.closed else "open"

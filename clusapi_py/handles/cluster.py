@@ -10,7 +10,8 @@ from ..enums import Access
 from ..records import ClusterVersion, Quorum
 from ..snapshot import Snapshot
 from ._base import (
-    _BACKEND_TYPES, _DEFAULT_ACCESS, _MAXIMUM_ALLOWED, _NULL, _cs_open_cluster, _cs_open_object, _Handle,
+    _BACKEND_TYPES, _DEFAULT_ACCESS, _MAXIMUM_ALLOWED, _NULL, _cs_open_cluster, _cs_open_object,
+    _cs_reclaim_pending, _Handle,
 )
 from .objects import Group, NetInterface, Network, Node, Resource
 
@@ -25,11 +26,18 @@ def open_cluster(name=None, access=Access.MAXIMUM_ALLOWED, *, backend=None):
     wname = _NULL if name is None else name_arg(name, "cluster name")
     acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else access_arg(access)
     be = backend if type(backend) in _BACKEND_TYPES else resolve(backend)
-    token = _cs_open_cluster(be._id, wname, acc)
+    try:
+        # From the open's return to the store, an exception from a signal
+        # handler would lose the token: the shim keeps it pending, and any
+        # exception here closes it (the object, if made, is dropped anyway).
+        token = _cs_open_cluster(be._id, wname, acc)
+        cluster = Cluster.__new__(Cluster)
+        cluster._token = token
+    except BaseException:
+        _cs_reclaim_pending()
+        raise
     if not token:
         raise _open_error(be, name)
-    cluster = Cluster.__new__(Cluster)
-    cluster._token = token
     cluster._backend = be
     cluster._name = name
     cluster._info = None
@@ -119,11 +127,17 @@ class Cluster(_Handle):
     def _open(self, cls, name, access):
         wname = name_arg(name, "%s name" % cls._what)
         acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else access_arg(access)
-        token = _cs_open_object(self._tok(), cls._kind, wname, acc)
+        ctoken = self._tok()
+        try:
+            # See open_cluster: the shim keeps the token pending until it is stored.
+            token = _cs_open_object(ctoken, cls._kind, wname, acc)
+            obj = cls.__new__(cls)
+            obj._token = token
+        except BaseException:
+            _cs_reclaim_pending()
+            raise
         if not token:
             raise b.last_error("cluster", wname)
-        obj = cls.__new__(cls)
-        obj._token = token
         obj._backend = self._backend
         obj._name = name
         obj._cluster = self

@@ -10,6 +10,9 @@
 
 static cs_htable tokens;
 static cs_atomic32 tokens_ready;
+/* The token the last cs_open_* on this thread handed out (0: it failed),
+ * until Python has it stored (see cs_reclaim_pending). */
+static CS_THREAD_LOCAL uint64_t tls_pending;
 static cs_mutex tokens_init_lock = CS_MUTEX_INIT;
 
 /* In a child after fork: the inherited tokens are the parent's handles.
@@ -213,7 +216,21 @@ void cs_close_all(void)
 }
 
 /* ---- opening ------------------------------------------------------------------- */
+uint32_t cs_reclaim_pending(void)
+{
+    uint64_t token = tls_pending;
+    tls_pending = 0;
+    return token ? cs_close(token) : CS_ERROR_HANDLE_CLOSED;
+}
+
+static uint64_t open_cluster(int backend_id, const cs_char *name, uint32_t access);
+
 uint64_t cs_open_cluster(int backend_id, const cs_char *name, uint32_t access)
+{
+    return tls_pending = open_cluster(backend_id, name, access);
+}
+
+static uint64_t open_cluster(int backend_id, const cs_char *name, uint32_t access)
 {
     cs_backend *b = shim_backend_for_call(backend_id, CS_FN_OpenClusterEx);
     cs_fn_OpenClusterEx open_ex;
@@ -290,7 +307,14 @@ void *shim_open_raw(cs_backend *b, HCLUSTER c, int kind, const cs_char *name, ui
     return raw;
 }
 
+static uint64_t open_object(uint64_t cluster, int kind, const cs_char *name, uint32_t access);
+
 uint64_t cs_open_object(uint64_t cluster, int kind, const cs_char *name, uint32_t access)
+{
+    return tls_pending = open_object(cluster, kind, name, access);
+}
+
+static uint64_t open_object(uint64_t cluster, int kind, const cs_char *name, uint32_t access)
 {
     cs_handle *c = shim_enter(cluster, CS_KIND_CLUSTER);
     DWORD granted;
