@@ -52,6 +52,7 @@ CDEF_HEADERS = [
     "cs_handles.h",         # open, close, detach
     "cs_reads.h",           # lists, states, status, ids, cluster reads
     "cs_snapshot.h",        # the whole cluster in one call
+    "cs_limits.h",          # bounded snapshot and listings: timeout, cancel flag
     "cs_sim_control.h",     # the simulator's control API
     "cs_bench.h",           # benchmark hooks
     "cs_testing.h",         # test hooks (the package's own tests only)

@@ -58,6 +58,12 @@ class Backend:
         super().__init_subclass__(**kwargs)
         Backend._classes.add(cls)
 
+    def _waits(self) -> bool:
+        """Whether calls through this backend really wait (a round trip):
+        long calls then run where Ctrl-C can stop them (see
+        _bindings.call_limited)."""
+        return True
+
     def has(self, function):
         """Whether this backend exports `function` (e.g. "OpenClusterEx")."""
         fid = b.FUNCTION_IDS.get(function)

@@ -2,7 +2,10 @@
 turn failures into exceptions, unpack results.  Nothing above this module
 touches `lib` directly.
 """
-from typing import Any
+import _thread
+import math
+import threading
+from typing import Any, Callable
 
 from . import errors
 from ._clusapi import ffi, lib
@@ -39,6 +42,7 @@ if errors.IS_WINDOWS:
 COND_CLOSED = lib.CS_COND_CLOSED
 COND_TABLE_FULL = lib.CS_COND_TABLE_FULL
 COND_CLUSTER_CLOSED = lib.CS_COND_CLUSTER_CLOSED
+COND_CANCELLED = lib.CS_COND_CANCELLED
 
 
 def last_error(what: str = "handle", name: "str | None" = None) -> Exception:
@@ -52,6 +56,8 @@ def last_error(what: str = "handle", name: "str | None" = None) -> Exception:
     function = ffi.string(lib.cs_last_failure_ex(code, condition)).decode()
     if condition[0] == COND_CLOSED:
         return ValueError("the %s is closed" % what)
+    if condition[0] == COND_CANCELLED:
+        return errors.ClusterError(code[0], function, "the call was cancelled (Ctrl-C)", name)
     if condition[0] == COND_CLUSTER_CLOSED:
         return ValueError("the %s's Cluster is closed: a raw handle detached now would already be invalid "
                           "(its CloseCluster would run)" % what)
@@ -129,6 +135,75 @@ def call_result_with_bytes(function: Any, *args: Any, what: str = "handle",
         return take_with_bytes(out)
     finally:
         _release(out)
+
+
+def timeout_arg(timeout: "float | None") -> float:
+    """A timeout in seconds as the shim takes it (-1: none)."""
+    if timeout is None:
+        return -1.0
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise TypeError("timeout must be a number of seconds or None, not %s" % type(timeout).__name__)
+    if math.isnan(timeout) or timeout < 0:
+        raise ValueError("timeout must be >= 0 seconds")
+    return -1.0 if math.isinf(timeout) else float(timeout)
+
+
+_MAIN_THREAD = threading.main_thread()
+_JOIN_SLICE = 0.05       # seconds: how late the waiting thread may see a pending signal
+
+
+def call_limited(function: Any, *args: Any, timeout: float, waits: "Callable[[], bool]", what: str = "handle",
+                 name: "str | None" = None) -> "tuple[list[str], list[int]]":
+    """Calls a bounded shim function, function(*args, timeout, cancel, out)
+    (api/cs_limits.h); returns (fields, ints).
+
+    On the main thread (where Python delivers signals) and when the backend
+    makes real waits (waits()), the call runs on a worker thread while this
+    one waits interruptibly: a Ctrl-C sets the cancel flag, the C loop stops
+    at its next check (within one backend call), closes what it opened, and
+    the exception goes on once the worker has finished -- the result is
+    freed either way.  Elsewhere the call runs here (no signal can reach a
+    thread that is not the main one), bounded by the timeout alone."""
+    if threading.current_thread() is not _MAIN_THREAD or not waits():
+        return call_result(function, *args, timeout, ffi.NULL, what=what, name=name)
+    cancel = ffi.new("int32_t *")
+    out = ffi.new("cs_result **")
+    failure: "list[Exception | None]" = []
+    # Our own "finished" lock, not Thread.join(): an exception interrupting
+    # join() can leave the Thread marked stopped while it still runs.
+    done = _thread.allocate_lock()
+    done.acquire()
+
+    def work() -> None:
+        try:
+            code = function(*args, timeout, cancel, out)
+            failure.append(last_error(what, name) if code else None)   # per thread: read it here
+        finally:
+            done.release()
+
+    finished = False
+    try:
+        _thread.start_new_thread(work, ())
+        try:
+            # In slices: a signal caught by another thread, or _thread.interrupt_main(),
+            # does not wake a blocked wait; the slice bounds how late it is seen.
+            while not done.acquire(timeout=_JOIN_SLICE):
+                pass
+            finished = True
+        except BaseException:
+            cancel[0] = 1
+            while not finished:             # the loop stops at its next check
+                try:
+                    finished = done.acquire(timeout=_JOIN_SLICE)
+                except BaseException:       # a second Ctrl-C: the first one is on its way
+                    pass
+            raise
+        if failure and failure[0] is not None:
+            raise failure[0]
+        return _unpack(out[0])
+    finally:
+        if finished:
+            _release(out)
 
 
 # cs_snapshot's sectioned result (api/cs_snapshot.h), read by _sections.read_sections.

@@ -112,6 +112,21 @@ static inline void cs_sleep_seconds(double seconds)
 #endif
 }
 
+/* ---- a monotonic clock, in seconds (deadlines of bounded calls) -------- */
+static inline double cs_monotonic_seconds(void)
+{
+#ifdef _WIN32
+    LARGE_INTEGER t, f;
+    QueryPerformanceCounter(&t);
+    QueryPerformanceFrequency(&f);
+    return (double)t.QuadPart / (double)f.QuadPart;
+#else
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+#endif
+}
+
 /* ---- fork handlers (POSIX; Windows has no fork, so nothing to do) ------- */
 #ifdef _WIN32
 static inline int cs_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void))

@@ -101,27 +101,31 @@ class Cluster(_Handle):
         return "<Cluster %s %s>" % (shown, "closed" if self.closed else "open")
 
     # ---- listing --------------------------------------------------------------------
-    def _names(self, enum_type):
-        fields, _ = b.call_result(lib.cs_list, self._tok(), enum_type, what="cluster", name=self._shown_name())
+    def _names(self, enum_type: int, timeout: "float | None" = None) -> "list[str]":
+        token = self._tok()
+        limit = b.timeout_arg(timeout)
+        fields, _ = b.call_limited(lib.cs_list_limited, token, enum_type, timeout=limit,
+                                   waits=self._backend._waits, what="cluster", name=self._shown_name())
         return fields
 
-    def node_names(self):
-        return self._names(k.CLUSTER_ENUM_NODE)
+    def node_names(self, timeout: "float | None" = None) -> "list[str]":
+        """Names of the nodes.  timeout (seconds): ClusterTimeoutError when it has not finished by then."""
+        return self._names(k.CLUSTER_ENUM_NODE, timeout)
 
-    def resource_type_names(self):
-        return self._names(k.CLUSTER_ENUM_RESTYPE)
+    def resource_type_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_ENUM_RESTYPE, timeout)
 
-    def resource_names(self):
-        return self._names(k.CLUSTER_ENUM_RESOURCE)
+    def resource_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_ENUM_RESOURCE, timeout)
 
-    def group_names(self):
-        return self._names(k.CLUSTER_ENUM_GROUP)
+    def group_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_ENUM_GROUP, timeout)
 
-    def network_names(self):
-        return self._names(k.CLUSTER_ENUM_NETWORK)
+    def network_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_ENUM_NETWORK, timeout)
 
-    def netinterface_names(self):
-        return self._names(k.CLUSTER_ENUM_NETINTERFACE)
+    def netinterface_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_ENUM_NETINTERFACE, timeout)
 
     # ---- opening ----------------------------------------------------------------------
     def _open(self, cls, name, access):
@@ -181,7 +185,14 @@ class Cluster(_Handle):
         fields, ints = b.call_result(lib.cs_quorum, self._tok(), what="cluster", name=self._shown_name())
         return Quorum(fields[0], fields[1], ints[0])
 
-    def snapshot(self):
-        """Everything a monitoring cycle reads, in one shim call."""
-        fields, ints = b.call_result(lib.cs_snapshot, self._tok(), what="cluster", name=self._shown_name())
+    def snapshot(self, timeout: "float | None" = None) -> Snapshot:
+        """Everything a monitoring cycle reads, in one shim call.
+
+        timeout (seconds): checked between backend calls; when it has passed
+        the walk closes what it opened and ClusterTimeoutError is raised.  A
+        Ctrl-C takes effect within one backend call, not after the walk."""
+        token = self._tok()
+        limit = b.timeout_arg(timeout)
+        fields, ints = b.call_limited(lib.cs_snapshot_limited, token, timeout=limit, waits=self._backend._waits,
+                                      what="cluster", name=self._shown_name())
         return Snapshot._from_shim(fields, ints)

@@ -43,8 +43,11 @@ class _Object(_Handle):
             raise b.last_error(self._what, self._name)
         return self._states[value]
 
-    def _names(self, enum_type):
-        fields, _ = b.call_result(lib.cs_list, self._tok(), enum_type, what=self._what, name=self._name)
+    def _names(self, enum_type: int, timeout: "float | None" = None) -> "list[str]":
+        token = self._tok()
+        limit = b.timeout_arg(timeout)
+        fields, _ = b.call_limited(lib.cs_list_limited, token, enum_type, timeout=limit,
+                                   waits=self._backend._waits, what=self._what, name=self._name)
         return fields
 
     def _id(self):
@@ -79,11 +82,11 @@ class Node(_Object):
     def id(self):
         return self._id()
 
-    def netinterface_names(self):
-        return self._names(k.CLUSTER_NODE_ENUM_NETINTERFACES)
+    def netinterface_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_NODE_ENUM_NETINTERFACES, timeout)
 
-    def group_names(self):
-        return self._names(k.CLUSTER_NODE_ENUM_GROUPS)
+    def group_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_NODE_ENUM_GROUPS, timeout)
 
 
 class Group(_Object):
@@ -105,11 +108,11 @@ class Group(_Object):
     def owner_node(self):
         return self.status().owner_node
 
-    def resource_names(self):
-        return self._names(k.CLUSTER_GROUP_ENUM_CONTAINS)
+    def resource_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_GROUP_ENUM_CONTAINS, timeout)
 
-    def preferred_owner_names(self):
-        return self._names(k.CLUSTER_GROUP_ENUM_NODES)
+    def preferred_owner_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_GROUP_ENUM_NODES, timeout)
 
 
 class Resource(_Object):
@@ -136,11 +139,11 @@ class Resource(_Object):
     def group_name(self):
         return self.status().group_name
 
-    def dependency_names(self):
-        return self._names(k.CLUSTER_RESOURCE_ENUM_DEPENDS)
+    def dependency_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_RESOURCE_ENUM_DEPENDS, timeout)
 
-    def possible_owner_names(self):
-        return self._names(k.CLUSTER_RESOURCE_ENUM_NODES)
+    def possible_owner_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_RESOURCE_ENUM_NODES, timeout)
 
 
 class Network(_Object):
@@ -153,8 +156,8 @@ class Network(_Object):
     def id(self):
         return self._id()
 
-    def netinterface_names(self):
-        return self._names(k.CLUSTER_NETWORK_ENUM_NETINTERFACES)
+    def netinterface_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_NETWORK_ENUM_NETINTERFACES, timeout)
 
 
 class NetInterface(_Object):

@@ -15,6 +15,7 @@
  *   cs_enum_ex.c        the bulk *EnumEx enumerations the snapshot prefers
  *   cs_snapshot_walk.c  the snapshot's walks, one per object kind
  *   cs_snapshot.c       cs_snapshot: the walks laid out as sections
+ *   cs_limits.c         bounded calls: deadline and cancel flag of the thread
  *   cs_bench.c          the benchmark hooks
  *   cs_testing.c        test hooks (api/cs_testing.h)
  *
@@ -97,6 +98,19 @@ void shim_close_raw(cs_backend *b, int kind, void *raw);
  * *err and *fn set. */
 void *shim_open_raw(cs_backend *b, HCLUSTER c, int kind, const cs_char *name, uint32_t access, int for_read,
                     DWORD *granted, uint32_t *err, int *fn);
+
+/* ---- cs_limits.c --------------------------------------------------------------- */
+/* Nonzero while the thread runs a bounded call (api/cs_limits.h). */
+extern CS_THREAD_LOCAL int shim_tls_limited;
+/* Why a bounded call must stop now: ERROR_TIMEOUT, ERROR_CANCELLED, or 0. */
+uint32_t shim_stop_slow(void);
+/* Between two backend calls of a loop: 0 to go on, else the code to stop
+ * with (the loop then closes what it opened and returns it, *fn = -1).
+ * One thread-local read when the call is not bounded. */
+static inline uint32_t shim_stop(void)
+{
+    return shim_tls_limited ? shim_stop_slow() : 0;
+}
 
 /* ---- cs_enums.c ---------------------------------------------------------------- */
 /* Appends every name of one enumeration of a cluster / node / group /

@@ -82,7 +82,10 @@ uint32_t shim_walk_with_interfaces(cs_backend *b, HCLUSTER c, int kind, shim_row
         int f = -1, state, paired;
         DWORD granted;
         cs_builder nifs = CS_BUILDER_INIT;
-        void *raw = shim_open_raw(b, c, kind, name, 0, 1, &granted, &e, &f);
+        void *raw;
+        if ((e = shim_stop()) != 0)
+            WALK_FAIL(e, -1);
+        raw = shim_open_raw(b, c, kind, name, 0, 1, &granted, &e, &f);
         if (raw == NULL) {
             if (is_not_found(e)) continue;
             WALK_FAIL(e, f);
@@ -133,7 +136,10 @@ static uint32_t walk_statuses(cs_backend *b, HCLUSTER c, int kind, cs_char **ite
         uint32_t e = 0;
         int f = -1, state;
         DWORD granted;
-        void *raw = shim_open_raw(b, c, kind, items[i], 0, 1, &granted, &e, &f);
+        void *raw;
+        if ((e = shim_stop()) != 0)
+            WALK_FAIL(e, -1);
+        raw = shim_open_raw(b, c, kind, items[i], 0, 1, &granted, &e, &f);
         if (raw == NULL) {
             if (is_not_found(e)) continue;
             WALK_FAIL(e, f);
@@ -239,7 +245,10 @@ uint32_t shim_walk_netinterfaces(cs_backend *b, HCLUSTER c, shim_rows *nifs, con
         uint32_t e = 0;
         int f = -1, state;
         DWORD granted;
-        void *nif = shim_open_raw(b, c, CS_KIND_NETINTERFACE, items[i], 0, 1, &granted, &e, &f);
+        void *nif;
+        if ((e = shim_stop()) != 0)
+            WALK_FAIL(e, -1);
+        nif = shim_open_raw(b, c, CS_KIND_NETINTERFACE, items[i], 0, 1, &granted, &e, &f);
         if (nif == NULL) {
             if (is_not_found(e)) continue;
             WALK_FAIL(e, f);
