@@ -164,7 +164,7 @@ static inline uint64_t cs_random64(void)
         QueryPerformanceCounter(&t);
         x = cs_mix64(x ^ (uint64_t)t.QuadPart);
         x = cs_mix64(x ^ (uint64_t)GetCurrentProcessId() ^ ((uint64_t)GetCurrentThreadId() << 32));
-        x = cs_mix64(x ^ (uint64_t)GetTickCount64());
+        x = cs_mix64(x ^ (uint64_t)GetTickCount());
     }
 #else
     {
