@@ -80,6 +80,7 @@ void test_unicode(void);         /* test_names.c */
 void test_release(void);         /* test_lifetime.c */
 void test_threads(void);         /* test_threads.c */
 void test_big(void);             /* test_names.c */
-void test_shim(void);            /* test_shim.c */
+void test_shim(void);
+void test_htable(void);            /* test_shim.c */
 
 #endif /* TESTS_C_CHECK_H */
