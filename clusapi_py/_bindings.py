@@ -15,6 +15,11 @@ from ._version import check_build_version
 check_build_version(ffi.string(lib.cs_build_version()).decode("ascii") if hasattr(lib, "cs_build_version") else None)
 
 HANDLE_CLOSED = lib.CS_ERROR_HANDLE_CLOSED
+# Every result is freed in a `finally` by three inline lines (no Python call
+# before the free: entering a Python function is a point where a signal
+# handler's exception can land, and the free would never run).
+_NULL = ffi.NULL
+_cs_result_free = lib.cs_result_free
 STATE_FAILED = lib.CS_STATE_FAILED
 
 KIND_CLUSTER = lib.CS_KIND_CLUSTER
@@ -82,23 +87,15 @@ def _unpack(result: Any) -> "tuple[list[str], list[int]]":
     return fields, ints
 
 
-def _release(out: Any) -> None:
-    """Frees the result in *out, if any, and forgets it.  Called from a
-    `finally`: an exception from a signal handler arriving anywhere after
-    the shim call returned still frees it (nothing between the check and
-    the free can run a signal handler: no call returns in between)."""
-    result = out[0]
-    if result != ffi.NULL:
-        out[0] = ffi.NULL
-        lib.cs_result_free(result)
-
-
 def take(result_ptr: Any) -> "tuple[list[str], list[int]]":
     """Unpacks and frees a cs_result: (list of text fields, list of ints)."""
     try:
         return _unpack(result_ptr[0])
     finally:
-        _release(result_ptr)
+        result = result_ptr[0]          # inline: no Python call before the free
+        if result != _NULL:
+            result_ptr[0] = _NULL
+            _cs_result_free(result)
 
 
 def call_result(function: Any, *args: Any, what: str = "handle",
@@ -110,7 +107,10 @@ def call_result(function: Any, *args: Any, what: str = "handle",
             raise last_error(what, name)
         return _unpack(out[0])
     finally:
-        _release(out)
+        result = out[0]                 # inline: no Python call before the free
+        if result != _NULL:
+            out[0] = _NULL
+            _cs_result_free(result)
 
 
 def take_with_bytes(result_ptr: Any) -> "tuple[list[str], list[int], bytes]":
@@ -122,7 +122,10 @@ def take_with_bytes(result_ptr: Any) -> "tuple[list[str], list[int], bytes]":
         data = ffi.buffer(result.bytes, result.n_bytes)[:] if result.n_bytes else b""
         return fields, ints, data
     finally:
-        _release(result_ptr)
+        result = result_ptr[0]          # inline: no Python call before the free
+        if result != _NULL:
+            result_ptr[0] = _NULL
+            _cs_result_free(result)
 
 
 def call_result_with_bytes(function: Any, *args: Any, what: str = "handle",
@@ -134,7 +137,10 @@ def call_result_with_bytes(function: Any, *args: Any, what: str = "handle",
             raise last_error(what, name)
         return take_with_bytes(out)
     finally:
-        _release(out)
+        result = out[0]                 # inline: no Python call before the free
+        if result != _NULL:
+            out[0] = _NULL
+            _cs_result_free(result)
 
 
 def timeout_arg(timeout: "float | None") -> float:
@@ -202,8 +208,10 @@ def call_limited(function: Any, *args: Any, timeout: float, waits: "Callable[[],
             raise failure[0]
         return _unpack(out[0])
     finally:
-        if finished:
-            _release(out)
+        result = out[0]                 # inline: no Python call before the free
+        if finished and result != _NULL:
+            out[0] = _NULL
+            _cs_result_free(result)
 
 
 # cs_snapshot's sectioned result (api/cs_snapshot.h), read by _sections.read_sections.
