@@ -1,9 +1,11 @@
 """open_cluster() and the Cluster handle (HCLUSTER): what a cluster says
 about itself, its lists of names, and the objects opened from it."""
+from typing import TypeVar
+
 from .. import _bindings as b
 from .. import _consts as k
 from .. import errors
-from .._backend import SystemBackend
+from .._backend import Backend, SystemBackend
 from .._validate import access_arg, name_arg
 from ..backends import resolve
 from ..enums import Access
@@ -16,11 +18,13 @@ from ._base import (
 from .objects import Group, NetInterface, Network, Node, Resource
 
 lib = b.lib
+_O = TypeVar("_O", Node, Group, Resource, Network, NetInterface)
 
 __all__ = ["open_cluster", "Cluster"]
 
 
-def open_cluster(name=None, access=Access.MAXIMUM_ALLOWED, *, backend=None):
+def open_cluster(name: "str | None" = None, access: "Access | int" = Access.MAXIMUM_ALLOWED, *,
+                 backend: "Backend | None" = None) -> "Cluster":
     """Opens the local cluster (name None: an LPC handle) or a cluster by the
     NetBIOS name, DNS name or IP of the cluster or one of its nodes (RPC)."""
     wname = _NULL if name is None else name_arg(name, "cluster name")
@@ -128,7 +132,7 @@ class Cluster(_Handle):
         return self._names(k.CLUSTER_ENUM_NETINTERFACE, timeout)
 
     # ---- opening ----------------------------------------------------------------------
-    def _open(self, cls, name, access):
+    def _open(self, cls: "type[_O]", name: str, access: "Access | int") -> "_O":
         wname = name_arg(name, "%s name" % cls._what)
         acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else access_arg(access)
         ctoken = self._tok()

@@ -109,7 +109,7 @@ class SimulatedCluster(SingleOwner, Backend):
     def _waits(self) -> bool:
         # Only a simulated round trip with latency waits; at 0 a walk is a
         # few microseconds, over before a Ctrl-C could matter.
-        return lib.cs_sim_get_latency(self._id) > 0
+        return bool(lib.cs_sim_get_latency(self._id) > 0)
 
     def __repr__(self):
         return "<SimulatedCluster %r>" % self._topology["cluster"]["name"]

@@ -1,6 +1,8 @@
 """generate(): the topology of a large, realistic cluster (for benchmarks
 and stress tests).  Pure: it only builds a dict."""
 
+from typing import Any
+
 __all__ = ["generate"]
 
 MAX_NODES = 64  # a failover cluster has at most 64 nodes
@@ -8,7 +10,7 @@ MAX_GROUPS = 100_000            # far beyond any real cluster; keeps the dict wi
 MAX_RESOURCES_PER_GROUP = 100
 
 
-def generate(nodes=64, groups=8000, resources_per_group=3):
+def generate(nodes: int = 64, groups: int = 8000, resources_per_group: int = 3) -> "dict[str, Any]":
     """The topology of a large Hyper-V style cluster: `nodes` nodes, the core
     "Cluster Group" and "Available Storage", and `groups` VM roles of
     `resources_per_group` resources each, spread evenly over the nodes."""
@@ -24,7 +26,7 @@ def generate(nodes=64, groups=8000, resources_per_group=3):
     if resources_per_group > MAX_RESOURCES_PER_GROUP:
         raise ValueError("resources_per_group must be <= %d" % MAX_RESOURCES_PER_GROUP)
     node_names = ["HV%02d" % (i + 1) for i in range(nodes)]
-    topo = {
+    topo: "dict[str, Any]" = {
         "cluster": {"name": "HVCLUSTER", "aliases": ["hvcluster.contoso.local"]},
         "nodes": [{"name": n, "id": str(i + 1), "state": "UP"} for i, n in enumerate(node_names)],
         "networks": [{"name": "Cluster Network 1", "state": "UP"}, {"name": "Cluster Network 2", "state": "UP"}],

@@ -10,6 +10,7 @@ reported is always the same one).
 import json
 import os
 import uuid
+from typing import Any, NoReturn
 
 from .._validate import name_arg, text_arg
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
@@ -45,7 +46,7 @@ class Checker:
         self.node_keys, self.network_keys, self.netif_keys = {}, {}, {}
         self.group_keys, self.resource_keys = {}, {}
 
-    def fail(self, where, message):
+    def fail(self, where: str, message: str) -> NoReturn:
         raise ValueError("%s: %s" % (where, message))
 
     def obj(self, value, where, required, optional):
@@ -280,7 +281,7 @@ def normalize_topology(topology):
     return out
 
 
-def dependency_order(resources: "list[dict]") -> "list[dict]":
+def dependency_order(resources: "list[dict[str, Any]]") -> "list[dict[str, Any]]":
     """Resources in topology order, except that one whose dependencies come
     later in the list is added right after them (the simulator checks that
     dependencies exist).  A cycle is a ValueError.  Iterative (an explicit
@@ -288,7 +289,7 @@ def dependency_order(resources: "list[dict]") -> "list[dict]":
     by_name = {r["name"].lower(): r for r in resources}
     done: "set[str]" = set()
     visiting: "set[str]" = set()
-    order: "list[dict]" = []
+    order: "list[dict[str, Any]]" = []
     for root in resources:
         if root["name"].lower() in done:
             continue
