@@ -41,6 +41,10 @@ def text_arg(text: object, what: str = "text", limit: "int | None" = None) -> st
 def name_arg(name: object, what: str = "name") -> str:
     """A name as the shim takes it (text_arg's rule, not empty, at most
     MAX_NAME UTF-16 units); ValueError/TypeError before any backend call."""
+    # The common case, without a call: an exact ASCII str (its length is its
+    # UTF-16 length) that is not empty, has no NUL and is short enough.
+    if type(name) is str and name.isascii() and 0 < len(name) <= MAX_NAME and "\0" not in name:
+        return name
     text = text_arg(name, what, MAX_NAME)
     if not text:
         raise ValueError("%s must not be empty" % what)
