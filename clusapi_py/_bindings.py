@@ -48,6 +48,7 @@ COND_CLOSED = lib.CS_COND_CLOSED
 COND_TABLE_FULL = lib.CS_COND_TABLE_FULL
 COND_CLUSTER_CLOSED = lib.CS_COND_CLUSTER_CLOSED
 COND_CANCELLED = lib.CS_COND_CANCELLED
+COND_STATE_VALUE = lib.CS_COND_STATE_VALUE
 
 
 def last_error(what: str = "handle", name: "str | None" = None) -> Exception:
@@ -71,6 +72,17 @@ def last_error(what: str = "handle", name: "str | None" = None) -> Exception:
             code[0], function, "too many handles open: the token table's limit is %d; close handles that are "
             "no longer needed" % lib.cs_token_limit(), name)
     return errors.error_for(code[0], function, name=name)
+
+
+def state_failure(what: str, name: "str | None") -> "Exception | None":
+    """After cs_state returned CS_STATE_FAILED: the exception, or None when
+    that value is the backend's own answer (reported beside it)."""
+    code = ffi.new("uint32_t *")
+    condition = ffi.new("int *")
+    lib.cs_last_failure_ex(code, condition)
+    if condition[0] == COND_STATE_VALUE:
+        return None
+    return last_error(what, name)
 
 
 def check(code: int, what: str = "handle", name: "str | None" = None) -> None:

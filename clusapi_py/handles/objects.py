@@ -40,7 +40,9 @@ class _Object(_Handle):
     def state(self):
         value = _cs_state(self._tok())
         if value == b.STATE_FAILED:
-            raise b.last_error(self._what, self._name)
+            exc = b.state_failure(self._what, self._name)
+            if exc is not None:
+                raise exc
         return self._states[value]
 
     def _names(self, enum_type: int, timeout: "float | None" = None) -> "list[str]":

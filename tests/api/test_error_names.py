@@ -75,3 +75,19 @@ def test_timeout_error_is_both():
     exc = errors.error_for(1460, "cs_snapshot")
     assert type(exc) is clusapi_py.ClusterTimeoutError
     assert isinstance(exc, clusapi_py.ClusterError) and isinstance(exc, TimeoutError)
+
+
+@pytest.mark.parametrize("kind,name,opener", [(lib.CS_KIND_GROUP, "Cluster Group", "open_group"),
+                                              (lib.CS_KIND_RESOURCE, "Cluster Name", "open_resource"),
+                                              (lib.CS_KIND_NODE, "NODE1", "open_node")])
+def test_a_backend_state_equal_to_the_shims_markers_is_the_state(s, c, kind, name, opener):
+    for marker in (lib.CS_STATE_FAILED, lib.CS_STATUS_TOO_LONG):
+        assert lib.cs_testing_sim_set_any_state(s._id, kind, name, marker) == 0
+        with getattr(c, opener)(name) as h:
+            assert h.state == marker                    # a value the enum does not know: a plain int
+            if hasattr(h, "status"):
+                assert h.status().state == marker
+        snap = c.snapshot()                             # not taken for a failure, nor a silent stop
+        rows = {r.name: r for r in snap.nodes + snap.groups + snap.resources}
+        assert rows[name].state == marker
+        assert len(snap.resources) > 1 and len(snap.networks) >= 1

@@ -29,6 +29,7 @@ const char *cs_last_failure(uint32_t *code);
 #define CS_COND_NONE 0
 #define CS_COND_CLOSED 1        /* the token is not open: closed, stale, forged or inherited */
 #define CS_COND_TABLE_FULL 2    /* the token table is full (cs_token_limit() handles open) */
+#define CS_COND_STATE_VALUE 5    /* cs_state: CS_STATE_FAILED is the backend's own state value, no failure */
 #define CS_COND_CANCELLED 4      /* a limited call saw its cancel flag set (cs_limits.h) */
 #define CS_COND_CLUSTER_CLOSED 3 /* cs_detach: the object's cluster is closed (its raw handle would be invalid) */
 /* Code, condition and function at once. */

@@ -23,6 +23,9 @@ void cs_testing_set_token_limit(uint32_t limit);
 /* TESTING ONLY.  Lowers the backend registry's limit the same way (0: back
  * to the real one). */
 void cs_testing_set_backend_limit(int limit);
+/* TESTING ONLY.  Sets a simulated object's state to any value, one no
+ * state enum has included (what a hostile or newer backend may answer). */
+uint32_t cs_testing_sim_set_any_state(int sim, int kind, const cs_char *name, int state);
 /* CDEF-END */
 
 #endif /* CS_API_TESTING_H */

@@ -91,12 +91,13 @@ uint32_t shim_walk_with_interfaces(cs_backend *b, HCLUSTER c, int kind, shim_row
             WALK_FAIL(e, f);
         }
         state = shim_state_raw(b, kind, raw, &e, &f);
-        if (state != CS_STATE_FAILED && !with_ids)
+        /* Failure is e != 0, never the state's value: a backend may answer any value. */
+        if (e == 0 && !with_ids)
             e = shim_id_raw(b, kind, raw, &id, &f);
-        if (state != CS_STATE_FAILED && e == 0)
+        if (e == 0)
             e = list_interfaces(b, kind, raw, &nifs, &f);
         shim_close_raw(b, kind, raw);
-        if (state == CS_STATE_FAILED || e != 0) {
+        if (e != 0) {
             cs_bd_free(&nifs);
             if (is_not_found(e)) continue;
             WALK_FAIL(e, f);
@@ -145,10 +146,10 @@ static uint32_t walk_statuses(cs_backend *b, HCLUSTER c, int kind, cs_char **ite
             WALK_FAIL(e, f);
         }
         state = shim_status_raw(b, kind, raw, &owner, &group, &e, &f);
-        if (state != CS_STATE_FAILED && step == 1)
+        if (e == 0 && step == 1)
             e = shim_id_raw(b, kind, raw, &id, &f);
         shim_close_raw(b, kind, raw);
-        if (state == CS_STATE_FAILED || e != 0) {
+        if (e != 0) {
             if (is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }
@@ -255,7 +256,7 @@ uint32_t shim_walk_netinterfaces(cs_backend *b, HCLUSTER c, shim_rows *nifs, con
         }
         state = shim_state_raw(b, CS_KIND_NETINTERFACE, nif, &e, &f);
         shim_close_raw(b, CS_KIND_NETINTERFACE, nif);
-        if (state == CS_STATE_FAILED) {
+        if (e != 0) {
             if (is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }
