@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, TypeVar, Unio
 from .. import _bindings as b
 from .. import _consts as k
 from .. import errors
-from .._backend import Backend, pop_default, push_default
+from .._backend import Backend, SingleOwner, pop_default, push_default
 from .._validate import name_arg
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
 from ..properties.codec import Property
@@ -52,9 +52,11 @@ def _control_error(code: int, what: str) -> ValueError | errors.ClusterError:
     return errors.error_for(code, "", "simulator: %s: %s" % (what, errors.describe(code)))
 
 
-class SimulatedCluster(Backend):
+class SimulatedCluster(SingleOwner, Backend):
     """A simulated cluster, usable wherever a backend is: `open_cluster(backend=s)`,
-    or `with s:` to make it the process's default backend inside the block."""
+    or `with s:` to make it the process's default backend inside the block.
+    One owner: it cannot be copied or pickled (a copy would release the
+    simulator the original still uses)."""
 
     __slots__ = ("_topology",)
     _topology: dict[str, Any]
@@ -71,6 +73,10 @@ class SimulatedCluster(Backend):
         norm = normalize_topology(topology)
         out = ffi.new("int *")
         code = lib.cs_sim_create(out)
+        if code and out[0] == -1:
+            raise errors.ClusterError(code, "", "simulator: could not be created: %d simulators exist, the most "
+                                      "that can at once; release some (del, or let them be collected)"
+                                      % lib.cs_backend_limit())
         if code:
             raise errors.error_for(code, "", "simulator: could not be created")
         self._id = out[0]
@@ -179,6 +185,11 @@ class SimulatedCluster(Backend):
                 lib.cs_sim_release(sim_id)
             except Exception:  # pragma: no cover - interpreter teardown
                 pass
+
+    def _waits(self) -> bool:
+        # Only a simulated round trip with latency waits; at 0 a walk is a
+        # few microseconds, over before a Ctrl-C could matter.
+        return bool(lib.cs_sim_get_latency(self._id) > 0)
 
     def __repr__(self) -> str:
         return "<SimulatedCluster %r>" % self._topology["cluster"]["name"]
