@@ -5,6 +5,7 @@ import os
 import pickle
 import subprocess
 import sys
+import tempfile
 import textwrap
 
 import pytest
@@ -60,7 +61,8 @@ def test_a_token_from_another_process_names_no_handle_here(s, c):
         g = c.open_group("Cluster Group")
         print(c._token, g._token)
     """)
-    out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=60, check=True)
+    out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=60, check=True,
+                         cwd=tempfile.gettempdir())   # outside the source tree: the installed package
     foreign = [int(v) for v in out.stdout.split()]
     mine = [c._token]
     with c.open_group("Cluster Group") as g:
@@ -78,5 +80,5 @@ def test_tokens_differ_between_processes():
     code = "import clusapi_py; from clusapi_py import sim; s = sim.SimulatedCluster(); " \
            "print(clusapi_py.open_cluster(backend=s)._token)"
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                           check=True).stdout.strip() for _ in range(3)}
+                           cwd=tempfile.gettempdir(), check=True).stdout.strip() for _ in range(3)}
     assert len(seen) == 3
