@@ -237,7 +237,7 @@ def volume_families(volumes: typing.Sequence[SharedVolume]) -> typing.List[Famil
     free = Family(PREFIX + "shared_volumes_free_bytes", "Free space on the Cluster Shared Volume in bytes.", "gauge",
                   ("name", "volume_guid"), [])
     fault = Family(PREFIX + "shared_volumes_fault_state", "The volume's fault state flags (0: no fault; "
-                   "1: no direct I/O, 2: no block I/O, 4: dismounted, 8: maintenance mode).", "gauge",
+                   "1: no direct I/O (redirected), 2: no access, 4: in maintenance, 8: dismounted).", "gauge",
                    ("name", "volume_guid"), [])
     backup = Family(PREFIX + "shared_volumes_backup_in_progress", "1 while a backup of the volume runs.", "gauge",
                     ("name", "volume_guid"), [])
