@@ -49,6 +49,9 @@ def arguments(parser: argparse.ArgumentParser) -> None:
                              % ex.DEFAULT_PORT)
     parser.add_argument("--property-interval", metavar="SECONDS", type=_interval, default=60.0,
                         help="read the properties and the CSVs this often (default: 60)")
+    parser.add_argument("--owner-series", choices=("all", "owner"), default="all",
+                        help="all: an *_owner_node series per node, 1 on the owner and 0 elsewhere (windows_exporter's; "
+                             "nodes x objects series); owner: only the owner's series (default: all)")
     parser.add_argument("--property-budget", metavar="SECONDS", type=_interval, default=None,
                         help="a property read taking longer counts as an overrun (default: half the interval)")
 
@@ -63,7 +66,7 @@ def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
     connect = ctx.connect
     assert connect is not None, "the exporter row must have opens=True"
     exporter = ex.Exporter(connect, property_interval=args.property_interval, property_budget=args.property_budget,
-                           simulated=ctx.simulated)
+                           simulated=ctx.simulated, owner_series=args.owner_series)
     host, port = args.listen
     try:
         server = ex.serve(exporter, host, port)

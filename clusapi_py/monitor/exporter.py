@@ -24,6 +24,8 @@ clusapi_exporter_view_stale 1 and their age in clusapi_exporter_data_age_seconds
 (CSV state comes from `shared_volumes()` on the property interval: per-node
 CSV states from events are not used yet.)
 """
+import http.server
+import socket
 import threading
 import time
 import typing
@@ -35,8 +37,10 @@ from . import prometheus as pm
 
 try:                                            # the optional extra: clusapi_py[exporter]
     import prometheus_client
+    from prometheus_client import exposition, openmetrics
+    import prometheus_client.openmetrics.exposition
     from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
-    from prometheus_client.registry import Collector, CollectorRegistry
+    from prometheus_client.registry import Collector
 except ImportError:                             # pragma: no cover - depends on the installation
     prometheus_client = None  # type: ignore[assignment]
 
@@ -63,7 +67,10 @@ class Exporter:
     def __init__(self, connect: typing.Callable[[], Cluster], *, property_interval: float = 60.0,
                  property_budget: typing.Optional[float] = None, simulated: bool = False,
                  round_trips: typing.Optional[typing.Callable[[], int]] = None,
-                 retry_first: float = RETRY_FIRST, retry_max: float = RETRY_MAX) -> None:
+                 retry_first: float = RETRY_FIRST, retry_max: float = RETRY_MAX, owner_series: str = "all") -> None:
+        if owner_series not in ("all", "owner"):
+            raise ValueError("owner_series must be 'all' (windows_exporter's: a series per node) or 'owner'")
+        self.every_node = owner_series == "all"
         self._connect = connect
         self.property_interval = property_interval
         self.property_budget = property_budget if property_budget is not None else max(1.0, property_interval / 2)
@@ -78,7 +85,11 @@ class Exporter:
         self._props: typing.Optional[_Properties] = None
         self._reading: typing.Optional[threading.Thread] = None
         self._threads: typing.List[threading.Thread] = []
-        self._memo: typing.Tuple[object, object, typing.List[pm.Family]] = (None, None, [])
+        self._props_generation = 0
+        self._types_memo: typing.Tuple[int, typing.Dict[str, str]] = (-1, {})
+        self._cache: typing.Dict[str, _Part] = {}
+        self._cache_lock = threading.Lock()
+        self._assembled: typing.Tuple[object, object, typing.List[typing.Tuple[str, _Part]]] = (None, None, [])
         self.cluster_name = ""
         self.last_error: typing.Optional[BaseException] = None
         self.connects = self.connect_failures = 0
@@ -210,6 +221,7 @@ class Exporter:
             self.property_failures += 1
             return
         self.property_duration = time.monotonic() - started
+        self._props_generation += 1
         self._props = _Properties(snap, volumes, time.time())
         self.property_refreshes += 1
 
@@ -252,35 +264,98 @@ class Exporter:
 
     _last_states: typing.Optional[Snapshot] = None
 
-    def cluster_families(self) -> typing.List[pm.Family]:
-        """The cluster's families, from the snapshots held now (built once per pair of snapshots)."""
-        states, props = self.states(), self._props
-        memo_states, memo_props, families = self._memo
-        if states is memo_states and props is memo_props:
-            return families
-        families = []
+    def _parts(self, states: typing.Optional[Snapshot], props: typing.Optional[_Properties]) -> typing.List[
+            typing.Tuple[str, object, typing.Callable[[], typing.List[pm.Family]]]]:
+        """(slot, key, build) per part of the answer: a part is built again only when its key changed
+        (a group's state change rebuilds the group state series, not the 2 million owner series of a
+        64-node, 24 000-resource cluster)."""
+        parts: typing.List[typing.Tuple[str, object, typing.Callable[[], typing.List[pm.Family]]]] = []
+        generation = self._props_generation
         if states is not None:
-            types = pm.resource_types(props.snapshot if props is not None else None)
-            families += pm.state_families(states, types)
+            s = states
+            types = self._types()
+            nodes = tuple(n.name for n in s.nodes)
+            groups = tuple((g.name, g.owner_node) for g in s.groups)
+            resources = tuple((r.name, r.group, r.owner_node) for r in s.resources)
+            parts += [
+                ("node_state", tuple(s.nodes), lambda: [pm.node_state_family(s)]),
+                ("group_state", tuple((g.name, g.state) for g in s.groups), lambda: [pm.group_state_family(s)]),
+                ("group_owner", (nodes, groups), lambda: [pm.group_owner_family(s, self.every_node)]),
+                ("resource_state", (generation, tuple((r.name, r.group, r.state) for r in s.resources)),
+                 lambda: [pm.resource_state_family(s, types)]),
+                ("resource_owner", (generation, nodes, resources), lambda: [pm.resource_owner_family(s, types, self.every_node)]),
+                ("network_state", tuple(s.networks), lambda: [pm.network_state_family(s)]),
+            ]
             if props is not None:
-                groups = {r.name: r.group for r in states.resources}
-                families += pm.property_families(props.snapshot, groups, types)
+                p = props
+                in_groups = tuple((r.name, r.group) for r in s.resources)
+                parts.append(("properties", (generation, in_groups), lambda: pm.property_families(
+                    p.snapshot, dict(in_groups), types)))
         if props is not None:
-            families += pm.volume_families(props.volumes)
-        self._memo = (states, props, families)
-        return families
+            p2 = props
+            parts.append(("volumes", generation, lambda: pm.volume_families(p2.volumes)))
+        return parts
+
+    def _types(self) -> typing.Dict[str, str]:
+        generation, types = self._types_memo
+        if generation != self._props_generation:
+            props = self._props
+            types = pm.resource_types(props.snapshot if props is not None else None)
+            self._types_memo = (self._props_generation, types)
+        return types
+
+    def _current(self) -> typing.List[typing.Tuple[str, "_Part"]]:
+        """The parts of the answer now, each from the cache when its key is unchanged."""
+        with self._cache_lock:
+            states, props = self.states(), self._props
+            if states is self._assembled[0] and props is self._assembled[1]:
+                return self._assembled[2]
+            out = []
+            for slot, key, build in self._parts(states, props):
+                part = self._cache.get(slot)
+                if part is None or part.key != key:
+                    part = _Part(key, build())
+                    self._cache[slot] = part
+                out.append((slot, part))
+            self._assembled = (states, props, out)
+            return out
+
+    def cluster_families(self) -> typing.List[pm.Family]:
+        """The cluster's families, from the snapshots held now (no call into the cluster)."""
+        return [f for _, part in self._current() for f in part.families]
+
+    def render(self, fmt: str = "text") -> bytes:
+        """The answer to a scrape: "text" (Prometheus 0.0.4) or "openmetrics" (1.0.0)."""
+        started = time.perf_counter()
+        chunks = [part.rendered(fmt) for _, part in self._current()]
+        self.scrapes += 1
+        chunks.append(_render(pm.self_families(self.status()), fmt))
+        if fmt == "openmetrics":
+            chunks.append(b"# EOF\n")
+        self.last_scrape_duration = time.perf_counter() - started
+        return b"".join(chunks)
 
     def families(self) -> typing.List[pm.Family]:
-        """Everything a scrape answers."""
-        started = time.perf_counter()
-        out = self.cluster_families()
-        out = out + pm.self_families(self.status())
-        self.scrapes += 1
-        self.last_scrape_duration = time.perf_counter() - started
-        return out
+        """Everything a scrape answers, as families (render() is what a scrape sends)."""
+        return self.cluster_families() + pm.self_families(self.status())
 
 
-# ---- prometheus_client ----------------------------------------------------------------------------------
+# ---- rendering and serving ------------------------------------------------------------------------------
+class _Part:
+    """One part of the answer: its key, its families and their rendering per format (made once)."""
+
+    def __init__(self, key: object, families: typing.List[pm.Family]) -> None:
+        self.key = key
+        self.families = families
+        self._rendered: typing.Dict[str, bytes] = {}
+
+    def rendered(self, fmt: str) -> bytes:
+        text = self._rendered.get(fmt)
+        if text is None:
+            text = self._rendered[fmt] = _render(self.families, fmt)
+        return text
+
+
 def _client_family(family: pm.Family) -> "Metric":
     metric: Metric
     if family.type == "counter":
@@ -292,44 +367,64 @@ def _client_family(family: pm.Family) -> "Metric":
     return metric
 
 
-class _Collector:
-    """A prometheus_client collector over an Exporter (no cluster call in collect())."""
+class _Families:
+    """What prometheus_client's formatters read: a collector of ready metrics."""
 
-    def __init__(self, exporter: Exporter) -> None:
-        self.exporter = exporter
-        self._memo: typing.Tuple[object, typing.List["Metric"]] = (None, [])
+    def __init__(self, metrics: typing.List["Metric"]) -> None:
+        self.metrics = metrics
 
     def collect(self) -> typing.Iterator["Metric"]:
-        exporter = self.exporter
-        started = time.perf_counter()
-        cluster = exporter.cluster_families()
-        memo_key, metrics = self._memo
-        if memo_key is not cluster:
-            metrics = [_client_family(f) for f in cluster]
-            self._memo = (cluster, metrics)
-        yield from metrics
-        exporter.scrapes += 1
-        for family in pm.self_families(exporter.status()):
-            yield _client_family(family)
-        exporter.last_scrape_duration = time.perf_counter() - started
+        return iter(self.metrics)
 
 
-def registry(exporter: Exporter) -> "CollectorRegistry":
-    """A registry holding only the exporter's collector (no process/platform metrics)."""
-    if prometheus_client is None:
-        raise RuntimeError(MISSING)
-    reg = CollectorRegistry(auto_describe=False)
-    reg.register(typing.cast(Collector, _Collector(exporter)))
-    return reg
+def _render(families: typing.List[pm.Family], fmt: str) -> bytes:
+    """Families in a format, by prometheus_client (OpenMetrics without its closing "# EOF")."""
+    source = typing.cast(Collector, _Families([_client_family(f) for f in families if f.samples]))
+    if fmt == "openmetrics":
+        text: bytes = openmetrics.exposition.generate_latest(source)  # type: ignore[no-untyped-call]
+        return text[:-6] if text.endswith(b"# EOF\n") else text
+    return exposition.generate_latest(source)
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server: "_HTTPServer"
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if path == "/metrics":
+            openmetrics_wanted = "application/openmetrics-text" in self.headers.get("Accept", "")
+            fmt = "openmetrics" if openmetrics_wanted else "text"
+            body = self.server.exporter.render(fmt)
+            ctype = (openmetrics.exposition.CONTENT_TYPE_LATEST if openmetrics_wanted
+                     else exposition.CONTENT_TYPE_LATEST)
+            code = 200
+        elif path == "/":
+            body = b"<html><body><h1>clusapi exporter</h1><p><a href=\"/metrics\">/metrics</a></p></body></html>\n"
+            ctype, code = "text/html; charset=utf-8", 200
+        else:
+            body, ctype, code = b"not found: try /metrics\n", "text/plain; charset=utf-8", 404
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: typing.Any) -> None:
+        pass                                    # no line per scrape
+
+
+class _HTTPServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    exporter: Exporter
 
 
 class Server:
     """The HTTP server answering /metrics (Prometheus text, OpenMetrics when asked)."""
 
-    def __init__(self, httpd: typing.Any, thread: threading.Thread) -> None:
+    def __init__(self, httpd: _HTTPServer, thread: threading.Thread) -> None:
         self._httpd = httpd
         self._thread = thread
-        self.address: typing.Tuple[str, int] = httpd.server_address[:2]
+        self.address: typing.Tuple[str, int] = (str(httpd.server_address[0]), int(httpd.server_address[1]))
 
     def close(self) -> None:
         self._httpd.shutdown()
@@ -341,5 +436,12 @@ def serve(exporter: Exporter, host: str, port: int) -> Server:
     """Starts the HTTP server on host:port (port 0: a free one); OSError when it cannot listen."""
     if prometheus_client is None:
         raise RuntimeError(MISSING)
-    httpd, thread = prometheus_client.start_http_server(port, addr=host, registry=registry(exporter))
+
+    class Bound(_HTTPServer):
+        address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
+
+    httpd = Bound((host, port), _Handler)
+    httpd.exporter = exporter
+    thread = threading.Thread(target=httpd.serve_forever, name="clusapi-exporter-http", daemon=True)
+    thread.start()
     return Server(httpd, thread)

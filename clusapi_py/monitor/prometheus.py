@@ -141,33 +141,66 @@ def _state(value: object) -> float:
 
 
 # ---- the families -------------------------------------------------------------------------------------
+def _names(snap: Snapshot) -> typing.List[str]:
+    return [n.name for n in snap.nodes]
+
+
+def node_state_family(snap: Snapshot) -> Family:
+    return Family(PREFIX + "node_state", "The node's state. -1: unknown, 0: up, 1: down, 2: paused, 3: joining.",
+                  "gauge", ("name",), [((n.name,), _state(n.state)) for n in snap.nodes])
+
+
+def group_state_family(snap: Snapshot) -> Family:
+    return Family(PREFIX + "resourcegroup_state", "The group's state. -1: unknown, 0: online, 1: offline, "
+                  "2: failed, 3: partial online, 4: pending.", "gauge", ("name",),
+                  [((g.name,), _state(g.state)) for g in snap.groups])
+
+
+def group_owner_family(snap: Snapshot, every_node: bool = True) -> Family:
+    """every_node=False: only the owner's series (1), not the 0 of every other node."""
+    family = Family(PREFIX + "resourcegroup_owner_node", "1 on the node that owns the group, 0 on the others.",
+                    "gauge", ("node_name", "name"), [])
+    if every_node:
+        nodes = _names(snap)
+        family.samples.extend(((node, g.name), 1.0 if g.owner_node == node else 0.0)
+                              for g in snap.groups for node in nodes)
+    else:
+        family.samples.extend(((g.owner_node, g.name), 1.0) for g in snap.groups if g.owner_node)
+    return family
+
+
+def resource_state_family(snap: Snapshot, types: typing.Mapping[str, str]) -> Family:
+    return Family(PREFIX + "resource_state", "The resource's state. -1: unknown, 0: inherited, 1: initializing, "
+                  "2: online, 3: offline, 4: failed, 128: pending, 129: online pending, 130: offline pending.",
+                  "gauge", ("type", "owner_group", "name"),
+                  [((types.get(r.name, ""), r.group, r.name), _state(r.state)) for r in snap.resources])
+
+
+def resource_owner_family(snap: Snapshot, types: typing.Mapping[str, str], every_node: bool = True) -> Family:
+    """every_node=False: only the owner's series (1), not the 0 of every other node."""
+    family = Family(PREFIX + "resource_owner_node", "1 on the node that hosts the resource, 0 on the others.",
+                    "gauge", ("type", "owner_group", "node_name", "name"), [])
+    if every_node:
+        nodes = _names(snap)
+        family.samples.extend(((types.get(r.name, ""), r.group, node, r.name), 1.0 if r.owner_node == node else 0.0)
+                              for r in snap.resources for node in nodes)
+    else:
+        family.samples.extend(((types.get(r.name, ""), r.group, r.owner_node, r.name), 1.0)
+                              for r in snap.resources if r.owner_node)
+    return family
+
+
+def network_state_family(snap: Snapshot) -> Family:
+    return Family(PREFIX + "network_state", "The network's state. -1: unknown, 0: unavailable, 1: down, "
+                  "2: partitioned, 3: up.", "gauge", ("name",), [((n.name,), _state(n.state)) for n in snap.networks])
+
+
 def state_families(snap: Snapshot, resource_types: typing.Mapping[str, str]) -> typing.List[Family]:
     """States and owners (from the live view's snapshot).  `resource_types`:
     {resource name: type} as last read with the properties ("" until then)."""
-    nodes = [n.name for n in snap.nodes]
-    node_state = Family(PREFIX + "node_state", "The node's state. -1: unknown, 0: up, 1: down, 2: paused, "
-                        "3: joining.", "gauge", ("name",), [((n.name,), _state(n.state)) for n in snap.nodes])
-    group_state = Family(PREFIX + "resourcegroup_state", "The group's state. -1: unknown, 0: online, 1: offline, "
-                         "2: failed, 3: partial online, 4: pending.", "gauge", ("name",),
-                         [((g.name,), _state(g.state)) for g in snap.groups])
-    group_owner = Family(PREFIX + "resourcegroup_owner_node", "1 on the node that owns the group, 0 on the "
-                         "others.", "gauge", ("node_name", "name"),
-                         [((node, g.name), 1.0 if g.owner_node == node else 0.0) for g in snap.groups
-                          for node in nodes])
-    res_labels = ("type", "owner_group", "name")
-    resource_state = Family(PREFIX + "resource_state", "The resource's state. -1: unknown, 0: inherited, "
-                            "1: initializing, 2: online, 3: offline, 4: failed, 128: pending, 129: online pending, "
-                            "130: offline pending.", "gauge", res_labels,
-                            [((resource_types.get(r.name, ""), r.group, r.name), _state(r.state))
-                             for r in snap.resources])
-    resource_owner = Family(PREFIX + "resource_owner_node", "1 on the node that hosts the resource, 0 on the "
-                            "others.", "gauge", ("type", "owner_group", "node_name", "name"),
-                            [((resource_types.get(r.name, ""), r.group, node, r.name),
-                              1.0 if r.owner_node == node else 0.0) for r in snap.resources for node in nodes])
-    network_state = Family(PREFIX + "network_state", "The network's state. -1: unknown, 0: unavailable, 1: down, "
-                           "2: partitioned, 3: up.", "gauge", ("name",),
-                           [((n.name,), _state(n.state)) for n in snap.networks])
-    return [node_state, group_state, group_owner, resource_state, resource_owner, network_state]
+    return [node_state_family(snap), group_state_family(snap), group_owner_family(snap),
+            resource_state_family(snap, resource_types), resource_owner_family(snap, resource_types),
+            network_state_family(snap)]
 
 
 def _table_families(kind: str, table: typing.Optional[PropertyTable], names: typing.Iterable[str],

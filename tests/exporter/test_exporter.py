@@ -194,3 +194,35 @@ def test_command_serves_and_ends_on_sigterm():
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_a_change_rebuilds_only_the_parts_it_touches():
+    with running(property_interval=3600) as (sim, exporter, url):
+        assert exporter.wait_properties(10)
+        scrape(url)
+        before = dict(exporter._cache)
+        sim.set_group_state("FS01", "FAILED")
+        exporter._view.flush()
+        text = scrape(url)[1]
+        assert value(text, W + "resourcegroup_state", name="FS01") == 2
+        after = exporter._cache
+        assert after["group_state"] is not before["group_state"]
+        for slot in ("group_owner", "resource_owner", "resource_state", "node_state", "properties"):
+            assert after[slot] is before[slot], slot
+        sim.move_group("FS01", "NODE1")
+        exporter._view.flush()
+        text = scrape(url)[1]
+        assert value(text, W + "resourcegroup_owner_node", name="FS01", node_name="NODE1") == 1
+        assert exporter._cache["group_owner"] is not before["group_owner"]
+
+
+def test_owner_series_owner_only():
+    with running(owner_series="owner") as (sim, exporter, url):
+        assert exporter.wait_properties(10)
+        text = scrape(url)[1]
+    owners = [(dict(ls), v) for (n, ls), v in samples(text).items() if n == W + "resourcegroup_owner_node"]
+    assert sorted((ls["name"], ls["node_name"]) for ls, _ in owners) == sorted(
+        (g["name"], g["owner_node"]) for g in sim.topology["groups"])
+    assert all(v == 1 for _, v in owners)
+    with pytest.raises(ValueError):
+        Exporter(lambda: None, owner_series="some")
