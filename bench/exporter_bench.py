@@ -29,6 +29,20 @@ def _get(url):
     return time.perf_counter() - t0, body
 
 
+def _scrapes(s, exporter, url, reps, change=None):
+    """(median seconds, most round trips) of `reps` scrapes, each after change(i) if given."""
+    times, trips = [], []
+    for i in range(reps):
+        if change is not None:
+            change(i)
+        exporter._view.flush()
+        before = s.round_trips()
+        t, _ = _get(url)
+        trips.append(s.round_trips() - before)
+        times.append(t)
+    return statistics.median(times), max(trips)
+
+
 def bench_exporter(cfg, R, log):
     if available is None or not available():
         log("exporter: skipped (prometheus_client is not installed: pip install '.[exporter]')")
@@ -64,32 +78,18 @@ def bench_exporter(cfg, R, log):
         out["first_scrape_s"], body = _get(url)
         out["bytes"] = len(body)
         out["series"] = sum(1 for line in body.splitlines() if line and not line.startswith(b"#"))
-        exporter._view.flush()
-        steady, trips = [], []
-        for _ in range(reps):
-            before = s.round_trips()
-            t, _ = _get(url)
-            trips.append(s.round_trips() - before)
-            steady.append(t)
-        out["steady_scrape_s"] = statistics.median(steady)
-        out["round_trips_per_scrape"] = max(trips)
-        changed, ctrips = [], []
-        for i in range(reps):
-            s.set_group_state(s.topology["groups"][2 + i]["name"], "FAILED")
-            exporter._view.flush()
-            before = s.round_trips()
-            t, _ = _get(url)
-            ctrips.append(s.round_trips() - before)
-            changed.append(t)
-        out["after_change_scrape_s"] = statistics.median(changed)
-        out["round_trips_per_scrape_after_change"] = max(ctrips)
-        # a failover: the owner series of the group and of its resources are rebuilt
-        s.move_group(s.topology["groups"][2]["name"], s.topology["nodes"][1]["name"])
-        exporter._view.flush()
-        before = s.round_trips()
-        out["after_failover_scrape_s"], _ = _get(url)
-        ctrips.append(s.round_trips() - before)
-        out["round_trips_per_scrape_after_change"] = max(ctrips)
+        groups = [g["name"] for g in s.topology["groups"]]
+
+        def group_failed(i):
+            s.set_group_state(groups[2 + i], "FAILED")
+
+        def failover(i):        # the owner series of the group and of its resources are rebuilt
+            s.move_group(groups[2 + i], s.topology["nodes"][1 + i % 2]["name"])
+
+        out["steady_scrape_s"], out["round_trips_per_scrape"] = _scrapes(s, exporter, url, reps)
+        out["after_change_scrape_s"], changed = _scrapes(s, exporter, url, reps, group_failed)
+        out["after_failover_scrape_s"], moved = _scrapes(s, exporter, url, 1, failover)
+        out["round_trips_per_scrape_after_change"] = max(changed, moved)
         out["collect_s"] = exporter.last_scrape_duration
     finally:
         server.close()

@@ -122,21 +122,22 @@ class Exporter:
         if cluster is not None:
             cluster.close()
 
-    def wait_connected(self, timeout: float) -> bool:
+    @staticmethod
+    def _wait(ready: typing.Callable[[], bool], timeout: float) -> bool:
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self._view is not None:
-                return True
+        while not ready():
+            if time.monotonic() >= deadline:
+                return False
             time.sleep(0.01)
-        return False
+        return True
+
+    def wait_connected(self, timeout: float) -> bool:
+        """True once the cluster is open and its live view running (False when `timeout` ran out)."""
+        return self._wait(lambda: self._view is not None, timeout)
 
     def wait_properties(self, timeout: float) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self._props is not None:
-                return True
-            time.sleep(0.01)
-        return False
+        """True once the properties have been read (False when `timeout` ran out)."""
+        return self._wait(lambda: self._props is not None, timeout)
 
     def refresh_properties(self) -> None:
         """Asks the property thread for a read now (it does not wait for it)."""
