@@ -26,6 +26,7 @@ CSV states from events are not used yet.)
 """
 import http.server
 import socket
+import sys
 import threading
 import time
 import typing
@@ -416,6 +417,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 class _HTTPServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    # SO_REUSEADDR on Windows would let a second server bind a port already in use.
+    allow_reuse_address = sys.platform != "win32"
     exporter: Exporter
 
 

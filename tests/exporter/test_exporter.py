@@ -179,6 +179,7 @@ def test_command_without_prometheus_client_says_how_to_install():
     assert b'pip install "clusapi_py[exporter]"' in r.stderr
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="no SIGTERM on Windows (terminate() is TerminateProcess)")
 def test_command_serves_and_ends_on_sigterm():
     proc = subprocess.Popen([sys.executable, "-m", "clusapi_py", "--sim", "exporter", "--listen", "127.0.0.1:0",
                              "--property-interval", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
