@@ -267,11 +267,11 @@ class Exporter:
     _last_states: typing.Optional[Snapshot] = None
 
     def _parts(self, states: typing.Optional[Snapshot], props: typing.Optional[_Properties]) -> typing.List[
-            typing.Tuple[str, object, typing.Callable[[], typing.List[pm.Family]]]]:
+            typing.Tuple[str, object, typing.Callable[[], typing.Union[typing.List[pm.Family], "_Part"]]]]:
         """(slot, key, build) per part of the answer: a part is built again only when its key changed
         (a group's state change rebuilds the group state series, not the 2 million owner series of a
         64-node, 24 000-resource cluster)."""
-        parts: typing.List[typing.Tuple[str, object, typing.Callable[[], typing.List[pm.Family]]]] = []
+        parts: typing.List[typing.Tuple[str, object, typing.Callable[[], typing.Union[typing.List[pm.Family], _Part]]]] = []
         generation = self._props_generation
         if states is not None:
             s = states
@@ -282,10 +282,15 @@ class Exporter:
             parts += [
                 ("node_state", tuple(s.nodes), lambda: [pm.node_state_family(s)]),
                 ("group_state", tuple((g.name, g.state) for g in s.groups), lambda: [pm.group_state_family(s)]),
-                ("group_owner", (nodes, groups), lambda: [pm.group_owner_family(s, self.every_node)]),
+                ("group_owner", (nodes, groups), self._owner_rows(
+                    "group_owner", pm.GROUP_OWNER, nodes, [((), g.name, g.owner_node) for g in s.groups],
+                    lambda: [pm.group_owner_family(s, self.every_node)])),
                 ("resource_state", (generation, tuple((r.name, r.group, r.state) for r in s.resources)),
                  lambda: [pm.resource_state_family(s, types)]),
-                ("resource_owner", (generation, nodes, resources), lambda: [pm.resource_owner_family(s, types, self.every_node)]),
+                ("resource_owner", (generation, nodes, resources), self._owner_rows(
+                    "resource_owner", pm.RESOURCE_OWNER, nodes,
+                    [((("type", types.get(r.name, "")), ("owner_group", r.group)), r.name, r.owner_node)
+                     for r in s.resources], lambda: [pm.resource_owner_family(s, types, self.every_node)])),
                 ("network_state", tuple(s.networks), lambda: [pm.network_state_family(s)]),
             ]
             if props is not None:
@@ -297,6 +302,25 @@ class Exporter:
             p2 = props
             parts.append(("volumes", generation, lambda: pm.volume_families(p2.volumes)))
         return parts
+
+    def _owner_rows(self, slot: str, family: typing.Tuple[str, str], nodes: typing.Tuple[str, ...],
+                    rows: typing.List[typing.Tuple[typing.Tuple[typing.Tuple[str, str], ...], str, str]],
+                    families: typing.Callable[[], typing.List[pm.Family]]) -> typing.Callable[[], "_Part"]:
+        """The build of an owner part: its text made of each object's lines, kept from the part
+        before for every object whose labels and owner are unchanged (a failover re-renders the
+        lines of the group and its resources, not those of the 24 000 others)."""
+        def build() -> _Part:
+            previous = self._cache.get(slot)
+            kept = previous.rows if (previous is not None and previous.rows_for == (nodes, self.every_node)) else {}
+            made: typing.Dict[object, str] = {}
+            for prefix, name, owner in rows:
+                key = (prefix, name, owner)
+                text = kept.get(key)
+                made[key] = text if text is not None else pm.owner_lines(family[0], prefix, name, owner, nodes,
+                                                                          self.every_node)
+            body = (pm.header(*family) + "".join(made.values())).encode("utf-8") if made else b""
+            return _Part(None, families, {"text": body, "openmetrics": body}, made, (nodes, self.every_node))
+        return build
 
     def _types(self) -> typing.Dict[str, str]:
         generation, types = self._types_memo
@@ -316,7 +340,9 @@ class Exporter:
             for slot, key, build in self._parts(states, props):
                 part = self._cache.get(slot)
                 if part is None or part.key != key:
-                    part = _Part(key, build())
+                    built = build()
+                    part = built if isinstance(built, _Part) else _Part(key, built)
+                    part.key = key
                     self._cache[slot] = part
                 out.append((slot, part))
             self._assembled = (states, props, out)
@@ -344,12 +370,25 @@ class Exporter:
 
 # ---- rendering and serving ------------------------------------------------------------------------------
 class _Part:
-    """One part of the answer: its key, its families and their rendering per format (made once)."""
+    """One part of the answer: its key, its families and their rendering per format (made once).
+    An owner part is made as text (`rendered`, with its objects' lines in `rows`) and makes its
+    families only when asked."""
 
-    def __init__(self, key: object, families: typing.List[pm.Family]) -> None:
+    def __init__(self, key: object, families: typing.Union[typing.List[pm.Family],
+                                                           typing.Callable[[], typing.List[pm.Family]]],
+                 rendered: typing.Optional[typing.Dict[str, bytes]] = None,
+                 rows: typing.Optional[typing.Dict[object, str]] = None, rows_for: object = None) -> None:
         self.key = key
-        self.families = families
-        self._rendered: typing.Dict[str, bytes] = {}
+        self._families = families
+        self._rendered: typing.Dict[str, bytes] = rendered or {}
+        self.rows: typing.Dict[object, str] = rows or {}
+        self.rows_for = rows_for
+
+    @property
+    def families(self) -> typing.List[pm.Family]:
+        if callable(self._families):
+            self._families = self._families()
+        return self._families
 
     def rendered(self, fmt: str) -> bytes:
         text = self._rendered.get(fmt)

@@ -195,6 +195,32 @@ def network_state_family(snap: Snapshot) -> Family:
                   "2: partitioned, 3: up.", "gauge", ("name",), [((n.name,), _state(n.state)) for n in snap.networks])
 
 
+# ---- the owner series as text, one object at a time (the exporter keeps each object's lines) --------------
+GROUP_OWNER = (PREFIX + "resourcegroup_owner_node", "1 on the node that owns the group, 0 on the others.")
+RESOURCE_OWNER = (PREFIX + "resource_owner_node", "1 on the node that hosts the resource, 0 on the others.")
+
+
+def escape(value: str) -> str:
+    """A label value in the text formats (Prometheus 0.0.4 and OpenMetrics write them alike)."""
+    return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
+
+
+def header(name: str, text: str) -> str:
+    """The HELP and TYPE lines of a gauge (the same in both formats for these help texts)."""
+    return "# HELP %s %s\n# TYPE %s gauge\n" % (name, text.replace("\\", "\\\\").replace("\n", "\\n"), name)
+
+
+def owner_lines(metric: str, prefix: typing.Sequence[typing.Tuple[str, str]], name: str, owner: str,
+                nodes: typing.Sequence[str], every_node: bool) -> str:
+    """One object's *_owner_node lines: labels `prefix` (name, value pairs), node_name, name;
+    a line per node (1 on the owner), or with every_node=False the owner's line only."""
+    head = metric + "{" + "".join('%s="%s",' % (k, escape(v)) for k, v in prefix) + 'node_name="'
+    tail = '",name="%s"} ' % escape(name)
+    if not every_node:
+        return head + escape(owner) + tail + "1.0\n" if owner else ""
+    return "".join(head + escape(node) + tail + ("1.0\n" if node == owner else "0.0\n") for node in nodes)
+
+
 def state_families(snap: Snapshot, resource_types: typing.Mapping[str, str]) -> typing.List[Family]:
     """States and owners (from the live view's snapshot).  `resource_types`:
     {resource name: type} as last read with the properties ("" until then)."""

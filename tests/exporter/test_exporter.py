@@ -227,3 +227,31 @@ def test_owner_series_owner_only():
     assert all(v == 1 for _, v in owners)
     with pytest.raises(ValueError):
         Exporter(lambda: None, owner_series="some")
+
+
+def test_owner_lines_match_the_families_and_escape_names():
+    sim = SimulatedCluster()
+    odd = 'Odd "quoted" \\ back\nslash Ω 𝄞'
+    sim.add_group(odd, owner_node="NODE2")
+    sim.add_resource("R " + odd, odd, type="Generic Service")
+    with running(sim) as (_, exporter, url):
+        assert exporter.wait_properties(10)
+        exporter._view.flush()
+        text = scrape(url)[1]
+        _, om = scrape(url, accept="application/openmetrics-text; version=1.0.0")
+        states = exporter.states()
+    import prometheus_client.parser as parser
+    import prometheus_client.openmetrics.parser as om_parser
+    for body, parse in ((text, parser.text_string_to_metric_families),
+                        (om, om_parser.text_string_to_metric_families)):
+        got = {}
+        for family in parse(body):
+            for sample in family.samples:
+                got[(sample.name, tuple(sorted(sample.labels.items())))] = sample.value
+        for family in (pm.group_owner_family(states), pm.resource_owner_family(states, {"R " + odd: "Generic Service"})):
+            for labels, v in family.samples:
+                key = (family.name, tuple(sorted(zip(family.labels, labels))))
+                if "Generic Service" not in labels and family.name.endswith("resource_owner_node"):
+                    continue
+                assert got[key] == v, key
+        assert got[("windows_mscluster_resourcegroup_owner_node", (("name", odd), ("node_name", "NODE2")))] == 1

@@ -22,6 +22,8 @@ import pytest
 
 pytest.importorskip("prometheus_client", reason="the exporter extra (prometheus_client) is not installed")
 
+from clusapi_py.sim import SimulatedCluster  # noqa: E402
+
 from exporter_helpers import running, scrape, wait_for  # noqa: E402
 
 APT_TIMEOUT = 600
@@ -85,9 +87,13 @@ def _one(base, promql):
 
 def test_promtool_accepts_the_output():
     _, promtool = _binaries()
-    with running(property_interval=1) as (_, exporter, url):
+    sim = SimulatedCluster()
+    sim.add_group('Odd "quoted" \\ back\nslash Ω 𝄞', owner_node="NODE2")    # escapes in label values
+    with running(sim, property_interval=1) as (_, exporter, url):
         assert exporter.wait_properties(10)
+        exporter._view.flush()
         _, text = scrape(url)
+    assert "back\\nslash" in text
     r = subprocess.run([promtool, "check", "metrics"], input=text.encode(), capture_output=True, timeout=60)
     problems = [line for line in (r.stdout + r.stderr).decode().splitlines() if line.strip()]
     unexpected = [p for p in problems if not (p.startswith("windows_mscluster_") and any(x in p for x in INHERITED_LINT))]
