@@ -43,31 +43,12 @@ def _scrapes(s, exporter, url, reps, change=None):
     return statistics.median(times), max(trips)
 
 
-def bench_exporter(cfg, R, log):
-    if available is None or not available():
-        log("exporter: skipped (prometheus_client is not installed: pip install '.[exporter]')")
-        R.data["exporter"] = {"skipped": "prometheus_client missing"}
-        return
-    nodes, groups, rpg = cfg.get("exporter_size", (64, 8000, 3))
-    reps = cfg.get("exporter_reps", 5)
-    log("exporter: %d nodes x %d groups x %d resources" % (nodes, groups, rpg))
-    s = sim.SimulatedCluster(sim.generate(nodes, groups, rpg, shared_volumes=8))
-    out = {"nodes": nodes, "groups": groups, "resources": groups * rpg}
-
-    # What a polling exporter pays per scrape.
-    with clusapi_py.open_cluster(None, backend=s) as c:
-        times = []
-        for _ in range(max(1, reps // 2)):
-            s.reset_calls()
-            t0 = time.perf_counter()
-            c.snapshot(properties=True)
-            c.shared_volumes()
-            times.append(time.perf_counter() - t0)
-            out["poll_round_trips"] = s.round_trips()
-        out["poll_s"] = statistics.median(times)
-
+def _serve_and_scrape(s, reps, owner_series):
+    """The exporter over `s` with --owner-series `owner_series`, scraped over HTTP."""
+    out = {}
     exporter = Exporter(lambda: clusapi_py.open_cluster(None, backend=s), property_interval=86400,
-                        property_budget=600, simulated=True, round_trips=s.round_trips).start()
+                        property_budget=600, simulated=True, round_trips=s.round_trips,
+                        owner_series=owner_series).start()
     server = serve(exporter, "127.0.0.1", 0)
     url = "http://127.0.0.1:%d/metrics" % server.address[1]
     try:
@@ -94,6 +75,36 @@ def bench_exporter(cfg, R, log):
     finally:
         server.close()
         exporter.stop()
+    return out
+
+
+def bench_exporter(cfg, R, log):
+    if available is None or not available():
+        log("exporter: skipped (prometheus_client is not installed: pip install '.[exporter]')")
+        R.data["exporter"] = {"skipped": "prometheus_client missing"}
+        return
+    nodes, groups, rpg = cfg.get("exporter_size", (64, 8000, 3))
+    reps = cfg.get("exporter_reps", 5)
+    log("exporter: %d nodes x %d groups x %d resources" % (nodes, groups, rpg))
+    s = sim.SimulatedCluster(sim.generate(nodes, groups, rpg, shared_volumes=8))
+    out = {"nodes": nodes, "groups": groups, "resources": groups * rpg}
+
+    # What a polling exporter pays per scrape.
+    with clusapi_py.open_cluster(None, backend=s) as c:
+        times = []
+        for _ in range(max(1, reps // 2)):
+            s.reset_calls()
+            t0 = time.perf_counter()
+            c.snapshot(properties=True)
+            c.shared_volumes()
+            times.append(time.perf_counter() - t0)
+            out["poll_round_trips"] = s.round_trips()
+        out["poll_s"] = statistics.median(times)
+
+    out.update(_serve_and_scrape(s, reps, "all"))
+    owner_only = _serve_and_scrape(sim.SimulatedCluster(sim.generate(nodes, groups, rpg, shared_volumes=8)), reps,
+                                   "owner")
+    out.update({"owner_only_" + k: v for k, v in owner_only.items()})
     R.handles("exporter", s)
     R.data["exporter"] = out
     R.target("exporter", "backend round trips per scrape: 0", "%d (after a change: %d)" % (
@@ -107,4 +118,8 @@ def bench_exporter(cfg, R, log):
           "%(after_change_scrape_s).3f s, after a failover %(after_failover_scrape_s).3f s, first ever "
           "%(first_scrape_s).3f s\n"
           "  vs snapshot(properties=True) + shared_volumes(): %(poll_s).3f s per poll; start to first "
-          "properties %(start_to_properties_s).3f s" % out, flush=True)
+          "properties %(start_to_properties_s).3f s\n"
+          "  --owner-series owner: %(owner_only_series)d series, %(owner_only_bytes)d bytes; steady "
+          "%(owner_only_steady_scrape_s).3f s, after a group state change %(owner_only_after_change_scrape_s).3f s, "
+          "after a failover %(owner_only_after_failover_scrape_s).3f s, first ever %(owner_only_first_scrape_s).3f s; "
+          "round trips per scrape %(owner_only_round_trips_per_scrape)d" % out, flush=True)
