@@ -60,6 +60,7 @@ class _Properties(typing.NamedTuple):
     snapshot: Snapshot
     volumes: typing.Tuple[SharedVolume, ...]
     read_at: float                  # time.time()
+    generation: int                 # 1 for the first read, and so on
 
 
 class Exporter:
@@ -88,7 +89,9 @@ class Exporter:
         self._threads: typing.List[threading.Thread] = []
         self._props_generation = 0
         self._types_memo: typing.Tuple[int, typing.Dict[str, str]] = (-1, {})
-        self._cache: typing.Dict[str, _Part] = {}
+        # {slot: {key: part}}: the newest two parts of each slot (the one served, the one prepared)
+        self._cache: typing.Dict[str, typing.Dict[object, _Part]] = {}
+        self._rows_last: typing.Dict[str, _Part] = {}      # the owner parts' last lines, to keep
         self._cache_lock = threading.Lock()
         self._assembled: typing.Tuple[object, object, typing.List[typing.Tuple[str, _Part]]] = (None, None, [])
         self.cluster_name = ""
@@ -223,8 +226,13 @@ class Exporter:
             self.property_failures += 1
             return
         self.property_duration = time.monotonic() - started
-        self._props_generation += 1
-        self._props = _Properties(snap, volumes, time.time())
+        new = _Properties(snap, volumes, time.time(), self._props_generation + 1)
+        # Built and rendered here, before they are served: no scrape pays for a property read.
+        for _, part in self._build(self.states(), new):
+            part.rendered("openmetrics")
+            part.rendered("text")
+        self._props_generation = new.generation
+        self._props = new
         self.property_refreshes += 1
 
     # ---- what a scrape reads --------------------------------------------------------------------------
@@ -272,10 +280,10 @@ class Exporter:
         (a group's state change rebuilds the group state series, not the 2 million owner series of a
         64-node, 24 000-resource cluster)."""
         parts: typing.List[typing.Tuple[str, object, typing.Callable[[], typing.Union[typing.List[pm.Family], _Part]]]] = []
-        generation = self._props_generation
+        generation = props.generation if props is not None else 0
         if states is not None:
             s = states
-            types = self._types()
+            types = self._types(props)
             nodes = tuple(n.name for n in s.nodes)
             groups = tuple((g.name, g.owner_node) for g in s.groups)
             resources = tuple((r.name, r.group, r.owner_node) for r in s.resources)
@@ -310,7 +318,7 @@ class Exporter:
         before for every object whose labels and owner are unchanged (a failover re-renders the
         lines of the group and its resources, not those of the 24 000 others)."""
         def build() -> _Part:
-            previous = self._cache.get(slot)
+            previous = self._rows_last.get(slot)
             kept = previous.rows if (previous is not None and previous.rows_for == (nodes, self.every_node)) else {}
             made: typing.Dict[object, str] = {}
             for prefix, name, owner in rows:
@@ -319,34 +327,51 @@ class Exporter:
                 made[key] = text if text is not None else pm.owner_lines(family[0], prefix, name, owner, nodes,
                                                                           self.every_node)
             body = (pm.header(*family) + "".join(made.values())).encode("utf-8") if made else b""
-            return _Part(None, families, {"text": body, "openmetrics": body}, made, (nodes, self.every_node))
+            part = _Part(None, families, {"text": body, "openmetrics": body}, made, (nodes, self.every_node))
+            self._rows_last[slot] = part
+            return part
         return build
 
-    def _types(self) -> typing.Dict[str, str]:
-        generation, types = self._types_memo
-        if generation != self._props_generation:
-            props = self._props
+    def _types(self, props: typing.Optional[_Properties]) -> typing.Dict[str, str]:
+        generation = props.generation if props is not None else 0
+        memo_generation, types = self._types_memo
+        if memo_generation != generation:
             types = pm.resource_types(props.snapshot if props is not None else None)
-            self._types_memo = (self._props_generation, types)
+            self._types_memo = (generation, types)
         return types
 
+    def _build(self, states: typing.Optional[Snapshot],
+               props: typing.Optional[_Properties]) -> typing.List[typing.Tuple[str, "_Part"]]:
+        """The parts for these snapshots, each from the cache when its key is unchanged.  Builds run
+        without the lock (two threads may build the same part; either result is right)."""
+        out = []
+        for slot, key, build in self._parts(states, props):
+            part = self._cache.get(slot, {}).get(key)
+            if part is None:
+                built = build()
+                part = built if isinstance(built, _Part) else _Part(key, built)
+                part.key = key
+                with self._cache_lock:
+                    parts = self._cache.setdefault(slot, {})
+                    parts[key] = part
+                    while len(parts) > 2:
+                        del parts[next(iter(parts))]
+            out.append((slot, part))
+        return out
+
     def _current(self) -> typing.List[typing.Tuple[str, "_Part"]]:
-        """The parts of the answer now, each from the cache when its key is unchanged."""
-        with self._cache_lock:
-            states, props = self.states(), self._props
-            if states is self._assembled[0] and props is self._assembled[1]:
-                return self._assembled[2]
-            out = []
-            for slot, key, build in self._parts(states, props):
-                part = self._cache.get(slot)
-                if part is None or part.key != key:
-                    built = build()
-                    part = built if isinstance(built, _Part) else _Part(key, built)
-                    part.key = key
-                    self._cache[slot] = part
-                out.append((slot, part))
-            self._assembled = (states, props, out)
-            return out
+        """The parts of the answer now."""
+        states, props = self.states(), self._props
+        assembled = self._assembled
+        if states is assembled[0] and props is assembled[1]:
+            return assembled[2]
+        out = self._build(states, props)
+        self._assembled = (states, props, out)
+        return out
+
+    def _assembled_part(self, slot: str) -> typing.Optional["_Part"]:
+        """The part of `slot` in the last answer (for tests)."""
+        return next((part for name, part in self._assembled[2] if name == slot), None)
 
     def cluster_families(self) -> typing.List[pm.Family]:
         """The cluster's families, from the snapshots held now (no call into the cluster)."""
