@@ -16,10 +16,19 @@ JSON_SCHEMA = 1
 class Context:
     """An open cluster, and what a command's output says about where its data came from."""
 
-    def __init__(self, cluster: Cluster, simulated: bool) -> None:
-        self.cluster = cluster
+    def __init__(self, cluster: typing.Optional[Cluster], simulated: bool,
+                 connect: typing.Optional[typing.Callable[[], Cluster]] = None) -> None:
+        self._cluster = cluster
         self.simulated = simulated
+        # A command that `opens` the cluster itself gets no cluster, and this to open (and reopen) it.
+        self.connect = connect
         self.notes: typing.List[str] = []   # lines for stderr, printed after the output
+
+    @property
+    def cluster(self) -> Cluster:
+        if self._cluster is None:
+            raise RuntimeError("this command opens the cluster itself (Context.connect)")
+        return self._cluster
 
     def note(self, line: str) -> None:
         self.notes.append(line)
@@ -65,7 +74,9 @@ class Command(typing.NamedTuple):
     without it a failure is one line on stderr and exit code 3.  A command
     that `streams` writes as it goes, for as long as it runs (`watch`): it
     runs on the calling thread, where Ctrl-C reaches it, unbounded unless
-    --timeout is given."""
+    --timeout is given.  A command that `opens` the cluster itself (and
+    retries: `exporter`) streams too, and gets a Context without a cluster
+    but with `connect()`."""
 
     name: str
     help: str
@@ -74,6 +85,7 @@ class Command(typing.NamedTuple):
     timeout: typing.Optional[float] = None
     failure: typing.Optional[Failure] = None
     streams: bool = False
+    opens: bool = False
 
 
 def write_json(data: object, out: typing.TextIO) -> None:

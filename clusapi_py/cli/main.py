@@ -17,7 +17,7 @@ import typing
 from .._version import __version__
 from ..handles import open_cluster
 from .._backend import Backend
-from . import _runtime, csv_cmd, info, objects, props, status, watch
+from . import _runtime, csv_cmd, exporter, info, objects, props, status, watch
 from ._common import EXIT_OK, EXIT_UNKNOWN, Command, Context
 
 COMMANDS: typing.Tuple[Command, ...] = (
@@ -36,6 +36,9 @@ COMMANDS: typing.Tuple[Command, ...] = (
     Command("csv", "the Cluster Shared Volumes: path, owner, state, size, free space, fault state", csv_cmd.run),
     Command("watch", "each change as it happens, one line (--json: one JSON object) per event, until Ctrl-C "
             "(exit 0) or --count N events", watch.run, watch.arguments, streams=True),
+    Command("exporter", "serve Prometheus metrics on /metrics (windows_exporter's mscluster names) from the live "
+            "view, until Ctrl-C; needs clusapi_py[exporter]", exporter.run, exporter.arguments, streams=True,
+            opens=True),
 )
 
 EPILOG = """\
@@ -163,6 +166,11 @@ def _execute(command: Command, args: argparse.Namespace, backend: Backend,
 def _stream(command: Command, args: argparse.Namespace, backend: Backend, simulated: bool, out: typing.TextIO,
             err: typing.TextIO) -> int:
     """A command that writes as it goes: on this thread, straight to `out`."""
+    if command.opens:       # it opens the cluster itself, and again when it must
+        ctx = Context(None, simulated, connect=lambda: open_cluster(args.cluster, backend=backend))
+        code = command.run(ctx, args, out)
+        _runtime.emit(err, "".join("clusapi: %s\n" % n for n in ctx.notes))
+        return code
     with open_cluster(args.cluster, backend=backend) as cluster:
         if simulated:
             _runtime.emit(err, "clusapi: %s is a simulated cluster\n" % cluster.name)

@@ -1,0 +1,515 @@
+"""The Prometheus exporter: a live view for the states, a background thread
+for the properties, and an HTTP server whose scrapes read only memory.
+
+    exporter = Exporter(lambda: open_cluster(backend=...), property_interval=60)
+    exporter.start()                       # returns at once, connected or not
+    server = serve(exporter, "127.0.0.1", 9882)
+    ...
+    server.close(); exporter.stop()
+
+Threads:
+* "connect": opens the cluster and its live view, retrying with backoff
+  (1 s doubling to 30 s) until it succeeds -- the exporter serves (its
+  self-metrics, up=0) meanwhile; then watches the view (stale since when,
+  last current) and opens it again if the view closes under it.
+* "properties": every `property_interval` seconds, `snapshot(properties=True)`
+  and `shared_volumes()` on a worker, waited for at most `property_budget`
+  seconds (an overrun is counted; its result is still taken when it comes,
+  and no second read starts while one runs).
+* the HTTP server's threads: a scrape builds its families from the immutable
+  snapshots held now (memoized per snapshot), never calling the cluster.
+
+While the view is stale the last known values are served, with
+clusapi_exporter_view_stale 1 and their age in clusapi_exporter_data_age_seconds.
+(CSV state comes from `shared_volumes()` on the property interval: per-node
+CSV states from events are not used yet.)
+"""
+import http.server
+import socket
+import sys
+import threading
+import time
+import typing
+
+from ..handles import Cluster
+from ..records import SharedVolume
+from ..snapshot import Snapshot
+from . import prometheus as pm
+
+try:                                            # the optional extra: clusapi_py[exporter]
+    import prometheus_client
+    from prometheus_client import exposition, openmetrics
+    import prometheus_client.openmetrics.exposition
+    from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+    from prometheus_client.registry import Collector
+except ImportError:                             # pragma: no cover - depends on the installation
+    prometheus_client = None  # type: ignore[assignment]
+
+MISSING = ("the exporter needs prometheus_client: pip install \"clusapi_py[exporter]\" "
+           "(or pip install prometheus_client)")
+DEFAULT_PORT = 9882
+RETRY_FIRST, RETRY_MAX = 1.0, 30.0
+_WATCH = 0.25
+
+
+def available() -> bool:
+    return prometheus_client is not None
+
+
+class _Properties(typing.NamedTuple):
+    snapshot: Snapshot
+    volumes: typing.Tuple[SharedVolume, ...]
+    read_at: float                  # time.time()
+    generation: int                 # 1 for the first read, and so on
+
+
+class Exporter:
+    """The state behind /metrics (see the module docstring)."""
+
+    def __init__(self, connect: typing.Callable[[], Cluster], *, property_interval: float = 60.0,
+                 property_budget: typing.Optional[float] = None, simulated: bool = False,
+                 round_trips: typing.Optional[typing.Callable[[], int]] = None,
+                 retry_first: float = RETRY_FIRST, retry_max: float = RETRY_MAX, owner_series: str = "all") -> None:
+        if owner_series not in ("all", "owner"):
+            raise ValueError("owner_series must be 'all' (windows_exporter's: a series per node) or 'owner'")
+        self.every_node = owner_series == "all"
+        self._connect = connect
+        self.property_interval = property_interval
+        self.property_budget = property_budget if property_budget is not None else max(1.0, property_interval / 2)
+        self.simulated = simulated
+        self._round_trips = round_trips
+        self._retry = (retry_first, retry_max)
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._wake_properties = threading.Event()
+        self._cluster: typing.Optional[Cluster] = None
+        self._view: typing.Any = None
+        self._props: typing.Optional[_Properties] = None
+        self._reading: typing.Optional[threading.Thread] = None
+        self._threads: typing.List[threading.Thread] = []
+        self._props_generation = 0
+        self._types_memo: typing.Tuple[int, typing.Dict[str, str]] = (-1, {})
+        # {slot: {key: part}}: the newest two parts of each slot (the one served, the one prepared)
+        self._cache: typing.Dict[str, typing.Dict[object, _Part]] = {}
+        self._rows_last: typing.Dict[str, _Part] = {}      # the owner parts' last lines, to keep
+        self._cache_lock = threading.Lock()
+        self._assembled: typing.Tuple[object, object, typing.List[typing.Tuple[str, _Part]]] = (None, None, [])
+        self.cluster_name = ""
+        self.last_error: typing.Optional[BaseException] = None
+        self.connects = self.connect_failures = 0
+        self.property_refreshes = self.property_failures = self.property_overruns = 0
+        self.property_duration: typing.Optional[float] = None
+        self.scrapes = 0
+        self.last_scrape_duration: typing.Optional[float] = None
+        self.stale_since: typing.Optional[float] = None
+        self.last_sync: typing.Optional[float] = None
+        self._resyncs_before = self._events_before = 0      # counts of the views closed before
+
+    # ---- life cycle -----------------------------------------------------------------------------------
+    def start(self) -> "Exporter":
+        for name, target in (("clusapi-exporter-connect", self._connect_loop),
+                             ("clusapi-exporter-properties", self._property_loop)):
+            thread = threading.Thread(target=target, name=name, daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake_properties.set()
+        for thread in self._threads:
+            thread.join(timeout=10)
+        with self._lock:
+            view, cluster, self._view, self._cluster = self._view, self._cluster, None, None
+        if view is not None:
+            view.close()
+        if cluster is not None:
+            cluster.close()
+
+    @staticmethod
+    def _wait(ready: typing.Callable[[], bool], timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while not ready():
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.01)
+        return True
+
+    def wait_connected(self, timeout: float) -> bool:
+        """True once the cluster is open and its live view running (False when `timeout` ran out)."""
+        return self._wait(lambda: self._view is not None, timeout)
+
+    def wait_properties(self, timeout: float) -> bool:
+        """True once the properties have been read (False when `timeout` ran out)."""
+        return self._wait(lambda: self._props is not None, timeout)
+
+    def refresh_properties(self) -> None:
+        """Asks the property thread for a read now (it does not wait for it)."""
+        self._wake_properties.set()
+
+    # ---- the connect thread -------------------------------------------------------------------------
+    def _open(self) -> bool:
+        cluster = None
+        try:
+            cluster = self._connect()
+            view = cluster.live_view()
+        except Exception as exc:
+            self.last_error = exc
+            self.connect_failures += 1
+            if cluster is not None:
+                cluster.close()
+            return False
+        now = time.time()
+        with self._lock:
+            self._cluster, self._view = cluster, view
+            self.cluster_name = cluster.name
+            self.connects += 1
+            self.last_sync, self.stale_since = now, None
+        self._wake_properties.set()
+        return True
+
+    def _connect_loop(self) -> None:
+        delay = self._retry[0]
+        while not self._stop.is_set():
+            if self._view is None:
+                if not self._open():
+                    self._stop.wait(delay)
+                    delay = min(delay * 2, self._retry[1])
+                    continue
+                delay = self._retry[0]
+            self._watch_view()
+            self._stop.wait(_WATCH)
+
+    def _watch_view(self) -> None:
+        view = self._view
+        if view is None:
+            return
+        if view.closed:                         # closed under us: open everything again
+            with self._lock:
+                cluster, self._cluster, self._view = self._cluster, None, None
+            if cluster is not None:
+                cluster.close()
+            return
+        now = time.time()
+        if view.stale:
+            if self.stale_since is None:
+                self.stale_since = now
+        else:
+            self.stale_since = None
+            self.last_sync = now
+
+    # ---- the property thread -------------------------------------------------------------------------
+    def _property_loop(self) -> None:
+        while not self._stop.is_set():
+            self._wake_properties.wait(self.property_interval)
+            self._wake_properties.clear()
+            if self._stop.is_set():
+                return
+            cluster = self._cluster
+            if cluster is None or (self._reading is not None and self._reading.is_alive()):
+                continue
+            reader = threading.Thread(target=self._read_properties, args=(cluster,),
+                                      name="clusapi-exporter-property-read", daemon=True)
+            self._reading = reader
+            reader.start()
+            reader.join(self.property_budget)
+            if reader.is_alive():
+                self.property_overruns += 1
+
+    def _read_properties(self, cluster: Cluster) -> None:
+        started = time.monotonic()
+        try:
+            snap = cluster.snapshot(properties=True)
+            volumes = tuple(cluster.shared_volumes())
+        except Exception as exc:
+            self.last_error = exc
+            self.property_failures += 1
+            return
+        self.property_duration = time.monotonic() - started
+        new = _Properties(snap, volumes, time.time(), self._props_generation + 1)
+        # Built and rendered here, before they are served: no scrape pays for a property read.
+        for _, part in self._build(self.states(), new):
+            part.rendered("openmetrics")
+            part.rendered("text")
+        self._props_generation = new.generation
+        self._props = new
+        self.property_refreshes += 1
+
+    # ---- what a scrape reads --------------------------------------------------------------------------
+    def status(self) -> pm.Status:
+        view = self._view
+        stale = bool(view is not None and not view.closed and self.stale_since is not None)
+        events = resyncs = 0
+        if view is not None and not view.closed:
+            try:
+                events, resyncs = view.events_applied, view.resyncs
+            except ValueError:                  # closed just now
+                pass
+        now = time.time()
+        ages: typing.Dict[str, float] = {}
+        if self.last_sync is not None:
+            ages["states"] = 0.0 if (view is not None and not stale) else max(0.0, now - self.last_sync)
+        if self._props is not None:
+            ages["properties"] = ages["shared_volumes"] = max(0.0, now - self._props.read_at)
+        return pm.Status(
+            up=view is not None and not stale, connected=view is not None, stale=stale, last_sync=self.last_sync,
+            ages=ages, events_applied=self._events_before + events, resyncs=self._resyncs_before + resyncs,
+            reconnects=max(0, self.connects - 1), connect_failures=self.connect_failures,
+            property_refreshes=self.property_refreshes, property_failures=self.property_failures,
+            property_overruns=self.property_overruns, property_duration=self.property_duration,
+            round_trips=self._round_trips() if self._round_trips is not None else None, scrapes=self.scrapes,
+            last_scrape_duration=self.last_scrape_duration, simulated=self.simulated, cluster=self.cluster_name)
+
+    def states(self) -> typing.Optional[Snapshot]:
+        """The live view's current snapshot (memory only), or None before the first connection."""
+        view = self._view
+        if view is None:
+            return self._last_states
+        try:
+            snap: Snapshot = view.snapshot()
+        except ValueError:                      # closed under us: the last one we had
+            return self._last_states
+        self._last_states = snap
+        return snap
+
+    _last_states: typing.Optional[Snapshot] = None
+
+    def _parts(self, states: typing.Optional[Snapshot], props: typing.Optional[_Properties]) -> typing.List[
+            typing.Tuple[str, object, typing.Callable[[], typing.Union[typing.List[pm.Family], "_Part"]]]]:
+        """(slot, key, build) per part of the answer: a part is built again only when its key changed
+        (a group's state change rebuilds the group state series, not the 2 million owner series of a
+        64-node, 24 000-resource cluster)."""
+        parts: typing.List[typing.Tuple[str, object, typing.Callable[[], typing.Union[typing.List[pm.Family], _Part]]]] = []
+        generation = props.generation if props is not None else 0
+        if states is not None:
+            s = states
+            types = self._types(props)
+            nodes = tuple(n.name for n in s.nodes)
+            groups = tuple((g.name, g.owner_node) for g in s.groups)
+            resources = tuple((r.name, r.group, r.owner_node) for r in s.resources)
+            parts += [
+                ("node_state", tuple(s.nodes), lambda: [pm.node_state_family(s)]),
+                ("group_state", tuple((g.name, g.state) for g in s.groups), lambda: [pm.group_state_family(s)]),
+                ("group_owner", (nodes, groups), self._owner_rows(
+                    "group_owner", pm.GROUP_OWNER, nodes, [((), g.name, g.owner_node) for g in s.groups],
+                    lambda: [pm.group_owner_family(s, self.every_node)])),
+                ("resource_state", (generation, tuple((r.name, r.group, r.state) for r in s.resources)),
+                 lambda: [pm.resource_state_family(s, types)]),
+                ("resource_owner", (generation, nodes, resources), self._owner_rows(
+                    "resource_owner", pm.RESOURCE_OWNER, nodes,
+                    [((("type", types.get(r.name, "")), ("owner_group", r.group)), r.name, r.owner_node)
+                     for r in s.resources], lambda: [pm.resource_owner_family(s, types, self.every_node)])),
+                ("network_state", tuple(s.networks), lambda: [pm.network_state_family(s)]),
+            ]
+            if props is not None:
+                p = props
+                in_groups = tuple((r.name, r.group) for r in s.resources)
+                parts.append(("properties", (generation, in_groups), lambda: pm.property_families(
+                    p.snapshot, dict(in_groups), types)))
+        if props is not None:
+            p2 = props
+            parts.append(("volumes", generation, lambda: pm.volume_families(p2.volumes)))
+        return parts
+
+    def _owner_rows(self, slot: str, family: typing.Tuple[str, str], nodes: typing.Tuple[str, ...],
+                    rows: typing.List[typing.Tuple[typing.Tuple[typing.Tuple[str, str], ...], str, str]],
+                    families: typing.Callable[[], typing.List[pm.Family]]) -> typing.Callable[[], "_Part"]:
+        """The build of an owner part: its text made of each object's lines, kept from the part
+        before for every object whose labels and owner are unchanged (a failover re-renders the
+        lines of the group and its resources, not those of the 24 000 others)."""
+        def build() -> _Part:
+            previous = self._rows_last.get(slot)
+            kept = previous.rows if (previous is not None and previous.rows_for == (nodes, self.every_node)) else {}
+            made: typing.Dict[object, str] = {}
+            for prefix, name, owner in rows:
+                key = (prefix, name, owner)
+                text = kept.get(key)
+                made[key] = text if text is not None else pm.owner_lines(family[0], prefix, name, owner, nodes,
+                                                                          self.every_node)
+            body = (pm.header(*family) + "".join(made.values())).encode("utf-8") if made else b""
+            part = _Part(None, families, {"text": body, "openmetrics": body}, made, (nodes, self.every_node))
+            self._rows_last[slot] = part
+            return part
+        return build
+
+    def _types(self, props: typing.Optional[_Properties]) -> typing.Dict[str, str]:
+        generation = props.generation if props is not None else 0
+        memo_generation, types = self._types_memo
+        if memo_generation != generation:
+            types = pm.resource_types(props.snapshot if props is not None else None)
+            self._types_memo = (generation, types)
+        return types
+
+    def _build(self, states: typing.Optional[Snapshot],
+               props: typing.Optional[_Properties]) -> typing.List[typing.Tuple[str, "_Part"]]:
+        """The parts for these snapshots, each from the cache when its key is unchanged.  Builds run
+        without the lock (two threads may build the same part; either result is right)."""
+        out = []
+        for slot, key, build in self._parts(states, props):
+            part = self._cache.get(slot, {}).get(key)
+            if part is None:
+                built = build()
+                part = built if isinstance(built, _Part) else _Part(key, built)
+                part.key = key
+                with self._cache_lock:
+                    parts = self._cache.setdefault(slot, {})
+                    parts[key] = part
+                    while len(parts) > 2:
+                        del parts[next(iter(parts))]
+            out.append((slot, part))
+        return out
+
+    def _current(self) -> typing.List[typing.Tuple[str, "_Part"]]:
+        """The parts of the answer now."""
+        states, props = self.states(), self._props
+        assembled = self._assembled
+        if states is assembled[0] and props is assembled[1]:
+            return assembled[2]
+        out = self._build(states, props)
+        self._assembled = (states, props, out)
+        return out
+
+    def _assembled_part(self, slot: str) -> typing.Optional["_Part"]:
+        """The part of `slot` in the last answer (for tests)."""
+        return next((part for name, part in self._assembled[2] if name == slot), None)
+
+    def cluster_families(self) -> typing.List[pm.Family]:
+        """The cluster's families, from the snapshots held now (no call into the cluster)."""
+        return [f for _, part in self._current() for f in part.families]
+
+    def render(self, fmt: str = "text") -> bytes:
+        """The answer to a scrape: "text" (Prometheus 0.0.4) or "openmetrics" (1.0.0)."""
+        started = time.perf_counter()
+        chunks = [part.rendered(fmt) for _, part in self._current()]
+        self.scrapes += 1
+        chunks.append(_render(pm.self_families(self.status()), fmt))
+        if fmt == "openmetrics":
+            chunks.append(b"# EOF\n")
+        self.last_scrape_duration = time.perf_counter() - started
+        return b"".join(chunks)
+
+    def families(self) -> typing.List[pm.Family]:
+        """Everything a scrape answers, as families (render() is what a scrape sends)."""
+        return self.cluster_families() + pm.self_families(self.status())
+
+
+# ---- rendering and serving ------------------------------------------------------------------------------
+class _Part:
+    """One part of the answer: its key, its families and their rendering per format (made once).
+    An owner part is made as text (`rendered`, with its objects' lines in `rows`) and makes its
+    families only when asked."""
+
+    def __init__(self, key: object, families: typing.Union[typing.List[pm.Family],
+                                                           typing.Callable[[], typing.List[pm.Family]]],
+                 rendered: typing.Optional[typing.Dict[str, bytes]] = None,
+                 rows: typing.Optional[typing.Dict[object, str]] = None, rows_for: object = None) -> None:
+        self.key = key
+        self._families = families
+        self._rendered: typing.Dict[str, bytes] = rendered or {}
+        self.rows: typing.Dict[object, str] = rows or {}
+        self.rows_for = rows_for
+
+    @property
+    def families(self) -> typing.List[pm.Family]:
+        if callable(self._families):
+            self._families = self._families()
+        return self._families
+
+    def rendered(self, fmt: str) -> bytes:
+        text = self._rendered.get(fmt)
+        if text is None:
+            text = self._rendered[fmt] = _render(self.families, fmt)
+        return text
+
+
+def _client_family(family: pm.Family) -> "Metric":
+    metric: Metric
+    if family.type == "counter":
+        metric = CounterMetricFamily(family.name, family.help, labels=family.labels)
+    else:
+        metric = GaugeMetricFamily(family.name, family.help, labels=family.labels)
+    for labels, value in family.samples:
+        metric.add_metric(labels, value)
+    return metric
+
+
+class _Families:
+    """What prometheus_client's formatters read: a collector of ready metrics."""
+
+    def __init__(self, metrics: typing.List["Metric"]) -> None:
+        self.metrics = metrics
+
+    def collect(self) -> typing.Iterator["Metric"]:
+        return iter(self.metrics)
+
+
+def _render(families: typing.List[pm.Family], fmt: str) -> bytes:
+    """Families in a format, by prometheus_client (OpenMetrics without its closing "# EOF")."""
+    source = typing.cast(Collector, _Families([_client_family(f) for f in families if f.samples]))
+    if fmt == "openmetrics":
+        text: bytes = openmetrics.exposition.generate_latest(source)  # type: ignore[no-untyped-call]
+        return text[:-6] if text.endswith(b"# EOF\n") else text
+    return exposition.generate_latest(source)
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server: "_HTTPServer"
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if path == "/metrics":
+            openmetrics_wanted = "application/openmetrics-text" in self.headers.get("Accept", "")
+            fmt = "openmetrics" if openmetrics_wanted else "text"
+            body = self.server.exporter.render(fmt)
+            ctype = (openmetrics.exposition.CONTENT_TYPE_LATEST if openmetrics_wanted
+                     else exposition.CONTENT_TYPE_LATEST)
+            code = 200
+        elif path == "/":
+            body = b"<html><body><h1>clusapi exporter</h1><p><a href=\"/metrics\">/metrics</a></p></body></html>\n"
+            ctype, code = "text/html; charset=utf-8", 200
+        else:
+            body, ctype, code = b"not found: try /metrics\n", "text/plain; charset=utf-8", 404
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: typing.Any) -> None:
+        pass                                    # no line per scrape
+
+
+class _HTTPServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    # SO_REUSEADDR on Windows would let a second server bind a port already in use.
+    allow_reuse_address = sys.platform != "win32"
+    exporter: Exporter
+
+
+class Server:
+    """The HTTP server answering /metrics (Prometheus text, OpenMetrics when asked)."""
+
+    def __init__(self, httpd: _HTTPServer, thread: threading.Thread) -> None:
+        self._httpd = httpd
+        self._thread = thread
+        self.address: typing.Tuple[str, int] = (str(httpd.server_address[0]), int(httpd.server_address[1]))
+
+    def close(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self._thread.join(timeout=10)
+
+
+def serve(exporter: Exporter, host: str, port: int) -> Server:
+    """Starts the HTTP server on host:port (port 0: a free one); OSError when it cannot listen."""
+    if prometheus_client is None:
+        raise RuntimeError(MISSING)
+
+    class Bound(_HTTPServer):
+        address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
+
+    httpd = Bound((host, port), _Handler)
+    httpd.exporter = exporter
+    thread = threading.Thread(target=httpd.serve_forever, name="clusapi-exporter-http", daemon=True)
+    thread.start()
+    return Server(httpd, thread)

@@ -1,0 +1,392 @@
+"""Prometheus metric families from snapshots: pure functions, no I/O, no
+prometheus_client (the exporter turns these into its families).
+
+The names, labels and values follow windows_exporter's `mscluster` collector
+(`windows_mscluster_*`), so that its dashboards and alerts keep working:
+
+* states are the Win32 numbers (node: 0 up, 1 down, 2 paused, 3 joining;
+  group: 0 online, 1 offline, 2 failed, 3 partial online, 4 pending;
+  resource: 2 online, 3 offline, 4 failed, 128-130 pending; network: 0
+  unavailable, 1 down, 2 partitioned, 3 up; -1 unknown);
+* `*_owner_node` has one series per (object, node): 1 on the owner, 0 on
+  every other node;
+* a property series is the property's value as a number, labelled `name`
+  (resources: `type`, `owner_group`, `name`); a property the cluster did not
+  report is left out, never written as 0.
+
+What windows_exporter lacks is added under `windows_mscluster_*` (CSV fault
+and backup state, CSV state) and `clusapi_exporter_*` (the exporter itself).
+"""
+import re
+import typing
+
+from ..records import SharedVolume
+from ..snapshot import PropertyTable, Snapshot
+
+PREFIX = "windows_mscluster_"
+SELF_PREFIX = "clusapi_exporter_"
+
+Labels = typing.Tuple[str, ...]
+Sample = typing.Tuple[Labels, float]
+
+
+class Family(typing.NamedTuple):
+    """One metric: its full name, help text, type ("gauge" or "counter"; a
+    counter's name carries no _total here), label names and samples."""
+
+    name: str
+    help: str
+    type: str
+    labels: Labels
+    samples: typing.List[Sample]
+
+
+# ---- properties: (property name, metric suffix, help) -----------------------------------------------
+# The property names are the cluster's common properties; the suffixes are windows_exporter's.
+NODE_PROPERTIES = (
+    ("BuildNumber", "build_number", "The Windows build number of the node."),
+    ("DynamicWeight", "dynamic_weight", "The node's vote as dynamic quorum has set it."),
+    ("MajorVersion", "major_version", "The major Windows version of the node."),
+    ("MinorVersion", "minor_version", "The minor Windows version of the node."),
+    ("NeedsPreventQuorum", "needs_prevent_quorum", "1 if the node's cluster service must start with prevent quorum."),
+    ("NodeDrainStatus", "node_drain_status", "Drain status. 0: not initiated, 1: in progress, 2: completed, "
+                                             "3: failed."),
+    ("NodeHighestVersion", "node_highest_version", "The highest cluster service version the node can talk to."),
+    ("NodeLowestVersion", "node_lowest_version", "The lowest cluster service version the node can talk to."),
+    ("NodeWeight", "node_weight", "The node's configured vote (0 or 1)."),
+    ("StatusInformation", "status_information", "Isolation or quarantine status of the node."),
+    ("DetectedCloudPlatform", "detected_cloud_platform", "The cloud platform the node detected (0: none)."),
+)
+GROUP_PROPERTIES = (
+    ("AutoFailbackType", "auto_failback_type", "Whether the group fails back to its preferred owner."),
+    ("ColdStartSetting", "cold_start_setting", "Whether the group may start after a cold start of the cluster."),
+    ("DefaultOwner", "default_owner", "The node the group was last activated on or moved to (its number)."),
+    ("FailbackWindowEnd", "failback_window_end", "The latest hour of the day the group may fail back."),
+    ("FailbackWindowStart", "failback_window_start", "The earliest hour of the day the group may fail back."),
+    ("FailoverPeriod", "failover_period", "Hours within which at most FailoverThreshold failovers are made."),
+    ("FailoverThreshold", "failover_threshold", "Failovers allowed within FailoverPeriod."),
+    ("GroupType", "group_type", "The kind of group (cluster group, file server, VM, ...)."),
+    ("Priority", "priority", "The group's priority for placement and preemption."),
+    ("ResiliencyPeriod", "resiliency_period", "Seconds the group stays in isolation before failing over."),
+)
+RESOURCE_PROPERTIES = (
+    ("DeadlockTimeout", "deadlock_timeout", "Milliseconds before a call into the resource is declared deadlocked."),
+    ("EmbeddedFailureAction", "embedded_failure_action", "What the cluster does when the resource's embedded "
+                                                         "failure is reported."),
+    ("IsAlivePollInterval", "is_alive_poll_interval", "Milliseconds between thorough health checks "
+                                                      "(4294967295: the type's value)."),
+    ("LooksAlivePollInterval", "looks_alive_poll_interval", "Milliseconds between quick health checks "
+                                                            "(4294967295: the type's value)."),
+    ("MonitorProcessId", "monitor_process_id", "Process id of the resource host monitor running the resource."),
+    ("PendingTimeout", "pending_timeout", "Milliseconds a resource may stay pending before it is terminated."),
+    ("RestartAction", "restart_action", "What the cluster does when the resource fails."),
+    ("RestartDelay", "restart_delay", "Milliseconds before a failed resource is restarted."),
+    ("RestartPeriod", "restart_period", "Milliseconds within which RestartThreshold restarts are tried."),
+    ("RestartThreshold", "restart_threshold", "Restarts tried within RestartPeriod before RestartAction."),
+    ("RetryPeriodOnFailure", "retry_period_on_failure", "Milliseconds a failed resource waits before a retry."),
+)
+NETWORK_PROPERTIES = (
+    ("Metric", "metric", "The network's metric (lower is used first)."),
+    ("Role", "role", "The network's role. 0: none, 1: cluster only, 2: client only, 3: cluster and client."),
+)
+# The cluster's properties windows_exporter reads (as MSCluster_Cluster does); its metric names are
+# the property names in snake case (see _snake), a few spelled out where the acronyms split otherwise.
+CLUSTER_PROPERTIES = (
+    "AddEvictDelay", "AdminAccessPoint", "AutoAssignNodeSite", "AutoBalancerLevel", "AutoBalancerMode",
+    "BackupInProgress", "BlockCacheSize", "ClusSvcHangTimeout", "ClusSvcRegroupOpeningTimeout",
+    "ClusSvcRegroupPruningTimeout", "ClusSvcRegroupStageTimeout", "ClusSvcRegroupTickInMilliseconds",
+    "ClusterEnforcedAntiAffinity", "ClusterFunctionalLevel", "ClusterGroupWaitDelay", "ClusterLogLevel",
+    "ClusterLogSize", "ClusterUpgradeVersion", "CrossSiteDelay", "CrossSiteThreshold", "CrossSubnetDelay",
+    "CrossSubnetThreshold", "CsvBalancer", "DatabaseReadWriteMode", "DefaultNetworkRole", "DetectedCloudPlatform",
+    "DetectManagedEvents", "DetectManagedEventsThreshold", "DisableGroupPreferredOwnerRandomization",
+    "DrainOnShutdown", "DynamicQuorumEnabled", "EnableSharedVolumes", "FixQuorum", "GracePeriodEnabled",
+    "GracePeriodTimeout", "GroupDependencyTimeout", "HangRecoveryAction", "IgnorePersistentStateOnStartup",
+    "LogResourceControls", "LowerQuorumPriorityNodeId", "MaxNumberOfNodes", "MessageBufferLength",
+    "MinimumNeverPreemptPriority", "MinimumPreemptorPriority", "NetftIPSecEnabled", "PlacementOptions",
+    "PlumbAllCrossSubnetRoutes", "PreventQuorum", "QuarantineDuration", "QuarantineThreshold",
+    "QuorumArbitrationTimeMax", "QuorumArbitrationTimeMin", "QuorumLogFileSize", "QuorumTypeValue",
+    "RequestReplyTimeout", "ResiliencyDefaultPeriod", "ResiliencyLevel", "ResourceDllDeadlockPeriod",
+    "RootMemoryReserved", "RouteHistoryLength", "S2DBusTypes", "S2DCacheDesiredState",
+    "S2DCacheFlashReservePercent", "S2DCachePageSizeKBytes", "S2DEnabled", "S2DIOLatencyThreshold",
+    "S2DOptimizations", "SameSubnetDelay", "SameSubnetThreshold", "SecurityLevel", "SecurityLevelForStorage",
+    "SharedVolumeVssWriterOperationTimeout", "ShutdownTimeoutInMinutes", "UseClientAccessNetworksForSharedVolumes",
+    "WitnessDatabaseWriteTimeout", "WitnessDynamicWeight", "WitnessRestartInterval",
+)
+# The property a cluster reports under another name than the one windows_exporter's series has.
+CLUSTER_ALIASES = {"DynamicQuorumEnabled": "DynamicQuorum"}
+_SNAKE_EXCEPTIONS = {"S2DIOLatencyThreshold": "s2d_io_latency_threshold",
+                     "S2DCachePageSizeKBytes": "s2d_cache_page_size_kbytes",
+                     "NetftIPSecEnabled": "netft_ip_sec_enabled"}
+_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def _snake(name: str) -> str:
+    return _SNAKE_EXCEPTIONS.get(name) or _BOUNDARY.sub("_", name.replace("S2D", "S2d")).lower()
+
+
+def _number(value: object) -> typing.Optional[float]:
+    """A property value as a sample value; None for what is not a number (left out)."""
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, (int, float)):
+        return float(value)
+    return None
+
+
+def _state(value: object) -> float:
+    try:
+        return float(typing.cast(int, value))
+    except (TypeError, ValueError):
+        return -1.0
+
+
+# ---- the families -------------------------------------------------------------------------------------
+def _names(snap: Snapshot) -> typing.List[str]:
+    return [n.name for n in snap.nodes]
+
+
+def node_state_family(snap: Snapshot) -> Family:
+    return Family(PREFIX + "node_state", "The node's state. -1: unknown, 0: up, 1: down, 2: paused, 3: joining.",
+                  "gauge", ("name",), [((n.name,), _state(n.state)) for n in snap.nodes])
+
+
+def group_state_family(snap: Snapshot) -> Family:
+    return Family(PREFIX + "resourcegroup_state", "The group's state. -1: unknown, 0: online, 1: offline, "
+                  "2: failed, 3: partial online, 4: pending.", "gauge", ("name",),
+                  [((g.name,), _state(g.state)) for g in snap.groups])
+
+
+def group_owner_family(snap: Snapshot, every_node: bool = True) -> Family:
+    """every_node=False: only the owner's series (1), not the 0 of every other node."""
+    family = Family(PREFIX + "resourcegroup_owner_node", "1 on the node that owns the group, 0 on the others.",
+                    "gauge", ("node_name", "name"), [])
+    if every_node:
+        nodes = _names(snap)
+        family.samples.extend(((node, g.name), 1.0 if g.owner_node == node else 0.0)
+                              for g in snap.groups for node in nodes)
+    else:
+        family.samples.extend(((g.owner_node, g.name), 1.0) for g in snap.groups if g.owner_node)
+    return family
+
+
+def resource_state_family(snap: Snapshot, types: typing.Mapping[str, str]) -> Family:
+    return Family(PREFIX + "resource_state", "The resource's state. -1: unknown, 0: inherited, 1: initializing, "
+                  "2: online, 3: offline, 4: failed, 128: pending, 129: online pending, 130: offline pending.",
+                  "gauge", ("type", "owner_group", "name"),
+                  [((types.get(r.name, ""), r.group, r.name), _state(r.state)) for r in snap.resources])
+
+
+def resource_owner_family(snap: Snapshot, types: typing.Mapping[str, str], every_node: bool = True) -> Family:
+    """every_node=False: only the owner's series (1), not the 0 of every other node."""
+    family = Family(PREFIX + "resource_owner_node", "1 on the node that hosts the resource, 0 on the others.",
+                    "gauge", ("type", "owner_group", "node_name", "name"), [])
+    if every_node:
+        nodes = _names(snap)
+        family.samples.extend(((types.get(r.name, ""), r.group, node, r.name), 1.0 if r.owner_node == node else 0.0)
+                              for r in snap.resources for node in nodes)
+    else:
+        family.samples.extend(((types.get(r.name, ""), r.group, r.owner_node, r.name), 1.0)
+                              for r in snap.resources if r.owner_node)
+    return family
+
+
+def network_state_family(snap: Snapshot) -> Family:
+    return Family(PREFIX + "network_state", "The network's state. -1: unknown, 0: unavailable, 1: down, "
+                  "2: partitioned, 3: up.", "gauge", ("name",), [((n.name,), _state(n.state)) for n in snap.networks])
+
+
+# ---- the owner series as text, one object at a time (the exporter keeps each object's lines) --------------
+GROUP_OWNER = (PREFIX + "resourcegroup_owner_node", "1 on the node that owns the group, 0 on the others.")
+RESOURCE_OWNER = (PREFIX + "resource_owner_node", "1 on the node that hosts the resource, 0 on the others.")
+
+
+def escape(value: str) -> str:
+    """A label value in the text formats (Prometheus 0.0.4 and OpenMetrics write them alike)."""
+    return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
+
+
+def header(name: str, text: str) -> str:
+    """The HELP and TYPE lines of a gauge (the same in both formats for these help texts)."""
+    return "# HELP %s %s\n# TYPE %s gauge\n" % (name, text.replace("\\", "\\\\").replace("\n", "\\n"), name)
+
+
+def owner_lines(metric: str, prefix: typing.Sequence[typing.Tuple[str, str]], name: str, owner: str,
+                nodes: typing.Sequence[str], every_node: bool) -> str:
+    """One object's *_owner_node lines: labels `prefix` (name, value pairs), node_name, name;
+    a line per node (1 on the owner), or with every_node=False the owner's line only."""
+    head = metric + "{" + "".join('%s="%s",' % (k, escape(v)) for k, v in prefix) + 'node_name="'
+    tail = '",name="%s"} ' % escape(name)
+    if not every_node:
+        return head + escape(owner) + tail + "1.0\n" if owner else ""
+    return "".join(head + escape(node) + tail + ("1.0\n" if node == owner else "0.0\n") for node in nodes)
+
+
+def state_families(snap: Snapshot, resource_types: typing.Mapping[str, str]) -> typing.List[Family]:
+    """States and owners (from the live view's snapshot).  `resource_types`:
+    {resource name: type} as last read with the properties ("" until then)."""
+    return [node_state_family(snap), group_state_family(snap), group_owner_family(snap),
+            resource_state_family(snap, resource_types), resource_owner_family(snap, resource_types),
+            network_state_family(snap)]
+
+
+def _table_families(kind: str, table: typing.Optional[PropertyTable], names: typing.Iterable[str],
+                    columns: typing.Sequence[typing.Tuple[str, str, str]],
+                    labels_of: typing.Callable[[str, typing.Mapping[str, object]], Labels],
+                    label_names: Labels) -> typing.List[Family]:
+    if table is None:
+        return []
+    families = [Family(PREFIX + kind + "_" + suffix, text, "gauge", label_names, []) for _, suffix, text in columns]
+    for name in names:
+        if name not in table:
+            continue
+        values = table[name]
+        labels = labels_of(name, values)
+        for (prop, _, _), family in zip(columns, families):
+            number = _number(values.get(prop))
+            if number is not None:
+                family.samples.append((labels, number))
+    return [f for f in families if f.samples]
+
+
+def resource_types(props: typing.Optional[Snapshot]) -> typing.Dict[str, str]:
+    """{resource name: resource type} from a snapshot read with properties."""
+    table = props.resource_properties if props is not None else None
+    if table is None:
+        return {}
+    out = {}
+    for name in table:
+        kind = table[name].get("Type")
+        out[name] = kind if isinstance(kind, str) else ""
+    return out
+
+
+def property_families(props: Snapshot, groups: typing.Mapping[str, str],
+                      types: typing.Mapping[str, str]) -> typing.List[Family]:
+    """The property series, from a snapshot read with properties=True.
+    `groups`: {resource name: group} as the live view has it now (the
+    properties may be older than the states)."""
+    out = _table_families("node", props.node_properties, [n.name for n in props.nodes], NODE_PROPERTIES,
+                          lambda name, _: (name,), ("name",))
+    out += _table_families("resourcegroup", props.group_properties, [g.name for g in props.groups],
+                           GROUP_PROPERTIES, lambda name, _: (name,), ("name",))
+    read_groups = {r.name: r.group for r in props.resources}
+    out += _table_families("resource", props.resource_properties, [r.name for r in props.resources],
+                           RESOURCE_PROPERTIES,
+                           lambda name, _: (types.get(name, ""), groups.get(name, read_groups.get(name, "")), name),
+                           ("type", "owner_group", "name"))
+    out += _table_families("network", props.network_properties, [n.name for n in props.networks],
+                           NETWORK_PROPERTIES, lambda name, _: (name,), ("name",))
+    cluster = props.cluster_properties
+    if cluster is not None:
+        for prop in CLUSTER_PROPERTIES:
+            number = _number(cluster.get(prop, cluster.get(CLUSTER_ALIASES.get(prop, ""))))
+            if number is not None:
+                out.append(Family(PREFIX + "cluster_" + _snake(prop), "The cluster's %s property." % prop, "gauge",
+                                  ("name",), [((props.cluster_name,), number)]))
+    return out
+
+
+def volume_families(volumes: typing.Sequence[SharedVolume]) -> typing.List[Family]:
+    """Cluster Shared Volumes: windows_exporter's info/total/free series, plus
+    fault state, backup state and the CSV resource's state."""
+    info = Family(PREFIX + "shared_volumes_info", "A Cluster Shared Volume (value always 1).", "gauge",
+                  ("name", "path", "volume_guid"), [])
+    total = Family(PREFIX + "shared_volumes_total_bytes", "Size of the Cluster Shared Volume in bytes.", "gauge",
+                   ("name", "volume_guid"), [])
+    free = Family(PREFIX + "shared_volumes_free_bytes", "Free space on the Cluster Shared Volume in bytes.", "gauge",
+                  ("name", "volume_guid"), [])
+    fault = Family(PREFIX + "shared_volumes_fault_state", "The volume's fault state flags (0: no fault; "
+                   "1: no direct I/O (redirected), 2: no access, 4: in maintenance, 8: dismounted).", "gauge",
+                   ("name", "volume_guid"), [])
+    backup = Family(PREFIX + "shared_volumes_backup_in_progress", "1 while a backup of the volume runs.", "gauge",
+                    ("name", "volume_guid"), [])
+    state = Family(PREFIX + "shared_volumes_resource_state", "The state of the CSV's disk resource "
+                   "(values as windows_mscluster_resource_state).", "gauge", ("name", "owner_node"), [])
+    for sv in volumes:
+        state.samples.append(((sv.name, sv.owner_node), _state(sv.state)))
+        for v in sv.volumes:
+            guid = _guid(v.volume_name)
+            info.samples.append(((sv.name, v.path, guid), 1.0))
+            if v.total_bytes is not None:
+                total.samples.append(((sv.name, guid), float(v.total_bytes)))
+            if v.free_bytes is not None:
+                free.samples.append(((sv.name, guid), float(v.free_bytes)))
+            fault.samples.append(((sv.name, guid), float(v.fault_state)))
+            backup.samples.append(((sv.name, guid), float(v.backup_state)))
+    return [info, total, free, fault, backup, state]
+
+
+_GUID = re.compile(r"\{([0-9a-fA-F-]{36})\}")
+
+
+def _guid(volume_name: str) -> str:
+    """`\\\\?\\Volume{guid}\\` -> the guid (the whole name when it has none)."""
+    found = _GUID.search(volume_name)
+    return found.group(1) if found else volume_name
+
+
+# ---- the exporter's own metrics --------------------------------------------------------------------------
+class Status(typing.NamedTuple):
+    """What the exporter knows about itself at one scrape."""
+
+    up: bool                                   # connected and the view current
+    connected: bool
+    stale: bool
+    last_sync: typing.Optional[float]          # Unix time the states were last known current
+    ages: typing.Mapping[str, float]           # {source: seconds since it was last read}
+    events_applied: int
+    resyncs: int
+    reconnects: int
+    connect_failures: int
+    property_refreshes: int
+    property_failures: int
+    property_overruns: int
+    property_duration: typing.Optional[float]  # seconds the last refresh took
+    round_trips: typing.Optional[int]          # backend round trips, where the backend counts them
+    scrapes: int
+    last_scrape_duration: typing.Optional[float]
+    simulated: bool
+    cluster: str
+
+
+def self_families(status: Status) -> typing.List[Family]:
+    def one(suffix: str, text: str, value: float, kind: str = "gauge") -> Family:
+        return Family(SELF_PREFIX + suffix, text, kind, (), [((), value)])
+
+    out = [
+        one("up", "1 when the exporter is connected to the cluster and its view is current.", float(status.up)),
+        one("connected", "1 while the exporter has the cluster open.", float(status.connected)),
+        one("view_stale", "1 while the live view re-reads the cluster (the values served are the last known).",
+            float(status.stale)),
+        one("events_applied", "Cluster notifications applied to the live view.", float(status.events_applied),
+            "counter"),
+        one("resyncs", "Full re-reads of the cluster by the live view after the first.", float(status.resyncs),
+            "counter"),
+        one("reconnects", "Times the exporter opened the cluster again after the first connection.",
+            float(status.reconnects), "counter"),
+        one("connect_failures", "Failed attempts to open the cluster.", float(status.connect_failures), "counter"),
+        one("property_refreshes", "Property reads (snapshot with properties and the CSVs) completed.",
+            float(status.property_refreshes), "counter"),
+        one("property_refresh_failures", "Property reads that failed.", float(status.property_failures), "counter"),
+        one("property_refresh_overruns", "Property reads that took longer than their time budget.",
+            float(status.property_overruns), "counter"),
+        one("scrapes", "Scrapes answered.", float(status.scrapes), "counter"),
+    ]
+    if status.last_sync is not None:
+        out.append(one("last_sync_timestamp_seconds", "When the states were last known to be current (Unix time).",
+                       status.last_sync))
+    if status.property_duration is not None:
+        out.append(one("property_refresh_duration_seconds", "How long the last property read took.",
+                       status.property_duration))
+    if status.last_scrape_duration is not None:
+        out.append(one("scrape_duration_seconds", "How long the previous scrape took to build its metrics.",
+                       status.last_scrape_duration))
+    if status.round_trips is not None:
+        out.append(one("backend_round_trips", "Round trips to the cluster made by this process (all threads).",
+                       float(status.round_trips), "counter"))
+    out.append(Family(SELF_PREFIX + "data_age_seconds", "Seconds since each source was last read (states: 0 "
+                      "while the live view is current).", "gauge", ("source",),
+                      [((source,), age) for source, age in sorted(status.ages.items())]))
+    out.append(Family(SELF_PREFIX + "info", "The cluster served (value always 1).", "gauge",
+                      ("cluster", "simulated"), [((status.cluster, "true" if status.simulated else "false"), 1.0)]))
+    return out
