@@ -118,13 +118,10 @@ static int to_u32(const char *s, uint32_t *out)
 /* One line: its kind, its field count, and the add call. */
 static DWORD add_line(int sim, line_fields *lf, const char **why)
 {
-    static const struct { const char *kind; int n; } kinds[] = {
-        {"cluster", 11}, {"type", 2}, {"node", 4}, {"network", 4}, {"netif", 6},
-        {"group", 6}, {"resource", 8}, {"quorum", 4},
-    };
-    /* Which fields are text (t), lists (l) or numbers (u), by kind. */
-    static const char *const shapes[] = {
-        "ctluuuttuuu", "ct", "cttu", "cttu", "ctttu", "cttutl", "ctttutll", "cttu",
+    /* Each kind, and its fields: c the kind, t text, l a list, u a number. */
+    static const struct { const char *kind; const char *shape; } kinds[] = {
+        {"cluster", "ctluuuttuuu"}, {"type", "ct"}, {"node", "cttu"}, {"network", "cttu"},
+        {"netif", "cttttu"}, {"group", "cttutl"}, {"resource", "cttttull"}, {"quorum", "cttu"},
     };
     WCHAR *w[MAX_FIELDS] = {0};
     uint32_t u[MAX_FIELDS] = {0};
@@ -137,12 +134,12 @@ static DWORD add_line(int sim, line_fields *lf, const char **why)
         *why = "unknown line kind";
         return ERROR_BAD_FORMAT;
     }
-    if (lf->n != kinds[k].n) {
+    if (lf->n != (int)strlen(kinds[k].shape)) {
         *why = "wrong number of fields for its kind";
         return ERROR_BAD_FORMAT;
     }
     for (i = 1; i < lf->n && !err; i++) {
-        char shape = shapes[k][i];
+        char shape = kinds[k].shape[i];
         if (shape == 'u') {
             if (!to_u32(lf->f[i], &u[i])) {
                 *why = "a number field is not a decimal number below 2^32";
