@@ -380,6 +380,35 @@ SIMDLL_EXPORT uint32_t cs_simdll_status(char *message, uint32_t cch)
     return err;
 }
 
+/* Throws the DLL's cluster away and builds it again from its topology
+ * (re-read): a test's changes do not reach the next test.  Fails with
+ * ERROR_BUSY while a handle to the old one is open.  0, or the error. */
+SIMDLL_EXPORT uint32_t cs_simdll_reset(void)
+{
+    DWORD err = 0;
+    uint32_t counts[CS_KIND_COUNT];
+    int k;
+    cs_mutex_lock(&g_init_lock);
+    if (g_state == 1) {
+        if (cs_sim_open_handles(g_sim_id, counts) == 0)
+            for (k = 0; k < CS_KIND_COUNT; k++)
+                if (counts[k] != 0)
+                    err = ERROR_BUSY;
+        if (!err)
+            cs_sim_release(g_sim_id);
+    }
+    if (!err) {
+        g_state = 0;
+        g_sim_id = 0;
+        g_error = 0;
+        g_message[0] = 0;
+        init_locked();
+        err = g_error;
+    }
+    cs_mutex_unlock(&g_init_lock);
+    return err;
+}
+
 /* 1 for the full export set, 2008 for the Windows Server 2008 one. */
 SIMDLL_EXPORT int cs_simdll_level(void)
 {
