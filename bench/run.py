@@ -14,7 +14,8 @@ DIR defaults to build/bench.
      per-object fallback, package vs C floor;
   3. round trips and wall time with 0.5 ms per round trip;
   4. threads sharing one cluster, 1 ms per round trip;
-  5. memory: RSS before/after many open/close cycles and snapshots.
+  5. memory: RSS before/after many open/close cycles and snapshots;
+  6. notifications and the live view (bench/notify.py).
 
 Every figure is the median of several repetitions; the ways being compared
 are measured in the same run, interleaved.  --quick is the CI smoke test:
@@ -40,6 +41,8 @@ from clusapi_py._bindings import FUNCTION_IDS, ffi, lib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ctypes_clusapi  # noqa: E402  (bench/ctypes_clusapi.py)
+import notify  # noqa: E402  (bench/notify.py)
+import props_bench  # noqa: E402  (bench/props_bench.py: the `props` group)
 
 MAXIMUM_ALLOWED = 0x02000000
 BULK_EXPORTS = ("ClusterGroupOpenEnumEx", "ClusterResourceOpenEnumEx", "ClusterOpenEnumEx")
@@ -63,6 +66,7 @@ QUICK = dict(
     lat_nodes=2, lat_groups=20, lat_rpg=1, lat_latency=0.0005, lat_reps=1,
     thr_counts=[1, 8], thr_latency=0.001, thr_duration=0.3, thr_reps=1,
     mem_cycles=20_000, mem_snapshots=200, mem_warmup_cycles=1_000, mem_warmup_snapshots=10,
+    props_size=(4, 50, 3), props_reps=1, props_parse_iterations=200,
 )
 # "Linear": time ~ objects^k between the two largest sizes with k <= this.  1.0 is linear, 2.0
 # quadratic; the margin allows for cache effects (8x the objects at 1.3x the ns/object is k = 1.13).
@@ -851,7 +855,7 @@ def main(argv=None):
     parser.add_argument("--out", default=os.path.join("build", "bench"), help="output directory (default build/bench)")
     parser.add_argument("--memory-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--only", default=None,
-                        help="comma-separated subset of churn,snapshot,latency,threads,memory (for development)")
+                        help="comma-separated subset of churn,snapshot,latency,threads,memory,notify,props")
     args = parser.parse_args(argv)
     cfg = QUICK if args.quick else FULL
     if args.memory_child:
@@ -868,7 +872,9 @@ def main(argv=None):
 
     start = time.perf_counter()
     benches = [("churn", bench_churn), ("snapshot", bench_snapshot), ("latency", bench_latency),
-               ("threads", bench_threads), ("memory", bench_memory)]
+               ("threads", bench_threads), ("memory", bench_memory),
+               ("notify", lambda cfg, R: notify.bench_notify("quick" if cfg is QUICK else "full", R, rss_bytes, log)),
+               ("props", lambda cfg, R: props_bench.bench_props(cfg, R, log))]
     only = set(args.only.split(",")) if args.only else None
     for name, fn in benches:
         if only and name not in only:
@@ -898,7 +904,7 @@ def main(argv=None):
 
     png = plot(R, os.path.join(args.out, "snapshot_scaling.png"))
     R.data["plot"] = png
-    md = render(R, args, cfg, elapsed)
+    md = render(R, args, cfg, elapsed) + "\n".join(notify.render_notify(R)) + "\n"
     if png:
         md += "\nPlot: `%s`.\n" % png
     with open(os.path.join(args.out, "bench.md"), "w", encoding="utf-8") as f:

@@ -7,10 +7,11 @@
 Where there is no clusapi.dll, use the built-in simulated cluster
 (clusapi_py.sim.SimulatedCluster, or CLUSAPI_PY_BACKEND=sim).
 """
-from . import sim
+from . import properties, sim
 from ._version import __version__
 from .backends import SYSTEM, Backend, SystemBackend, default_backend
-from .enums import Access, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
+from .enums import Access, CsvFaultState, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
+from .events import ClusterEvent, EventKind, LiveView, NotificationPort
 from .errors import (
     ClusterAccessDeniedError, ClusterAPIUnavailableError, ClusterError, ClusterObjectNotFoundError,
     ClusterUnavailableError,
@@ -18,8 +19,9 @@ from .errors import (
 from .handles import Cluster, Group, NetInterface, Network, Node, Resource, open_cluster
 from .records import (
     ClusterVersion, GroupInfo, GroupStatus, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo,
-    ResourceStatus,
+    ResourceStatus, CsvNodeState, CsvVolume, FailureInfo, SharedVolume,
 )
+from .properties import Property
 from .snapshot import Snapshot
 
 __all__ = [
@@ -30,4 +32,6 @@ __all__ = [
     "ClusterError", "ClusterAccessDeniedError", "ClusterObjectNotFoundError", "ClusterUnavailableError",
     "ClusterAPIUnavailableError",
     "Backend", "SystemBackend", "SYSTEM", "default_backend", "sim",
+    "EventKind", "ClusterEvent", "NotificationPort", "LiveView",
+    "properties", "Property", "FailureInfo", "SharedVolume", "CsvVolume", "CsvFaultState", "CsvNodeState",
 ]

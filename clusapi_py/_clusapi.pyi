@@ -5,7 +5,7 @@ edit by hand (the test fails when this file and the api/ headers' cdef disagree)
 function does is in its header, clusapi_py/_native/api/.  Only clusapi_py._bindings imports the
 extension; these types end at the package's own modules and never reach its public signatures.
 """
-from typing import Any, Generic, Literal, TypeVar, overload
+from typing import Any, Generic, Literal, Sequence, TypeVar, overload
 
 _T = TypeVar("_T")
 
@@ -44,6 +44,8 @@ class FFI:
     @overload
     def new(self, cdecl: Literal["uint32_t[]"], init: int, /) -> Pointer[int]: ...
     @overload
+    def new(self, cdecl: Literal["int64_t[]"], init: Sequence[int], /) -> Pointer[int]: ...
+    @overload
     def new(self, cdecl: Literal["cs_char[]"], init: int | str, /) -> Pointer[str]: ...
     @overload
     def new(self, cdecl: Literal["cs_result **"], /) -> Pointer[Result]: ...
@@ -63,22 +65,119 @@ class FFI:
 class Lib:
     """The cdef's functions (one method each, arguments positional) and named constants."""
 
+    CLUSCTL_CLUSTER_GET_COMMON_PROPERTIES: int
+    CLUSCTL_CLUSTER_GET_PRIVATE_PROPERTIES: int
+    CLUSCTL_CLUSTER_GET_RO_COMMON_PROPERTIES: int
+    CLUSCTL_CLUSTER_GET_RO_PRIVATE_PROPERTIES: int
+    CLUSCTL_GROUP_GET_COMMON_PROPERTIES: int
+    CLUSCTL_GROUP_GET_FAILURE_INFO: int
     CLUSCTL_GROUP_GET_ID: int
+    CLUSCTL_GROUP_GET_LAST_MOVE_TIME: int
+    CLUSCTL_GROUP_GET_PRIVATE_PROPERTIES: int
+    CLUSCTL_GROUP_GET_RO_COMMON_PROPERTIES: int
+    CLUSCTL_GROUP_GET_RO_PRIVATE_PROPERTIES: int
+    CLUSCTL_NETINTERFACE_GET_COMMON_PROPERTIES: int
+    CLUSCTL_NETINTERFACE_GET_PRIVATE_PROPERTIES: int
+    CLUSCTL_NETINTERFACE_GET_RO_COMMON_PROPERTIES: int
+    CLUSCTL_NETINTERFACE_GET_RO_PRIVATE_PROPERTIES: int
+    CLUSCTL_NETWORK_GET_COMMON_PROPERTIES: int
+    CLUSCTL_NETWORK_GET_PRIVATE_PROPERTIES: int
+    CLUSCTL_NETWORK_GET_RO_COMMON_PROPERTIES: int
+    CLUSCTL_NETWORK_GET_RO_PRIVATE_PROPERTIES: int
+    CLUSCTL_NODE_GET_COMMON_PROPERTIES: int
+    CLUSCTL_NODE_GET_PRIVATE_PROPERTIES: int
+    CLUSCTL_NODE_GET_RO_COMMON_PROPERTIES: int
+    CLUSCTL_NODE_GET_RO_PRIVATE_PROPERTIES: int
+    CLUSCTL_RESOURCE_GET_COMMON_PROPERTIES: int
+    CLUSCTL_RESOURCE_GET_FAILURE_INFO: int
     CLUSCTL_RESOURCE_GET_ID: int
+    CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTIES: int
+    CLUSCTL_RESOURCE_GET_RESOURCE_TYPE: int
+    CLUSCTL_RESOURCE_GET_RO_COMMON_PROPERTIES: int
+    CLUSCTL_RESOURCE_GET_RO_PRIVATE_PROPERTIES: int
+    CLUSCTL_RESOURCE_GET_STATE_CHANGE_TIME: int
+    CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX: int
+    CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO: int
+    CLUSTER_CHANGE_CLUSTER_COMMON_PROPERTY_V2: int
+    CLUSTER_CHANGE_CLUSTER_GROUP_ADDED_V2: int
+    CLUSTER_CHANGE_CLUSTER_LOST_NOTIFICATIONS_V2: int
+    CLUSTER_CHANGE_CLUSTER_MEMBERSHIP_V2: int
+    CLUSTER_CHANGE_CLUSTER_NETWORK_ADDED_V2: int
+    CLUSTER_CHANGE_CLUSTER_NODE_ADDED_V2: int
+    CLUSTER_CHANGE_CLUSTER_PROPERTY: int
+    CLUSTER_CHANGE_CLUSTER_RECONNECT: int
+    CLUSTER_CHANGE_CLUSTER_RECONNECT_V2: int
+    CLUSTER_CHANGE_CLUSTER_RENAME_V2: int
+    CLUSTER_CHANGE_CLUSTER_RESOURCE_TYPE_ADDED_V2: int
+    CLUSTER_CHANGE_CLUSTER_STATE: int
+    CLUSTER_CHANGE_CLUSTER_STATE_V2: int
+    CLUSTER_CHANGE_GROUP_ADDED: int
+    CLUSTER_CHANGE_GROUP_COMMON_PROPERTY_V2: int
+    CLUSTER_CHANGE_GROUP_DELETED: int
+    CLUSTER_CHANGE_GROUP_DELETED_V2: int
+    CLUSTER_CHANGE_GROUP_OWNER_NODE_V2: int
+    CLUSTER_CHANGE_GROUP_PREFERRED_OWNERS_V2: int
+    CLUSTER_CHANGE_GROUP_PROPERTY: int
+    CLUSTER_CHANGE_GROUP_RESOURCE_ADDED_V2: int
+    CLUSTER_CHANGE_GROUP_STATE: int
+    CLUSTER_CHANGE_GROUP_STATE_V2: int
+    CLUSTER_CHANGE_NETINTERFACE_ADDED: int
+    CLUSTER_CHANGE_NETINTERFACE_DELETED: int
+    CLUSTER_CHANGE_NETINTERFACE_DELETED_V2: int
+    CLUSTER_CHANGE_NETINTERFACE_STATE: int
+    CLUSTER_CHANGE_NETINTERFACE_STATE_V2: int
+    CLUSTER_CHANGE_NETWORK_ADDED: int
+    CLUSTER_CHANGE_NETWORK_DELETED: int
+    CLUSTER_CHANGE_NETWORK_DELETED_V2: int
+    CLUSTER_CHANGE_NETWORK_STATE: int
+    CLUSTER_CHANGE_NETWORK_STATE_V2: int
+    CLUSTER_CHANGE_NODE_ADDED: int
+    CLUSTER_CHANGE_NODE_COMMON_PROPERTY_V2: int
+    CLUSTER_CHANGE_NODE_DELETED: int
+    CLUSTER_CHANGE_NODE_DELETED_V2: int
+    CLUSTER_CHANGE_NODE_NETINTERFACE_ADDED_V2: int
+    CLUSTER_CHANGE_NODE_PROPERTY: int
+    CLUSTER_CHANGE_NODE_STATE: int
+    CLUSTER_CHANGE_NODE_STATE_V2: int
+    CLUSTER_CHANGE_QUORUM_STATE: int
+    CLUSTER_CHANGE_QUORUM_STATE_V2: int
+    CLUSTER_CHANGE_RESOURCE_ADDED: int
+    CLUSTER_CHANGE_RESOURCE_COMMON_PROPERTY_V2: int
+    CLUSTER_CHANGE_RESOURCE_DELETED: int
+    CLUSTER_CHANGE_RESOURCE_DELETED_V2: int
+    CLUSTER_CHANGE_RESOURCE_DEPENDENCIES_V2: int
+    CLUSTER_CHANGE_RESOURCE_OWNER_GROUP_V2: int
+    CLUSTER_CHANGE_RESOURCE_PROPERTY: int
+    CLUSTER_CHANGE_RESOURCE_STATE: int
+    CLUSTER_CHANGE_RESOURCE_STATE_V2: int
+    CLUSTER_CHANGE_SHARED_VOLUME_ADDED_V2: int
+    CLUSTER_CHANGE_SHARED_VOLUME_REMOVED_V2: int
+    CLUSTER_CHANGE_SHARED_VOLUME_STATE_V2: int
     CLUSTER_ENUM_GROUP: int
     CLUSTER_ENUM_NETINTERFACE: int
     CLUSTER_ENUM_NETWORK: int
     CLUSTER_ENUM_NODE: int
     CLUSTER_ENUM_RESOURCE: int
     CLUSTER_ENUM_RESTYPE: int
+    CLUSTER_ENUM_SHARED_VOLUME_RESOURCE: int
     CLUSTER_GROUP_ENUM_CONTAINS: int
     CLUSTER_GROUP_ENUM_NODES: int
     CLUSTER_NETWORK_ENUM_NETINTERFACES: int
     CLUSTER_NODE_ENUM_GROUPS: int
     CLUSTER_NODE_ENUM_NETINTERFACES: int
+    CLUSTER_OBJECT_TYPE_CLUSTER: int
+    CLUSTER_OBJECT_TYPE_GROUP: int
+    CLUSTER_OBJECT_TYPE_NETWORK: int
+    CLUSTER_OBJECT_TYPE_NETWORK_INTERFACE: int
+    CLUSTER_OBJECT_TYPE_NODE: int
+    CLUSTER_OBJECT_TYPE_QUORUM: int
+    CLUSTER_OBJECT_TYPE_RESOURCE: int
+    CLUSTER_OBJECT_TYPE_RESOURCE_TYPE: int
+    CLUSTER_OBJECT_TYPE_SHARED_VOLUME: int
     CLUSTER_RESOURCE_ENUM_DEPENDS: int
     CLUSTER_RESOURCE_ENUM_NODES: int
     CLUSTER_RESOURCE_ENUM_PROVIDES: int
+    CS_CONTROL_RETRIES: int
     CS_ERROR_HANDLE_CLOSED: int
     CS_KIND_CLUSTER: int
     CS_KIND_COUNT: int
@@ -87,20 +186,28 @@ class Lib:
     CS_KIND_NETINTERFACE: int
     CS_KIND_NETWORK: int
     CS_KIND_NODE: int
+    CS_KIND_NOTIFY: int
     CS_KIND_RESOURCE: int
+    CS_NOTIFY_FOREVER: int
     CS_RIGHTS_ALL: int
     CS_RIGHTS_NONE: int
     CS_RIGHTS_READ: int
     CS_SECTION_CLUSTER: int
+    CS_SECTION_CLUSTER_PROPERTIES: int
     CS_SECTION_GROUPS: int
+    CS_SECTION_GROUP_PROPERTIES: int
     CS_SECTION_HEADER_INTS: int
     CS_SECTION_NETINTERFACES: int
     CS_SECTION_NETWORKS: int
+    CS_SECTION_NETWORK_PROPERTIES: int
     CS_SECTION_NODES: int
+    CS_SECTION_NODE_PROPERTIES: int
     CS_SECTION_QUORUM: int
     CS_SECTION_RESOURCES: int
+    CS_SECTION_RESOURCE_PROPERTIES: int
     CS_SECTION_RESOURCE_TYPES: int
     CS_SNAPSHOT_FORMAT: int
+    CS_SNAPSHOT_PROPERTIES: int
     CS_STATE_FAILED: int
     CS_STATUS_TOO_LONG: int
     CS_SYSTEM_BACKEND: int
@@ -181,10 +288,13 @@ class Lib:
     WAIT_TIMEOUT: int
     def cs_backend_has(self, a0: int, a1: int, /) -> int: ...
     def cs_bench_floor(self, a0: int, a1: int, a2: str | Pointer[str], a3: int, /) -> float: ...
+    def cs_bench_notify_floor(self, a0: int, a1: int, /) -> float: ...
+    def cs_bench_walk_properties(self, a0: Pointer[int], a1: int, a2: int, a3: Pointer[int], /) -> float: ...
     def cs_build_version(self) -> Pointer[bytes]: ...
     def cs_close(self, a0: int, /) -> int: ...
     def cs_close_all(self) -> None: ...
     def cs_cluster_info(self, a0: int, a1: Pointer[Result], /) -> int: ...
+    def cs_control(self, a0: int, a1: int, a2: Pointer[Result], /) -> int: ...
     def cs_detach(self, a0: int, a1: Pointer[int], /) -> int: ...
     def cs_format_message(self, a0: int, a1: str | Pointer[str], a2: int, /) -> int: ...
     def cs_function_count(self) -> int: ...
@@ -197,6 +307,12 @@ class Lib:
     def cs_last_function(self) -> Pointer[bytes]: ...
     def cs_list(self, a0: int, a1: int, a2: Pointer[Result], /) -> int: ...
     def cs_netinterface_name(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], a3: Pointer[Result], /) -> int: ...
+    def cs_notify_close(self, a0: int, /) -> int: ...
+    def cs_notify_get(self, a0: int, a1: int, a2: Pointer[Result], /) -> int: ...
+    def cs_notify_get_batch(self, a0: int, a1: int, a2: int, a3: Pointer[Result], /) -> int: ...
+    def cs_notify_open(self, a0: int, a1: int, a2: Pointer[int], a3: int, a4: int, /) -> int: ...
+    def cs_notify_pending(self, a0: int, a1: Pointer[int], a2: Pointer[int], a3: Pointer[int], /) -> int: ...
+    def cs_notify_version(self, a0: int, /) -> int: ...
     def cs_object_id(self, a0: int, a1: Pointer[Result], /) -> int: ...
     def cs_open_cluster(self, a0: int, a1: str | Pointer[str], a2: int, /) -> int: ...
     def cs_open_object(self, a0: int, a1: int, a2: str | Pointer[str], a3: int, /) -> int: ...
@@ -210,6 +326,7 @@ class Lib:
     def cs_sim_add_resource(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], a3: str | Pointer[str], a4: str | Pointer[str], a5: int, a6: str | Pointer[str], a7: str | Pointer[str], /) -> int: ...
     def cs_sim_add_resource_type(self, a0: int, a1: str | Pointer[str], /) -> int: ...
     def cs_sim_bind_thread(self, a0: int, /) -> int: ...
+    def cs_sim_break_connection(self, a0: int, a1: float, /) -> int: ...
     def cs_sim_calls(self, a0: int, a1: int, /) -> int: ...
     def cs_sim_create(self, a0: Pointer[int], /) -> int: ...
     def cs_sim_delete(self, a0: int, a1: int, a2: str | Pointer[str], /) -> int: ...
@@ -218,20 +335,27 @@ class Lib:
     def cs_sim_fail(self, a0: int, a1: int, a2: int, a3: int, /) -> int: ...
     def cs_sim_get_last_error(self) -> int: ...
     def cs_sim_get_latency(self, a0: int, /) -> float: ...
+    def cs_sim_get_notification_queue_limit(self, a0: int, /) -> int: ...
     def cs_sim_get_rights(self, a0: int, /) -> int: ...
     def cs_sim_hide(self, a0: int, a1: int, a2: int, /) -> int: ...
     def cs_sim_move_group(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], /) -> int: ...
     def cs_sim_open_handles(self, a0: int, a1: Pointer[int], /) -> int: ...
+    def cs_sim_properties(self, a0: int, a1: int, a2: str | Pointer[str], a3: int, a4: Pointer[Result], /) -> int: ...
     def cs_sim_release(self, a0: int, /) -> int: ...
     def cs_sim_reset_calls(self, a0: int, /) -> int: ...
     def cs_sim_round_trips(self, a0: int, a1: int, /) -> int: ...
     def cs_sim_set_cluster(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], a3: int, a4: int, a5: int, a6: str | Pointer[str], a7: str | Pointer[str], a8: int, a9: int, a10: int, /) -> int: ...
     def cs_sim_set_latency(self, a0: int, a1: float, /) -> int: ...
+    def cs_sim_set_notification_queue_limit(self, a0: int, a1: int, /) -> int: ...
+    def cs_sim_set_property(self, a0: int, a1: int, a2: str | Pointer[str], a3: str | Pointer[str], a4: int, a5: int, a6: Pointer[int], a7: int, /) -> int: ...
     def cs_sim_set_quorum(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], a3: int, /) -> int: ...
     def cs_sim_set_rights(self, a0: int, a1: int, /) -> int: ...
+    def cs_sim_set_shared_volume(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], a3: str | Pointer[str], a4: int, a5: int, a6: int, a7: int, a8: int, /) -> int: ...
     def cs_sim_set_state(self, a0: int, a1: int, a2: str | Pointer[str], a3: int, /) -> int: ...
+    def cs_sim_set_version(self, a0: int, a1: int, a2: int, a3: int, /) -> int: ...
     def cs_sim_total_open_handles(self, a0: Pointer[int], /) -> None: ...
     def cs_snapshot(self, a0: int, a1: Pointer[Result], /) -> int: ...
+    def cs_snapshot_ex(self, a0: int, a1: int, a2: Pointer[Result], /) -> int: ...
     def cs_state(self, a0: int, /) -> int: ...
     def cs_status(self, a0: int, a1: Pointer[Result], /) -> int: ...
     def cs_status_into(self, a0: int, a1: str | Pointer[str], a2: int, /) -> int: ...

@@ -102,3 +102,12 @@ def coerce_state(enum_cls: type[_E], value: _E | int | str) -> _E:
             names = ", ".join(m.name for m in enum_cls)
             raise ValueError("%r is not a %s (one of %s)" % (value, enum_cls.__name__, names)) from None
     raise TypeError("a %s must be a name or an int, not %s" % (enum_cls.__name__, type(value).__name__))
+
+
+class CsvFaultState(enum.IntFlag):
+    """CLUS_CSV_VOLUME_INFO.FaultState of a Cluster Shared Volume (0: healthy)."""
+
+    NO_DIRECT_IO = 0x1          # I/O redirected through the coordinator node
+    NO_ACCESS = 0x2
+    IN_MAINTENANCE = 0x4
+    DISMOUNTED = 0x8

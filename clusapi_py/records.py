@@ -83,6 +83,47 @@ class NetInterfaceInfo(typing.NamedTuple):
     state: Union[NetInterfaceState, int]
 
 
+class FailureInfo(typing.NamedTuple):
+    """GET_FAILURE_INFO of a resource (restarts) or a group (failovers): the
+    attempts that remain and the seconds left in the current period."""
+
+    attempts_remaining: int
+    period_remaining: int
+
+
+class CsvVolume(typing.NamedTuple):
+    """One volume of a Cluster Shared Volume (CLUS_CSV_VOLUME_INFO, sizes from
+    CLUS_PARTITION_INFO_EX; None where the disk does not report them)."""
+
+    path: str                   # e.g. C:\ClusterStorage\Volume1
+    volume_name: str            # \\?\Volume{guid}\
+    partition_number: int
+    total_bytes: typing.Optional[int]
+    free_bytes: typing.Optional[int]
+    fault_state: int            # CsvFaultState
+    backup_state: int           # 0 none, 1 in progress
+
+
+class SharedVolume(typing.NamedTuple):
+    """A Cluster Shared Volume resource: its owner node, state and volumes
+    (empty while it is not online)."""
+
+    name: str
+    owner_node: str
+    state: int                  # ResourceState
+    volumes: typing.Tuple[CsvVolume, ...]
+
+
+class CsvNodeState(typing.NamedTuple):
+    """The state of a CSV on one node (from SHARED_VOLUME STATE notifications:
+    CLUSTER_SHARED_VOLUME_STATE_INFO_EX)."""
+
+    node: str
+    state: int
+    redirected_reason: int
+    block_redirected_reason: int
+
+
 # ---- Snapshot.to_dict(): the topology format (docs/topology.md) as a snapshot fills it ----------
 # A state is its member's name, or the int a newer Windows reported.  What a snapshot does not
 # read (aliases, resource types of resources, owners' lists, dependencies, net-interface ids) is

@@ -7,16 +7,19 @@ cluster -- a dump taken on a real cluster runs anywhere.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, Iterable
 
 from . import _bindings as b
 from ._sections import read_sections
+from .properties.codec import parse
+from .properties.values import to_json
 from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_name, state_table
 from .records import (
     ClusterVersion, GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo, TopologyDict,
 )
 
-__all__ = ["Snapshot", "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo"]
+__all__ = ["Snapshot", "PropertyTable", "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo"]
 
 
 _NODE = state_table(NodeState)
@@ -26,7 +29,78 @@ _NETWORK = state_table(NetworkState)
 _NETIF = state_table(NetInterfaceState)
 
 
-def _owner_map(node_names: Iterable[str], owners: Iterable[str]) -> dict[str, str]:
+_PROPERTY_SECTIONS = {b.SECTION_GROUP_PROPERTIES: "group", b.SECTION_RESOURCE_PROPERTIES: "resource",
+                      b.SECTION_NODE_PROPERTIES: "node", b.SECTION_NETWORK_PROPERTIES: "network",
+                      b.SECTION_CLUSTER_PROPERTIES: "cluster"}
+
+
+class PropertyTable(Mapping):
+    """{object name: {property: value}} of one kind of a snapshot taken with
+    properties=True.  Each object's lists are decoded when it is first read
+    (a malformed list raises ValueError then), so a snapshot of thousands of
+    objects costs little more than the enumeration until it is used."""
+
+    __slots__ = ("_data", "_spans", "_cache")
+
+    def __init__(self, data, spans):
+        self._data = data           # the section's bytes
+        self._spans = spans         # {name: (offset, read-write bytes, read-only bytes)}
+        self._cache = {}
+
+    def _decoded(self, name):
+        got = self._cache.get(name)
+        if got is None:
+            pos, n_rw, n_ro = self._spans[name]
+            values, types = {}, {}
+            for start, n in ((pos, n_rw), (pos + n_rw, n_ro)):
+                if n:
+                    for p in parse(self._data[start:start + n]):
+                        values[p.name] = p.value
+                        types[p.name] = p.syntax
+            got = self._cache[name] = (values, types)
+        return got
+
+    def __getitem__(self, name):
+        return self._decoded(name)[0]
+
+    def syntaxes(self, name):
+        """{property: CLUSPROP syntax} of one object."""
+        return self._decoded(name)[1]
+
+    def __iter__(self):
+        return iter(self._spans)
+
+    def __len__(self):
+        return len(self._spans)
+
+    def __repr__(self):
+        return "<PropertyTable of %d objects>" % len(self._spans)
+
+
+def _read_properties(sections):
+    """{kind: PropertyTable} of the property sections present (per row: the
+    read-write list, then the read-only list), or None without them."""
+    if not any(k in sections for k in _PROPERTY_SECTIONS):
+        return None
+    out = {}
+    for kind, label in _PROPERTY_SECTIONS.items():
+        section = sections.get(kind)
+        if section is None:
+            raise ValueError("snapshot result: property section %d is missing" % kind)
+        data, pos, spans = section.data, 0, {}
+        for name, n_rw, n_ro in zip(section.text[0], section.ints[0], section.ints[1]):
+            if n_rw < 0 or n_ro < 0:
+                raise ValueError("snapshot result: property section %d: negative list size for %r" % (kind, name))
+            spans[name] = (pos, n_rw, n_ro)
+            pos += n_rw + n_ro
+        if pos != len(data):
+            raise ValueError("snapshot result: property section %d: %d bytes, the rows use %d"
+                             % (kind, len(data), pos))
+        out[label] = PropertyTable(data, spans)
+    return out
+
+
+def _owner_map(node_names, owners):
     """{owner as reported: owner as the snapshot shows it}: the name when it is
     one of the snapshot's nodes (compared case-insensitively, as the cluster
     does), else "" -- worked out once per distinct owner, not once per row."""
@@ -46,20 +120,11 @@ class Snapshot:
     """
 
     __slots__ = ("cluster_name", "version", "quorum", "nodes", "groups", "resources", "networks",
-                 "netinterfaces", "resource_types")
-    cluster_name: str
-    version: ClusterVersion
-    quorum: Quorum
-    nodes: tuple[NodeInfo, ...]
-    groups: tuple[GroupInfo, ...]
-    resources: tuple[ResourceInfo, ...]
-    networks: tuple[NetworkInfo, ...]
-    netinterfaces: tuple[NetInterfaceInfo, ...]
-    resource_types: tuple[str, ...]
+                 "netinterfaces", "resource_types", "group_properties", "resource_properties", "node_properties",
+                 "network_properties", "cluster_properties", "_cluster_table")
 
-    def __init__(self, cluster_name: str, version: ClusterVersion, quorum: Quorum, nodes: Iterable[NodeInfo],
-                 groups: Iterable[GroupInfo], resources: Iterable[ResourceInfo], networks: Iterable[NetworkInfo],
-                 netinterfaces: Iterable[NetInterfaceInfo], resource_types: Iterable[str]) -> None:
+    def __init__(self, cluster_name, version, quorum, nodes, groups, resources, networks, netinterfaces,
+                 resource_types, properties=None):
         self.cluster_name = cluster_name
         self.version = version
         self.quorum = quorum
@@ -69,17 +134,32 @@ class Snapshot:
         self.networks = tuple(networks)
         self.netinterfaces = tuple(netinterfaces)
         self.resource_types = tuple(resource_types)
+        # With snapshot(properties=True): a PropertyTable per kind (None without).
+        props = properties or {}
+        self.group_properties = props.get("group")
+        self.resource_properties = props.get("resource")
+        self.node_properties = props.get("node")
+        self.network_properties = props.get("network")
+        cluster = props.get("cluster")
+        self._cluster_table = cluster
+        self.cluster_properties = None if cluster is None else dict(cluster.get("", {}))
 
     @classmethod
-    def _from_shim(cls, fields: list[str], ints: list[int]) -> Snapshot:
-        """Decodes cs_snapshot's sectioned result (layout: api/cs_snapshot.h)."""
+    def _from_shim(cls, fields, ints, data=b""):
+        """Decodes cs_snapshot's sectioned result (layout: api/cs_snapshot.h); `data`: its
+        bytes (the property lists of cs_snapshot_ex's property sections)."""
         new = tuple.__new__   # NamedTuple's own __new__ is Python code: skip it for 10^4 rows
         # kind: (text fields, ints) per row that this reader uses
-        sections = read_sections(fields, ints, want={
+        want = {
             b.SECTION_CLUSTER: (3, 6), b.SECTION_QUORUM: (2, 1), b.SECTION_NODES: (2, 1),
             b.SECTION_GROUPS: (3, 1), b.SECTION_RESOURCES: (4, 1), b.SECTION_NETWORKS: (2, 1),
             b.SECTION_NETINTERFACES: (3, 1), b.SECTION_RESOURCE_TYPES: (1, 0),
-        })
+        }
+        # the property sections are there only with properties=True: wanted when present
+        count = ints[1] if len(ints) > 1 and isinstance(ints[1], int) and ints[1] >= 0 else 0
+        present = set(ints[2:2 + 5 * count:5])
+        want.update((kind, (1, 2)) for kind in _PROPERTY_SECTIONS if kind in present)
+        sections = read_sections(fields, ints, data, want=want)
         head, quorum = sections[b.SECTION_CLUSTER], sections[b.SECTION_QUORUM]
         if head.rows != 1 or quorum.rows != 1:
             raise ValueError("snapshot result: %d cluster rows and %d quorum rows, expected 1 each"
@@ -117,20 +197,48 @@ class Snapshot:
                   for n, nd, nw, st in zip(names, nif_nodes, nif_networks, section.ints[0])
                   if nd in node_set and nw in network_set]
         restypes = sections[b.SECTION_RESOURCE_TYPES].text[0]
-        return cls(name, version, quorum, nodes, groups, resources, networks, netifs, restypes)
+        return cls(name, version, quorum, nodes, groups, resources, networks, netifs, restypes,
+                   _read_properties(sections))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Snapshot):
             return NotImplemented
-        return all(getattr(self, a) == getattr(other, a) for a in self.__slots__)
+        return all(getattr(self, a) == getattr(other, a) for a in self.__slots__ if a != "_cluster_table")
 
     def __repr__(self) -> str:
         return "<Snapshot %r: %d nodes, %d groups, %d resources, %d networks, %d net interfaces>" % (
             self.cluster_name, len(self.nodes), len(self.groups), len(self.resources), len(self.networks),
             len(self.netinterfaces))
 
-    def to_dict(self) -> TopologyDict:
-        """The snapshot in the simulator's topology format."""
+    @staticmethod
+    def _props_json(table, name):
+        values, types = table[name], table.syntaxes(name)
+        return {p: to_json(types[p], v) for p, v in values.items()}
+
+    def _with_properties(self, kind, table, obj):
+        """obj with the object's `properties` (and a resource's `type`) when the snapshot has them."""
+        if table is not None and obj["name"] in table:
+            values = table[obj["name"]]
+            if kind == "resource" and isinstance(values.get("Type"), str):
+                obj["type"] = values["Type"]
+            obj["properties"] = self._props_json(table, obj["name"])
+        return obj
+
+    def to_dict(self):
+        """The snapshot in the simulator's topology format (with each object's
+        `properties` and each resource's `type` when taken with properties=True)."""
+        out = self._base_dict()
+        if self._cluster_table is not None and "" in self._cluster_table:
+            out["cluster"]["properties"] = self._props_json(self._cluster_table, "")
+        for kind, key, table in (("node", "nodes", self.node_properties),
+                                 ("network", "networks", self.network_properties),
+                                 ("group", "groups", self.group_properties),
+                                 ("resource", "resources", self.resource_properties)):
+            for obj in out[key]:
+                self._with_properties(kind, table, obj)
+        return out
+
+    def _base_dict(self):
         v = self.version
         return {
             "cluster": {

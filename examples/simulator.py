@@ -19,6 +19,8 @@ s.set_group_state("FS01", "FAILED"); s.move_group("FS01", "NODE1"); s.set_node_s
 s.add_node("NODE4"); s.add_group("APP", owner_node="NODE4"); s.add_resource("APP Service", "APP")
 s.delete_resource("APP Service"); s.delete_group("APP"); s.delete_node("NODE4")
 s.delete_after("OpenClusterGroupEx", 1, "group", "FS01")   # delete during a walk
+s.notification_queue_limit = 100          # a port's queue overflows into CLUSTER_LOST_NOTIFICATIONS
+s.break_connection(2.0)                   # named opens fail with 1722 for 2 s, then ports get RECONNECT
 sim.default_topology(); sim.generate(nodes=64, groups=8000, resources_per_group=3)
 
 # What the knobs above do to the next calls.

@@ -87,6 +87,55 @@ typedef pthread_mutex_t cs_mutex;
 #  define cs_mutex_unlock(m) pthread_mutex_unlock(m)
 #endif
 
+/* ---- a condition variable paired with a cs_mutex, and a monotonic clock --
+ * (the simulator's notification waits; never used without its mutex held). */
+#define CS_WAIT_FOREVER 0xFFFFFFFFu
+#if defined(_WIN32) && defined(_WIN32_WINNT) && _WIN32_WINNT < 0x0600
+/* Before Vista's headers (tests/windows/compat_check.c compiles the compat
+ * header against mingw-w64's at 0x0502): no condition variables; nothing
+ * compiled that way waits. */
+#elif defined(_WIN32)
+typedef CONDITION_VARIABLE cs_cond;
+#  define CS_COND_INIT CONDITION_VARIABLE_INIT
+#  define cs_cond_broadcast(c) WakeAllConditionVariable(c)
+/* Waits until woken or `ms` milliseconds pass (CS_WAIT_FOREVER: no limit);
+ * spurious wake-ups happen: callers re-check their condition. */
+static inline void cs_cond_wait_ms(cs_cond *c, cs_mutex *m, uint32_t ms)
+{
+    SleepConditionVariableSRW(c, m, ms == CS_WAIT_FOREVER ? INFINITE : ms, 0);
+}
+static inline double cs_monotonic_seconds(void)
+{
+    return (double)GetTickCount64() / 1000.0;
+}
+#else
+typedef pthread_cond_t cs_cond;
+#  define CS_COND_INIT PTHREAD_COND_INITIALIZER
+#  define cs_cond_broadcast(c) pthread_cond_broadcast(c)
+static inline void cs_cond_wait_ms(cs_cond *c, cs_mutex *m, uint32_t ms)
+{
+    struct timespec ts;
+    if (ms == CS_WAIT_FOREVER) {
+        pthread_cond_wait(c, m);
+        return;
+    }
+    clock_gettime(CLOCK_REALTIME, &ts);     /* the default clock of a cond */
+    ts.tv_sec += (time_t)(ms / 1000u);
+    ts.tv_nsec += (long)(ms % 1000u) * 1000000L;
+    if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec += 1;
+        ts.tv_nsec -= 1000000000L;
+    }
+    pthread_cond_timedwait(c, m, &ts);
+}
+static inline double cs_monotonic_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+#endif
+
 /* ---- sleeping (the simulator's latency; never called with a lock held) --- */
 static inline void cs_sleep_seconds(double seconds)
 {

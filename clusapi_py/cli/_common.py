@@ -62,7 +62,10 @@ class Command(typing.NamedTuple):
     default bound in seconds (None: none).  `failure`, when given, prints a
     failure as the command's own output on stdout (the check's
     `CLUSTER UNKNOWN - ...` line, or its JSON) and returns the exit code;
-    without it a failure is one line on stderr and exit code 3."""
+    without it a failure is one line on stderr and exit code 3.  A command
+    that `streams` writes as it goes, for as long as it runs (`watch`): it
+    runs on the calling thread, where Ctrl-C reaches it, unbounded unless
+    --timeout is given."""
 
     name: str
     help: str
@@ -70,6 +73,7 @@ class Command(typing.NamedTuple):
     arguments: typing.Callable[[argparse.ArgumentParser], None] = no_arguments
     timeout: typing.Optional[float] = None
     failure: typing.Optional[Failure] = None
+    streams: bool = False
 
 
 def write_json(data: object, out: typing.TextIO) -> None:

@@ -17,7 +17,7 @@ import typing
 from .._version import __version__
 from ..handles import open_cluster
 from .._backend import Backend
-from . import _runtime, info, objects, status
+from . import _runtime, csv_cmd, info, objects, props, status, watch
 from ._common import EXIT_OK, EXIT_UNKNOWN, Command, Context
 
 COMMANDS: typing.Tuple[Command, ...] = (
@@ -29,7 +29,13 @@ COMMANDS: typing.Tuple[Command, ...] = (
     Command("resources", "the resources, their states, groups and owner nodes", objects.listing("resources")),
     Command("networks", "the cluster networks and their states", objects.listing("networks")),
     Command("netinterfaces", "the network interfaces: node, network and state", objects.listing("netinterfaces")),
-    Command("dump", "the whole cluster as a topology file (JSON; --sim FILE loads it back)", objects.dump),
+    Command("dump", "the whole cluster as a topology file (JSON; --sim FILE loads it back)", objects.dump,
+            objects.dump_arguments),
+    Command("props", "one object's properties: name, value, type, read-only (props KIND [NAME] [--private])",
+            props.run, props.arguments),
+    Command("csv", "the Cluster Shared Volumes: path, owner, state, size, free space, fault state", csv_cmd.run),
+    Command("watch", "each change as it happens, one line (--json: one JSON object) per event, until Ctrl-C "
+            "(exit 0) or --count N events", watch.run, watch.arguments, streams=True),
 )
 
 EPILOG = """\
@@ -154,6 +160,18 @@ def _execute(command: Command, args: argparse.Namespace, backend: Backend,
     return code, out.getvalue(), ctx.notes
 
 
+def _stream(command: Command, args: argparse.Namespace, backend: Backend, simulated: bool, out: typing.TextIO,
+            err: typing.TextIO) -> int:
+    """A command that writes as it goes: on this thread, straight to `out`."""
+    with open_cluster(args.cluster, backend=backend) as cluster:
+        if simulated:
+            _runtime.emit(err, "clusapi: %s is a simulated cluster\n" % cluster.name)
+        ctx = Context(cluster, simulated)
+        code = command.run(ctx, args, out)
+    _runtime.emit(err, "".join("clusapi: %s\n" % n for n in ctx.notes))
+    return code
+
+
 def _fail(command: typing.Optional[Command], failure: _runtime.Failure, args: argparse.Namespace,
           simulated: typing.Optional[bool], out: typing.TextIO, err: typing.TextIO) -> int:
     if command is not None and command.failure is not None:
@@ -188,6 +206,8 @@ def _run(argv: typing.List[str], out: typing.TextIO, err: typing.TextIO) -> typi
         backend = _runtime.choose_backend(args.sim)
         simulated = _runtime.is_simulated(backend)
         timeout = args.timeout if args.timeout is not None else command.timeout
+        if command.streams and timeout is None:
+            return _stream(command, args, backend, bool(simulated), out, err), False
         code, text, notes = _runtime.bounded(lambda: _execute(command, args, backend, bool(simulated)), timeout)
     except Exception as exc:
         failure = _runtime.failure_from(exc)

@@ -83,11 +83,17 @@ def listing(command: str) -> Run:
     return run
 
 
+def dump_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--properties", action="store_true",
+                        help="with every object's properties and each resource's type (two more round trips "
+                             "on the bulk path)")
+
+
 def dump(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
     """The snapshot in the topology format (docs/topology.md), with or
     without --json: what `--sim FILE` loads back.  The format has no room for
     a "simulated" mark, so a dump of a simulator says so on stderr."""
-    snap = ctx.snapshot()
+    snap: Snapshot = ctx.cluster.snapshot(properties=True) if args.properties else ctx.snapshot()
     if ctx.simulated:
         ctx.note("(simulated) %s is a simulated cluster" % snap.cluster_name)
     out.write(snap.to_json() + "\n")

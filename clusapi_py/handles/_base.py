@@ -12,6 +12,7 @@ handle modules import them.
 from __future__ import annotations
 
 import atexit
+import typing
 from typing import TYPE_CHECKING, TypeVar
 
 from .. import _bindings as b
@@ -43,6 +44,24 @@ _STATUS_TOO_LONG = lib.CS_STATUS_TOO_LONG
 _BACKEND_TYPES = Backend._classes
 
 _H = TypeVar("_H", bound="_Handle")
+
+
+# What the layers above the handles add to them (events: "notifications",
+# "live_view"), registered when they are imported -- the package's __init__
+# imports them -- so that a handle method can offer them without importing
+# upwards.
+_EXTENSIONS: "dict[str, typing.Callable[..., typing.Any]]" = {}
+
+
+def register_extension(name: str, factory: "typing.Callable[..., typing.Any]") -> None:
+    _EXTENSIONS[name] = factory
+
+
+def extension(name: str) -> "typing.Callable[..., typing.Any]":
+    try:
+        return _EXTENSIONS[name]
+    except KeyError:
+        raise RuntimeError("clusapi_py.%s is not loaded (import clusapi_py)" % name) from None
 
 
 class _Handle:

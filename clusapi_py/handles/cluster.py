@@ -2,7 +2,7 @@
 about itself, its lists of names, and the objects opened from it."""
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Iterable, Optional, TypeVar
 
 from .. import _bindings as b
 from .. import _consts as k
@@ -11,12 +11,19 @@ from .._backend import SYSTEM, Backend
 from .._validate import access_arg, name_arg
 from ..backends import resolve
 from ..enums import Access
-from ..records import ClusterVersion, Quorum
+from ..properties.mixin import PropertiesMixin
+from ..shared_volumes import read_shared_volumes
+from ..records import ClusterVersion, Quorum, SharedVolume
 from ..snapshot import Snapshot
 from ._base import (
-    _BACKEND_TYPES, _DEFAULT_ACCESS, _MAXIMUM_ALLOWED, _NULL, _cs_open_cluster, _cs_open_object, _Handle,
+    _BACKEND_TYPES, _DEFAULT_ACCESS, _MAXIMUM_ALLOWED, _NULL, _cs_open_cluster, _cs_open_object, _Handle, extension,
 )
 from .objects import Group, NetInterface, Network, Node, Resource, _Object
+
+if TYPE_CHECKING:    # the events package is above the handles: names for the signatures only
+    from ..events.live import LiveView
+    from ..events.port import NotificationPort
+    from ..events.types import EventKind
 
 lib = b.lib
 
@@ -56,12 +63,13 @@ def _open_error(backend: Backend) -> ValueError | errors.ClusterError:
     return exc
 
 
-class Cluster(_Handle):
+class Cluster(_Handle, PropertiesMixin):
     """A cluster handle (HCLUSTER)."""
 
     __slots__ = ("_info",)
     _what = "cluster"
     _info: tuple[str, ClusterVersion] | None
+    _kind = b.KIND_CLUSTER
 
     def _load_info(self) -> tuple[str, ClusterVersion]:
         fields, ints = b.call_result(lib.cs_cluster_info, self._tok(), what="cluster")
@@ -181,7 +189,31 @@ class Cluster(_Handle):
         fields, ints = b.call_result(lib.cs_quorum, self._tok(), what="cluster")
         return Quorum(fields[0], fields[1], ints[0])
 
-    def snapshot(self) -> Snapshot:
-        """Everything a monitoring cycle reads, in one shim call."""
-        fields, ints = b.call_result(lib.cs_snapshot, self._tok(), what="cluster")
-        return Snapshot._from_shim(fields, ints)
+    def shared_volumes(self) -> "list[SharedVolume]":
+        """Every Cluster Shared Volume: [SharedVolume(name, owner_node, state, volumes)]."""
+        return read_shared_volumes(self._tok())
+
+    def snapshot(self, properties: bool = False) -> Snapshot:
+        """Everything a monitoring cycle reads, in one shim call.  With properties=True
+        also every group's and resource's common properties (one round trip for all
+        groups, one for all resources, where the cluster has the *EnumEx calls), and
+        the nodes', networks' and cluster's (per object)."""
+        if properties:
+            fields, ints, data = b.call_result_with_bytes(lib.cs_snapshot_ex, self._tok(), b.SNAPSHOT_PROPERTIES,
+                                                          what="cluster")
+        else:
+            fields, ints, data = b.call_result_with_bytes(lib.cs_snapshot, self._tok(), what="cluster")
+        return Snapshot._from_shim(fields, ints, data)
+
+    # ---- change notifications (clusapi_py.events) ---------------------------------------
+    def notifications(self, kinds: Optional[Iterable[EventKind]] = None, *,
+                      version: Optional[int] = None) -> NotificationPort:
+        """A NotificationPort for these EventKind members (None: every kind); version None
+        picks 2 (CreateClusterNotifyPortV2) where the backend exports it, else 1."""
+        port: NotificationPort = extension("notifications")(self, kinds, version=version)
+        return port
+
+    def live_view(self, *, version: Optional[int] = None) -> LiveView:
+        """A LiveView: this cluster kept current by its notifications (see clusapi_py.events.live)."""
+        view: LiveView = extension("live_view")(self, version=version)
+        return view

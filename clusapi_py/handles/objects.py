@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from .. import _bindings as b
 from .. import _consts as k
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_table
+from ..properties.mixin import GroupControlsMixin, PropertiesMixin, ResourceControlsMixin
 from ..records import GroupStatus, ResourceStatus
 from ._base import (
     _NAME_FIELD, _STATE_FAILED, _STATUS_BUFFER, _STATUS_TOO_LONG, _cs_state, _cs_status_into, _ffi_new, _ffi_string,
@@ -33,7 +34,7 @@ _RESOURCE_STATES = state_table(ResourceState)
 _S = TypeVar("_S", bound=enum.IntEnum)
 
 
-class _Object(_Handle, Generic[_S]):
+class _Object(_Handle, PropertiesMixin, Generic[_S]):
     """A handle obtained from a Cluster; keeps that Cluster alive.  _S is the kind's state enum."""
 
     __slots__ = ("_cluster",)
@@ -105,7 +106,7 @@ class Node(_Object[NodeState]):
         return self._names(k.CLUSTER_NODE_ENUM_GROUPS)
 
 
-class Group(_Object[GroupState]):
+class Group(_Object[GroupState], GroupControlsMixin):
     __slots__ = ()
     _what = "group"
     _kind = b.KIND_GROUP
@@ -135,7 +136,7 @@ class Group(_Object[GroupState]):
         return self._names(k.CLUSTER_GROUP_ENUM_NODES)
 
 
-class Resource(_Object[ResourceState]):
+class Resource(_Object[ResourceState], ResourceControlsMixin):
     __slots__ = ()
     _what = "resource"
     _status_fields = 2

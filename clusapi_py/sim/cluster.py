@@ -15,6 +15,7 @@ from .. import errors
 from .._backend import Backend, pop_default, push_default
 from .._validate import name_arg
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
+from . import props as _props
 from .topology import default_topology, dependency_order, id_arg, normalize_topology, stable_id
 
 if TYPE_CHECKING:
@@ -104,6 +105,68 @@ class SimulatedCluster(Backend):
                                        _multi_sz(r["possible_owners"])), "resource %r" % r["name"])
         q = t["quorum"]
         ck(lib.cs_sim_set_quorum(self._id, q["resource"], q["device"], q["max_log_size"]), "quorum")
+        self._populate_properties(t)
+        for v in t["shared_volumes"]:
+            self._set_volume(v)
+
+    def _set_volume(self, v):
+        self._check(lib.cs_sim_set_shared_volume(self._id, v["resource"], v["path"], v["volume_name"],
+                                                 v["partition_number"], v["total_bytes"], v["free_bytes"],
+                                                 v["fault_state"], v["backup_state"]),
+                    "shared volume %r" % v["resource"])
+
+    def _volume(self, resource):
+        for v in self._topology["shared_volumes"]:
+            if v["resource"].lower() == str(resource).lower():
+                return v
+        raise ValueError("simulator: %r is not a Cluster Shared Volume" % (resource,))
+
+    def add_shared_volume(self, resource, path, total_bytes, free_bytes=None, *, volume_name=None,
+                          partition_number=2, fault_state=0, backup_state=0):
+        """Makes a resource a Cluster Shared Volume with one volume."""
+        t = copy.deepcopy(self._topology)
+        t["shared_volumes"] = [v for v in t["shared_volumes"] if v["resource"].lower() != str(resource).lower()]
+        entry = {"resource": resource, "path": path, "total_bytes": total_bytes,
+                 "partition_number": partition_number, "fault_state": int(fault_state),
+                 "backup_state": backup_state}
+        if free_bytes is not None:
+            entry["free_bytes"] = free_bytes
+        if volume_name is not None:
+            entry["volume_name"] = volume_name
+        t["shared_volumes"].append(entry)
+        v = normalize_topology(t)["shared_volumes"][-1]
+        self._set_volume(v)
+        self._topology["shared_volumes"] = [x for x in self._topology["shared_volumes"]
+                                            if x["resource"].lower() != v["resource"].lower()] + [v]
+
+    def fill_volume(self, resource, free_bytes):
+        """Sets a CSV's free space (0 .. its size)."""
+        v = dict(self._volume(resource))
+        if isinstance(free_bytes, bool) or not isinstance(free_bytes, int) or not 0 <= free_bytes <= v["total_bytes"]:
+            raise ValueError("free_bytes must be an int in 0..%d" % v["total_bytes"])
+        v["free_bytes"] = free_bytes
+        self._set_volume(v)
+        self._volume(resource).update(v)
+
+    def set_csv_fault_state(self, resource, fault_state):
+        """Sets a CSV's fault state (CsvFaultState flags; 0 = healthy)."""
+        v = dict(self._volume(resource))
+        if isinstance(fault_state, bool) or not isinstance(fault_state, int) or not 0 <= int(fault_state) <= 15:
+            raise ValueError("fault_state must be CsvFaultState flags (0..15)")
+        v["fault_state"] = int(fault_state)
+        self._set_volume(v)
+        self._volume(resource).update(v)
+
+    def _populate_properties(self, t):
+        """The topology's `properties` / `private_properties` of every object."""
+        targets = [("cluster", None, t["cluster"])]
+        for kind, key in (("node", "nodes"), ("network", "networks"), ("netinterface", "netinterfaces"),
+                          ("group", "groups"), ("resource", "resources")):
+            targets.extend((kind, o["name"], o) for o in t[key])
+        for kind, name, o in targets:
+            for key, private in (("properties", False), ("private_properties", True)):
+                if o.get(key):
+                    _props.set_properties(self._id, kind, name, o[key], private, self._check)
 
     def __del__(self) -> None:
         sim_id = getattr(self, "_id", 0)
@@ -128,6 +191,30 @@ class SimulatedCluster(Backend):
     def topology(self) -> dict[str, Any]:
         """The topology this simulator was built from (normalized), as a fresh dict."""
         return copy.deepcopy(self._topology)
+
+    # ---- properties (sim/props.py) ---------------------------------------------------------
+    def set_properties(self, kind, name, values, private=False):
+        """Sets common (or private) properties of an object -- kind "cluster" (name
+        ignored), "node", "group", "resource", "network" or "netinterface" -- from a
+        dict of name -> value (Python values, or the topology's JSON forms).  A value
+        keeps the syntax the property already has; a new property's syntax is
+        inferred.  Nothing is set when any value is refused."""
+        _props.set_properties(self._id, kind, name, values, private, self._check)
+
+    def set_version(self, *, major=None, minor=None, build=None):
+        """Changes the cluster's version (GetClusterInformation): the properties a
+        later Windows build added disappear from the property lists."""
+        v = self._topology["cluster"]["version"]
+        major = v["major"] if major is None else major
+        minor = v["minor"] if minor is None else minor
+        build = v["build"] if build is None else build
+        _props.set_version(self._id, major, minor, build, self._check)
+        v.update(major=major, minor=minor, build=build)
+
+    def property_list(self, kind, name=None, private=False):
+        """The properties the simulator serves for an object (read-write then
+        read-only), read without a handle."""
+        return _props.read_properties(self._id, kind, name, private, self._check)
 
     # ---- knobs ------------------------------------------------------------------------
     @property
@@ -196,6 +283,32 @@ class SimulatedCluster(Backend):
         counts = ffi.new("uint32_t[]", b.lib.CS_KIND_COUNT)
         self._check(lib.cs_sim_open_handles(self._id, counts), "counters")
         return {name: int(counts[i]) for i, name in enumerate(b.KIND_NAMES)}
+
+    # ---- notifications -----------------------------------------------------------------
+    @property
+    def notification_queue_limit(self) -> int:
+        """Events a notification port holds before it overflows: the queued events are
+        then dropped and the port delivers one CLUSTER_LOST_NOTIFICATIONS."""
+        return int(lib.cs_sim_get_notification_queue_limit(self._id))
+
+    @notification_queue_limit.setter
+    def notification_queue_limit(self, limit: int) -> None:
+        if isinstance(limit, bool) or not isinstance(limit, int):
+            raise TypeError("notification_queue_limit must be an int")
+        if not 1 <= limit <= 0xFFFFFFFF:
+            raise ValueError("notification_queue_limit must be between 1 and 2**32 - 1")
+        self._check(lib.cs_sim_set_notification_queue_limit(self._id, limit), "notification queue limit")
+
+    def break_connection(self, seconds: float) -> None:
+        """For `seconds`, every round trip through a cluster opened by name (RPC) fails with
+        RPC_S_SERVER_UNAVAILABLE (1722), opening one by name too, and changes made meanwhile
+        are not delivered to the notification ports of such opens; afterwards each of those
+        ports delivers CLUSTER_RECONNECT, as clusapi.dll does after its own reconnect."""
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+            raise TypeError("seconds must be a number")
+        if not 0 < seconds <= 3600:
+            raise ValueError("seconds must be > 0 and <= 3600")
+        self._check(lib.cs_sim_break_connection(self._id, float(seconds)), "break_connection")
 
     # ---- changing the cluster ----------------------------------------------------------
     def _set_state(self, kind: ObjectKind, enum_cls: type[_E], name: str, state: _E | int | str) -> None:

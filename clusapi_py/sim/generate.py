@@ -9,11 +9,15 @@ __all__ = ["generate"]
 MAX_NODES = 64  # a failover cluster has at most 64 nodes
 
 
-def generate(nodes: int = 64, groups: int = 8000, resources_per_group: int = 3) -> dict[str, Any]:
+def generate(nodes: int = 64, groups: int = 8000, resources_per_group: int = 3,
+             shared_volumes: int = 0) -> dict[str, Any]:
     """The topology of a large Hyper-V style cluster: `nodes` nodes, the core
     "Cluster Group" and "Available Storage", and `groups` VM roles of
-    `resources_per_group` resources each, spread evenly over the nodes."""
-    for label, value, lo in (("nodes", nodes, 1), ("groups", groups, 0), ("resources_per_group", resources_per_group, 1)):
+    `resources_per_group` resources each, spread evenly over the nodes; with
+    `shared_volumes`, that many Cluster Shared Volumes (disks in "Available
+    Storage", 1 TiB each, their free space varied)."""
+    for label, value, lo in (("nodes", nodes, 1), ("groups", groups, 0), ("resources_per_group", resources_per_group, 1),
+                             ("shared_volumes", shared_volumes, 0)):
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError("%s must be an int" % label)
         if value < lo:
@@ -51,4 +55,12 @@ def generate(nodes: int = 64, groups: int = 8000, resources_per_group: int = 3) 
             kind = kinds[r % len(kinds)]
             topo["resources"].append({"name": "%s %s%s" % (kind, vm, "" if r < len(kinds) else " %d" % r),
                                       "type": kind, "group": vm})
+    if shared_volumes:
+        topo["shared_volumes"] = []
+    for v in range(shared_volumes):
+        disk = "Cluster Virtual Disk (Volume%d)" % (v + 1)
+        topo["resources"].append({"name": disk, "type": "Physical Disk", "group": "Available Storage"})
+        total = 1 << 40
+        topo["shared_volumes"].append({"resource": disk, "path": "C:\\ClusterStorage\\Volume%d" % (v + 1),
+                                       "total_bytes": total, "free_bytes": total * (v % 10 + 1) // 11})
     return topo

@@ -12,6 +12,7 @@ docs/topology.md; normalize_topology() is what checks it).
 """
 from __future__ import annotations
 
+import copy
 import json
 import os
 import uuid
@@ -19,6 +20,7 @@ from typing import Any, Callable, NoReturn, TypeVar
 
 from .._validate import name_arg, utf16_len
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
+from ..properties.values import coerce
 
 __all__ = ["default_topology", "normalize_topology"]
 
@@ -142,13 +144,37 @@ def id_arg(value: object, default: str) -> str:
 
 
 # ---- the sections, in the order they are read -----------------------------------------------
-def _cluster(ck: Checker, topo: dict[str, Any]) -> dict[str, Any]:
-    cl = ck.obj(topo["cluster"], "topology.cluster", ["name"], ["aliases", "version"])
+PROPERTY_KEYS = ["properties", "private_properties"]
+
+
+def _with_properties(ck, raw, where, out):
+    """out, with the object's `properties` / `private_properties` (dicts of
+    name -> JSON value, see properties.values) checked and copied when given."""
+    for key in PROPERTY_KEYS:
+        if key not in raw:
+            continue
+        props = raw[key]
+        if not isinstance(props, dict):
+            ck.fail("%s.%s" % (where, key), "must be an object (dict), not %s" % type(props).__name__)
+        for name, value in props.items():
+            w = "%s.%s[%r]" % (where, key, name)
+            if not isinstance(name, str) or not name or "\0" in name:
+                ck.fail(w, "a property name is a non-empty str without NUL")
+            try:
+                coerce(value, None, "value")
+            except (TypeError, ValueError) as e:
+                ck.fail(w, str(e))
+        out[key] = copy.deepcopy(props)
+    return out
+
+
+def _cluster(ck, topo):
+    cl = ck.obj(topo["cluster"], "topology.cluster", ["name"], ["aliases", "version"] + PROPERTY_KEYS)
     version = ck.obj(cl.get("version", {}), "topology.cluster.version", [],
                      ["major", "minor", "build", "vendor_id", "csd_version", "highest_version",
                       "lowest_version", "flags"])
     where = "topology.cluster.version"
-    return {
+    return _with_properties(ck, cl, "topology.cluster", {
         "name": ck.name(cl["name"], "topology.cluster.name"),
         "aliases": ck.names(cl.get("aliases", []), "topology.cluster.aliases"),
         "version": {
@@ -164,7 +190,7 @@ def _cluster(ck: Checker, topo: dict[str, Any]) -> dict[str, Any]:
                                          0, DWORD_MAX),
             "flags": ck.integer(version.get("flags", 0), where + ".flags", 0, DWORD_MAX),
         },
-    }
+    })
 
 
 def _named_objects(ck: Checker, topo: dict[str, Any], key: str, what: str, keys: dict[str, str],
@@ -173,11 +199,12 @@ def _named_objects(ck: Checker, topo: dict[str, Any], key: str, what: str, keys:
     objects = []
     for i, n in enumerate(ck.items(topo, key)):
         w = "topology.%s[%d]" % (key, i)
-        n = ck.obj(n, w, ["name"], ["id", "state"])
+        n = ck.obj(n, w, ["name"], ["id", "state"] + PROPERTY_KEYS)
         name = ck.name(n["name"], w + ".name")
         ck.unique(keys, name, w + ".name", what)
-        objects.append({"name": name, "id": ck.text(n.get("id", default_id(i, name)), w + ".id", MAX_ID),
-                        "state": ck.state(enum_cls, n.get("state", "UP"), w + ".state").name})
+        objects.append(_with_properties(ck, n, w, {
+            "name": name, "id": ck.text(n.get("id", default_id(i, name)), w + ".id", MAX_ID),
+            "state": ck.state(enum_cls, n.get("state", "UP"), w + ".state").name}))
     return objects
 
 
@@ -196,14 +223,15 @@ def _netinterfaces(ck: Checker, topo: dict[str, Any]) -> list[dict[str, Any]]:
     netifs = []
     for i, n in enumerate(ck.items(topo, "netinterfaces")):
         w = "topology.netinterfaces[%d]" % i
-        n = ck.obj(n, w, ["name", "node", "network"], ["id", "state"])
+        n = ck.obj(n, w, ["name", "node", "network"], ["id", "state"] + PROPERTY_KEYS)
         name = ck.name(n["name"], w + ".name")
         ck.unique(ck.netif_keys, name, w + ".name", "net interface")
-        netifs.append({"name": name,
-                       "node": ck.ref(n["node"], ck.node_keys, w + ".node", "node"),
-                       "network": ck.ref(n["network"], ck.network_keys, w + ".network", "network"),
-                       "id": ck.text(n.get("id", stable_id("netinterface", name)), w + ".id", MAX_ID),
-                       "state": ck.state(NetInterfaceState, n.get("state", "UP"), w + ".state").name})
+        netifs.append(_with_properties(ck, n, w, {
+            "name": name,
+            "node": ck.ref(n["node"], ck.node_keys, w + ".node", "node"),
+            "network": ck.ref(n["network"], ck.network_keys, w + ".network", "network"),
+            "id": ck.text(n.get("id", stable_id("netinterface", name)), w + ".id", MAX_ID),
+            "state": ck.state(NetInterfaceState, n.get("state", "UP"), w + ".state").name}))
     return netifs
 
 
@@ -211,35 +239,42 @@ def _groups(ck: Checker, topo: dict[str, Any], first_node: str) -> list[dict[str
     groups = []
     for i, g in enumerate(ck.items(topo, "groups")):
         w = "topology.groups[%d]" % i
-        g = ck.obj(g, w, ["name"], ["id", "state", "owner_node", "preferred_owners"])
+        g = ck.obj(g, w, ["name"], ["id", "state", "owner_node", "preferred_owners"] + PROPERTY_KEYS)
         name = ck.name(g["name"], w + ".name")
         ck.unique(ck.group_keys, name, w + ".name", "group")
         owner = g.get("owner_node", first_node)
         owner = "" if owner in ("", None) else ck.ref(owner, ck.node_keys, w + ".owner_node", "node")
-        groups.append({"name": name, "id": ck.text(g.get("id", stable_id("group", name)), w + ".id", MAX_ID),
-                       "state": ck.state(GroupState, g.get("state", "ONLINE"), w + ".state").name,
-                       "owner_node": owner,
-                       "preferred_owners": [ck.ref(p, ck.node_keys, "%s.preferred_owners[%d]" % (w, j), "node")
-                                            for j, p in enumerate(ck.names(g.get("preferred_owners", []),
-                                                                           w + ".preferred_owners"))]})
+        groups.append(_with_properties(ck, g, w, {
+            "name": name, "id": ck.text(g.get("id", stable_id("group", name)), w + ".id", MAX_ID),
+            "state": ck.state(GroupState, g.get("state", "ONLINE"), w + ".state").name,
+            "owner_node": owner,
+            "preferred_owners": [ck.ref(p, ck.node_keys, "%s.preferred_owners[%d]" % (w, j), "node")
+                                 for j, p in enumerate(ck.names(g.get("preferred_owners", []),
+                                                                w + ".preferred_owners"))]}))
     return groups
 
 
 def _resources(ck: Checker, topo: dict[str, Any]) -> list[dict[str, Any]]:
     # Every resource's name first: a dependency may name a resource later in the list.
+    # A resource without a type gets the first listed resource type (a dump taken
+    # without properties lists the cluster's types but not each resource's), or
+    # "Generic Service" when none is listed.
+    listed = topo.get("resource_types") or []
+    default_type = listed[0] if isinstance(listed, list) and listed and isinstance(listed[0], str) \
+        else "Generic Service"
     resources = []
     raw_resources = ck.items(topo, "resources")
     for i, r in enumerate(raw_resources):
         w = "topology.resources[%d]" % i
-        r = ck.obj(r, w, ["name", "group"], ["id", "type", "state", "dependencies", "possible_owners"])
+        r = ck.obj(r, w, ["name", "group"], ["id", "type", "state", "dependencies", "possible_owners"] + PROPERTY_KEYS)
         name = ck.name(r["name"], w + ".name")
         ck.unique(ck.resource_keys, name, w + ".name", "resource")
     for i, r in enumerate(raw_resources):
         w = "topology.resources[%d]" % i
-        resources.append({
+        resources.append(_with_properties(ck, r, w, {
             "name": r["name"],
             "id": ck.text(r.get("id", stable_id("resource", r["name"])), w + ".id", MAX_ID),
-            "type": ck.name(r.get("type", "Generic Service"), w + ".type"),
+            "type": ck.name(r.get("type", default_type), w + ".type"),
             "group": ck.ref(r["group"], ck.group_keys, w + ".group", "group"),
             "state": ck.state(ResourceState, r.get("state", "ONLINE"), w + ".state").name,
             "dependencies": [ck.ref(d, ck.resource_keys, "%s.dependencies[%d]" % (w, j), "resource")
@@ -247,7 +282,7 @@ def _resources(ck: Checker, topo: dict[str, Any]) -> list[dict[str, Any]]:
             "possible_owners": [ck.ref(p, ck.node_keys, "%s.possible_owners[%d]" % (w, j), "node")
                                 for j, p in enumerate(ck.names(r.get("possible_owners", []),
                                                                w + ".possible_owners"))],
-        })
+        }))
     return resources
 
 
@@ -284,8 +319,9 @@ def normalize_topology(topology: object) -> dict[str, Any]:
     "topology.groups[2].owner_node: 'NODE9' is not a node")."""
     ck = Checker()
     topo = ck.obj(topology, "topology", ["cluster", "nodes"],
-                  ["networks", "netinterfaces", "resource_types", "groups", "resources", "quorum"])
-    out: dict[str, Any] = {}
+                  ["networks", "netinterfaces", "resource_types", "groups", "resources", "quorum",
+                   "shared_volumes"])
+    out = {}
     out["cluster"] = _cluster(ck, topo)
     out["nodes"] = _nodes(ck, topo)
     out["networks"] = _networks(ck, topo)
@@ -294,10 +330,37 @@ def normalize_topology(topology: object) -> dict[str, Any]:
     out["resources"] = _resources(ck, topo)
     out["resource_types"] = _resource_types(ck, topo, out["resources"])
     out["quorum"] = _quorum(ck, topo)
+    out["shared_volumes"] = _shared_volumes(ck, topo)
     return out
 
 
-def dependency_order(resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _shared_volumes(ck, topo):
+    """Cluster Shared Volumes: a resource each (made a CSV) with its volume."""
+    volumes, seen = [], {}
+    for i, v in enumerate(ck.items(topo, "shared_volumes")):
+        w = "topology.shared_volumes[%d]" % i
+        v = ck.obj(v, w, ["resource", "path", "total_bytes"],
+                   ["volume_name", "partition_number", "free_bytes", "fault_state", "backup_state"])
+        resource = ck.ref(v["resource"], ck.resource_keys, w + ".resource", "resource")
+        ck.unique(seen, resource, w + ".resource", "shared volume")
+        total = ck.integer(v["total_bytes"], w + ".total_bytes", 0, 2**64 - 1)
+        volumes.append({
+            "resource": resource,
+            "path": ck.text(v["path"], w + ".path", 259),
+            "volume_name": ck.text(v.get("volume_name", "\\\\?\\Volume{%s}\\" % stable_id("csv", resource)),
+                                   w + ".volume_name", 49),
+            "partition_number": ck.integer(v.get("partition_number", 2), w + ".partition_number", 0, DWORD_MAX),
+            "total_bytes": total,
+            "free_bytes": ck.integer(v.get("free_bytes", total), w + ".free_bytes", 0, total),
+            "fault_state": ck.integer(v.get("fault_state", 0), w + ".fault_state", 0, 15),
+            "backup_state": ck.integer(v.get("backup_state", 0), w + ".backup_state", 0, 1),
+        })
+        if not volumes[-1]["path"]:
+            ck.fail(w + ".path", "must not be empty")
+    return volumes
+
+
+def dependency_order(resources):
     """Resources in topology order, except that one whose dependencies come
     later in the list is added right after them (the simulator checks that
     dependencies exist).  A cycle is a ValueError."""

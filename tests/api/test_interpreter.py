@@ -35,7 +35,7 @@ def test_handles_left_open_are_closed_at_exit_leak_check_reports_zero():
     assert "open 2" in proc.stdout
     line = [l for l in proc.stderr.splitlines() if "leak check" in l]
     assert line == ["clusapi_py simulator leak check: cluster=0 node=0 group=0 resource=0 network=0 "
-                    "netinterface=0 enum=0 total=0"], proc.stderr
+                    "netinterface=0 enum=0 notify=0 total=0"], proc.stderr
 
 
 def test_leak_check_reports_a_detached_handle():

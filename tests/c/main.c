@@ -24,6 +24,8 @@ int main(void)
     test_threads();
     test_big();
     test_shim();
+    test_notify();
+    test_props();
     cs_sim_total_open_handles(all);
     for (k = 0; k < CS_KIND_COUNT; k++)
         EQ(all[k], 0);

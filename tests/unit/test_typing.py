@@ -34,7 +34,7 @@ edit by hand (the test fails when this file and the api/ headers' cdef disagree)
 function does is in its header, clusapi_py/_native/api/.  Only clusapi_py._bindings imports the
 extension; these types end at the package's own modules and never reach its public signatures.
 """
-from typing import Any, Generic, Literal, TypeVar, overload
+from typing import Any, Generic, Literal, Sequence, TypeVar, overload
 
 _T = TypeVar("_T")
 
@@ -72,6 +72,8 @@ class FFI:
     def new(self, cdecl: Literal["int *", "uint32_t *", "uint64_t *"], /) -> Pointer[int]: ...
     @overload
     def new(self, cdecl: Literal["uint32_t[]"], init: int, /) -> Pointer[int]: ...
+    @overload
+    def new(self, cdecl: Literal["int64_t[]"], init: Sequence[int], /) -> Pointer[int]: ...
     @overload
     def new(self, cdecl: Literal["cs_char[]"], init: int | str, /) -> Pointer[str]: ...
     @overload

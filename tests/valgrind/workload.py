@@ -17,6 +17,25 @@ for hide in (False, True):
     for _ in range(20):
         with clusapi_py.open_cluster(backend=s) as c:
             c.snapshot()
+    # properties: the bulk lists (or the per-object fallback), per-object controls, CSVs
+    for _ in range(3):
+        with clusapi_py.open_cluster(backend=s) as c:
+            c.snapshot(properties=True).group_properties["VM00001"]
+            with c.open_resource(s.topology["resources"][0]["name"]) as r:
+                r.properties(), r.private_properties(), r.resource_type, r.failure_info(), r.state_change_time
+            c.shared_volumes()
+s.set_properties("group", "VM00001", {"Big": b"x" * 9000})
+s.add_shared_volume("Cluster Disk Witness", "C:\\ClusterStorage\\Volume1", 1000, 10)
+for fn in ("ClusterGroupControl", "ClusterResourceControl", "ClusterNodeControl", "ClusterControl"):
+    s.fail(fn, 5)
+    try:
+        with clusapi_py.open_cluster(backend=s) as c:
+            c.snapshot(properties=True)
+    except clusapi_py.ClusterError:
+        pass
+    s.fail(fn, 5, count=0)
+with clusapi_py.open_cluster(backend=s) as c:
+    c.open_group("VM00001").properties(), c.shared_volumes()
 # error paths: every class, mid-snapshot failures, closed and forged handles
 for code in (5, 5013, 1722, 127):
     for fn in ("OpenClusterEx", "GetClusterInformation", "ClusterOpenEnum", "ClusterEnum", "OpenClusterGroupEx",
@@ -48,6 +67,26 @@ s.delete_after("OpenClusterGroupEx", 3, "group", "VM00010")
 s.hide("ClusterGroupOpenEnumEx")
 with clusapi_py.open_cluster(backend=s) as c:
     c.snapshot()
+# notifications: both versions, grown buffers, overflow, a close that wakes a waiter, a live view
+import threading  # noqa: E402
+for version in (1, 2):
+    with clusapi_py.open_cluster(backend=s) as c, c.notifications(version=version) as port:
+        for i in range(200):
+            s.set_group_state("VM00004", ("FAILED", "ONLINE")[i % 2])
+        s.add_group("G" * 250, owner_node="HV01", id="I" * 250)
+        s.delete_group("G" * 250)
+        while port.get(timeout=0) is not None:
+            pass
+        waiter = threading.Thread(target=port.get)
+        waiter.start()
+        port.close()
+        waiter.join()
+s.notification_queue_limit = 10
+with clusapi_py.open_cluster(backend=s) as c, c.live_view() as view:
+    for i in range(50):
+        s.set_group_state("VM00005", ("FAILED", "ONLINE")[i % 2])
+    view.flush()
+    view.snapshot()
 gc.collect()
 assert all(v == 0 for v in s.open_handles().values()), s.open_handles()
 del s

@@ -25,6 +25,8 @@
 #include "api/cs_handles.h"
 #include "api/cs_reads.h"
 #include "api/cs_snapshot.h"
+#include "api/cs_notify.h"
+#include "api/cs_control.h"
 #include "api/cs_sim_control.h"
 #include "api/cs_bench.h"
 #include "api/cs_testing.h"

@@ -23,6 +23,13 @@
  *   NETWORKS        name, id | state
  *   NETINTERFACES   name, node, network | state
  *   RESOURCE_TYPES  name |
+ * and with CS_SNAPSHOT_PROPERTIES (cs_snapshot_ex), each row
+ * name | bytes of the read-write common list, bytes of the read-only
+ * common list, the lists in the section's bytes in row order:
+ *   GROUP_PROPERTIES, RESOURCE_PROPERTIES   from the bulk enumerations
+ *                   asked with "*" (per-object control calls without them)
+ *   NODE_PROPERTIES, NETWORK_PROPERTIES     per-object control calls
+ *   CLUSTER_PROPERTIES                      1 row, name ""
  */
 #ifndef CS_API_SNAPSHOT_H
 #define CS_API_SNAPSHOT_H
@@ -41,10 +48,19 @@
 #define CS_SECTION_NETWORKS 6
 #define CS_SECTION_NETINTERFACES 7
 #define CS_SECTION_RESOURCE_TYPES 8
+#define CS_SECTION_GROUP_PROPERTIES 9
+#define CS_SECTION_RESOURCE_PROPERTIES 10
+#define CS_SECTION_NODE_PROPERTIES 11
+#define CS_SECTION_NETWORK_PROPERTIES 12
+#define CS_SECTION_CLUSTER_PROPERTIES 13
+
+#define CS_SNAPSHOT_PROPERTIES 1      /* cs_snapshot_ex flag: add the property sections */
 
 /* The whole cluster in one call: a consistent reading (what the walks
  * behind it guarantee is in shim/cs_snapshot_walk.c). */
 uint32_t cs_snapshot(uint64_t cluster, cs_result **out);
+/* The same with flags (0 or CS_SNAPSHOT_PROPERTIES; others: 87). */
+uint32_t cs_snapshot_ex(uint64_t cluster, uint32_t flags, cs_result **out);
 /* CDEF-END */
 
 #endif /* CS_API_SNAPSHOT_H */

@@ -30,7 +30,8 @@ typedef WCHAR cs_char;
 #define CS_KIND_NETWORK 4
 #define CS_KIND_NETINTERFACE 5
 #define CS_KIND_ENUM 6
-#define CS_KIND_COUNT 7
+#define CS_KIND_NOTIFY 7          /* a change notification port (HCHANGE) */
+#define CS_KIND_COUNT 8
 
 typedef struct cs_result {
     cs_char *text;          /* fields separated by NUL, see each function */

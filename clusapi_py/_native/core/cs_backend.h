@@ -74,7 +74,27 @@
     X(OpenClusterNetInterfaceEx, PCLUSAPI_OPEN_CLUSTER_NETINTERFACE_EX, 1) \
     X(CloseClusterNetInterface, PCLUSAPI_CLOSE_CLUSTER_NET_INTERFACE, 1) \
     X(GetClusterNetInterfaceState, PCLUSAPI_GET_CLUSTER_NET_INTERFACE_STATE, 1) \
-    X(GetClusterNetInterface, PCLUSAPI_GET_CLUSTER_NET_INTERFACE, 1)
+    X(GetClusterNetInterface, PCLUSAPI_GET_CLUSTER_NET_INTERFACE, 1) \
+    X(ClusterControl, PCLUSAPI_CLUSTER_CONTROL, 1) \
+    X(ClusterNodeControl, PCLUSAPI_CLUSTER_NODE_CONTROL, 1) \
+    X(ClusterNetworkControl, PCLUSAPI_CLUSTER_NETWORK_CONTROL, 1) \
+    X(ClusterNetInterfaceControl, PCLUSAPI_CLUSTER_NET_INTERFACE_CONTROL, 1) \
+    CS_CLUSAPI_NOTIFY_FUNCTIONS(X)
+
+/* Change notifications (shim/cs_notify.c).  Waiting for an event is local
+ * (0): clusapi.dll fetches events on its own connection and GetClusterNotify*
+ * reads the queue it fills; GetNotifyEventHandle hands out that queue's
+ * event.  (The DLL exports GetNotifyEventHandle; its pointer type is
+ * PCLUSAPI_GET_NOTIFY_EVENT_HANDLE_V2.) */
+#define CS_CLUSAPI_NOTIFY_FUNCTIONS(X) \
+    X(CreateClusterNotifyPort, PCLUSAPI_CREATE_CLUSTER_NOTIFY_PORT, 1) \
+    X(RegisterClusterNotify, PCLUSAPI_REGISTER_CLUSTER_NOTIFY, 1) \
+    X(GetClusterNotify, PCLUSAPI_GET_CLUSTER_NOTIFY, 0) \
+    X(CloseClusterNotifyPort, PCLUSAPI_CLOSE_CLUSTER_NOTIFY_PORT, 1) \
+    X(CreateClusterNotifyPortV2, PCLUSAPI_CREATE_CLUSTER_NOTIFY_PORT_V2, 1) \
+    X(RegisterClusterNotifyV2, PCLUSAPI_REGISTER_CLUSTER_NOTIFY_V2, 1) \
+    X(GetNotifyEventHandle, PCLUSAPI_GET_NOTIFY_EVENT_HANDLE_V2, 0) \
+    X(GetClusterNotifyV2, PCLUSAPI_GET_CLUSTER_NOTIFY_V2, 0)
 
 /* CS_FN_OpenCluster, CS_FN_OpenClusterEx, ...: an index per function. */
 enum cs_function_id {

@@ -30,7 +30,7 @@ void shim_close_raw(cs_backend *b, int kind, void *raw)
 #define CLOSE_KIND(K, F, H)                                                   \
     case K: {                                                                 \
         cs_fn_##F close_fn = t->fn.F;                                         \
-        if (close_fn)                                                         \
+        if (close_fn && raw)                                                  \
             close_fn((H)raw);                                                 \
         break;                                                                \
     }
@@ -40,6 +40,7 @@ void shim_close_raw(cs_backend *b, int kind, void *raw)
     CLOSE_KIND(CS_KIND_RESOURCE, CloseClusterResource, HRESOURCE)
     CLOSE_KIND(CS_KIND_NETWORK, CloseClusterNetwork, HNETWORK)
     CLOSE_KIND(CS_KIND_NETINTERFACE, CloseClusterNetInterface, HNETINTERFACE)
+    CLOSE_KIND(CS_KIND_NOTIFY, CloseClusterNotifyPort, HCHANGE)
 #undef CLOSE_KIND
     default:
         break;
@@ -79,11 +80,27 @@ cs_handle *shim_enter(uint64_t token, int kind)
     return NULL;
 }
 
+cs_handle *shim_acquire(uint64_t token)
+{
+    return (cs_handle *)cs_ht_acquire(token_table(), token);
+}
+
 void shim_leave(uint64_t token)
 {
     cs_handle *last = (cs_handle *)cs_ht_release(&tokens, token);
     if (last)
         finish(token, last);
+}
+
+uint64_t shim_publish(cs_handle *h)
+{
+    uint64_t token = cs_ht_alloc(token_table(), h);
+    if (token == 0) {
+        shim_close_raw(h->backend, h->kind, h->raw);
+        free(h);
+        cs_fail(ERROR_NOT_ENOUGH_MEMORY, -1);
+    }
+    return token;
 }
 
 /* Wraps a freshly opened raw handle in a token.  On failure the raw handle
@@ -92,21 +109,17 @@ void shim_leave(uint64_t token)
 static uint64_t adopt(cs_backend *b, int kind, void *raw, uint64_t cluster, uint32_t granted)
 {
     cs_handle *h = (cs_handle *)calloc(1, sizeof(*h));
-    uint64_t token = 0;
-    if (h != NULL) {
-        h->kind = kind;
-        h->backend = b;
-        h->raw = raw;
-        h->cluster = cluster;
-        h->granted = granted;
-        token = cs_ht_alloc(token_table(), h);
-    }
-    if (token == 0) {
-        free(h);
+    if (h == NULL) {
         shim_close_raw(b, kind, raw);
         cs_fail(ERROR_NOT_ENOUGH_MEMORY, -1);
+        return 0;
     }
-    return token;
+    h->kind = kind;
+    h->backend = b;
+    h->raw = raw;
+    h->cluster = cluster;
+    h->granted = granted;
+    return shim_publish(h);
 }
 
 uint32_t cs_close(uint64_t token)
@@ -158,7 +171,7 @@ int cs_open_token_count(void)
 static void close_one(uint64_t token, void *ctx)
 {
     (void)ctx;
-    cs_close(token);
+    cs_notify_close(token);     /* any kind; a port's waiters are woken */
 }
 
 void cs_close_all(void)

@@ -14,9 +14,14 @@
  *   cs_message.c        FormatMessage
  *   cs_enum_ex.c        the bulk *EnumEx enumerations the snapshot prefers
  *   cs_snapshot_walk.c  the snapshot's walks, one per object kind
+ *   cs_snapshot_props.c the snapshot's property sections
  *   cs_snapshot.c       cs_snapshot: the walks laid out as sections
+ *   cs_control.c        Cluster*Control of any kind, the MORE_DATA loop
+ *   cs_control_walk.c   a C walk of a property list (benchmark floor)
  *   cs_bench.c          the benchmark hooks
  *   cs_testing.c        test hooks (api/cs_testing.h)
+ *   cs_notify.c         notification ports: open, the wait loop, close that
+ *                       wakes a waiter, the C floor of reading a port
  *
  * The *_raw helpers work on a raw handle of a backend the caller already
  * holds; they return a Win32 code (or a state) and, on failure, the id of
@@ -71,6 +76,11 @@ typedef struct cs_handle {
     uint32_t granted;
 } cs_handle;
 
+/* Publishes a filled handle (a cs_handle, or a larger struct starting with
+ * one, from malloc) as a new token; on failure closes its raw handle,
+ * frees it and returns 0 (ERROR_NOT_ENOUGH_MEMORY recorded). */
+uint64_t shim_publish(cs_handle *h);
+
 /* Kinds shim_enter() accepts besides one CS_KIND_*. */
 #define SHIM_ANY_OBJECT -1      /* any kind but a cluster */
 #define SHIM_ANY_KIND -2
@@ -79,6 +89,9 @@ typedef struct cs_handle {
  * NULL (failure recorded: CS_ERROR_HANDLE_CLOSED, or ERROR_INVALID_HANDLE
  * for the wrong kind) when it is not open. */
 cs_handle *shim_enter(uint64_t token, int kind);
+/* Takes a reference on any open token without recording a failure; NULL
+ * when it is not open. */
+cs_handle *shim_acquire(uint64_t token);
 /* Gives the call's reference back (the real close runs here when the
  * token was closed meanwhile and this was the last reference). */
 void shim_leave(uint64_t token);
@@ -129,6 +142,14 @@ uint32_t shim_enum_ex_groups(cs_backend *b, HCLUSTER c, cs_builder *text, cs_bui
 /* ClusterResourceOpenEnumEx: name, id, group of each resource. */
 uint32_t shim_enum_ex_resources(cs_backend *b, HCLUSTER c, cs_builder *triples, int *absent, int *fn);
 
+/* ---- cs_control.c -------------------------------------------------------------- */
+/* One Cluster*Control call (no input) on a raw handle of any kind. */
+uint32_t shim_control_raw(cs_backend *b, int kind, void *raw, DWORD code, void *out, DWORD cap, DWORD *returned,
+                          int *fn);
+/* The code's output appended to bd's bytes, growing the buffer on
+ * ERROR_MORE_DATA at most CS_CONTROL_RETRIES times. */
+uint32_t shim_control_bytes(cs_backend *b, int kind, void *raw, DWORD code, cs_builder *bd, int *fn);
+
 /* ---- cs_snapshot_walk.c ----------------------------------------------------------- */
 /* Rows of one kind: n rows of text fields (in .text) and ints (in .ints). */
 typedef struct shim_rows {
@@ -136,6 +157,22 @@ typedef struct shim_rows {
     cs_builder ints;
     size_t n;
 } shim_rows;
+
+/* ---- cs_snapshot_props.c ---------------------------------------------------------- */
+/* Whether a code says the object is gone (deleted while a walk ran). */
+static inline int shim_is_not_found(uint32_t err)
+{
+    return err == ERROR_CLUSTER_NODE_NOT_FOUND || err == ERROR_GROUP_NOT_FOUND ||
+           err == ERROR_RESOURCE_NOT_FOUND || err == ERROR_CLUSTER_NETWORK_NOT_FOUND ||
+           err == ERROR_CLUSTER_NETINTERFACE_NOT_FOUND;
+}
+/* Property rows (name | bytes of the read-write list, of the read-only
+ * list; the lists in the bytes) of every object of a kind by per-object
+ * control calls, or of the cluster (one row, name ""). */
+uint32_t shim_walk_object_properties(cs_backend *b, HCLUSTER c, int kind, shim_rows *rows, int *fn);
+/* The same for groups or resources from their bulk enumeration asked with
+ * "*" (one round trip), per object where it is missing. */
+uint32_t shim_walk_bulk_properties(cs_backend *b, HCLUSTER c, int kind, shim_rows *rows, int *fn);
 
 /* Nodes or networks: rows name, id | state; and for each of their net
  * interfaces a pair (interface, node or network) in *nif_owner. */

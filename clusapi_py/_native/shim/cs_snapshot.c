@@ -20,12 +20,13 @@ static int missing_close(cs_backend *b)
 }
 
 /* The sections, in the order they appear, with their row shapes. */
-enum { S_CLUSTER, S_QUORUM, S_NODES, S_GROUPS, S_RESOURCES, S_NETWORKS, S_NETIFS, S_RESTYPES, N_SECTIONS };
+enum { S_CLUSTER, S_QUORUM, S_NODES, S_GROUPS, S_RESOURCES, S_NETWORKS, S_NETIFS, S_RESTYPES, N_SECTIONS,
+       S_GROUP_PROPS = N_SECTIONS, S_RESOURCE_PROPS, S_NODE_PROPS, S_NETWORK_PROPS, S_CLUSTER_PROPS, N_ALL };
 
 static const struct section_shape {
     int kind;
     int fields_per_row, ints_per_row;
-} shapes[N_SECTIONS] = {
+} shapes[N_ALL] = {
     { CS_SECTION_CLUSTER, 3, 6 },
     { CS_SECTION_QUORUM, 2, 1 },
     { CS_SECTION_NODES, 2, 1 },
@@ -34,12 +35,18 @@ static const struct section_shape {
     { CS_SECTION_NETWORKS, 2, 1 },
     { CS_SECTION_NETINTERFACES, 3, 1 },
     { CS_SECTION_RESOURCE_TYPES, 1, 0 },
+    /* with CS_SNAPSHOT_PROPERTIES (cs_snapshot_props.c) */
+    { CS_SECTION_GROUP_PROPERTIES, 1, 2 },
+    { CS_SECTION_RESOURCE_PROPERTIES, 1, 2 },
+    { CS_SECTION_NODE_PROPERTIES, 1, 2 },
+    { CS_SECTION_NETWORK_PROPERTIES, 1, 2 },
+    { CS_SECTION_CLUSTER_PROPERTIES, 1, 2 },
 };
 
 /* Runs every walk; each section's rows go to sections[...] (a section's
  * text and ints may sit in either of its two builders: the order within
  * each channel is what counts). */
-static uint32_t walk_all(cs_backend *b, HCLUSTER c, shim_rows *sections, int *fn)
+static uint32_t walk_all(cs_backend *b, HCLUSTER c, uint32_t flags, shim_rows *sections, int *fn)
 {
     cs_builder nif_node = CS_BUILDER_INIT, nif_network = CS_BUILDER_INIT;
     uint32_t err;
@@ -57,6 +64,13 @@ static uint32_t walk_all(cs_backend *b, HCLUSTER c, shim_rows *sections, int *fn
     if ((err = shim_walk_netinterfaces(b, c, &sections[S_NETIFS], &nif_node, &nif_network, fn)) != 0) goto done;
     err = shim_list_raw(b, CS_KIND_CLUSTER, c, (DWORD)CLUSTER_ENUM_RESTYPE, &sections[S_RESTYPES].text, fn);
     sections[S_RESTYPES].n = cs_bd_count(&sections[S_RESTYPES].text);
+    if (err || !(flags & CS_SNAPSHOT_PROPERTIES))
+        goto done;
+    if ((err = shim_walk_bulk_properties(b, c, CS_KIND_GROUP, &sections[S_GROUP_PROPS], fn)) != 0) goto done;
+    if ((err = shim_walk_bulk_properties(b, c, CS_KIND_RESOURCE, &sections[S_RESOURCE_PROPS], fn)) != 0) goto done;
+    if ((err = shim_walk_object_properties(b, c, CS_KIND_NODE, &sections[S_NODE_PROPS], fn)) != 0) goto done;
+    if ((err = shim_walk_object_properties(b, c, CS_KIND_NETWORK, &sections[S_NETWORK_PROPS], fn)) != 0) goto done;
+    err = shim_walk_object_properties(b, c, CS_KIND_CLUSTER, &sections[S_CLUSTER_PROPS], fn);
 done:
     cs_bd_free(&nif_node);
     cs_bd_free(&nif_network);
@@ -64,19 +78,19 @@ done:
 }
 
 /* The format head, the section headers, then every section's data. */
-static void lay_out(shim_rows *sections, cs_builder *result)
+static void lay_out(shim_rows *sections, int count, cs_builder *result)
 {
     int i;
     cs_bd_int(result, CS_SNAPSHOT_FORMAT);
-    cs_bd_int(result, N_SECTIONS);
-    for (i = 0; i < N_SECTIONS; i++) {
+    cs_bd_int(result, count);
+    for (i = 0; i < count; i++) {
         cs_bd_int(result, shapes[i].kind);
         cs_bd_int(result, (int64_t)sections[i].n);
         cs_bd_int(result, shapes[i].fields_per_row);
         cs_bd_int(result, shapes[i].ints_per_row);
         cs_bd_int(result, (int64_t)(sections[i].text.n_bytes + sections[i].ints.n_bytes));
     }
-    for (i = 0; i < N_SECTIONS; i++) {
+    for (i = 0; i < count; i++) {
         cs_bd_append(result, &sections[i].text);
         cs_bd_append(result, &sections[i].ints);
     }
@@ -84,7 +98,12 @@ static void lay_out(shim_rows *sections, cs_builder *result)
 
 uint32_t cs_snapshot(uint64_t cluster, cs_result **out)
 {
-    shim_rows sections[N_SECTIONS];
+    return cs_snapshot_ex(cluster, 0, out);
+}
+
+uint32_t cs_snapshot_ex(uint64_t cluster, uint32_t flags, cs_result **out)
+{
+    shim_rows sections[N_ALL];
     cs_builder result = CS_BUILDER_INIT;
     uint32_t err;
     int fn = -1, i;
@@ -92,11 +111,14 @@ uint32_t cs_snapshot(uint64_t cluster, cs_result **out)
     if (h == NULL)
         return cs_last_error();
     memset(sections, 0, sizeof(sections));
-    err = walk_all(h->backend, (HCLUSTER)h->raw, sections, &fn);
+    if (flags & ~(uint32_t)CS_SNAPSHOT_PROPERTIES)
+        err = ERROR_INVALID_PARAMETER;
+    else
+        err = walk_all(h->backend, (HCLUSTER)h->raw, flags, sections, &fn);
     shim_leave(cluster);
     if (err == 0)
-        lay_out(sections, &result);
-    for (i = 0; i < N_SECTIONS; i++) {
+        lay_out(sections, (flags & CS_SNAPSHOT_PROPERTIES) ? N_ALL : N_SECTIONS, &result);
+    for (i = 0; i < N_ALL; i++) {
         cs_bd_free(&sections[i].text);
         cs_bd_free(&sections[i].ints);
     }

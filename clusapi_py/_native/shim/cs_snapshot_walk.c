@@ -14,12 +14,7 @@
 #include "shim/cs_shim_int.h"
 #include <stdlib.h>
 
-static int is_not_found(uint32_t err)
-{
-    return err == ERROR_CLUSTER_NODE_NOT_FOUND || err == ERROR_GROUP_NOT_FOUND ||
-           err == ERROR_RESOURCE_NOT_FOUND || err == ERROR_CLUSTER_NETWORK_NOT_FOUND ||
-           err == ERROR_CLUSTER_NETINTERFACE_NOT_FOUND;
-}
+#define is_not_found shim_is_not_found
 
 /* Names (and ids when *with_ids) of every object of a CLUSTER_ENUM type:
  * from ClusterOpenEnumEx where the backend has it, else ClusterOpenEnum

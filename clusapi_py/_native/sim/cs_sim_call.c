@@ -95,7 +95,11 @@ DWORD sim_begin(call *c, int fn, uint64_t token, int hk)
         cs_mutex_unlock(&g_lock);
         return err;
     }
-    return take_fault(c->s, fn);
+    err = take_fault(c->s, fn);
+    /* cs_sim_break_connection: round trips through a named open fail. */
+    if (!err && c->h != NULL && c->h->named && cs_function_is_rpc(fn) && sim_broken(c->s, c->h))
+        err = RPC_S_SERVER_UNAVAILABLE;
+    return err;
 }
 
 /* Pending cs_sim_delete_after() deletions: one more call of fn completed. */
@@ -123,7 +127,7 @@ DWORD sim_end(call *c, DWORD err)
     if (s != NULL) {
         if (s->n_pending)
             run_pending(s, c->fn);
-        if (s->released && s->open_total == 0)
+        if (s->released && s->open_total == 0 && s->waiters == 0)
             sim_free(s);
         c->s = NULL;
         c->h = NULL;

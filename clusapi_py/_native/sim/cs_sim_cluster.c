@@ -44,12 +44,16 @@ static HCLUSTER open_cluster(int fn, LPCWSTR name, DWORD desired, LPDWORD grante
         err = access_valid(desired);
     if (!err)
         err = resolve_cluster_name(c.s, name);
+    if (!err && !cs_wempty(name) && sim_broken(c.s, NULL))
+        err = RPC_S_SERVER_UNAVAILABLE;     /* cs_sim_break_connection: the network is down */
     if (!err)
         err = access_grant(c.s, desired, &granted);
     if (!err)
         err = handle_new(c.s, HK_CLUSTER, NULL, NULL, &h);
-    if (!err)
+    if (!err) {
+        h->named = !cs_wempty(name);
         token = h->token;       /* read under the lock: h may go once it is released */
+    }
     if (sim_end(&c, err))
         return NULL;
     if (granted_out)

@@ -46,7 +46,9 @@ uint32_t cs_sim_create(int *backend_id)
         return ERROR_NOT_ENOUGH_MEMORY;
     }
     s->rights = CS_RIGHTS_ALL;
+    s->queue_limit = CS_SIM_DEFAULT_QUEUE_LIMIT;
     s->latency = 0.0;
+    s->created = props_now();
     s->backend.kind = CS_BACKEND_SIM;
     sim_fill_table(&s->backend.table);
     s->backend.bind = sim_bind;
@@ -84,7 +86,7 @@ uint32_t cs_sim_release(int sim_id)
     if (s != NULL) {
         s->released = 1;
         cs_unregister_backend(s->id);
-        if (s->open_total == 0)
+        if (s->open_total == 0 && s->waiters == 0)
             sim_free(s);
     }
     control_end();

@@ -140,7 +140,7 @@ SIM_OPEN_ENUM_FUNCTIONS(SIM_DEFINE_OPEN_ENUM)
 SIM_ENUM_FUNCTIONS(SIM_DEFINE_ENUM)
 
 /* ---- Cluster{Group,Resource}OpenEnumEx: X(function, enum type, enum kind) ---------------------------
- * The property lists are accepted and ignored. */
+ * The property lists: cs_sim_props_enum.c. */
 #define SIM_OPEN_BULK_ENUM_FUNCTIONS(X) \
     X(ClusterGroupOpenEnumEx, HGROUPENUMEX, HK_GROUPENUMEX) \
     X(ClusterResourceOpenEnumEx, HRESENUMEX, HK_RESENUMEX)
@@ -149,29 +149,30 @@ SIM_ENUM_FUNCTIONS(SIM_DEFINE_ENUM)
     static etype WINAPI sim_##name(HCLUSTER hCluster, LPCWSTR lpszProperties, DWORD cbProperties, \
                                    LPCWSTR lpszRoProperties, DWORD cbRoProperties, DWORD dwFlags) \
     { \
-        (void)lpszProperties; \
-        (void)cbProperties; \
-        (void)lpszRoProperties; \
-        (void)cbRoProperties; \
-        return HANDLE_OF(etype, sim_open_bulk_enum(CS_FN_##name, TOKEN_OF(hCluster), dwFlags, hk_enum)); \
+        return HANDLE_OF(etype, sim_open_bulk_enum(CS_FN_##name, TOKEN_OF(hCluster), lpszProperties, cbProperties, \
+                                                   lpszRoProperties, cbRoProperties, dwFlags, hk_enum)); \
     }
 SIM_OPEN_BULK_ENUM_FUNCTIONS(SIM_DEFINE_OPEN_BULK_ENUM)
 
-/* ---- Cluster{Group,Resource}Control: X(function, handle type, handle kind, the GET_ID code) ----------
- * Only CLUSCTL_*_GET_ID is simulated; the input buffer is not read. */
+/* ---- Cluster*Control: X(function, handle type, handle kind) -----------------------------------------
+ * (cs_sim_props_control.c); the input buffer is not read by the codes simulated. */
 #define SIM_CONTROL_FUNCTIONS(X) \
-    X(ClusterGroupControl, HGROUP, HK_GROUP, CLUSCTL_GROUP_GET_ID) \
-    X(ClusterResourceControl, HRESOURCE, HK_RESOURCE, CLUSCTL_RESOURCE_GET_ID)
+    X(ClusterControl, HCLUSTER, HK_CLUSTER) \
+    X(ClusterNodeControl, HNODE, HK_NODE) \
+    X(ClusterGroupControl, HGROUP, HK_GROUP) \
+    X(ClusterResourceControl, HRESOURCE, HK_RESOURCE) \
+    X(ClusterNetworkControl, HNETWORK, HK_NETWORK) \
+    X(ClusterNetInterfaceControl, HNETINTERFACE, HK_NETINTERFACE)
 
-#define SIM_DEFINE_CONTROL(name, htype, hk, id_code) \
+#define SIM_DEFINE_CONTROL(name, htype, hk) \
     static DWORD WINAPI sim_##name(htype handle, HNODE hHostNode, DWORD dwControlCode, LPVOID lpInBuffer, \
                                    DWORD cbInBufferSize, LPVOID lpOutBuffer, DWORD cbOutBufferSize, \
                                    LPDWORD lpBytesReturned) \
     { \
         (void)lpInBuffer; \
         (void)cbInBufferSize; \
-        return sim_control_get_id(CS_FN_##name, TOKEN_OF(handle), hk, hHostNode, dwControlCode, (DWORD)(id_code), \
-                                  lpOutBuffer, cbOutBufferSize, lpBytesReturned); \
+        return sim_control(CS_FN_##name, TOKEN_OF(handle), hk, hHostNode, dwControlCode, lpOutBuffer, \
+                           cbOutBufferSize, lpBytesReturned); \
     }
 SIM_CONTROL_FUNCTIONS(SIM_DEFINE_CONTROL)
 

@@ -70,7 +70,8 @@ DWORD WINAPI sim_ClusterGroupEnumEx(HGROUPENUMEX hGroupEnumEx, DWORD dwIndex, PC
                            &it);
     if (!err)
         err = check_item_buffer(pItem, cbItem,
-                                pos + item_bytes(it, EI_ID) + item_bytes(it, EI_NAME) + item_bytes(it, EI_OWNER));
+                                sim_enum_props_end(c.h, dwIndex, pos + item_bytes(it, EI_ID) + item_bytes(it, EI_NAME) +
+                                                                     item_bytes(it, EI_OWNER)));
     if (!err) {
         BYTE *base = (BYTE *)pItem;
         memset(pItem, 0, sizeof(*pItem));
@@ -80,10 +81,8 @@ DWORD WINAPI sim_ClusterGroupEnumEx(HGROUPENUMEX hGroupEnumEx, DWORD dwIndex, PC
         pItem->state = (CLUSTER_GROUP_STATE)it->state;
         pItem->lpszOwnerNode = pack(base, &pos, c.h, it, EI_OWNER, &pItem->cbOwnerNode);
         pItem->dwFlags = 0;
-        pItem->cbProperties = 0;
-        pItem->pProperties = NULL;
-        pItem->cbRoProperties = 0;
-        pItem->pRoProperties = NULL;
+        sim_enum_props_pack(c.h, dwIndex, base, &pos, &pItem->cbProperties, &pItem->pProperties,
+                            &pItem->cbRoProperties, &pItem->pRoProperties);
         *cbItem = (DWORD)pos;
     }
     return sim_end(&c, err);
@@ -98,8 +97,9 @@ DWORD WINAPI sim_ClusterResourceEnumEx(HRESENUMEX hResourceEnumEx, DWORD dwIndex
     DWORD err = begin_item(&c, CS_FN_ClusterResourceEnumEx, TOKEN_OF(hResourceEnumEx), HK_RESENUMEX, dwIndex,
                            cbItem, &it);
     if (!err)
-        err = check_item_buffer(pItem, cbItem, pos + item_bytes(it, EI_ID) + item_bytes(it, EI_NAME) +
-                                                   item_bytes(it, EI_GNAME) + item_bytes(it, EI_GID));
+        err = check_item_buffer(pItem, cbItem,
+                                sim_enum_props_end(c.h, dwIndex, pos + item_bytes(it, EI_ID) + item_bytes(it, EI_NAME) +
+                                                                     item_bytes(it, EI_GNAME) + item_bytes(it, EI_GID)));
     if (!err) {
         BYTE *base = (BYTE *)pItem;
         memset(pItem, 0, sizeof(*pItem));
@@ -108,10 +108,8 @@ DWORD WINAPI sim_ClusterResourceEnumEx(HRESENUMEX hResourceEnumEx, DWORD dwIndex
         pItem->lpszName = pack(base, &pos, c.h, it, EI_NAME, &pItem->cbName);
         pItem->lpszOwnerGroupName = pack(base, &pos, c.h, it, EI_GNAME, &pItem->cbOwnerGroupName);
         pItem->lpszOwnerGroupId = pack(base, &pos, c.h, it, EI_GID, &pItem->cbOwnerGroupId);
-        pItem->cbProperties = 0;
-        pItem->pProperties = NULL;
-        pItem->cbRoProperties = 0;
-        pItem->pRoProperties = NULL;
+        sim_enum_props_pack(c.h, dwIndex, base, &pos, &pItem->cbProperties, &pItem->pProperties,
+                            &pItem->cbRoProperties, &pItem->pRoProperties);
         *cbItem = (DWORD)pos;
     }
     return sim_end(&c, err);

@@ -9,7 +9,7 @@
 #include "sim/cs_sim_int.h"
 
 /* Every CLUSTER_ENUM_* bit ClusterOpenEnum(Ex) accepts. */
-#define CLUSTER_ENUM_VALID 0x3Fu
+#define CLUSTER_ENUM_VALID (0x3Fu | (DWORD)CLUSTER_ENUM_SHARED_VOLUME_RESOURCE)
 
 /* Every object of the types in `type`, by type bit, then in insertion order. */
 static void build_cluster_enum(const sim *s, DWORD type, ebuild *eb)
@@ -30,6 +30,12 @@ static void build_cluster_enum(const sim *s, DWORD type, ebuild *eb)
             for (o = s->sets[kind_of_bit[bit]].head; o; o = o->next)
                 eb_add(eb, t, o->state, &o->name, &o->id, NULL, NULL, NULL);
         }
+    }
+    if (type & (DWORD)CLUSTER_ENUM_SHARED_VOLUME_RESOURCE) {
+        const sim_obj *o;
+        for (o = s->sets[CS_KIND_RESOURCE].head; o; o = o->next)
+            if (sim_csv_is(o))
+                eb_add(eb, (DWORD)CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, o->state, &o->name, &o->id, NULL, NULL, NULL);
     }
 }
 
@@ -124,7 +130,8 @@ HCLUSENUMEX WINAPI sim_ClusterOpenEnumEx(HCLUSTER hCluster, DWORD dwType, PVOID 
  * or resource (id, name, group name, group id).  The property lists are
  * accepted and ignored (by the generated entry points); dwFlags is
  * reserved (0). */
-uint64_t sim_open_bulk_enum(int fn, uint64_t cluster, DWORD flags, int hk_enum)
+uint64_t sim_open_bulk_enum(int fn, uint64_t cluster, LPCWSTR props, DWORD cb_props, LPCWSTR ro_props,
+                            DWORD cb_ro, DWORD flags, int hk_enum)
 {
     call c;
     ebuild eb;
@@ -145,6 +152,13 @@ uint64_t sim_open_bulk_enum(int fn, uint64_t cluster, DWORD flags, int hk_enum)
                        &o->group->id);
         }
         err = enum_handle(c.s, hk_enum, c.h, &eb, &token);
+        if (!err) {
+            sim_handle *e = handle_lookup(token, hk_enum);
+            err = sim_enum_props_attach(c.s, e, hk_enum == HK_GROUPENUMEX ? CS_KIND_GROUP : CS_KIND_RESOURCE, props,
+                                        cb_props, ro_props, cb_ro);
+            if (err)
+                handle_free(e);
+        }
     }
     return sim_end(&c, err) ? 0 : token;
 }

@@ -16,6 +16,8 @@ static cs_htable g_handles;
 /* The CS_KIND_* a handle kind is counted as. */
 static int hk_count_kind(int hk)
 {
+    if (hk == HK_NOTIFY)
+        return CS_KIND_NOTIFY;
     return hk >= HK_CLUSENUM ? CS_KIND_ENUM : hk;
 }
 
@@ -53,6 +55,7 @@ DWORD handle_new(sim *s, int hk, sim_obj *obj, sim_handle *parent, sim_handle **
     h->obj = obj;
     h->parent = parent;
     h->cluster_token = parent ? parent->token : 0;
+    h->named = parent ? parent->named : 0;
     token = cs_ht_alloc(&g_handles, h);
     if (token == 0) {
         free(h);
@@ -82,6 +85,8 @@ void handle_free(sim_handle *h)
     sim *s = h->s;
     while (h->child_head)
         handle_free(h->child_head);
+    if (h->port)
+        sim_port_free(h);
     if (h->parent) {
         if (h->cprev)
             h->cprev->cnext = h->cnext;
@@ -99,6 +104,7 @@ void handle_free(sim_handle *h)
         obj_unref(h->obj);
     free(h->items);
     free(h->pool);
+    sim_enum_props_free(h->props);
     free(h);
 }
 

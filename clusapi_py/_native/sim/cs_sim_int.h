@@ -18,6 +18,13 @@
  *   cs_sim_topology.c  the control API that builds and changes the cluster
  *   cs_sim_control.c   the rest of the control API (life, knobs, counters)
  *   cs_sim_leakcheck.c the open-handle report printed at exit
+ *   cs_sim_mutate.c    the one choke point of every change to the model
+ *                      (sim_changed) and the events each change posts
+ *   cs_sim_notify.c    notification ports: their queues, the entry points
+ *                      (Create/Register/Get/CloseClusterNotify*), waits, and
+ *                      the knobs: queue limit, a broken connection
+ *   cs_sim_props*.c    properties: storage, defaults, the property-list
+ *                      writer, Cluster*Control (cs_sim_props.h)
  *
  * Locking.  One global lock (g_lock) guards all of it: instances, objects,
  * handles, counters.  An entry point validates its handle and counts the
@@ -69,7 +76,8 @@ enum sim_hk {
     HK_GROUPENUMEX,
     HK_RESENUM,
     HK_RESENUMEX,
-    HK_NETWORKENUM
+    HK_NETWORKENUM,
+    HK_NOTIFY                   /* a notification port, counted as CS_KIND_NOTIFY */
 };
 
 #define TOKEN_OF(h) ((uint64_t)(uintptr_t)(h))
@@ -115,6 +123,7 @@ typedef struct sim_obj {
     objvec deps;                /* resource: resources it depends on */
     objvec dependents;          /* resource: resources that depend on it */
     objvec possible;            /* resource: possible owners (nodes) */
+    struct sim_props *props;    /* properties set, times (cs_sim_props.h); NULL until used */
 } sim_obj;
 
 /* The objects of one kind: insertion-ordered list + case-insensitive hash
@@ -180,6 +189,13 @@ typedef struct sim {
     size_t n_pending, cap_pending;
     double latency;
     int rights;
+    /* notifications (cs_sim_notify.c) */
+    struct sim_port *ports;     /* every open port of this instance */
+    uint32_t queue_limit;       /* events a port holds before it overflows */
+    double broken_until;        /* cs_monotonic_seconds(): named handles fail until then */
+    int waiters;                /* calls waiting in GetClusterNotify*: the instance outlives them */
+    struct sim_props *cluster_props;    /* the cluster's properties set (cs_sim_props.h) */
+    uint64_t created;                   /* FILETIME ticks of cs_sim_create */
 } sim;
 
 extern sim *g_sims;             /* every instance not yet freed (g_lock) */
@@ -213,9 +229,12 @@ typedef struct sim_handle {
     struct sim_handle *parent;  /* ... its payload */
     struct sim_handle *child_head;      /* cluster handles: handles obtained from it */
     struct sim_handle *cprev, *cnext;   /* links in the parent's list */
+    int named;                  /* obtained through a cluster opened by name (RPC) */
+    struct sim_port *port;      /* HK_NOTIFY: the port (cs_sim_notify.c) */
     enum_item *items;           /* enumerations: the copy taken at open */
     size_t n_items;
     WCHAR *pool;
+    struct sim_enum_props *props;   /* *EnumEx: the property lists asked for (cs_sim_props_enum.c) */
 } sim_handle;
 
 extern cs_mutex g_lock;
@@ -334,15 +353,17 @@ int sim_object_state(int fn, uint64_t token, int hk);
 /* GetClusterNodeId / GetClusterNetworkId; a NULL node handle: the first
  * node of the cluster bound to this thread. */
 DWORD sim_object_id(int fn, uint64_t token, int hk, LPWSTR buf, LPDWORD cch);
-/* Cluster{Group,Resource}Control: only the GET_ID code (id_code). */
-DWORD sim_control_get_id(int fn, uint64_t token, int hk, HNODE host, DWORD code, DWORD id_code, LPVOID out,
-                         DWORD cb_out, LPDWORD bytes_returned);
+/* Cluster*Control: ids, property lists, type, failure info, times
+ * (cs_sim_props_control.c). */
+DWORD sim_control(int fn, uint64_t token, int hk, HNODE host, DWORD code, LPVOID out, DWORD cb_out,
+                  LPDWORD bytes_returned);
 /* Cluster/Node/Group/Resource/NetworkOpenEnum and ClusterOpenEnumEx: the
  * new enumeration's token, or 0.  hk_obj: the kind of the handle named
  * (HK_CLUSTER for the cluster enumerations). */
 uint64_t sim_open_enum(int fn, uint64_t token, int hk_obj, int hk_enum, DWORD type);
 /* Cluster{Group,Resource}OpenEnumEx: the token, or 0. */
-uint64_t sim_open_bulk_enum(int fn, uint64_t cluster, DWORD flags, int hk_enum);
+uint64_t sim_open_bulk_enum(int fn, uint64_t cluster, LPCWSTR props, DWORD cb_props, LPCWSTR ro_props,
+                            DWORD cb_ro, DWORD flags, int hk_enum);
 /* Cluster/Node/Group/Resource/NetworkEnum: one name of the copy. */
 DWORD sim_enum_read(int fn, uint64_t token, int hk, DWORD index, LPDWORD type, LPWSTR name, LPDWORD cch);
 
@@ -367,6 +388,26 @@ DWORD WINAPI sim_ClusterGroupEnumEx(HGROUPENUMEX hGroupEnumEx, DWORD dwIndex, PC
 DWORD WINAPI sim_ClusterResourceEnumEx(HRESENUMEX hResourceEnumEx, DWORD dwIndex,
                                        PCLUSTER_RESOURCE_ENUM_ITEM pItem, LPDWORD cbItem);
 
+/* The notification entry points (cs_sim_notify.c). */
+HCHANGE WINAPI sim_CreateClusterNotifyPort(HCHANGE hChange, HCLUSTER hCluster, DWORD dwFilter,
+                                           DWORD_PTR dwNotifyKey);
+DWORD WINAPI sim_RegisterClusterNotify(HCHANGE hChange, DWORD dwFilterType, HANDLE hObject, DWORD_PTR dwNotifyKey);
+DWORD WINAPI sim_GetClusterNotify(HCHANGE hChange, DWORD_PTR *lpdwNotifyKey, LPDWORD lpdwFilterType,
+                                  LPWSTR lpszName, LPDWORD lpcchName, DWORD dwMilliseconds);
+BOOL WINAPI sim_CloseClusterNotifyPort(HCHANGE hChange);
+HCHANGE WINAPI sim_CreateClusterNotifyPortV2(HCHANGE hChange, HCLUSTER hCluster, NOTIFY_FILTER_AND_TYPE *Filters,
+                                             DWORD dwFilterCount, DWORD_PTR dwNotifyKey);
+DWORD WINAPI sim_RegisterClusterNotifyV2(HCHANGE hChange, NOTIFY_FILTER_AND_TYPE Filter, HANDLE hObject,
+                                         DWORD_PTR dwNotifyKey);
+DWORD WINAPI sim_GetNotifyEventHandle(HCHANGE hChange, LPHANDLE lphTargetEvent);
+DWORD WINAPI sim_GetClusterNotifyV2(HCHANGE hChange, DWORD_PTR *lpdwNotifyKey, PNOTIFY_FILTER_AND_TYPE pFilterAndType,
+                                    BYTE *buffer, LPDWORD lpbBufferSize, LPWSTR lpszObjectId,
+                                    LPDWORD lpcchObjectId, LPWSTR lpszParentId, LPDWORD lpcchParentId,
+                                    LPWSTR lpszName, LPDWORD lpcchName, LPWSTR lpszType, LPDWORD lpcchType,
+                                    DWORD dwMilliseconds);
+/* What a new instance's ports hold before they overflow. */
+#define CS_SIM_DEFAULT_QUEUE_LIMIT 1000000u
+
 /* ---- the control API's lock (cs_sim_control.c) ------------------------------------------- */
 /* control_begin takes g_lock and finds the live instance sim_id: returns
  * it with *err = 0, or NULL with *err = ERROR_INVALID_PARAMETER.  The lock
@@ -374,6 +415,55 @@ DWORD WINAPI sim_ClusterResourceEnumEx(HRESENUMEX hResourceEnumEx, DWORD dwIndex
  * each exactly once, with no return in between. */
 sim *control_begin(int sim_id, DWORD *err);
 void control_end(void);
+
+/* ---- changes and notifications (cs_sim_mutate.c, cs_sim_notify.c) -----------------------
+ * Every change to the model goes through these, which post its events:
+ * model_insert (a new object), model_set_state, model_set_owner (a group's
+ * node), and obj_delete (cs_sim_model.c) for deletions.  sim_changed is
+ * the one choke point they all call. */
+enum sim_change { SIM_CHANGE_ADDED, SIM_CHANGE_DELETED, SIM_CHANGE_STATE, SIM_CHANGE_OWNER };
+void sim_changed(sim *s, int change, const sim_obj *o);
+void model_insert(sim *s, sim_obj *o);
+void model_set_state(sim *s, sim_obj *o, int state);
+void model_set_owner(sim *s, sim_obj *group, sim_obj *node);
+
+/* One event as the entry points deliver it (strings NULL = empty). */
+typedef struct sim_event_spec {
+    DWORD object_type;          /* CLUSTER_OBJECT_TYPE_* (version 2) */
+    LONGLONG flags;             /* the type's CLUSTER_CHANGE_*_V2 flag */
+    DWORD v1_filter;            /* the CLUSTER_CHANGE_* flag for version-1 ports (0: none) */
+    const WCHAR *id, *parent, *name, *type;
+    const void *payload;
+    DWORD cb_payload;
+} sim_event_spec;
+/* Queues an event on every port of s registered for it (cs_sim_notify.c). */
+void sim_post(sim *s, const sim_event_spec *ev);
+/* Frees a port handle's port (handle_free), waking its waiters. */
+void sim_port_free(sim_handle *h);
+/* Whether calls through h fail now because of cs_sim_break_connection. */
+int sim_broken(const sim *s, const sim_handle *h);
+/* Woken whenever an event is queued or a port closes (with g_lock). */
+extern cs_cond g_notify_cond;
+/* Properties (cs_sim_props.c): frees an object's or the cluster's storage
+ * (NULL is ignored); records a state change / group move time; FILETIME
+ * ticks now. */
+void sim_props_free(struct sim_props *p);
+void sim_props_note_state(sim_obj *o);
+void sim_props_note_move(sim_obj *o);
+uint64_t props_now(void);
+/* The property lists of a bulk enumeration (cs_sim_props_enum.c): attach
+ * the lists asked for to a new enumeration handle (0, or the code that
+ * fails the open); where an item's buffer ends when its lists follow its
+ * strings, which end at pos; packing
+ * them there; freeing them (NULL ignored). */
+DWORD sim_enum_props_attach(sim *s, sim_handle *h, int kind, LPCWSTR props, DWORD cb_props, LPCWSTR ro_props,
+                            DWORD cb_ro);
+size_t sim_enum_props_end(const sim_handle *h, DWORD index, size_t pos);
+void sim_enum_props_pack(const sim_handle *h, DWORD index, BYTE *base, size_t *pos, DWORD *cb, PVOID *p,
+                         DWORD *cb_ro, PVOID *p_ro);
+void sim_enum_props_free(struct sim_enum_props *e);
+/* Whether a resource is a Cluster Shared Volume (cs_sim_csv.c). */
+int sim_csv_is(const sim_obj *o);
 
 /* A backend table filled with the entry points (cs_sim_entry.c). */
 void sim_fill_table(cs_table *t);

@@ -22,10 +22,10 @@ static void leak_report(void)
     }
     fprintf(stderr,
             "clusapi_py simulator leak check: cluster=%u node=%u group=%u resource=%u network=%u "
-            "netinterface=%u enum=%u total=%u\n",
+            "netinterface=%u enum=%u notify=%u total=%u\n",
             (unsigned)c[CS_KIND_CLUSTER], (unsigned)c[CS_KIND_NODE], (unsigned)c[CS_KIND_GROUP],
             (unsigned)c[CS_KIND_RESOURCE], (unsigned)c[CS_KIND_NETWORK], (unsigned)c[CS_KIND_NETINTERFACE],
-            (unsigned)c[CS_KIND_ENUM], (unsigned)total);
+            (unsigned)c[CS_KIND_ENUM], (unsigned)c[CS_KIND_NOTIFY], (unsigned)total);
     fflush(stderr);
 }
 

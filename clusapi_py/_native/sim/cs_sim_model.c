@@ -165,6 +165,7 @@ void obj_free(sim_obj *o)
     vec_free(&o->deps);
     vec_free(&o->dependents);
     vec_free(&o->possible);
+    sim_props_free(o->props);
     free(o);
 }
 
@@ -278,6 +279,7 @@ static void resource_unlink(sim_obj *r)
 void obj_delete(sim *s, sim_obj *o)
 {
     sim_obj *x, *next;
+    sim_changed(s, SIM_CHANGE_DELETED, o);      /* posted while its links still name its parents */
     set_remove(&s->sets[o->kind], o);
     switch (o->kind) {
     case CS_KIND_NODE:
@@ -288,7 +290,7 @@ void obj_delete(sim *s, sim_obj *o)
         }
         for (x = s->sets[CS_KIND_GROUP].head; x; x = x->next) {
             if (x->node == o)
-                x->node = s->sets[CS_KIND_NODE].head;   /* the first remaining node, or none */
+                model_set_owner(s, x, s->sets[CS_KIND_NODE].head);  /* the first remaining node, or none */
             vec_remove(&x->preferred, o);
         }
         for (x = s->sets[CS_KIND_RESOURCE].head; x; x = x->next)
@@ -353,5 +355,6 @@ void sim_free(sim *s)
     for (i = 0; i < s->n_pending; i++)
         w_free(&s->pending[i].name);
     free(s->pending);
+    sim_props_free(s->cluster_props);
     free(s);
 }

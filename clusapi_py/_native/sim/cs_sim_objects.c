@@ -85,33 +85,6 @@ DWORD sim_object_id(int fn, uint64_t token, int hk, LPWSTR buf, LPDWORD cch)
     return sim_end(&c, err);
 }
 
-DWORD sim_control_get_id(int fn, uint64_t token, int hk, HNODE host, DWORD code, DWORD id_code, LPVOID out,
-                         DWORD cb_out, LPDWORD bytes_returned)
-{
-    call c;
-    DWORD err = sim_begin(&c, fn, token, hk);
-    if (!err && host != NULL) {
-        const sim_handle *node = handle_lookup(TOKEN_OF(host), HK_NODE);
-        if (node == NULL || node->s != c.s)
-            err = ERROR_INVALID_HANDLE;
-    }
-    if (!err && c.h->obj->deleted)
-        err = not_found(hk);
-    if (!err && code != id_code)
-        err = ERROR_INVALID_FUNCTION;
-    if (!err) {
-        const wstr *id = &c.h->obj->id;
-        DWORD needed = (DWORD)((id->n + 1) * sizeof(WCHAR));
-        if (bytes_returned != NULL)
-            *bytes_returned = needed;
-        if (out == NULL || cb_out < needed)
-            err = ERROR_MORE_DATA;
-        else
-            memcpy(out, id->p, needed);
-    }
-    return sim_end(&c, err);
-}
-
 /* The name of a group's owner node ("" for none). */
 static const WCHAR *owner_name(const sim_obj *group, size_t *n)
 {

@@ -5,6 +5,9 @@
  * networks, net interfaces, groups, resources; deleting, states, moves,
  * deletions scheduled after N calls.
  *
+ * Every change goes through the model's choke point (model_insert,
+ * model_set_state, model_set_owner, obj_delete), which posts its events.
+ *
  * Each function checks its arguments and copies what it can without the
  * lock, then works between one control_begin() and one control_end(),
  * and frees whatever it prepared and did not hand over.
@@ -203,7 +206,7 @@ static uint32_t add_plain(int sim_id, int kind, const cs_char *name, const cs_ch
     if (!err)
         err = new_object(s, kind, name, id, state, &o);
     if (!err)
-        set_insert(&s->sets[kind], o);
+        model_insert(s, o);
     control_end();
     return err;
 }
@@ -238,7 +241,7 @@ uint32_t cs_sim_add_netinterface(int sim_id, const cs_char *name, const cs_char 
     if (!err) {
         o->node = n;
         o->network = net;
-        set_insert(&s->sets[CS_KIND_NETINTERFACE], o);
+        model_insert(s, o);
     }
     control_end();
     return err;
@@ -267,7 +270,7 @@ uint32_t cs_sim_add_group(int sim_id, const cs_char *name, const cs_char *id, in
         o->node = owner;
         o->preferred = preferred;
         memset(&preferred, 0, sizeof(preferred));
-        set_insert(&s->sets[CS_KIND_GROUP], o);
+        model_insert(s, o);
     }
     control_end();
     vec_free(&preferred);
@@ -341,7 +344,7 @@ uint32_t cs_sim_add_resource(int sim_id, const cs_char *name, const cs_char *id,
         memset(&deps, 0, sizeof(deps));
         memset(&possible, 0, sizeof(possible));
         join_group(o, g);
-        set_insert(&s->sets[CS_KIND_RESOURCE], o);
+        model_insert(s, o);
     }
     control_end();
     vec_free(&deps);
@@ -378,7 +381,7 @@ uint32_t cs_sim_set_state(int sim_id, int kind, const cs_char *name, int state)
     if (!err && (o = find(s, kind, name)) == NULL)
         err = not_found(kind);
     if (!err)
-        o->state = state;
+        model_set_state(s, o, state);
     control_end();
     return err;
 }
@@ -396,7 +399,7 @@ uint32_t cs_sim_move_group(int sim_id, const cs_char *group, const cs_char *node
     if (!err && !cs_wempty(node) && (n = find(s, CS_KIND_NODE, node)) == NULL)
         err = ERROR_CLUSTER_NODE_NOT_FOUND;
     if (!err)
-        g->node = n;
+        model_set_owner(s, g, n);
     control_end();
     return err;
 }

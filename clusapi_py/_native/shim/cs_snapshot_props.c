@@ -1,0 +1,185 @@
+/*
+ * shim/cs_snapshot_props.c - the property sections of cs_snapshot_ex
+ * (api/cs_snapshot.h): every group's and resource's common and read-only
+ * common properties from Cluster{Group,Resource}OpenEnumEx asked with "*"
+ * (one round trip each), per-object control calls where those exports are
+ * missing, and the per-object lists of nodes, networks and the cluster.
+ * Rows: name | bytes of the read-write list, bytes of the read-only list;
+ * the lists themselves go to the rows' bytes, in row order.
+ */
+#include "shim/cs_shim_int.h"
+#include <stdlib.h>
+#include <string.h>
+
+static const WCHAR all_names[3] = { '*', 0, 0 };    /* MULTI_SZ: "*" alone */
+
+static void add_row(shim_rows *rows, const cs_char *name, const void *rw, size_t n_rw, const void *ro, size_t n_ro)
+{
+    cs_bd_string(&rows->text, name);
+    cs_bd_int(&rows->ints, (int64_t)n_rw);
+    cs_bd_int(&rows->ints, (int64_t)n_ro);
+    cs_bd_bytes(&rows->ints, rw, n_rw);
+    cs_bd_bytes(&rows->ints, ro, n_ro);
+    rows->n++;
+}
+
+/* The read-write and read-only lists of one raw handle (a code the object
+ * does not support gives an empty list). */
+static uint32_t lists_of(cs_backend *b, int kind, void *raw, DWORD rw_code, DWORD ro_code, cs_builder *rw,
+                         cs_builder *ro, int *fn)
+{
+    uint32_t err = shim_control_bytes(b, kind, raw, rw_code, rw, fn);
+    if (err == ERROR_INVALID_FUNCTION)
+        err = 0;
+    if (err == 0) {
+        err = shim_control_bytes(b, kind, raw, ro_code, ro, fn);
+        if (err == ERROR_INVALID_FUNCTION)
+            err = 0;
+    }
+    return err;
+}
+
+static void codes_of(int kind, DWORD *rw, DWORD *ro)
+{
+    switch (kind) {
+    case CS_KIND_NODE: *rw = CLUSCTL_NODE_GET_COMMON_PROPERTIES; *ro = CLUSCTL_NODE_GET_RO_COMMON_PROPERTIES; break;
+    case CS_KIND_GROUP: *rw = CLUSCTL_GROUP_GET_COMMON_PROPERTIES; *ro = CLUSCTL_GROUP_GET_RO_COMMON_PROPERTIES; break;
+    case CS_KIND_RESOURCE:
+        *rw = CLUSCTL_RESOURCE_GET_COMMON_PROPERTIES;
+        *ro = CLUSCTL_RESOURCE_GET_RO_COMMON_PROPERTIES;
+        break;
+    case CS_KIND_NETWORK:
+        *rw = CLUSCTL_NETWORK_GET_COMMON_PROPERTIES;
+        *ro = CLUSCTL_NETWORK_GET_RO_COMMON_PROPERTIES;
+        break;
+    default:
+        *rw = CLUSCTL_CLUSTER_GET_COMMON_PROPERTIES;
+        *ro = CLUSCTL_CLUSTER_GET_RO_COMMON_PROPERTIES;
+        break;
+    }
+}
+
+static DWORD enum_type_of(int kind)
+{
+    switch (kind) {
+    case CS_KIND_NODE: return CLUSTER_ENUM_NODE;
+    case CS_KIND_GROUP: return CLUSTER_ENUM_GROUP;
+    case CS_KIND_RESOURCE: return CLUSTER_ENUM_RESOURCE;
+    default: return CLUSTER_ENUM_NETWORK;
+    }
+}
+
+uint32_t shim_walk_object_properties(cs_backend *b, HCLUSTER c, int kind, shim_rows *rows, int *fn)
+{
+    cs_builder names = CS_BUILDER_INIT;
+    cs_char **fields = NULL;
+    size_t n = 0, i;
+    DWORD rw_code, ro_code;
+    uint32_t err;
+    codes_of(kind, &rw_code, &ro_code);
+    if (kind == CS_KIND_CLUSTER) {
+        cs_builder rw = CS_BUILDER_INIT, ro = CS_BUILDER_INIT;
+        err = lists_of(b, CS_KIND_CLUSTER, c, rw_code, ro_code, &rw, &ro, fn);
+        if (err == 0)
+            add_row(rows, NULL, rw.bytes, rw.n_bytes, ro.bytes, ro.n_bytes);
+        cs_bd_free(&rw);
+        cs_bd_free(&ro);
+        return err;
+    }
+    err = shim_list_raw(b, CS_KIND_CLUSTER, c, enum_type_of(kind), &names, fn);
+    if (err == 0 && (fields = cs_bd_fields(&names, &n)) == NULL && cs_bd_count(&names) != 0) {
+        *fn = -1;
+        err = ERROR_NOT_ENOUGH_MEMORY;
+    }
+    for (i = 0; err == 0 && i < n; i++) {
+        cs_builder rw = CS_BUILDER_INIT, ro = CS_BUILDER_INIT;
+        DWORD granted;
+        uint32_t open_err = 0, list_err;
+        void *raw = shim_open_raw(b, c, kind, fields[i], 0, 1, &granted, &open_err, fn);
+        if (raw == NULL) {
+            /* deleted since it was listed: left out, as the other walks do */
+            if (!shim_is_not_found(open_err))
+                err = open_err;
+            continue;
+        }
+        list_err = lists_of(b, kind, raw, rw_code, ro_code, &rw, &ro, fn);
+        shim_close_raw(b, kind, raw);
+        if (list_err == 0)
+            add_row(rows, fields[i], rw.bytes, rw.n_bytes, ro.bytes, ro.n_bytes);
+        else if (!shim_is_not_found(list_err))
+            err = list_err;
+        cs_bd_free(&rw);
+        cs_bd_free(&ro);
+    }
+    free(fields);
+    cs_bd_free(&names);
+    return err;
+}
+
+/* One bulk item's name and lists into the rows. */
+static void take_item(shim_rows *rows, int kind, const void *item)
+{
+    if (kind == CS_KIND_GROUP) {
+        const CLUSTER_GROUP_ENUM_ITEM *g = (const CLUSTER_GROUP_ENUM_ITEM *)item;
+        add_row(rows, g->lpszName, g->pProperties, g->pProperties ? g->cbProperties : 0, g->pRoProperties,
+                g->pRoProperties ? g->cbRoProperties : 0);
+    } else {
+        const CLUSTER_RESOURCE_ENUM_ITEM *r = (const CLUSTER_RESOURCE_ENUM_ITEM *)item;
+        add_row(rows, r->lpszName, r->pProperties, r->pProperties ? r->cbProperties : 0, r->pRoProperties,
+                r->pRoProperties ? r->cbRoProperties : 0);
+    }
+}
+
+uint32_t shim_walk_bulk_properties(cs_backend *b, HCLUSTER c, int kind, shim_rows *rows, int *fn)
+{
+    cs_fn_ClusterGroupOpenEnumEx gopen = b->table.fn.ClusterGroupOpenEnumEx;
+    cs_fn_ClusterGroupEnumEx gnext = b->table.fn.ClusterGroupEnumEx;
+    cs_fn_ClusterGroupCloseEnumEx gclose = b->table.fn.ClusterGroupCloseEnumEx;
+    cs_fn_ClusterResourceOpenEnumEx ropen = b->table.fn.ClusterResourceOpenEnumEx;
+    cs_fn_ClusterResourceEnumEx rnext = b->table.fn.ClusterResourceEnumEx;
+    cs_fn_ClusterResourceCloseEnumEx rclose = b->table.fn.ClusterResourceCloseEnumEx;
+    int group = kind == CS_KIND_GROUP;
+    void *e;
+    DWORD index = 0, cap = 8192, err = 0;
+    void *item;
+    if (group ? (!gopen || !gnext || !gclose) : (!ropen || !rnext || !rclose))
+        return shim_walk_object_properties(b, c, kind, rows, fn);
+    e = group ? (void *)gopen(c, all_names, sizeof(all_names), all_names, sizeof(all_names), 0)
+              : (void *)ropen(c, all_names, sizeof(all_names), all_names, sizeof(all_names), 0);
+    if (e == NULL) {
+        *fn = group ? CS_FN_ClusterGroupOpenEnumEx : CS_FN_ClusterResourceOpenEnumEx;
+        return shim_backend_error(b);
+    }
+    item = malloc(cap);
+    if (item == NULL)
+        err = ERROR_NOT_ENOUGH_MEMORY;
+    while (err == 0) {
+        DWORD cb = cap;
+        err = group ? gnext((HGROUPENUMEX)e, index, (PCLUSTER_GROUP_ENUM_ITEM)item, &cb)
+                    : rnext((HRESENUMEX)e, index, (PCLUSTER_RESOURCE_ENUM_ITEM)item, &cb);
+        if (err == ERROR_MORE_DATA && cb > cap) {
+            void *bigger = realloc(item, cb);
+            if (bigger == NULL) {
+                err = ERROR_NOT_ENOUGH_MEMORY;
+                break;
+            }
+            item = bigger;
+            cap = cb;
+            err = 0;
+            continue;
+        }
+        if (err != 0)
+            break;
+        take_item(rows, kind, item);
+        index++;
+    }
+    free(item);
+    if (group)
+        gclose((HGROUPENUMEX)e);
+    else
+        rclose((HRESENUMEX)e);
+    if (err == ERROR_NO_MORE_ITEMS)
+        return 0;
+    *fn = err == ERROR_NOT_ENOUGH_MEMORY ? -1 : group ? CS_FN_ClusterGroupEnumEx : CS_FN_ClusterResourceEnumEx;
+    return err;
+}

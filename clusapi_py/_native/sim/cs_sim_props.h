@@ -1,0 +1,78 @@
+/*
+ * sim/cs_sim_props.h - the simulator's properties: what cs_sim_props*.c
+ * share.  Every object (and the cluster) has common and private
+ * properties, read-write or read-only: Windows Server 2022 defaults
+ * (cs_sim_props_defaults.c) that the cluster's build can hide, and the
+ * values set through the control API, which replace a default of the same
+ * name or add a property.  The property lists are written here, by the
+ * simulator's own writer, independent of the Python codec.
+ * Everything is called with g_lock held.
+ */
+#ifndef CS_SIM_PROPS_H
+#define CS_SIM_PROPS_H
+
+#include "sim/cs_sim_int.h"
+
+#define PF_RO 1                 /* read-only */
+#define PF_PRIVATE 2            /* private (else common) */
+
+/* ---- a property list being written ------------------------------------------ */
+typedef struct plw {
+    uint8_t *p;
+    size_t n, cap;
+    size_t count;               /* properties written */
+    int oom;
+} plw;
+
+void plw_init(plw *w);          /* reserves the count DWORD */
+void plw_free(plw *w);
+/* One property with one value (data of cb bytes). */
+void plw_property(plw *w, const WCHAR *name, size_t n, DWORD syntax, const void *data, size_t cb);
+/* Patches the count in; 0 or ERROR_NOT_ENOUGH_MEMORY. */
+DWORD plw_finish(plw *w);
+
+/* ---- values set through the control API ---------------------------------------- */
+typedef struct sim_prop {
+    WCHAR *name;
+    size_t n;
+    DWORD syntax;
+    int flags;                  /* PF_* */
+    uint8_t *data;
+    size_t cb;
+} sim_prop;
+
+struct sim_props {
+    sim_prop *v;
+    size_t n, cap;
+    uint64_t state_time, move_time;     /* FILETIME ticks; 0 = the instance's creation */
+    struct sim_csv *csv;                /* a resource that is a Cluster Shared Volume (cs_sim_csv.c) */
+};
+
+/* ---- Cluster Shared Volumes (cs_sim_csv.c) ------------------------------------------ */
+void sim_csv_free(struct sim_csv *v);
+/* The output of STORAGE_GET_SHARED_VOLUME_INFO (function 0x225) or
+ * STORAGE_GET_DISK_INFO_EX (0x1F1) of a resource, in a new buffer. */
+DWORD sim_csv_control(const sim_obj *o, DWORD function, uint8_t **data, size_t *n);
+
+/* The object's (o != NULL) or the cluster's (o == NULL) storage, created
+ * on first use; NULL when memory is short. */
+struct sim_props *props_of(sim *s, sim_obj *o);
+
+/* ---- defaults (cs_sim_props_defaults.c) ------------------------------------------ */
+/* Appends the defaults of an object (o == NULL: the cluster) with these
+ * flags that the cluster's build has, in their order; a default that `set`
+ * holds a value for (same name and privacy) is written with that value. */
+void props_write_defaults(plw *w, const sim *s, const sim_obj *o, int flags, const struct sim_props *set);
+/* The flags of a default of that name and privacy, or -1 (also when the
+ * cluster's build hides it). */
+int props_default_flags(const sim *s, const sim_obj *o, const WCHAR *name, size_t n, int private_);
+/* A DWORD default or set value by name (for failure info), or `fallback`. */
+DWORD props_dword(sim *s, sim_obj *o, const char *name, DWORD fallback);
+
+/* ---- lists (cs_sim_props.c) ---------------------------------------------------------- */
+/* The property list of an object (o == NULL: the cluster) with these flags:
+ * a new buffer in *out (*cb bytes) the caller frees.  0 or
+ * ERROR_NOT_ENOUGH_MEMORY. */
+DWORD props_list(sim *s, sim_obj *o, int flags, uint8_t **out, size_t *cb);
+
+#endif /* CS_SIM_PROPS_H */

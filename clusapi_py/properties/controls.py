@@ -1,0 +1,94 @@
+"""The control calls that read properties and the other per-object data
+(thin bindings over cs_control: the ERROR_MORE_DATA loop runs in C)."""
+from __future__ import annotations
+
+import datetime
+import struct
+
+from .. import _bindings as b
+from .. import _consts as k
+from .. import errors
+from ..records import FailureInfo
+from .codec import Property, parse
+from .syntax import Syntax
+
+__all__ = ["control_bytes", "read_property_list", "read_text", "read_failure_info", "read_filetime",
+           "PROPERTY_CODES", "UNSUPPORTED"]
+
+lib = b.lib
+# kind -> (read-write common, read-only common, read-write private, read-only private)
+PROPERTY_CODES: dict[int, tuple[int, int, int, int]] = {
+    b.KIND_CLUSTER: (k.CLUSCTL_CLUSTER_GET_COMMON_PROPERTIES, k.CLUSCTL_CLUSTER_GET_RO_COMMON_PROPERTIES,
+                     k.CLUSCTL_CLUSTER_GET_PRIVATE_PROPERTIES, k.CLUSCTL_CLUSTER_GET_RO_PRIVATE_PROPERTIES),
+    b.KIND_NODE: (k.CLUSCTL_NODE_GET_COMMON_PROPERTIES, k.CLUSCTL_NODE_GET_RO_COMMON_PROPERTIES,
+                  k.CLUSCTL_NODE_GET_PRIVATE_PROPERTIES, k.CLUSCTL_NODE_GET_RO_PRIVATE_PROPERTIES),
+    b.KIND_GROUP: (k.CLUSCTL_GROUP_GET_COMMON_PROPERTIES, k.CLUSCTL_GROUP_GET_RO_COMMON_PROPERTIES,
+                   k.CLUSCTL_GROUP_GET_PRIVATE_PROPERTIES, k.CLUSCTL_GROUP_GET_RO_PRIVATE_PROPERTIES),
+    b.KIND_RESOURCE: (k.CLUSCTL_RESOURCE_GET_COMMON_PROPERTIES, k.CLUSCTL_RESOURCE_GET_RO_COMMON_PROPERTIES,
+                      k.CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTIES, k.CLUSCTL_RESOURCE_GET_RO_PRIVATE_PROPERTIES),
+    b.KIND_NETWORK: (k.CLUSCTL_NETWORK_GET_COMMON_PROPERTIES, k.CLUSCTL_NETWORK_GET_RO_COMMON_PROPERTIES,
+                     k.CLUSCTL_NETWORK_GET_PRIVATE_PROPERTIES, k.CLUSCTL_NETWORK_GET_RO_PRIVATE_PROPERTIES),
+    b.KIND_NETINTERFACE: (k.CLUSCTL_NETINTERFACE_GET_COMMON_PROPERTIES,
+                          k.CLUSCTL_NETINTERFACE_GET_RO_COMMON_PROPERTIES,
+                          k.CLUSCTL_NETINTERFACE_GET_PRIVATE_PROPERTIES,
+                          k.CLUSCTL_NETINTERFACE_GET_RO_PRIVATE_PROPERTIES),
+}
+# What a cluster answers for a code it does not support on that object.
+UNSUPPORTED = frozenset((k.ERROR_INVALID_FUNCTION,))
+_EPOCH = datetime.datetime(1601, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+def control_bytes(token: int, code: int, what: str = "handle") -> bytes:
+    """The output of one control code (no input) on a token."""
+    _, _, data = b.call_result_with_bytes(lib.cs_control, token, code, what=what)
+    return bytes(data)
+
+
+def _optional(token: int, code: int, what: str) -> bytes | None:
+    try:
+        return control_bytes(token, code, what)
+    except errors.ClusterError as e:
+        if e.winerror in UNSUPPORTED:
+            return None
+        raise
+
+
+def read_property_list(token: int, kind: int, private: bool, what: str) -> list[Property]:
+    """Read-write then read-only properties of one object, flagged."""
+    rw_code, ro_code = PROPERTY_CODES[kind][2:] if private else PROPERTY_CODES[kind][:2]
+    out = [p._replace(read_only=False) for p in parse(control_bytes(token, rw_code, what))]
+    ro = _optional(token, ro_code, what)
+    if ro is not None:
+        out.extend(p._replace(read_only=True) for p in parse(ro))
+    return out
+
+
+def read_text(token: int, code: int, what: str) -> str:
+    """A control code whose output is one NUL-terminated UTF-16 string."""
+    data = control_bytes(token, code, what)
+    if len(data) % 2:
+        raise ValueError("%s: odd UTF-16 byte count %d" % (what, len(data)))
+    return data.decode("utf-16-le", "surrogatepass").split("\0", 1)[0]
+
+
+def read_failure_info(token: int, code: int, what: str) -> FailureInfo | None:
+    data = _optional(token, code, what)
+    if data is None:
+        return None
+    if len(data) < 12:
+        raise ValueError("%s: failure info of %d bytes, expected 12" % (what, len(data)))
+    _version, attempts, period = struct.unpack_from("<III", data)
+    return FailureInfo(attempts, period)
+
+
+def read_filetime(token: int, code: int, what: str) -> datetime.datetime | None:
+    """A time control code: a FILETIME (MS-CMRP), or a property list holding one (the SDK docs)."""
+    data = _optional(token, code, what)
+    if data is None:
+        return None
+    if len(data) == 8:
+        return _EPOCH + datetime.timedelta(microseconds=struct.unpack("<Q", data)[0] // 10)
+    for p in parse(data):
+        if p.syntax == Syntax.FILETIME and isinstance(p.value, datetime.datetime):
+            return p.value
+    raise ValueError("%s: no FILETIME in a %d-byte answer" % (what, len(data)))

@@ -1,0 +1,135 @@
+"""Cluster Shared Volumes: every CSV resource with its owner, state and
+volumes -- path, partition, size, free space, fault and backup state.
+
+Read with ClusterOpenEnum(CLUSTER_ENUM_SHARED_VOLUME_RESOURCE), then per CSV
+resource GetClusterResourceState, CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO
+and CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX.  An offline CSV is listed with
+its state and no volumes.  Structure offsets: the x64 layouts of
+CLUS_CSV_VOLUME_INFO and CLUS_PARTITION_INFO_EX (no pointers inside); 8-byte
+fields are read unaligned.
+"""
+from __future__ import annotations
+
+import enum
+import struct
+from typing import Any
+
+from . import _bindings as b
+from . import _consts as k
+from . import errors
+from .enums import CsvFaultState, ResourceState
+from .properties.controls import control_bytes
+from .properties.codec import parse
+from .records import CsvNodeState, CsvVolume, SharedVolume
+
+__all__ = ["read_shared_volumes", "value_list", "csv_node_states", "CsvVolumeState"]
+
+lib = b.lib
+CSV_INFO_SIZE = 640
+PARTITION_INFO_SIZE = 1160
+_ENDMARK = 0
+_STATE_BUFFER = 260
+
+
+def value_list(data: bytes) -> list[tuple[int, bytes]]:
+    """The (syntax, data) entries of a CLUSPROP value list (no names, ENDMARK last)."""
+    out: list[tuple[int, bytes]] = []
+    pos, size = 0, len(data)
+    while True:
+        if pos + 4 > size:
+            raise ValueError("value list: truncated at offset %d (no ENDMARK)" % pos)
+        syntax = struct.unpack_from("<I", data, pos)[0]
+        if syntax == _ENDMARK:
+            return out
+        if pos + 8 > size:
+            raise ValueError("value list: truncated entry at offset %d" % pos)
+        cb = struct.unpack_from("<I", data, pos + 4)[0]
+        if cb > size - pos - 8:
+            raise ValueError("value list: byte count %d at offset %d overruns the buffer" % (cb, pos))
+        out.append((syntax, bytes(data[pos + 8:pos + 8 + cb])))
+        pos += 8 + ((cb + 3) & ~3)
+
+
+class CsvVolumeState(enum.IntEnum):
+    """CLUSTER_SHARED_VOLUME_STATE: a CSV's state on one node."""
+
+    UNAVAILABLE = 0
+    PAUSED = 1
+    ACTIVE = 2
+    ACTIVE_REDIRECTED = 3           # file system redirected
+    ACTIVE_VOLUME_REDIRECTED = 4    # block level redirected
+
+
+STATE_INFO_EX_SIZE = 1584           # x64; the protocol document draws it without the 4 padding bytes (1580)
+
+
+def csv_node_states(data: bytes) -> list[CsvNodeState]:
+    """The per-node states a SHARED_VOLUME STATE notification carries: a property
+    list of BINARY CLUSTER_SHARED_VOLUME_STATE_INFO_EX values (NodeName at 520,
+    VolumeState at 1040, the two redirected-I/O reasons as the last 16 bytes,
+    read unaligned).  Malformed input is a ValueError."""
+    out = []
+    for p in parse(data):
+        raw = p.value
+        if not isinstance(raw, bytes) or len(raw) not in (STATE_INFO_EX_SIZE, STATE_INFO_EX_SIZE - 4):
+            raise ValueError("shared volume state %r: %s, expected %d or %d bytes"
+                             % (p.name, "%d bytes" % len(raw) if isinstance(raw, bytes) else type(raw).__name__,
+                                STATE_INFO_EX_SIZE, STATE_INFO_EX_SIZE - 4))
+        state = struct.unpack_from("<I", raw, 1040)[0]
+        redirected, block = struct.unpack_from("<QQ", raw, len(raw) - 16)
+        out.append(CsvNodeState(_wstr(raw[520:1040]),
+                                CsvVolumeState(state) if state in CsvVolumeState._value2member_map_ else state,
+                                redirected, block))
+    return out
+
+
+def _wstr(raw: bytes) -> str:
+    return raw.decode("utf-16-le", "surrogatepass").split("\0", 1)[0]
+
+
+def _volumes(token: int) -> tuple[CsvVolume, ...]:
+    infos = [v for s, v in value_list(control_bytes(token, k.CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO,
+                                                    "resource")) if len(v) >= CSV_INFO_SIZE]
+    sizes: dict[int, tuple[int, int]] = {}
+    try:
+        disk = control_bytes(token, k.CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX, "resource")
+    except errors.ClusterError:
+        disk = b"\0\0\0\0"
+    for _syntax, v in value_list(disk):
+        if len(v) >= PARTITION_INFO_SIZE:
+            total, free = struct.unpack_from("<QQ", v, 1120)
+            sizes[struct.unpack_from("<I", v, 1140)[0]] = (total, free)
+    out = []
+    for v in infos:
+        partition, fault, backup = struct.unpack_from("<III", v, 8)
+        total, free = sizes.get(partition, (None, None))
+        out.append(CsvVolume(_wstr(v[20:540]), _wstr(v[540:640]), partition, total, free, CsvFaultState(fault),
+                             backup))
+    return tuple(out)
+
+
+def _one(cluster_token: int, name: str) -> SharedVolume | None:
+    token = lib.cs_open_object(cluster_token, b.KIND_RESOURCE, name, k.GENERIC_READ)
+    if not token:
+        exc = b.last_error("resource")
+        if isinstance(exc, errors.ClusterObjectNotFoundError):
+            return None                 # deleted since it was listed
+        raise exc
+    try:
+        fields, ints = b.call_result(lib.cs_status, token, what="resource")
+        state = ResourceState(ints[0]) if ints[0] in ResourceState._value2member_map_ else int(ints[0])
+        volumes: tuple[CsvVolume, ...] = ()
+        if state == ResourceState.ONLINE:
+            try:
+                volumes = _volumes(token)
+            except errors.ClusterError as e:
+                if e.winerror != k.ERROR_RESOURCE_NOT_ONLINE:
+                    raise
+        return SharedVolume(name, fields[0], state, volumes)
+    finally:
+        lib.cs_close(token)
+
+
+def read_shared_volumes(cluster_token: int) -> list[SharedVolume]:
+    names: Any = b.call_result(lib.cs_list, cluster_token, k.CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, what="cluster")[0]
+    return [v for v in (_one(cluster_token, n) for n in names) if v is not None]

@@ -1,0 +1,74 @@
+"""The simulator's properties from Python: setting values (set_properties,
+topology `properties` / `private_properties`), the cluster's version, and
+reading the lists its control codes return (for tests)."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .. import _bindings as b
+from ..properties.codec import Property, encode_value, parse
+from ..properties.values import coerce
+
+ffi, lib = b.ffi, b.lib
+
+__all__ = ["KINDS", "read_properties", "set_properties", "set_version"]
+
+KINDS = {"cluster": b.KIND_CLUSTER, "node": b.KIND_NODE, "group": b.KIND_GROUP, "resource": b.KIND_RESOURCE,
+         "network": b.KIND_NETWORK, "netinterface": b.KIND_NETINTERFACE}
+_RO, _PRIVATE = 1, 2
+
+
+def kind_arg(kind: str) -> int:
+    try:
+        return int(KINDS[kind])
+    except (KeyError, TypeError):
+        raise ValueError("kind must be one of %s, not %r" % (", ".join(KINDS), kind)) from None
+
+
+def _object_arg(kind: int, name: str | None) -> Any:
+    if kind == b.KIND_CLUSTER:
+        return ffi.NULL
+    if not isinstance(name, str) or not name or "\0" in name:
+        raise ValueError("an object name (non-empty str without NUL) is required, not %r" % (name,))
+    return name
+
+
+def read_properties(sim_id: int, kind: str, name: str | None, private: bool, check: Any) -> list[Property]:
+    """What the simulator's control codes return for that object: read-write then read-only."""
+    k = kind_arg(kind)
+    obj = _object_arg(k, name)
+    out: list[Property] = []
+    for ro in (False, True):
+        flags = (_RO if ro else 0) | (_PRIVATE if private else 0)
+        result = ffi.new("cs_result **")
+        check(lib.cs_sim_properties(sim_id, k, obj, flags, result), "properties of %s %r" % (kind, name))
+        _, _, data = b.take_with_bytes(result)
+        out.extend(p._replace(read_only=ro) for p in parse(data))
+    return out
+
+
+def set_properties(sim_id: int, kind: str, name: str | None, values: Mapping[str, Any], private: bool,
+                   check: Any) -> None:
+    """Sets each value; all are converted (and refused) before any is set."""
+    if not isinstance(values, Mapping):
+        raise TypeError("properties must be a dict of name -> value, not %s" % type(values).__name__)
+    k = kind_arg(kind)
+    obj = _object_arg(k, name)
+    current = {p.name.lower(): p.syntax for p in read_properties(sim_id, kind, name, private, check)}
+    prepared = []
+    for prop, value in values.items():
+        if not isinstance(prop, str) or not prop or "\0" in prop:
+            raise ValueError("a property name is a non-empty str without NUL, not %r" % (prop,))
+        syntax, py = coerce(value, current.get(prop.lower()), "property %r" % prop)
+        prepared.append((prop, syntax, encode_value(syntax, py)))
+    for prop, syntax, data in prepared:
+        check(lib.cs_sim_set_property(sim_id, k, obj, prop, 1 if private else 0, syntax, data, len(data)),
+              "property %r of %s %r" % (prop, kind, name))
+
+
+def set_version(sim_id: int, major: int, minor: int, build: int, check: Any) -> None:
+    for what, v in (("major", major), ("minor", minor), ("build", build)):
+        if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 0xFFFF:
+            raise ValueError("%s version must be an int in 0..65535, not %r" % (what, v))
+    check(lib.cs_sim_set_version(sim_id, major, minor, build), "version")
