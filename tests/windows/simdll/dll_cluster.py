@@ -31,34 +31,26 @@ from clusapi_py.sim.topology import default_topology, normalize_topology
 
 _ffi = _bindings.ffi
 
-# restype and argtypes of the control functions SimulatedCluster calls (api/cs_sim_control.h).
-_U32, _I, _U64, _D, _P = ctypes.c_uint32, ctypes.c_int, ctypes.c_uint64, ctypes.c_double, ctypes.c_void_p
-_SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
-    "cs_sim_set_cluster": (_U32, [_I, _P, _P, ctypes.c_uint16, ctypes.c_uint16, ctypes.c_uint16, _P, _P, _U32, _U32,
-                                  _U32]),
-    "cs_sim_set_quorum": (_U32, [_I, _P, _P, _U32]),
-    "cs_sim_add_resource_type": (_U32, [_I, _P]),
-    "cs_sim_add_node": (_U32, [_I, _P, _P, _I]),
-    "cs_sim_add_network": (_U32, [_I, _P, _P, _I]),
-    "cs_sim_add_netinterface": (_U32, [_I, _P, _P, _P, _P, _I]),
-    "cs_sim_add_group": (_U32, [_I, _P, _P, _I, _P, _P]),
-    "cs_sim_add_resource": (_U32, [_I, _P, _P, _P, _P, _I, _P, _P]),
-    "cs_sim_delete": (_U32, [_I, _I, _P]),
-    "cs_sim_set_state": (_U32, [_I, _I, _P, _I]),
-    "cs_sim_move_group": (_U32, [_I, _P, _P]),
-    "cs_sim_delete_after": (_U32, [_I, _I, _U32, _I, _P]),
-    "cs_sim_fail": (_U32, [_I, _I, _U32, _U32]),
-    "cs_sim_hide": (_U32, [_I, _I, _I]),
-    "cs_sim_set_latency": (_U32, [_I, _D]),
-    "cs_sim_get_latency": (_D, [_I]),
-    "cs_sim_set_rights": (_U32, [_I, _I]),
-    "cs_sim_get_rights": (_I, [_I]),
-    "cs_sim_calls": (_U64, [_I, _I]),
-    "cs_sim_round_trips": (_U64, [_I, _I]),
-    "cs_sim_reset_calls": (_U32, [_I]),
-    "cs_sim_open_handles": (_U32, [_I, _P]),
-    "cs_sim_release": (_U32, [_I]),
+# C primitive types of the control API (api/*.h) as ctypes types; every pointer is c_void_p.
+_PRIMITIVES: dict[str, Any] = {
+    "int": ctypes.c_int, "uint16_t": ctypes.c_uint16, "uint32_t": ctypes.c_uint32, "uint64_t": ctypes.c_uint64,
+    "int64_t": ctypes.c_int64, "size_t": ctypes.c_size_t, "double": ctypes.c_double, "void": None,
 }
+
+
+def _ctypes_of(ctype: Any) -> Any:
+    if ctype.kind == "pointer":
+        return ctypes.c_void_p
+    if ctype.kind == "enum":
+        return ctypes.c_int
+    return _PRIMITIVES[ctype.cname]
+
+
+def _signature(name: str) -> tuple[Any, list[Any]]:
+    """restype and argtypes of a control function, from the extension's own cdef
+    (the same declarations the DLL is compiled from)."""
+    t = _ffi.typeof(getattr(_bindings.lib, name))
+    return _ctypes_of(t.result), [_ctypes_of(a) for a in t.args]
 
 
 def system32_clusapi() -> str:
@@ -73,11 +65,8 @@ class _DllLib:
     def __init__(self, dll: Any) -> None:
         self._dll = dll
         self.sim_id = 0
-        for name, (restype, argtypes) in _SIGNATURES.items():
-            fn = getattr(dll, name)
-            fn.restype, fn.argtypes = restype, argtypes
-        dll.cs_simdll_reset.restype = _U32
-        dll.cs_simdll_instance.restype = _I
+        dll.cs_simdll_reset.restype = ctypes.c_uint32
+        dll.cs_simdll_instance.restype = ctypes.c_int
 
     def reset(self) -> None:
         code = self._dll.cs_simdll_reset()
@@ -90,9 +79,10 @@ class _DllLib:
             def hide(*args: Any) -> int:
                 pytest.skip("clusapi.dll's exports cannot be hidden (the Server 2008 DLL covers the fallbacks)")
             return hide
-        if name not in _SIGNATURES:
+        if not name.startswith("cs_sim_"):
             raise AttributeError(name)
-        fn = getattr(self._dll, name)
+        fn = getattr(self._dll, name)    # AttributeError when the DLL does not export it
+        fn.restype, fn.argtypes = _signature(name)
 
         def call(sim: int, *args: Any) -> Any:
             conv = []

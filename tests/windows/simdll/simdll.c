@@ -21,7 +21,8 @@
  *     file build.sh writes from that header, and cs_simdll_instance() /
  *     cs_simdll_status() below: a test drives the DLL's cluster with them;
  *   - with -DCS_SIMDLL_LEVEL_2008: only what a Windows Server 2008
- *     clusapi.dll exports (no OpenClusterEx / Open*Ex, no *EnumEx), so that
+ *     clusapi.dll exports (no OpenClusterEx / Open*Ex, no *EnumEx, no
+ *     notification v2 functions), so that
  *     GetProcAddress really fails for them and the shim takes its
  *     fallback paths.
  *
@@ -565,7 +566,7 @@ SIMDLL_CLOSE_ENUM(ClusterGroupCloseEnum, HGROUPENUM)
 SIMDLL_CLOSE_ENUM(ClusterResourceCloseEnum, HRESENUM)
 SIMDLL_CLOSE_ENUM(ClusterNetworkCloseEnum, HNETWORKENUM)
 
-/* Cluster{Group,Resource}Control -> DWORD */
+/* Cluster*Control (properties, ids) -> DWORD */
 #define SIMDLL_CONTROL(name, htype) \
     SIMDLL_EXPORT DWORD WINAPI name(htype handle, HNODE hHostNode, DWORD dwControlCode, LPVOID lpInBuffer, \
                                     DWORD nInBufferSize, LPVOID lpOutBuffer, DWORD nOutBufferSize, \
@@ -576,12 +577,44 @@ SIMDLL_CLOSE_ENUM(ClusterNetworkCloseEnum, HNETWORKENUM)
     }
 SIMDLL_CONTROL(ClusterGroupControl, HGROUP)
 SIMDLL_CONTROL(ClusterResourceControl, HRESOURCE)
+SIMDLL_CONTROL(ClusterControl, HCLUSTER)
+SIMDLL_CONTROL(ClusterNodeControl, HNODE)
+SIMDLL_CONTROL(ClusterNetworkControl, HNETWORK)
+SIMDLL_CONTROL(ClusterNetInterfaceControl, HNETINTERFACE)
 
 SIMDLL_EXPORT DWORD WINAPI GetClusterNetInterface(HCLUSTER hCluster, LPCWSTR lpszNodeName, LPCWSTR lpszNetworkName,
                                                   LPWSTR lpszInterfaceName, LPDWORD lpcchInterfaceName)
 {
     return ENTRY(GetClusterNetInterface)(hCluster, lpszNodeName, lpszNetworkName, lpszInterfaceName,
                                          lpcchInterfaceName);
+}
+
+/* ---- change notifications (v1: every version) ------------------------------------------------- */
+SIMDLL_EXPORT HCHANGE WINAPI CreateClusterNotifyPort(HCHANGE hChange, HCLUSTER hCluster, DWORD dwFilter,
+                                                     DWORD_PTR dwNotifyKey)
+{
+    HCHANGE h = ENTRY(CreateClusterNotifyPort)(hChange, hCluster, dwFilter, dwNotifyKey);
+    pass_error(h == NULL);
+    return h;
+}
+
+SIMDLL_EXPORT DWORD WINAPI RegisterClusterNotify(HCHANGE hChange, DWORD dwFilterType, HANDLE hObject,
+                                                 DWORD_PTR dwNotifyKey)
+{
+    return ENTRY(RegisterClusterNotify)(hChange, dwFilterType, hObject, dwNotifyKey);
+}
+
+SIMDLL_EXPORT DWORD WINAPI GetClusterNotify(HCHANGE hChange, DWORD_PTR *lpdwNotifyKey, LPDWORD lpdwFilterType,
+                                            LPWSTR lpszName, LPDWORD lpcchName, DWORD dwMilliseconds)
+{
+    return ENTRY(GetClusterNotify)(hChange, lpdwNotifyKey, lpdwFilterType, lpszName, lpcchName, dwMilliseconds);
+}
+
+SIMDLL_EXPORT BOOL WINAPI CloseClusterNotifyPort(HCHANGE hChange)
+{
+    BOOL ok = ENTRY(CloseClusterNotifyPort)(hChange);
+    pass_error(!ok);
+    return ok;
 }
 
 #ifndef CS_SIMDLL_LEVEL_2008
@@ -629,7 +662,7 @@ SIMDLL_EXPORT DWORD WINAPI ClusterEnumEx(HCLUSENUMEX hClusterEnum, DWORD dwIndex
 
 SIMDLL_CLOSE_ENUM(ClusterCloseEnumEx, HCLUSENUMEX)
 
-/* ---- Windows Server 2012 and later ---------------------------------------------------------------- */
+/* ---- Windows Server 2012 and later: the bulk enumerations, notifications v2 ---------------------------------------------------------------- */
 #define SIMDLL_OPEN_BULK(name, etype) \
     SIMDLL_EXPORT etype WINAPI name(HCLUSTER hCluster, LPCWSTR lpszProperties, DWORD cbProperties, \
                                     LPCWSTR lpszRoProperties, DWORD cbRoProperties, DWORD dwFlags) \
@@ -655,6 +688,39 @@ SIMDLL_EXPORT DWORD WINAPI ClusterResourceEnumEx(HRESENUMEX hResourceEnumEx, DWO
 
 SIMDLL_CLOSE_ENUM(ClusterGroupCloseEnumEx, HGROUPENUMEX)
 SIMDLL_CLOSE_ENUM(ClusterResourceCloseEnumEx, HRESENUMEX)
+
+/* change notifications v2 (Windows Server 2012 and later) */
+SIMDLL_EXPORT HCHANGE WINAPI CreateClusterNotifyPortV2(HCHANGE hChange, HCLUSTER hCluster,
+                                                       NOTIFY_FILTER_AND_TYPE *Filters, DWORD dwFilterCount,
+                                                       DWORD_PTR dwNotifyKey)
+{
+    HCHANGE h = ENTRY(CreateClusterNotifyPortV2)(hChange, hCluster, Filters, dwFilterCount, dwNotifyKey);
+    pass_error(h == NULL);
+    return h;
+}
+
+SIMDLL_EXPORT DWORD WINAPI RegisterClusterNotifyV2(HCHANGE hChange, NOTIFY_FILTER_AND_TYPE Filter, HANDLE hObject,
+                                                   DWORD_PTR dwNotifyKey)
+{
+    return ENTRY(RegisterClusterNotifyV2)(hChange, Filter, hObject, dwNotifyKey);
+}
+
+SIMDLL_EXPORT DWORD WINAPI GetNotifyEventHandle(HCHANGE hChange, LPHANDLE lphTargetEvent)
+{
+    return ENTRY(GetNotifyEventHandle)(hChange, lphTargetEvent);
+}
+
+SIMDLL_EXPORT DWORD WINAPI GetClusterNotifyV2(HCHANGE hChange, DWORD_PTR *lpdwNotifyKey,
+                                              PNOTIFY_FILTER_AND_TYPE pFilterAndType, BYTE *buffer,
+                                              LPDWORD lpbBufferSize, LPWSTR lpszObjectId, LPDWORD lpcchObjectId,
+                                              LPWSTR lpszParentId, LPDWORD lpcchParentId, LPWSTR lpszName,
+                                              LPDWORD lpcchName, LPWSTR lpszType, LPDWORD lpcchType,
+                                              DWORD dwMilliseconds)
+{
+    return ENTRY(GetClusterNotifyV2)(hChange, lpdwNotifyKey, pFilterAndType, buffer, lpbBufferSize, lpszObjectId,
+                                     lpcchObjectId, lpszParentId, lpcchParentId, lpszName, lpcchName, lpszType,
+                                     lpcchType, dwMilliseconds);
+}
 
 /* Every export of the table, assigned to its PCLUSAPI_* member: a
  * signature or calling convention that differs from the SDK's type fails
