@@ -54,6 +54,7 @@ CDEF_HEADERS = [
     "cs_snapshot.h",        # the whole cluster in one call
     "cs_notify.h",          # change notification ports, the simulator's notification knobs
     "cs_control.h",         # Cluster*Control by token; the simulator's property knobs
+    "cs_limits.h",          # bounded snapshot and listings: timeout, cancel flag
     "cs_sim_control.h",     # the simulator's control API
     "cs_bench.h",           # benchmark hooks
     "cs_testing.h",         # test hooks (the package's own tests only)

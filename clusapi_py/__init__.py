@@ -14,7 +14,7 @@ from .enums import Access, CsvFaultState, GroupState, NetInterfaceState, Network
 from .events import ClusterEvent, EventKind, LiveView, NotificationPort
 from .errors import (
     ClusterAccessDeniedError, ClusterAPIUnavailableError, ClusterError, ClusterObjectNotFoundError,
-    ClusterUnavailableError,
+    ClusterTimeoutError, ClusterUnavailableError,
 )
 from .handles import Cluster, Group, NetInterface, Network, Node, Resource, open_cluster
 from .records import (
@@ -30,7 +30,7 @@ __all__ = [
     "Snapshot", "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo",
     "Access", "NodeState", "GroupState", "ResourceState", "NetworkState", "NetInterfaceState",
     "ClusterError", "ClusterAccessDeniedError", "ClusterObjectNotFoundError", "ClusterUnavailableError",
-    "ClusterAPIUnavailableError",
+    "ClusterAPIUnavailableError", "ClusterTimeoutError",
     "Backend", "SystemBackend", "SYSTEM", "default_backend", "sim",
     "EventKind", "ClusterEvent", "NotificationPort", "LiveView",
     "properties", "Property", "FailureInfo", "SharedVolume", "CsvVolume", "CsvFaultState", "CsvNodeState",

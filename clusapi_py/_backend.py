@@ -6,12 +6,44 @@ know the simulator; this module and the handle layer do not).
 """
 from __future__ import annotations
 
+import os
 import threading
-from typing import Any
+from typing import Any, NoReturn, SupportsIndex
 
 from . import _bindings as b
 
-__all__ = ["Backend", "SystemBackend", "SYSTEM"]
+__all__ = ["Backend", "SystemBackend", "SYSTEM", "SingleOwner"]
+
+
+class SingleOwner:
+    """Mixin for objects that own something in C (a shim token, a simulator,
+    a notification port): one Python object, one owner.  A copy or a pickle
+    would be a second owner of the same C object -- closing or collecting
+    one would free what the other still uses, and a pickled token means
+    nothing in another process -- so copy.copy(), copy.deepcopy() and
+    pickling raise TypeError.  Share the object itself, or open another."""
+
+    __slots__ = ()
+
+    def _refuse_copy(self) -> "NoReturn":
+        raise TypeError("%s objects cannot be copied or pickled: each one owns a connection to C state "
+                        "(it is a connection, not a value); share the object itself, or open another"
+                        % type(self).__name__)
+
+    def __copy__(self) -> "NoReturn":
+        self._refuse_copy()
+
+    def __deepcopy__(self, memo: "dict[int, object]") -> "NoReturn":
+        self._refuse_copy()
+
+    def __reduce_ex__(self, protocol: "SupportsIndex") -> "NoReturn":
+        self._refuse_copy()
+
+    def __reduce__(self) -> "NoReturn":
+        self._refuse_copy()
+
+    def __getstate__(self) -> "NoReturn":
+        self._refuse_copy()
 
 
 class Backend:
@@ -28,6 +60,12 @@ class Backend:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         Backend._classes.add(cls)
+
+    def _waits(self) -> bool:
+        """Whether calls through this backend really wait (a round trip):
+        long calls then run where Ctrl-C can stop them (see
+        _bindings.call_limited)."""
+        return True
 
     def has(self, function: str) -> bool:
         """Whether this backend exports `function` (e.g. "OpenClusterEx")."""
@@ -53,6 +91,16 @@ SYSTEM: SystemBackend = SystemBackend()
 
 _lock = threading.Lock()
 _stack: list[Backend] = []  # backends made default by `with SimulatedCluster(...)`
+
+
+def _fresh_lock_in_child() -> None:
+    # A thread that held the lock at fork time does not exist in the child.
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_fresh_lock_in_child)
 
 
 def push_default(backend: Backend) -> None:

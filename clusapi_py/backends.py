@@ -21,6 +21,16 @@ _lock = threading.Lock()
 _env_sim: Optional[SimulatedCluster] = None
 
 
+def _fresh_lock_in_child() -> None:
+    # A thread that held the lock at fork time does not exist in the child.
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_fresh_lock_in_child)
+
+
 def default_backend() -> Backend:
     """The backend used when none is given (see the module docstring)."""
     global _env_sim

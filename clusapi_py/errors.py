@@ -1,8 +1,9 @@
 """The one place where a Win32 code becomes a Python exception.
 
 ClusterError(OSError) carries .winerror (the Win32 code, on every platform),
-.function (the clusapi function that failed) and a message: FormatMessage's
-text on Windows, this module's own table elsewhere.
+.function (the clusapi function that failed), .filename (the name of the
+object the call was for, when it has one: str(e) then ends with it) and a
+message: FormatMessage's text on Windows, this module's own table elsewhere.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ __all__ = [
     "ClusterObjectNotFoundError",
     "ClusterUnavailableError",
     "ClusterAPIUnavailableError",
+    "ClusterTimeoutError",
     "error_for",
 ]
 
@@ -36,6 +38,7 @@ MESSAGES = {
     259: "No more items",
     997: "Overlapped I/O operation is in progress",
     1062: "The service has not been started",
+    1460: "This operation returned because the timeout period expired",
     1722: "The RPC server is unavailable",
     1726: "The remote procedure call failed",
     1727: "The remote procedure call failed and did not execute",
@@ -68,19 +71,25 @@ ACCESS_DENIED = frozenset({5})
 NOT_FOUND = frozenset({1813, 5007, 5013, 5042, 5045, 5047, 5078})
 UNAVAILABLE = frozenset({1062, 1722, 1723, 1726, 1727, 1753, 5008, 5036, 5050, 5051, 5052, 5072, 5073})
 API_UNAVAILABLE = frozenset({126, 127, 1745})
+TIMEOUT = frozenset({1460})
 
 
 class ClusterError(OSError):
-    """A clusapi call failed.  .winerror is the Win32 code, .function the call."""
+    """A clusapi call failed.  .winerror is the Win32 code, .function the call,
+    .filename the name of the object it was for (None when it has none)."""
 
     winerror: int
     function: str
     message: str
 
-    def __init__(self, winerror: int, function: str = "", message: str | None = None) -> None:
+    def __init__(self, winerror: int, function: str = "", message: "str | None" = None,
+                 name: "str | None" = None) -> None:
         if message is None:
             message = describe(winerror)
-        super().__init__(winerror, message)
+        if name is None:
+            super().__init__(winerror, message)
+        else:
+            super().__init__(winerror, message, name)
         self.function = function
         try:
             self.winerror = winerror
@@ -88,12 +97,13 @@ class ClusterError(OSError):
             pass
         self.message = message
 
-    def __reduce__(self) -> tuple[type[ClusterError], tuple[int, str, str]]:
-        return (type(self), (self.winerror, self.function, self.message))
+    def __reduce__(self) -> "tuple[type, tuple[int, str, str, str | None]]":
+        return (type(self), (self.winerror, self.function, self.message, self.filename))
 
     def __str__(self) -> str:
         where = "%s: " % self.function if self.function else ""
-        return "[WinError %d] %s%s" % (self.winerror, where, self.message)
+        named = ": %r" % (self.filename,) if self.filename is not None else ""
+        return "[WinError %d] %s%s%s" % (self.winerror, where, self.message, named)
 
 
 class ClusterAccessDeniedError(ClusterError, PermissionError):
@@ -110,6 +120,11 @@ class ClusterUnavailableError(ClusterError, ConnectionError):
 
 class ClusterAPIUnavailableError(ClusterError):
     """clusapi.dll or one of its exports is missing, or the cluster is too old for the call."""
+
+
+class ClusterTimeoutError(ClusterError, TimeoutError):
+    """A call given a timeout did not finish in time (ERROR_TIMEOUT, 1460);
+    what it had opened is closed."""
 
 
 _format_message: Optional[Callable[[int], str]] = None  # the system's message source, if any
@@ -131,10 +146,13 @@ def describe(code: int) -> str:
     return MESSAGES.get(code, "Win32 error %d" % code)
 
 
-def error_for(code: int, function: str = "", message: str | None = None) -> ClusterError:
-    """The exception instance for a Win32 code."""
+def error_for(code: int, function: str = "", message: "str | None" = None,
+              name: "str | None" = None) -> ClusterError:
+    """The exception instance for a Win32 code (name: the object the call was for)."""
     cls: type[ClusterError]
-    if code in ACCESS_DENIED:
+    if code in TIMEOUT:
+        cls = ClusterTimeoutError
+    elif code in ACCESS_DENIED:
         cls = ClusterAccessDeniedError
     elif code in NOT_FOUND:
         cls = ClusterObjectNotFoundError
@@ -144,7 +162,7 @@ def error_for(code: int, function: str = "", message: str | None = None) -> Clus
         cls = ClusterAPIUnavailableError
     else:
         cls = ClusterError
-    return cls(code, function, message)
+    return cls(code, function, message, name)
 
 
 IS_WINDOWS = sys.platform == "win32"

@@ -139,18 +139,18 @@ class VersionDict(typing.TypedDict):
     flags: int
 
 
-class ClusterDict(typing.TypedDict):
+class _ClusterKeys(typing.TypedDict):
     name: str
     version: VersionDict
 
 
-class NodeDict(typing.TypedDict):
+class _NodeKeys(typing.TypedDict):
     name: str
     id: str
     state: Union[str, int]
 
 
-class NetworkDict(typing.TypedDict):
+class _NetworkKeys(typing.TypedDict):
     name: str
     id: str
     state: Union[str, int]
@@ -163,18 +163,40 @@ class NetInterfaceDict(typing.TypedDict):
     state: Union[str, int]
 
 
-class GroupDict(typing.TypedDict):
+class _GroupKeys(typing.TypedDict):
     name: str
     id: str
     state: Union[str, int]
     owner_node: str
 
 
-class ResourceDict(typing.TypedDict):
+class _ResourceKeys(typing.TypedDict):
     name: str
     id: str
     state: Union[str, int]
     group: str
+
+
+# Keys a snapshot taken with properties=True adds (JSON forms: properties.values.to_json).
+class ClusterDict(_ClusterKeys, total=False):
+    properties: typing.Dict[str, typing.Any]
+
+
+class NodeDict(_NodeKeys, total=False):
+    properties: typing.Dict[str, typing.Any]
+
+
+class NetworkDict(_NetworkKeys, total=False):
+    properties: typing.Dict[str, typing.Any]
+
+
+class GroupDict(_GroupKeys, total=False):
+    properties: typing.Dict[str, typing.Any]
+
+
+class ResourceDict(_ResourceKeys, total=False):
+    type: str
+    properties: typing.Dict[str, typing.Any]
 
 
 class QuorumDict(typing.TypedDict):

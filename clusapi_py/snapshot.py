@@ -7,11 +7,12 @@ cluster -- a dump taken on a real cluster runs anywhere.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import typing
+from collections.abc import Iterator, Mapping
 from typing import Any, Iterable
 
 from . import _bindings as b
-from ._sections import read_sections
+from ._sections import Section, read_sections
 from .properties.codec import parse
 from .properties.values import to_json
 from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_name, state_table
@@ -34,7 +35,7 @@ _PROPERTY_SECTIONS = {b.SECTION_GROUP_PROPERTIES: "group", b.SECTION_RESOURCE_PR
                       b.SECTION_CLUSTER_PROPERTIES: "cluster"}
 
 
-class PropertyTable(Mapping):
+class PropertyTable(Mapping[str, "dict[str, Any]"]):
     """{object name: {property: value}} of one kind of a snapshot taken with
     properties=True.  Each object's lists are decoded when it is first read
     (a malformed list raises ValueError then), so a snapshot of thousands of
@@ -42,16 +43,17 @@ class PropertyTable(Mapping):
 
     __slots__ = ("_data", "_spans", "_cache")
 
-    def __init__(self, data, spans):
+    def __init__(self, data: bytes, spans: dict[str, tuple[int, int, int]]) -> None:
         self._data = data           # the section's bytes
         self._spans = spans         # {name: (offset, read-write bytes, read-only bytes)}
-        self._cache = {}
+        self._cache: dict[str, tuple[dict[str, Any], dict[str, int]]] = {}
 
-    def _decoded(self, name):
+    def _decoded(self, name: str) -> tuple[dict[str, Any], dict[str, int]]:
         got = self._cache.get(name)
         if got is None:
             pos, n_rw, n_ro = self._spans[name]
-            values, types = {}, {}
+            values: dict[str, Any] = {}
+            types: dict[str, int] = {}
             for start, n in ((pos, n_rw), (pos + n_rw, n_ro)):
                 if n:
                     for p in parse(self._data[start:start + n]):
@@ -60,34 +62,35 @@ class PropertyTable(Mapping):
             got = self._cache[name] = (values, types)
         return got
 
-    def __getitem__(self, name):
+    def __getitem__(self, name: str) -> dict[str, Any]:
         return self._decoded(name)[0]
 
-    def syntaxes(self, name):
+    def syntaxes(self, name: str) -> dict[str, int]:
         """{property: CLUSPROP syntax} of one object."""
         return self._decoded(name)[1]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self._spans)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._spans)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "<PropertyTable of %d objects>" % len(self._spans)
 
 
-def _read_properties(sections):
+def _read_properties(sections: dict[int, Section]) -> dict[str, PropertyTable] | None:
     """{kind: PropertyTable} of the property sections present (per row: the
     read-write list, then the read-only list), or None without them."""
     if not any(k in sections for k in _PROPERTY_SECTIONS):
         return None
-    out = {}
+    out: dict[str, PropertyTable] = {}
     for kind, label in _PROPERTY_SECTIONS.items():
         section = sections.get(kind)
         if section is None:
             raise ValueError("snapshot result: property section %d is missing" % kind)
-        data, pos, spans = section.data, 0, {}
+        data, pos = section.data, 0
+        spans: dict[str, tuple[int, int, int]] = {}
         for name, n_rw, n_ro in zip(section.text[0], section.ints[0], section.ints[1]):
             if n_rw < 0 or n_ro < 0:
                 raise ValueError("snapshot result: property section %d: negative list size for %r" % (kind, name))
@@ -100,7 +103,7 @@ def _read_properties(sections):
     return out
 
 
-def _owner_map(node_names, owners):
+def _owner_map(node_names: Iterable[str], owners: Iterable[str]) -> dict[str, str]:
     """{owner as reported: owner as the snapshot shows it}: the name when it is
     one of the snapshot's nodes (compared case-insensitively, as the cluster
     does), else "" -- worked out once per distinct owner, not once per row."""
@@ -123,8 +126,27 @@ class Snapshot:
                  "netinterfaces", "resource_types", "group_properties", "resource_properties", "node_properties",
                  "network_properties", "cluster_properties", "_cluster_table")
 
-    def __init__(self, cluster_name, version, quorum, nodes, groups, resources, networks, netinterfaces,
-                 resource_types, properties=None):
+    cluster_name: str
+    version: ClusterVersion
+    quorum: Quorum
+    nodes: tuple[NodeInfo, ...]
+    groups: tuple[GroupInfo, ...]
+    resources: tuple[ResourceInfo, ...]
+    networks: tuple[NetworkInfo, ...]
+    netinterfaces: tuple[NetInterfaceInfo, ...]
+    resource_types: tuple[str, ...]
+    #: With snapshot(properties=True): {object name: {property: value}} per kind; None without.
+    group_properties: PropertyTable | None
+    resource_properties: PropertyTable | None
+    node_properties: PropertyTable | None
+    network_properties: PropertyTable | None
+    cluster_properties: dict[str, Any] | None
+    _cluster_table: PropertyTable | None
+
+    def __init__(self, cluster_name: str, version: ClusterVersion, quorum: Quorum, nodes: Iterable[NodeInfo],
+                 groups: Iterable[GroupInfo], resources: Iterable[ResourceInfo], networks: Iterable[NetworkInfo],
+                 netinterfaces: Iterable[NetInterfaceInfo], resource_types: Iterable[str],
+                 properties: dict[str, PropertyTable] | None = None) -> None:
         self.cluster_name = cluster_name
         self.version = version
         self.quorum = quorum
@@ -145,7 +167,7 @@ class Snapshot:
         self.cluster_properties = None if cluster is None else dict(cluster.get("", {}))
 
     @classmethod
-    def _from_shim(cls, fields, ints, data=b""):
+    def _from_shim(cls, fields: list[str], ints: list[int], data: bytes = b"") -> Snapshot:
         """Decodes cs_snapshot's sectioned result (layout: api/cs_snapshot.h); `data`: its
         bytes (the property lists of cs_snapshot_ex's property sections)."""
         new = tuple.__new__   # NamedTuple's own __new__ is Python code: skip it for 10^4 rows
@@ -211,20 +233,19 @@ class Snapshot:
             len(self.netinterfaces))
 
     @staticmethod
-    def _props_json(table, name):
+    def _props_json(table: PropertyTable, name: str) -> dict[str, Any]:
         values, types = table[name], table.syntaxes(name)
         return {p: to_json(types[p], v) for p, v in values.items()}
 
-    def _with_properties(self, kind, table, obj):
+    def _with_properties(self, kind: str, table: PropertyTable | None, obj: dict[str, Any]) -> None:
         """obj with the object's `properties` (and a resource's `type`) when the snapshot has them."""
         if table is not None and obj["name"] in table:
             values = table[obj["name"]]
             if kind == "resource" and isinstance(values.get("Type"), str):
                 obj["type"] = values["Type"]
             obj["properties"] = self._props_json(table, obj["name"])
-        return obj
 
-    def to_dict(self):
+    def to_dict(self) -> TopologyDict:
         """The snapshot in the simulator's topology format (with each object's
         `properties` and each resource's `type` when taken with properties=True)."""
         out = self._base_dict()
@@ -234,11 +255,11 @@ class Snapshot:
                                  ("network", "networks", self.network_properties),
                                  ("group", "groups", self.group_properties),
                                  ("resource", "resources", self.resource_properties)):
-            for obj in out[key]:
+            for obj in typing.cast("list[dict[str, Any]]", out[key]):   # type: ignore[literal-required]
                 self._with_properties(kind, table, obj)
         return out
 
-    def _base_dict(self):
+    def _base_dict(self) -> TopologyDict:
         v = self.version
         return {
             "cluster": {

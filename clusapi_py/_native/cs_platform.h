@@ -32,6 +32,8 @@
 #  include <pthread.h>
 #  include <time.h>
 #  include <errno.h>
+#  include <fcntl.h>
+#  include <unistd.h>
 #endif
 
 /* ---- atomics: 32-bit and 64-bit counters -------------------------------- */
@@ -104,10 +106,6 @@ static inline void cs_cond_wait_ms(cs_cond *c, cs_mutex *m, uint32_t ms)
 {
     SleepConditionVariableSRW(c, m, ms == CS_WAIT_FOREVER ? INFINITE : ms, 0);
 }
-static inline double cs_monotonic_seconds(void)
-{
-    return (double)GetTickCount64() / 1000.0;
-}
 #else
 typedef pthread_cond_t cs_cond;
 #  define CS_COND_INIT PTHREAD_COND_INITIALIZER
@@ -128,13 +126,8 @@ static inline void cs_cond_wait_ms(cs_cond *c, cs_mutex *m, uint32_t ms)
     }
     pthread_cond_timedwait(c, m, &ts);
 }
-static inline double cs_monotonic_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 #endif
+/* cs_monotonic_seconds(): below, with the bounded calls' deadlines. */
 
 /* ---- sleeping (the simulator's latency; never called with a lock held) --- */
 static inline void cs_sleep_seconds(double seconds)
@@ -157,6 +150,79 @@ static inline void cs_sleep_seconds(double seconds)
         }
     }
 #endif
+}
+
+/* ---- a monotonic clock, in seconds (deadlines of bounded calls) -------- */
+static inline double cs_monotonic_seconds(void)
+{
+#ifdef _WIN32
+    LARGE_INTEGER t, f;
+    QueryPerformanceCounter(&t);
+    QueryPerformanceFrequency(&f);
+    return (double)t.QuadPart / (double)f.QuadPart;
+#else
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+#endif
+}
+
+/* ---- fork handlers (POSIX; Windows has no fork, so nothing to do) ------- */
+#ifdef _WIN32
+static inline int cs_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void))
+{
+    (void)prepare;
+    (void)parent;
+    (void)child;
+    return 0;
+}
+#else
+static inline int cs_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void))
+{
+    return pthread_atfork(prepare, parent, child);
+}
+#endif
+
+/* ---- a random 64-bit value (not guessable by another process) ----------
+ * Seeds the token tables' generations, so a token from another process (or
+ * forged) names no slot here.  Kernel randomness where it can be read, mixed
+ * with the clock, the process id and an ASLR address either way. */
+static inline uint64_t cs_mix64(uint64_t x)
+{
+    x += 0x9E3779B97F4A7C15ull;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+
+static inline uint64_t cs_random64(void)
+{
+    uint64_t x = cs_mix64((uint64_t)(uintptr_t)&x);
+#ifdef _WIN32
+    {
+        LARGE_INTEGER t;
+        QueryPerformanceCounter(&t);
+        x = cs_mix64(x ^ (uint64_t)t.QuadPart);
+        x = cs_mix64(x ^ (uint64_t)GetCurrentProcessId() ^ ((uint64_t)GetCurrentThreadId() << 32));
+        x = cs_mix64(x ^ (uint64_t)GetTickCount());
+    }
+#else
+    {
+        struct timespec ts;
+        uint64_t k = 0;
+        int fd = open("/dev/urandom", O_RDONLY);
+        if (fd >= 0) {
+            if (read(fd, &k, sizeof(k)) != (ssize_t)sizeof(k))
+                k = 0;
+            close(fd);
+        }
+        clock_gettime(CLOCK_REALTIME, &ts);
+        x = cs_mix64(x ^ k);
+        x = cs_mix64(x ^ ((uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec));
+        x = cs_mix64(x ^ (uint64_t)getpid());
+    }
+#endif
+    return x;
 }
 
 /* ---- the function attribute for "unused on this platform" --------------- */

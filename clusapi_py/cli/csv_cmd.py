@@ -17,9 +17,9 @@ def _fault(value: int) -> str:
 
 
 def _rows(cluster: Cluster) -> list[dict[str, Any]]:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for sv in cluster.shared_volumes():
-        base = {"resource": sv.name, "owner_node": sv.owner_node, "state": state_name(sv.state)}
+        base: dict[str, Any] = {"resource": sv.name, "owner_node": sv.owner_node, "state": state_name(sv.state)}
         if not sv.volumes:
             rows.append(dict(base, path=None, size_bytes=None, free_bytes=None, free_percent=None, fault_state=None))
         for v in sv.volumes:

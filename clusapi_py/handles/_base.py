@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .. import _bindings as b
 from .. import _consts as k
-from .._backend import Backend
+from .._backend import Backend, SingleOwner
 from ..enums import Access
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ _NULL = ffi.NULL
 _cs_open_cluster = lib.cs_open_cluster
 _cs_open_object = lib.cs_open_object
 _cs_close = lib.cs_close
+_cs_reclaim_pending = lib.cs_reclaim_pending
 _cs_state = lib.cs_state
 _cs_status_into = lib.cs_status_into
 _ffi_string = ffi.string
@@ -64,8 +65,12 @@ def extension(name: str) -> "typing.Callable[..., typing.Any]":
         raise RuntimeError("clusapi_py.%s is not loaded (import clusapi_py)" % name) from None
 
 
-class _Handle:
-    """Base of every handle: owns one shim token."""
+class _Handle(SingleOwner):
+    """Base of every handle: owns one shim token (one owner: no copy, no pickle).
+
+    What a closed handle still answers, for every handle class: `closed`,
+    `backend`, `cluster` (object handles) and repr(); everything else --
+    `name` included -- raises ValueError, as any call would."""
 
     __slots__ = ("_token", "_backend", "_name", "__weakref__")
     _what = "handle"
@@ -129,13 +134,15 @@ class _Handle:
         self.close()
 
     def __del__(self) -> None:
-        token = getattr(self, "_token", 0)
-        if token:
-            self._token = 0
-            try:
-                lib.cs_close(token)
-            except Exception:  # pragma: no cover - interpreter teardown
-                pass
+        # No call before the close: a signal handler's exception can only
+        # land where a call returns, and here the first one is the close.
+        try:
+            token = self._token
+            if token:
+                self._token = 0
+                _cs_close(token)
+        except Exception:  # pragma: no cover - half-built object, interpreter teardown
+            pass
 
     def __repr__(self) -> str:
         state = "closed" if self.closed else "open"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, TypeVar
 from .. import _bindings as b
 from .. import _consts as k
 from .. import errors
-from .._backend import SYSTEM, Backend
+from .._backend import SYSTEM, Backend, SystemBackend
 from .._validate import access_arg, name_arg
 from ..backends import resolve
 from ..enums import Access
@@ -16,7 +16,8 @@ from ..shared_volumes import read_shared_volumes
 from ..records import ClusterVersion, Quorum, SharedVolume
 from ..snapshot import Snapshot
 from ._base import (
-    _BACKEND_TYPES, _DEFAULT_ACCESS, _MAXIMUM_ALLOWED, _NULL, _cs_open_cluster, _cs_open_object, _Handle, extension,
+    _BACKEND_TYPES, _DEFAULT_ACCESS, _MAXIMUM_ALLOWED, _NULL, _cs_open_cluster, _cs_open_object,
+    _cs_reclaim_pending, _Handle, extension,
 )
 from .objects import Group, NetInterface, Network, Node, Resource, _Object
 
@@ -26,40 +27,47 @@ if TYPE_CHECKING:    # the events package is above the handles: names for the si
     from ..events.types import EventKind
 
 lib = b.lib
-
 _O = TypeVar("_O", bound="_Object[Any]")   # any kind of object handle
 
 __all__ = ["open_cluster", "Cluster"]
 
 
-def open_cluster(name: str | None = None, access: Access | int = Access.MAXIMUM_ALLOWED, *,
-                 backend: Backend | None = None) -> Cluster:
+def open_cluster(name: "str | None" = None, access: "Access | int" = Access.MAXIMUM_ALLOWED, *,
+                 backend: "Backend | None" = None) -> "Cluster":
     """Opens the local cluster (name None: an LPC handle) or a cluster by the
     NetBIOS name, DNS name or IP of the cluster or one of its nodes (RPC)."""
     wname = _NULL if name is None else name_arg(name, "cluster name")
     acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else access_arg(access)
     # An exact Backend class (not None) skips resolve(); the checker cannot narrow through `in`.
     be: Backend = backend if type(backend) in _BACKEND_TYPES else resolve(backend)  # type: ignore[assignment]
-    token = _cs_open_cluster(be._id, wname, acc)
+    try:
+        # From the open's return to the store, an exception from a signal
+        # handler would lose the token: the shim keeps it pending, and any
+        # exception here closes it (the object, if made, is dropped anyway).
+        token = _cs_open_cluster(be._id, wname, acc)
+        cluster = Cluster.__new__(Cluster)
+        cluster._token = token
+    except BaseException:
+        _cs_reclaim_pending()
+        raise
     if not token:
-        raise _open_error(be)
-    cluster = Cluster.__new__(Cluster)
-    cluster._token = token
+        raise _open_error(be, name)
     cluster._backend = be
     cluster._name = name
     cluster._info = None
     return cluster
 
 
-def _open_error(backend: Backend) -> ValueError | errors.ClusterError:
-    exc = b.last_error("cluster")
-    if (backend is SYSTEM and isinstance(exc, errors.ClusterAPIUnavailableError)
+def _open_error(backend: object, name: "str | None") -> Exception:
+    exc = b.last_error("cluster", name)
+    # Every SystemBackend instance, not only SYSTEM: each is the same clusapi.dll.
+    if (isinstance(backend, SystemBackend) and isinstance(exc, errors.ClusterAPIUnavailableError)
             and exc.winerror == k.ERROR_MOD_NOT_FOUND):
         exc = errors.ClusterAPIUnavailableError(
             k.ERROR_MOD_NOT_FOUND, exc.function,
             "clusapi.dll could not be loaded from System32 (not a Windows machine with the Failover "
             "Clustering tools). To use the built-in simulated cluster, set CLUSAPI_PY_BACKEND=sim, "
-            "pass backend=clusapi_py.sim.SimulatedCluster(), or open inside `with SimulatedCluster():`")
+            "pass backend=clusapi_py.sim.SimulatedCluster(), or open inside `with SimulatedCluster():`", name)
     return exc
 
 
@@ -72,7 +80,7 @@ class Cluster(_Handle, PropertiesMixin):
     _kind = b.KIND_CLUSTER
 
     def _load_info(self) -> tuple[str, ClusterVersion]:
-        fields, ints = b.call_result(lib.cs_cluster_info, self._tok(), what="cluster")
+        fields, ints = b.call_result(lib.cs_cluster_info, self._tok(), what="cluster", name=self._name)
         self._info = (fields[0], ClusterVersion(ints[0], ints[1], ints[2], fields[1], fields[2],
                                                 ints[3], ints[4], ints[5]))
         return self._info
@@ -93,6 +101,11 @@ class Cluster(_Handle, PropertiesMixin):
             info = self._load_info()
         return info[1]
 
+    def _shown_name(self) -> "str | None":
+        """The name errors carry: the one fetched, else the one opened by (None: the local cluster)."""
+        info = self._info
+        return info[0] if info is not None else self._name
+
     def __repr__(self) -> str:
         name = self._info[0] if self._info else self._name
         if name is None and not self.closed:
@@ -104,43 +117,47 @@ class Cluster(_Handle, PropertiesMixin):
         return "<Cluster %s %s>" % (shown, "closed" if self.closed else "open")
 
     # ---- listing --------------------------------------------------------------------
-    def _names(self, enum_type: int) -> list[str]:
-        fields, _ = b.call_result(lib.cs_list, self._tok(), enum_type, what="cluster")
+    def _names(self, enum_type: int, timeout: "float | None" = None) -> "list[str]":
+        token = self._tok()
+        limit = b.timeout_arg(timeout)
+        fields, _, _ = b.call_limited(lib.cs_list_limited, token, enum_type, timeout=limit,
+                                   waits=self._backend._waits, what="cluster", name=self._shown_name())
         return fields
 
-    def node_names(self) -> list[str]:
-        """The cluster's nodes (one ClusterOpenEnum walk, CLUSTER_ENUM_NODE)."""
-        return self._names(k.CLUSTER_ENUM_NODE)
+    def node_names(self, timeout: "float | None" = None) -> "list[str]":
+        """Names of the nodes.  timeout (seconds): ClusterTimeoutError when it has not finished by then."""
+        return self._names(k.CLUSTER_ENUM_NODE, timeout)
 
-    def resource_type_names(self) -> list[str]:
-        """The resource types (CLUSTER_ENUM_RESTYPE)."""
-        return self._names(k.CLUSTER_ENUM_RESTYPE)
+    def resource_type_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_ENUM_RESTYPE, timeout)
 
-    def resource_names(self) -> list[str]:
-        """Every resource (CLUSTER_ENUM_RESOURCE)."""
-        return self._names(k.CLUSTER_ENUM_RESOURCE)
+    def resource_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_ENUM_RESOURCE, timeout)
 
-    def group_names(self) -> list[str]:
-        """Every group (CLUSTER_ENUM_GROUP)."""
-        return self._names(k.CLUSTER_ENUM_GROUP)
+    def group_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_ENUM_GROUP, timeout)
 
-    def network_names(self) -> list[str]:
-        """Every network (CLUSTER_ENUM_NETWORK)."""
-        return self._names(k.CLUSTER_ENUM_NETWORK)
+    def network_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_ENUM_NETWORK, timeout)
 
-    def netinterface_names(self) -> list[str]:
-        """Every net interface (CLUSTER_ENUM_NETINTERFACE)."""
-        return self._names(k.CLUSTER_ENUM_NETINTERFACE)
+    def netinterface_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_ENUM_NETINTERFACE, timeout)
 
     # ---- opening ----------------------------------------------------------------------
-    def _open(self, cls: type[_O], name: str, access: Access | int) -> _O:
+    def _open(self, cls: "type[_O]", name: str, access: "Access | int") -> "_O":
         wname = name_arg(name, "%s name" % cls._what)
         acc = _MAXIMUM_ALLOWED if access is _DEFAULT_ACCESS else access_arg(access)
-        token = _cs_open_object(self._tok(), cls._kind, wname, acc)
+        ctoken = self._tok()
+        try:
+            # See open_cluster: the shim keeps the token pending until it is stored.
+            token = _cs_open_object(ctoken, cls._kind, wname, acc)
+            obj = cls.__new__(cls)
+            obj._token = token
+        except BaseException:
+            _cs_reclaim_pending()
+            raise
         if not token:
-            raise b.last_error("cluster")
-        obj = cls.__new__(cls)
-        obj._token = token
+            raise b.last_error("cluster", wname)
         obj._backend = self._backend
         obj._name = name
         obj._cluster = self
@@ -181,28 +198,34 @@ class Cluster(_Handle, PropertiesMixin):
         """The net interface joining a node and a network (names or handles)."""
         node_name = self._name_of(node, Node)
         network_name = self._name_of(network, Network)
-        fields, _ = b.call_result(lib.cs_netinterface_name, self._tok(), node_name, network_name, what="cluster")
+        fields, _ = b.call_result(lib.cs_netinterface_name, self._tok(), node_name, network_name, what="cluster",
+                                  name="%s/%s" % (node_name, network_name))
         return fields[0]
 
     def quorum(self) -> Quorum:
         """The quorum resource, its device and the maximum log size (GetClusterQuorumResource)."""
-        fields, ints = b.call_result(lib.cs_quorum, self._tok(), what="cluster")
+        fields, ints = b.call_result(lib.cs_quorum, self._tok(), what="cluster", name=self._shown_name())
         return Quorum(fields[0], fields[1], ints[0])
 
     def shared_volumes(self) -> "list[SharedVolume]":
         """Every Cluster Shared Volume: [SharedVolume(name, owner_node, state, volumes)]."""
         return read_shared_volumes(self._tok())
 
-    def snapshot(self, properties: bool = False) -> Snapshot:
-        """Everything a monitoring cycle reads, in one shim call.  With properties=True
-        also every group's and resource's common properties (one round trip for all
-        groups, one for all resources, where the cluster has the *EnumEx calls), and
-        the nodes', networks' and cluster's (per object)."""
-        if properties:
-            fields, ints, data = b.call_result_with_bytes(lib.cs_snapshot_ex, self._tok(), b.SNAPSHOT_PROPERTIES,
-                                                          what="cluster")
-        else:
-            fields, ints, data = b.call_result_with_bytes(lib.cs_snapshot, self._tok(), what="cluster")
+    def snapshot(self, properties: bool = False, timeout: "float | None" = None) -> Snapshot:
+        """Everything a monitoring cycle reads, in one shim call.
+
+        properties=True: also every group's and resource's common properties
+        (one round trip for all groups, one for all resources, where the
+        cluster has the *EnumEx calls), and the nodes', networks' and
+        cluster's (per object).  timeout (seconds): checked between backend
+        calls; when it has passed the walk closes what it opened and
+        ClusterTimeoutError is raised.  A Ctrl-C takes effect within one
+        backend call, not after the walk."""
+        token = self._tok()
+        limit = b.timeout_arg(timeout)
+        flags = b.SNAPSHOT_PROPERTIES if properties else 0
+        fields, ints, data = b.call_limited(lib.cs_snapshot_limited, token, flags, timeout=limit,
+                                            waits=self._backend._waits, what="cluster", name=self._shown_name())
         return Snapshot._from_shim(fields, ints, data)
 
     # ---- change notifications (clusapi_py.events) ---------------------------------------

@@ -50,7 +50,8 @@ class _Object(_Handle, PropertiesMixin, Generic[_S]):
 
     @property
     def name(self) -> str:
-        """The name the object was opened by (no backend call; still answered after close)."""
+        """The name it was opened by (ValueError once closed, like every use of a closed handle)."""
+        self._tok()
         return self._name
 
     @property
@@ -58,15 +59,20 @@ class _Object(_Handle, PropertiesMixin, Generic[_S]):
         """The current state (one Get*State call): the enum member, or a plain int the enum does not know."""
         value = _cs_state(self._tok())
         if value == b.STATE_FAILED:
-            raise b.last_error(self._what)
+            exc = b.state_failure(self._what, self._name)
+            if exc is not None:
+                raise exc
         return self._states[value]
 
-    def _names(self, enum_type: int) -> list[str]:
-        fields, _ = b.call_result(lib.cs_list, self._tok(), enum_type, what=self._what)
+    def _names(self, enum_type: int, timeout: "float | None" = None) -> "list[str]":
+        token = self._tok()
+        limit = b.timeout_arg(timeout)
+        fields, _, _ = b.call_limited(lib.cs_list_limited, token, enum_type, timeout=limit,
+                                   waits=self._backend._waits, what=self._what, name=self._name)
         return fields
 
     def _id(self) -> str:
-        fields, _ = b.call_result(lib.cs_object_id, self._tok(), what=self._what)
+        fields, _ = b.call_result(lib.cs_object_id, self._tok(), what=self._what, name=self._name)
         return fields[0]
 
     _status_fields = 1      # owner node; a resource adds its group
@@ -78,10 +84,10 @@ class _Object(_Handle, PropertiesMixin, Generic[_S]):
         buf = _ffi_new(_STATUS_BUFFER)   # this call's own: no signal handler or finalizer can overwrite it
         state = _cs_status_into(token, buf, _NAME_FIELD)
         if state == _STATE_FAILED:
-            raise b.last_error(self._what)
+            raise b.last_error(self._what, self._name)
         if state == _STATUS_TOO_LONG:
             # A name longer than the buffer: take the allocating path.
-            fields, ints = b.call_result(lib.cs_status, token, what=self._what)
+            fields, ints = b.call_result(lib.cs_status, token, what=self._what, name=self._name)
             return (int(ints[0]), *fields)
         if self._status_fields == 1:
             return state, _ffi_string(buf)
@@ -99,11 +105,11 @@ class Node(_Object[NodeState]):
         """The object's id (a GUID string; for a node, its number), read from the cluster."""
         return self._id()
 
-    def netinterface_names(self) -> list[str]:
-        return self._names(k.CLUSTER_NODE_ENUM_NETINTERFACES)
+    def netinterface_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_NODE_ENUM_NETINTERFACES, timeout)
 
-    def group_names(self) -> list[str]:
-        return self._names(k.CLUSTER_NODE_ENUM_GROUPS)
+    def group_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_NODE_ENUM_GROUPS, timeout)
 
 
 class Group(_Object[GroupState], GroupControlsMixin):
@@ -129,11 +135,11 @@ class Group(_Object[GroupState], GroupControlsMixin):
         """The owner node's name ("" when none), from status()."""
         return self.status().owner_node
 
-    def resource_names(self) -> list[str]:
-        return self._names(k.CLUSTER_GROUP_ENUM_CONTAINS)
+    def resource_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_GROUP_ENUM_CONTAINS, timeout)
 
-    def preferred_owner_names(self) -> list[str]:
-        return self._names(k.CLUSTER_GROUP_ENUM_NODES)
+    def preferred_owner_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_GROUP_ENUM_NODES, timeout)
 
 
 class Resource(_Object[ResourceState], ResourceControlsMixin):
@@ -166,11 +172,11 @@ class Resource(_Object[ResourceState], ResourceControlsMixin):
         """The resource's group, from status()."""
         return self.status().group_name
 
-    def dependency_names(self) -> list[str]:
-        return self._names(k.CLUSTER_RESOURCE_ENUM_DEPENDS)
+    def dependency_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_RESOURCE_ENUM_DEPENDS, timeout)
 
-    def possible_owner_names(self) -> list[str]:
-        return self._names(k.CLUSTER_RESOURCE_ENUM_NODES)
+    def possible_owner_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_RESOURCE_ENUM_NODES, timeout)
 
 
 class Network(_Object[NetworkState]):
@@ -184,8 +190,8 @@ class Network(_Object[NetworkState]):
         """The object's id (a GUID string; for a node, its number), read from the cluster."""
         return self._id()
 
-    def netinterface_names(self) -> list[str]:
-        return self._names(k.CLUSTER_NETWORK_ENUM_NETINTERFACES)
+    def netinterface_names(self, timeout: "float | None" = None) -> "list[str]":
+        return self._names(k.CLUSTER_NETWORK_ENUM_NETINTERFACES, timeout)
 
 
 class NetInterface(_Object[NetInterfaceState]):

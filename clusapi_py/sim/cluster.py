@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, TypeVar, Unio
 from .. import _bindings as b
 from .. import _consts as k
 from .. import errors
-from .._backend import Backend, pop_default, push_default
+from .._backend import Backend, SingleOwner, pop_default, push_default
 from .._validate import name_arg
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
+from ..properties.codec import Property
 from . import props as _props
 from .topology import default_topology, dependency_order, id_arg, normalize_topology, stable_id
 
@@ -51,9 +52,11 @@ def _control_error(code: int, what: str) -> ValueError | errors.ClusterError:
     return errors.error_for(code, "", "simulator: %s: %s" % (what, errors.describe(code)))
 
 
-class SimulatedCluster(Backend):
+class SimulatedCluster(SingleOwner, Backend):
     """A simulated cluster, usable wherever a backend is: `open_cluster(backend=s)`,
-    or `with s:` to make it the process's default backend inside the block."""
+    or `with s:` to make it the process's default backend inside the block.
+    One owner: it cannot be copied or pickled (a copy would release the
+    simulator the original still uses)."""
 
     __slots__ = ("_topology",)
     _topology: dict[str, Any]
@@ -70,6 +73,10 @@ class SimulatedCluster(Backend):
         norm = normalize_topology(topology)
         out = ffi.new("int *")
         code = lib.cs_sim_create(out)
+        if code and out[0] == -1:
+            raise errors.ClusterError(code, "", "simulator: could not be created: %d simulators exist, the most "
+                                      "that can at once; release some (del, or let them be collected)"
+                                      % lib.cs_backend_limit())
         if code:
             raise errors.error_for(code, "", "simulator: could not be created")
         self._id = out[0]
@@ -109,24 +116,26 @@ class SimulatedCluster(Backend):
         for v in t["shared_volumes"]:
             self._set_volume(v)
 
-    def _set_volume(self, v):
+    def _set_volume(self, v: dict[str, Any]) -> None:
         self._check(lib.cs_sim_set_shared_volume(self._id, v["resource"], v["path"], v["volume_name"],
                                                  v["partition_number"], v["total_bytes"], v["free_bytes"],
                                                  v["fault_state"], v["backup_state"]),
                     "shared volume %r" % v["resource"])
 
-    def _volume(self, resource):
-        for v in self._topology["shared_volumes"]:
+    def _volume(self, resource: str) -> dict[str, Any]:
+        volumes: list[dict[str, Any]] = self._topology["shared_volumes"]
+        for v in volumes:
             if v["resource"].lower() == str(resource).lower():
                 return v
         raise ValueError("simulator: %r is not a Cluster Shared Volume" % (resource,))
 
-    def add_shared_volume(self, resource, path, total_bytes, free_bytes=None, *, volume_name=None,
-                          partition_number=2, fault_state=0, backup_state=0):
+    def add_shared_volume(self, resource: str, path: str, total_bytes: int, free_bytes: int | None = None, *,
+                          volume_name: str | None = None, partition_number: int = 2, fault_state: int = 0,
+                          backup_state: int = 0) -> None:
         """Makes a resource a Cluster Shared Volume with one volume."""
         t = copy.deepcopy(self._topology)
         t["shared_volumes"] = [v for v in t["shared_volumes"] if v["resource"].lower() != str(resource).lower()]
-        entry = {"resource": resource, "path": path, "total_bytes": total_bytes,
+        entry: dict[str, Any] = {"resource": resource, "path": path, "total_bytes": total_bytes,
                  "partition_number": partition_number, "fault_state": int(fault_state),
                  "backup_state": backup_state}
         if free_bytes is not None:
@@ -139,7 +148,7 @@ class SimulatedCluster(Backend):
         self._topology["shared_volumes"] = [x for x in self._topology["shared_volumes"]
                                             if x["resource"].lower() != v["resource"].lower()] + [v]
 
-    def fill_volume(self, resource, free_bytes):
+    def fill_volume(self, resource: str, free_bytes: int) -> None:
         """Sets a CSV's free space (0 .. its size)."""
         v = dict(self._volume(resource))
         if isinstance(free_bytes, bool) or not isinstance(free_bytes, int) or not 0 <= free_bytes <= v["total_bytes"]:
@@ -148,7 +157,7 @@ class SimulatedCluster(Backend):
         self._set_volume(v)
         self._volume(resource).update(v)
 
-    def set_csv_fault_state(self, resource, fault_state):
+    def set_csv_fault_state(self, resource: str, fault_state: int) -> None:
         """Sets a CSV's fault state (CsvFaultState flags; 0 = healthy)."""
         v = dict(self._volume(resource))
         if isinstance(fault_state, bool) or not isinstance(fault_state, int) or not 0 <= int(fault_state) <= 15:
@@ -157,9 +166,9 @@ class SimulatedCluster(Backend):
         self._set_volume(v)
         self._volume(resource).update(v)
 
-    def _populate_properties(self, t):
+    def _populate_properties(self, t: dict[str, Any]) -> None:
         """The topology's `properties` / `private_properties` of every object."""
-        targets = [("cluster", None, t["cluster"])]
+        targets: list[tuple[str, str | None, dict[str, Any]]] = [("cluster", None, t["cluster"])]
         for kind, key in (("node", "nodes"), ("network", "networks"), ("netinterface", "netinterfaces"),
                           ("group", "groups"), ("resource", "resources")):
             targets.extend((kind, o["name"], o) for o in t[key])
@@ -177,6 +186,11 @@ class SimulatedCluster(Backend):
             except Exception:  # pragma: no cover - interpreter teardown
                 pass
 
+    def _waits(self) -> bool:
+        # Only a simulated round trip with latency waits; at 0 a walk is a
+        # few microseconds, over before a Ctrl-C could matter.
+        return bool(lib.cs_sim_get_latency(self._id) > 0)
+
     def __repr__(self) -> str:
         return "<SimulatedCluster %r>" % self._topology["cluster"]["name"]
 
@@ -193,7 +207,7 @@ class SimulatedCluster(Backend):
         return copy.deepcopy(self._topology)
 
     # ---- properties (sim/props.py) ---------------------------------------------------------
-    def set_properties(self, kind, name, values, private=False):
+    def set_properties(self, kind: str, name: str | None, values: Mapping[str, Any], private: bool = False) -> None:
         """Sets common (or private) properties of an object -- kind "cluster" (name
         ignored), "node", "group", "resource", "network" or "netinterface" -- from a
         dict of name -> value (Python values, or the topology's JSON forms).  A value
@@ -201,7 +215,7 @@ class SimulatedCluster(Backend):
         inferred.  Nothing is set when any value is refused."""
         _props.set_properties(self._id, kind, name, values, private, self._check)
 
-    def set_version(self, *, major=None, minor=None, build=None):
+    def set_version(self, *, major: int | None = None, minor: int | None = None, build: int | None = None) -> None:
         """Changes the cluster's version (GetClusterInformation): the properties a
         later Windows build added disappear from the property lists."""
         v = self._topology["cluster"]["version"]
@@ -211,7 +225,7 @@ class SimulatedCluster(Backend):
         _props.set_version(self._id, major, minor, build, self._check)
         v.update(major=major, minor=minor, build=build)
 
-    def property_list(self, kind, name=None, private=False):
+    def property_list(self, kind: str, name: str | None = None, private: bool = False) -> list[Property]:
         """The properties the simulator serves for an object (read-write then
         read-only), read without a handle."""
         return _props.read_properties(self._id, kind, name, private, self._check)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from typing import Any
+
 __all__ = ["generate"]
 
 MAX_NODES = 64  # a failover cluster has at most 64 nodes
+MAX_GROUPS = 100_000            # far beyond any real cluster; keeps the dict within memory
+MAX_RESOURCES_PER_GROUP = 100
 
 
 def generate(nodes: int = 64, groups: int = 8000, resources_per_group: int = 3,
@@ -24,6 +28,10 @@ def generate(nodes: int = 64, groups: int = 8000, resources_per_group: int = 3,
             raise ValueError("%s must be >= %d" % (label, lo))
     if nodes > MAX_NODES:
         raise ValueError("a failover cluster has at most 64 nodes")
+    if groups > MAX_GROUPS:
+        raise ValueError("groups must be <= %d" % MAX_GROUPS)
+    if resources_per_group > MAX_RESOURCES_PER_GROUP:
+        raise ValueError("resources_per_group must be <= %d" % MAX_RESOURCES_PER_GROUP)
     node_names = ["HV%02d" % (i + 1) for i in range(nodes)]
     topo: dict[str, Any] = {
         "cluster": {"name": "HVCLUSTER", "aliases": ["hvcluster.contoso.local"]},

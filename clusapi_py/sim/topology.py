@@ -18,7 +18,7 @@ import os
 import uuid
 from typing import Any, Callable, NoReturn, TypeVar
 
-from .._validate import name_arg, utf16_len
+from .._validate import name_arg, text_arg
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
 from ..properties.values import coerce
 
@@ -82,14 +82,12 @@ class Checker:
         except (TypeError, ValueError) as exc:
             self.fail(where, str(exc))
 
-    def text(self, value: object, where: str, limit: int | None = None) -> str:
-        if not isinstance(value, str):
-            self.fail(where, "must be a str, not %s" % type(value).__name__)
-        if "\0" in value:
-            self.fail(where, "must not contain NUL characters")
-        if limit is not None and utf16_len(value) > limit:
-            self.fail(where, "is longer than %d UTF-16 characters" % limit)
-        return value
+    def text(self, value: object, where: str, limit: "int | None" = None) -> str:
+        """Any text field: the same rule as names (_validate.text_arg), empty allowed."""
+        try:
+            return text_arg(value, "text", limit)
+        except (TypeError, ValueError) as exc:
+            self.fail(where, str(exc).replace("text ", "", 1))
 
     def integer(self, value: object, where: str, lo: int, hi: int) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -147,7 +145,7 @@ def id_arg(value: object, default: str) -> str:
 PROPERTY_KEYS = ["properties", "private_properties"]
 
 
-def _with_properties(ck, raw, where, out):
+def _with_properties(ck: Checker, raw: dict[str, Any], where: str, out: dict[str, Any]) -> dict[str, Any]:
     """out, with the object's `properties` / `private_properties` (dicts of
     name -> JSON value, see properties.values) checked and copied when given."""
     for key in PROPERTY_KEYS:
@@ -168,7 +166,7 @@ def _with_properties(ck, raw, where, out):
     return out
 
 
-def _cluster(ck, topo):
+def _cluster(ck: Checker, topo: dict[str, Any]) -> dict[str, Any]:
     cl = ck.obj(topo["cluster"], "topology.cluster", ["name"], ["aliases", "version"] + PROPERTY_KEYS)
     version = ck.obj(cl.get("version", {}), "topology.cluster.version", [],
                      ["major", "minor", "build", "vendor_id", "csd_version", "highest_version",
@@ -271,9 +269,10 @@ def _resources(ck: Checker, topo: dict[str, Any]) -> list[dict[str, Any]]:
         ck.unique(ck.resource_keys, name, w + ".name", "resource")
     for i, r in enumerate(raw_resources):
         w = "topology.resources[%d]" % i
+        name = ck.name(r["name"], w + ".name")
         resources.append(_with_properties(ck, r, w, {
-            "name": r["name"],
-            "id": ck.text(r.get("id", stable_id("resource", r["name"])), w + ".id", MAX_ID),
+            "name": name,
+            "id": ck.text(r.get("id", stable_id("resource", name)), w + ".id", MAX_ID),
             "type": ck.name(r.get("type", default_type), w + ".type"),
             "group": ck.ref(r["group"], ck.group_keys, w + ".group", "group"),
             "state": ck.state(ResourceState, r.get("state", "ONLINE"), w + ".state").name,
@@ -321,7 +320,7 @@ def normalize_topology(topology: object) -> dict[str, Any]:
     topo = ck.obj(topology, "topology", ["cluster", "nodes"],
                   ["networks", "netinterfaces", "resource_types", "groups", "resources", "quorum",
                    "shared_volumes"])
-    out = {}
+    out: dict[str, Any] = {}
     out["cluster"] = _cluster(ck, topo)
     out["nodes"] = _nodes(ck, topo)
     out["networks"] = _networks(ck, topo)
@@ -334,9 +333,10 @@ def normalize_topology(topology: object) -> dict[str, Any]:
     return out
 
 
-def _shared_volumes(ck, topo):
+def _shared_volumes(ck: Checker, topo: dict[str, Any]) -> list[dict[str, Any]]:
     """Cluster Shared Volumes: a resource each (made a CSV) with its volume."""
-    volumes, seen = [], {}
+    volumes: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
     for i, v in enumerate(ck.items(topo, "shared_volumes")):
         w = "topology.shared_volumes[%d]" % i
         v = ck.obj(v, w, ["resource", "path", "total_bytes"],
@@ -360,29 +360,38 @@ def _shared_volumes(ck, topo):
     return volumes
 
 
-def dependency_order(resources):
+def dependency_order(resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Resources in topology order, except that one whose dependencies come
     later in the list is added right after them (the simulator checks that
-    dependencies exist).  A cycle is a ValueError."""
+    dependencies exist).  A cycle is a ValueError.  Iterative (an explicit
+    stack), so a chain of any length loads without RecursionError."""
     by_name = {r["name"].lower(): r for r in resources}
-    done: set[str]
-    order: list[dict[str, Any]]
-    visiting: set[str]
-    done, order, visiting = set(), [], set()
-
-    def visit(r: dict[str, Any]) -> None:
-        key = r["name"].lower()
-        if key in done:
-            return
-        if key in visiting:
-            raise ValueError("topology.resources: dependency cycle through %r" % r["name"])
-        visiting.add(key)
-        for d in r["dependencies"]:
-            visit(by_name[d.lower()])
-        visiting.discard(key)
-        done.add(key)
-        order.append(r)
-
-    for r in resources:
-        visit(r)
+    done: "set[str]" = set()
+    visiting: "set[str]" = set()
+    order: "list[dict[str, Any]]" = []
+    for root in resources:
+        if root["name"].lower() in done:
+            continue
+        # Each frame: (resource, index of its next dependency to visit).
+        stack = [(root, 0)]
+        visiting.add(root["name"].lower())
+        while stack:
+            r, i = stack[-1]
+            deps = r["dependencies"]
+            if i < len(deps):
+                stack[-1] = (r, i + 1)
+                dep = by_name[deps[i].lower()]
+                key = dep["name"].lower()
+                if key in done:
+                    continue
+                if key in visiting:
+                    raise ValueError("topology.resources: dependency cycle through %r" % dep["name"])
+                visiting.add(key)
+                stack.append((dep, 0))
+                continue
+            stack.pop()
+            key = r["name"].lower()
+            visiting.discard(key)
+            done.add(key)
+            order.append(r)
     return order

@@ -56,8 +56,8 @@ def test_snapshot_is_one_shim_call_and_leaves_nothing_open(s, monkeypatch):
         monkeypatch.setattr(_bindings, "lib", Spy())
         c.snapshot()
         monkeypatch.undo()
-    assert calls.count("cs_snapshot") == 1
-    assert [n for n in calls if n not in ("cs_result_free",)] == ["cs_snapshot"]
+    assert calls.count("cs_snapshot_limited") == 1      # the bounded form (api/cs_limits.h)
+    assert [n for n in calls if n not in ("cs_result_free",)] == ["cs_snapshot_limited"]
 
 
 def test_snapshot_equals_fallback_snapshot(s):

@@ -78,16 +78,7 @@ int weqa(const WCHAR *a, const char *b)
 
 double now_s(void)
 {
-#ifdef _WIN32
-    LARGE_INTEGER f, c;
-    QueryPerformanceFrequency(&f);
-    QueryPerformanceCounter(&c);
-    return (double)c.QuadPart / (double)f.QuadPart;
-#else
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-#endif
+    return cs_monotonic_seconds();
 }
 
 /* ---- the test cluster -------------------------------------------------------------- */

@@ -26,6 +26,7 @@ int main(void)
     test_shim();
     test_notify();
     test_props();
+    test_htable();
     cs_sim_total_open_handles(all);
     for (k = 0; k < CS_KIND_COUNT; k++)
         EQ(all[k], 0);

@@ -74,9 +74,13 @@ def test_lost_notifications_make_the_view_resync(s, c, version):
     s.notification_queue_limit = 2
     with c.live_view(version=version) as view:
         s.latency = 0.0
-        for state in ("FAILED", "OFFLINE", "ONLINE", "FAILED"):
-            s.set_group_state("FS01", state)
-        s.set_node_state("NODE2", "PAUSED")
+        # Hold the view's lock while changing: its reader takes at most the first few events
+        # and then waits to apply them, so the port's queue must overflow (without the lock
+        # a fast reader may drain the queue between changes, and nothing is lost).
+        with view._core.lock:       # type: ignore[union-attr]
+            for state in ("FAILED", "OFFLINE", "ONLINE", "FAILED") * 3:
+                s.set_group_state("FS01", state)
+            s.set_node_state("NODE2", "PAUSED")
         view.flush()
         assert view.resyncs >= 1 and not view.stale
         same(view.snapshot(), c.snapshot())

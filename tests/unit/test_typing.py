@@ -69,7 +69,7 @@ class Buffer:
 class FFI:
     NULL: Pointer[Any]
     @overload
-    def new(self, cdecl: Literal["int *", "uint32_t *", "uint64_t *"], /) -> Pointer[int]: ...
+    def new(self, cdecl: Literal["int *", "int32_t *", "uint32_t *", "uint64_t *"], /) -> Pointer[int]: ...
     @overload
     def new(self, cdecl: Literal["uint32_t[]"], init: int, /) -> Pointer[int]: ...
     @overload
@@ -102,7 +102,7 @@ lib: Lib
 '''
 
 _CHAR16 = ("char16_t *", "wchar_t *")       # cs_char: char16_t off Windows, wchar_t on it
-_INT_POINTERS = ("int *", "uint32_t *", "uint64_t *", "int64_t *", "uint8_t *")
+_INT_POINTERS = ("int *", "uint32_t *", "uint64_t *", "int64_t *", "int32_t *", "uint8_t *")
 
 
 def _annotation(ctype, argument):
@@ -116,6 +116,8 @@ def _annotation(ctype, argument):
         return "str | Pointer[str]" if argument else "Pointer[str]"
     if ctype.cname == "char *":
         return "bytes | Pointer[bytes]" if argument else "Pointer[bytes]"
+    if ctype.cname == "uint8_t *" and argument:
+        return "bytes | Pointer[int]"           # cffi passes a bytes object's buffer
     if ctype.cname in _INT_POINTERS:
         return "Pointer[int]"
     if ctype.cname == "struct cs_result *":
@@ -218,7 +220,7 @@ EXPECTED = [
     'Revealed type is "dict[str, int]"',
     'Revealed type is "float"',
     'Revealed type is "TypedDict(clusapi_py.records.GroupDict, {\'name\': str, \'id\': str, '
-    '\'state\': str | int, \'owner_node\': str})"',
+    '\'state\': str | int, \'owner_node\': str, \'properties\'?: dict[str, Any]})"',
     'Revealed type is "clusapi_py.enums.GroupState"',
 ]
 

@@ -20,7 +20,8 @@ for hide in (False, True):
     # properties: the bulk lists (or the per-object fallback), per-object controls, CSVs
     for _ in range(3):
         with clusapi_py.open_cluster(backend=s) as c:
-            c.snapshot(properties=True).group_properties["VM00001"]
+            group_properties = c.snapshot(properties=True).group_properties
+            assert group_properties is not None and group_properties["VM00001"]
             with c.open_resource(s.topology["resources"][0]["name"]) as r:
                 r.properties(), r.private_properties(), r.resource_type, r.failure_info(), r.state_change_time
             c.shared_volumes()

@@ -22,6 +22,8 @@ int cs_function_is_rpc(int function_id);
 /* Whether the backend has that export (loading clusapi.dll if needed):
  * 1 yes, 0 no (or the DLL is missing), -1 no such backend. */
 int cs_backend_has(int backend, int function_id);
+/* How many simulators (backends besides the system one) can exist at once. */
+int cs_backend_limit(void);
 /* CDEF-END */
 
 #endif /* CS_API_BACKENDS_H */

@@ -33,6 +33,17 @@ uint64_t cs_open_cluster(int backend, const cs_char *name, uint32_t access);
  * by name (Open*Ex, with the same fallback).  Returns a token, or 0. */
 uint64_t cs_open_object(uint64_t cluster, int kind, const cs_char *name, uint32_t access);
 
+/* Interrupts.  The last cs_open_* on a thread leaves its token "pending"
+ * until the next one.  When an exception from a signal handler reaches the
+ * Python code between an open's return and the token's store in its
+ * handle object, the token would be lost with the open handle (and, for an
+ * object, its cluster's reference); that code calls cs_reclaim_pending()
+ * on every exception, which closes the thread's pending token (0 if it
+ * closed one).  The caller must call it only when no open on this thread
+ * has returned since the interrupted one -- so a signal handler that opens
+ * a handle, keeps it, and then raises is the one case it cannot tell apart. */
+uint32_t cs_reclaim_pending(void);
+
 /* 0 when this call closed it; CS_ERROR_HANDLE_CLOSED when it was not open
  * (not recorded as the thread's last failure: closing twice is not one). */
 uint32_t cs_close(uint64_t token);
@@ -45,6 +56,8 @@ uint32_t cs_handle_info(uint64_t token, int *kind, int *backend, uint32_t *grant
 /* Tokens handed out and not yet finished, all kinds (a closed cluster
  * still waiting for its objects counts until its real close). */
 int cs_open_token_count(void);
+/* How many tokens can be open at once (the table's limit). */
+int cs_token_limit(void);
 /* Closes every open token (interpreter exit). */
 void cs_close_all(void);
 /* CDEF-END */

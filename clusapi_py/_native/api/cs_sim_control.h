@@ -11,6 +11,9 @@
 /* CDEF-BEGIN */
 /* Rights of the simulated caller (cs_sim_set_rights / cs_sim_get_rights). */
 enum cs_sim_rights { CS_RIGHTS_NONE = 0, CS_RIGHTS_READ = 1, CS_RIGHTS_ALL = 2 };
+/* A new simulator: 0 and its backend id in *backend_id; on failure a code,
+ * with *backend_id -1 when the backend registry is full (cs_backend_limit()
+ * simulators exist) and 0 when memory is short. */
 uint32_t cs_sim_create(int *backend_id);
 uint32_t cs_sim_release(int backend_id);
 uint32_t cs_sim_set_cluster(int sim, const cs_char *name, const cs_char *aliases_multi_sz,

@@ -16,6 +16,16 @@
  * Returns 0 and the result in *out, or ERROR_NOT_ENOUGH_MEMORY. */
 uint32_t cs_testing_result(const cs_char *fields, size_t n_fields, const int64_t *ints, size_t n_ints,
                            const uint8_t *bytes, size_t n_bytes, cs_result **out);
+/* TESTING ONLY.  Lowers the token table's limit to `limit` slots ever
+ * created (0: back to the real limit), so that a full table can be
+ * reached in a test. */
+void cs_testing_set_token_limit(uint32_t limit);
+/* TESTING ONLY.  Lowers the backend registry's limit the same way (0: back
+ * to the real one). */
+void cs_testing_set_backend_limit(int limit);
+/* TESTING ONLY.  Sets a simulated object's state to any value, one no
+ * state enum has included (what a hostile or newer backend may answer). */
+uint32_t cs_testing_sim_set_any_state(int sim, int kind, const cs_char *name, int state);
 /* CDEF-END */
 
 #endif /* CS_API_TESTING_H */

@@ -72,6 +72,9 @@ typedef int64_t LONGLONG;
 #ifndef ERROR_BUSY
 #  define ERROR_BUSY 170L
 #endif
+#ifndef ERROR_TIMEOUT
+#  define ERROR_TIMEOUT 1460L
+#endif
 #ifndef ERROR_INVALID_FUNCTION
 #  define ERROR_INVALID_FUNCTION 1L
 #endif

@@ -15,4 +15,9 @@
  * before any cleanup call) and returns the code. */
 uint32_t cs_fail(uint32_t code, int function_id);
 
+/* Records one of the shim's own conditions (CS_COND_*, api/cs_errors.h)
+ * with the code its callers return; the condition travels beside the code,
+ * so no backend code is ever taken for it.  Returns the code. */
+uint32_t cs_fail_condition(int condition, uint32_t code);
+
 #endif /* CS_FAILURE_H */

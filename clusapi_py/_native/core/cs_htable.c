@@ -40,14 +40,28 @@ void cs_ht_init(cs_htable *ht, unsigned gen_bits)
     ht->free_head = 0;
     ht->gen_mask = gen_bits >= 32 ? 0xFFFFFFFFull : ((1ull << gen_bits) - 1);
     ht->live = 0;
+    ht->gen_seed = cs_random64();
+    ht->max_slots = CS_HT_MAX_SLOTS;
 }
 
-uint64_t cs_ht_alloc(cs_htable *ht, void *payload)
+/* The first generation of a fresh slot: random per process and per slot,
+ * never 0 within the token's generation bits. */
+static uint64_t first_generation(cs_htable *ht, uint32_t index)
+{
+    uint64_t gen = cs_mix64(ht->gen_seed ^ (uint64_t)index) & 0xFFFFFFFFull;
+    if ((gen & ht->gen_mask) == 0)
+        gen += 1;
+    return gen;
+}
+
+uint64_t cs_ht_alloc(cs_htable *ht, void *payload, int *full)
 {
     uint32_t index;
     cs_slot *slot;
     uint64_t gen;
 
+    if (full != NULL)
+        *full = 0;
     cs_mutex_lock(&ht->lock);
     if (ht->free_head) {
         index = ht->free_head - 1;
@@ -55,8 +69,10 @@ uint64_t cs_ht_alloc(cs_htable *ht, void *payload)
         ht->free_head = slot->next_free;
     } else {
         uint32_t n = (uint32_t)ht->n_slots;
-        if (n >= (1u << CS_HT_INDEX_BITS) - 1) {
+        if (n >= ht->max_slots || n >= CS_HT_MAX_SLOTS) {
             cs_mutex_unlock(&ht->lock);
+            if (full != NULL)
+                *full = 1;
             return 0;
         }
         if (ht->chunks[n / CS_HT_CHUNK_SLOTS] == NULL) {
@@ -66,10 +82,10 @@ uint64_t cs_ht_alloc(cs_htable *ht, void *payload)
                 cs_mutex_unlock(&ht->lock);
                 return 0;
             }
-            /* Generation 1 first, so that no valid token is ever 0; a fresh
-             * slot is CLOSED until it is handed out. */
+            /* A random first generation (never 0, so no valid token is 0); a
+             * fresh slot is CLOSED until it is handed out. */
             for (j = 0; j < CS_HT_CHUNK_SLOTS; j++)
-                chunk[j].state = (int64_t)((1ull << CS_HT_GEN_SHIFT) | CS_HT_CLOSED);
+                chunk[j].state = (int64_t)((first_generation(ht, n + j) << CS_HT_GEN_SHIFT) | CS_HT_CLOSED);
             ht->chunks[n / CS_HT_CHUNK_SLOTS] = chunk;
         }
         index = n;
@@ -152,6 +168,22 @@ int cs_ht_detach_idle(cs_htable *ht, uint64_t token, void **last)
         if (cs_atomic64_cas(&slot->state, state, (state & ~CS_HT_COUNT_MASK) | CS_HT_CLOSED | CS_HT_DETACHED)) {
             *last = slot->payload;
             return 1;
+        }
+    }
+}
+
+void cs_ht_abandon_all(cs_htable *ht)
+{
+    uint32_t n = (uint32_t)cs_atomic32_load(&ht->n_slots), i;
+    for (i = 0; i < n; i++) {
+        cs_slot *slot = slot_at(ht, i);
+        for (;;) {
+            uint64_t state = (uint64_t)cs_atomic64_load(&slot->state);
+            if (state & CS_HT_CLOSED)
+                break;
+            if (cs_atomic64_cas(&slot->state, state,
+                                (state & ~CS_HT_COUNT_MASK) | CS_HT_CLOSED | CS_HT_DETACHED))
+                break;
         }
     }
 }

@@ -17,6 +17,11 @@
  * gives back the owner's reference.  Whoever gives back the *last*
  * reference gets the payload back from cs_ht_release() and must finish
  * the object (the real Close* call) and then call cs_ht_recycle().
+ *
+ * A fresh slot's first generation is drawn from a per-process random seed
+ * (cs_random64), so tokens are not guessable: a token made by another
+ * process -- pickled, passed on a pipe -- names no open slot here and is
+ * rejected, never taken for one of this process's handles.
  */
 #ifndef CS_HTABLE_H
 #define CS_HTABLE_H
@@ -46,15 +51,20 @@ typedef struct cs_htable {
     uint32_t free_head;         /* index + 1 of the first free slot, 0 = none */
     uint64_t gen_mask;          /* how many generation bits fit in a token */
     cs_atomic32 live;           /* slots handed out and not yet recycled */
+    uint64_t gen_seed;          /* per-process random: a fresh slot's first generation */
+    uint32_t max_slots;         /* the table's limit (CS_HT_MAX_SLOTS unless lowered for a test) */
 } cs_htable;
+
+#define CS_HT_MAX_SLOTS ((1u << CS_HT_INDEX_BITS) - 1u)
 
 /* gen_bits: how many bits of generation a token carries (32 for 64-bit
  * tokens; fewer where a token must fit in a 32-bit pointer). */
 void cs_ht_init(cs_htable *ht, unsigned gen_bits);
 
 /* A new slot holding payload, with one reference; returns its token, or 0
- * when the table is full or memory is short. */
-uint64_t cs_ht_alloc(cs_htable *ht, void *payload);
+ * when the table is full (*full set to 1) or memory is short (*full 0).
+ * full may be NULL. */
+uint64_t cs_ht_alloc(cs_htable *ht, void *payload, int *full);
 
 /* Takes a reference for a call.  Returns the payload, or NULL when the
  * token is not an open slot (closed, stale, forged, or 0). */
@@ -77,6 +87,12 @@ int cs_ht_close(cs_htable *ht, uint64_t token, void **last);
  * -1 when it is busy (calls in flight, or -- for a cluster -- object
  * handles holding references on it). */
 int cs_ht_detach_idle(cs_htable *ht, uint64_t token, void **last);
+
+/* Marks every open slot closed and detached with no references, without
+ * finishing anything (after fork, in the child: the handles belong to the
+ * parent, so the child must neither use nor close them).  The slots are
+ * never recycled. */
+void cs_ht_abandon_all(cs_htable *ht);
 
 /* Whether the (closed, finished) slot was detached rather than closed. */
 int cs_ht_was_detached(cs_htable *ht, uint64_t token);

@@ -3,6 +3,8 @@
  * names too), and the registry of backends by id (core/cs_registry.h). */
 #include "core/cs_registry.h"
 #include "api/cs_backends.h"
+#include "api/cs_testing.h"
+#include "core/cs_fork.h"
 #include <string.h>
 
 static const char *const function_names[CS_FN_COUNT] = {
@@ -53,6 +55,7 @@ int cs_function_is_rpc(int function_id)
 static cs_mutex registry_lock = CS_MUTEX_INIT;
 static cs_backend *volatile registry[CS_MAX_BACKENDS];
 static int next_id = 2;                 /* 1 is the system backend */
+static int max_backends = CS_MAX_BACKENDS;  /* lowered only by a test hook */
 
 /* Ids are handed out in order, then reused once the first pass is spent:
  * an id is free again once its backend is unregistered (a handle keeps its
@@ -60,13 +63,14 @@ static int next_id = 2;                 /* 1 is the system backend */
 int cs_register_backend(cs_backend *backend)
 {
     int id = -1, i;
+    cs_fork_guard(CS_FORK_REGISTRY, &registry_lock);
     cs_mutex_lock(&registry_lock);
     if (backend->kind == CS_BACKEND_SYSTEM) {
         id = CS_SYSTEM_BACKEND;
-    } else if (next_id < CS_MAX_BACKENDS) {
+    } else if (next_id < max_backends) {
         id = next_id++;
     } else {
-        for (i = 2; i < CS_MAX_BACKENDS; i++)
+        for (i = 2; i < max_backends; i++)
             if (registry[i] == NULL) {
                 id = i;
                 break;
@@ -78,6 +82,18 @@ int cs_register_backend(cs_backend *backend)
     }
     cs_mutex_unlock(&registry_lock);
     return id;
+}
+
+int cs_backend_limit(void)
+{
+    return max_backends - 2;            /* ids 2 .. max-1 */
+}
+
+void cs_testing_set_backend_limit(int limit)
+{
+    cs_mutex_lock(&registry_lock);
+    max_backends = (limit <= 0 || limit > CS_MAX_BACKENDS - 2) ? CS_MAX_BACKENDS : limit + 2;
+    cs_mutex_unlock(&registry_lock);
 }
 
 void cs_unregister_backend(int id)

@@ -1,6 +1,7 @@
 /* shim/cs_backends.c - the system backend (registered at first use,
  * clusapi.dll loaded when a call needs it) and the backend of a call. */
 #include "shim/cs_shim_int.h"
+#include "core/cs_fork.h"
 
 static cs_backend system_backend = { CS_BACKEND_SYSTEM, 0, { { 0 } }, NULL, NULL, NULL };
 static cs_atomic32 system_registered;
@@ -10,6 +11,7 @@ static void register_system_backend(void)
 {
     if (cs_atomic32_load(&system_registered))
         return;
+    cs_fork_guard(CS_FORK_SYSTEM_BACKEND, &system_lock);
     cs_mutex_lock(&system_lock);
     if (!system_registered) {
         cs_register_backend(&system_backend);

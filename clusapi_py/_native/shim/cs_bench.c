@@ -8,20 +8,6 @@ uintptr_t cs_sim_entry_address(int function_id)
     return (uintptr_t)cs_sim_entry_point(function_id);
 }
 
-static double now_seconds(void)
-{
-#ifdef _WIN32
-    LARGE_INTEGER freq, count;
-    QueryPerformanceFrequency(&freq);
-    QueryPerformanceCounter(&count);
-    return (double)count.QuadPart / (double)freq.QuadPart;
-#else
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-#endif
-}
-
 double cs_bench_floor(int backend_id, int which, const cs_char *group, uint32_t iterations)
 {
     cs_backend *b = shim_backend_for_call(backend_id, CS_FN_OpenClusterEx);
@@ -44,7 +30,7 @@ double cs_bench_floor(int backend_id, int which, const cs_char *group, uint32_t 
     bind = b->bind;
     if (!open_cluster || !close_cluster || (which == 1 && (!open_group || !group_state || !close_group)))
         return -1.0;
-    start = now_seconds();
+    start = cs_monotonic_seconds();
     for (i = 0; i < iterations; i++) {
         DWORD granted = 0;
         HCLUSTER c;
@@ -66,5 +52,5 @@ double cs_bench_floor(int backend_id, int which, const cs_char *group, uint32_t 
         }
         close_cluster(c);
     }
-    return now_seconds() - start;
+    return cs_monotonic_seconds() - start;
 }

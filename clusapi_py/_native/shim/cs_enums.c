@@ -25,6 +25,8 @@
         cs_nb_init(&nb);                                                               \
         for (index = 0;; index++) {                                                    \
             DWORD item_type = 0, cch;                                                  \
+            if ((err = shim_stop()) != 0)                                              \
+                break;                                                                 \
             for (;;) {                                                                 \
                 cch = nb.cap;                                                          \
                 err = enum_fn(e, index, &item_type, nb.p, &cch);                       \

@@ -4,18 +4,37 @@
  * reference goes, and opening clusters and objects.
  */
 #include "shim/cs_shim_int.h"
+#include "api/cs_testing.h"
+#include "core/cs_fork.h"
 #include <stdlib.h>
 
 static cs_htable tokens;
 static cs_atomic32 tokens_ready;
+/* The token the last cs_open_* on this thread handed out (0: it failed),
+ * until Python has it stored (see cs_reclaim_pending). */
+static CS_THREAD_LOCAL uint64_t tls_pending;
 static cs_mutex tokens_init_lock = CS_MUTEX_INIT;
+
+/* In a child after fork: the inherited tokens are the parent's handles.
+ * They are abandoned -- marked closed and detached, never finished -- so the
+ * child can neither use them (CS_COND_CLOSED) nor close them (which would
+ * close the parent's server-side handles, or free what another, vanished,
+ * thread was using). */
+static void abandon_inherited_tokens(void)
+{
+    if (cs_atomic32_load(&tokens_ready))
+        cs_ht_abandon_all(&tokens);
+}
 
 static cs_htable *token_table(void)
 {
     if (!cs_atomic32_load(&tokens_ready)) {
+        cs_fork_guard(CS_FORK_TOKENS_INIT, &tokens_init_lock);
         cs_mutex_lock(&tokens_init_lock);
         if (!tokens_ready) {
             cs_ht_init(&tokens, 32);
+            cs_fork_guard(CS_FORK_TOKENS, &tokens.lock);
+            cs_fork_on_child(CS_FORK_TOKENS, abandon_inherited_tokens);
             cs_atomic32_store(&tokens_ready, 1);
         }
         cs_mutex_unlock(&tokens_init_lock);
@@ -70,7 +89,7 @@ cs_handle *shim_enter(uint64_t token, int kind)
 {
     cs_handle *h = (cs_handle *)cs_ht_acquire(token_table(), token);
     if (h == NULL) {
-        cs_fail(CS_ERROR_HANDLE_CLOSED, -1);
+        cs_fail_condition(CS_COND_CLOSED, CS_ERROR_HANDLE_CLOSED);
         return NULL;
     }
     if (kind == SHIM_ANY_KIND || h->kind == kind || (kind == SHIM_ANY_OBJECT && h->kind != CS_KIND_CLUSTER))
@@ -94,11 +113,15 @@ void shim_leave(uint64_t token)
 
 uint64_t shim_publish(cs_handle *h)
 {
-    uint64_t token = cs_ht_alloc(token_table(), h);
+    int full = 0;
+    uint64_t token = cs_ht_alloc(token_table(), h, &full);
     if (token == 0) {
         shim_close_raw(h->backend, h->kind, h->raw);
         free(h);
-        cs_fail(ERROR_NOT_ENOUGH_MEMORY, -1);
+        if (full)
+            cs_fail_condition(CS_COND_TABLE_FULL, ERROR_NOT_ENOUGH_MEMORY);
+        else
+            cs_fail(ERROR_NOT_ENOUGH_MEMORY, -1);
     }
     return token;
 }
@@ -139,10 +162,22 @@ uint32_t cs_detach(uint64_t token, uint64_t *raw)
      * handle holds a reference on its cluster's slot, so one check covers
      * both. */
     void *last = NULL;
-    int r = cs_ht_detach_idle(token_table(), token, &last);
+    int r;
     uint64_t value;
+    cs_handle *h = shim_enter(token, SHIM_ANY_KIND);
+    if (h == NULL)
+        return cs_last_error();
+    /* An object whose Cluster is closed holds the cluster's last reference:
+     * detaching it would run the real CloseCluster and hand out a raw
+     * handle already invalid.  (The object's reference keeps the cluster's
+     * slot from being recycled while we look at it.) */
+    r = h->cluster != 0 && cs_ht_peek(&tokens, h->cluster) == NULL;
+    shim_leave(token);
+    if (r)
+        return cs_fail_condition(CS_COND_CLUSTER_CLOSED, ERROR_INVALID_HANDLE);
+    r = cs_ht_detach_idle(token_table(), token, &last);
     if (r == 0)
-        return cs_fail(CS_ERROR_HANDLE_CLOSED, -1);
+        return cs_fail_condition(CS_COND_CLOSED, CS_ERROR_HANDLE_CLOSED);
     if (r < 0)
         return cs_fail(ERROR_BUSY, -1);
     value = (uint64_t)(uintptr_t)((cs_handle *)last)->raw;
@@ -163,6 +198,19 @@ uint32_t cs_handle_info(uint64_t token, int *kind, int *backend, uint32_t *grant
     return 0;
 }
 
+int cs_token_limit(void)
+{
+    return (int)token_table()->max_slots;
+}
+
+void cs_testing_set_token_limit(uint32_t limit)
+{
+    cs_htable *ht = token_table();
+    cs_mutex_lock(&ht->lock);
+    ht->max_slots = (limit == 0 || limit > CS_HT_MAX_SLOTS) ? CS_HT_MAX_SLOTS : limit;
+    cs_mutex_unlock(&ht->lock);
+}
+
 int cs_open_token_count(void)
 {
     return (int)cs_atomic32_load(&token_table()->live);
@@ -181,7 +229,21 @@ void cs_close_all(void)
 }
 
 /* ---- opening ------------------------------------------------------------------- */
+uint32_t cs_reclaim_pending(void)
+{
+    uint64_t token = tls_pending;
+    tls_pending = 0;
+    return token ? cs_close(token) : CS_ERROR_HANDLE_CLOSED;
+}
+
+static uint64_t open_cluster(int backend_id, const cs_char *name, uint32_t access);
+
 uint64_t cs_open_cluster(int backend_id, const cs_char *name, uint32_t access)
+{
+    return tls_pending = open_cluster(backend_id, name, access);
+}
+
+static uint64_t open_cluster(int backend_id, const cs_char *name, uint32_t access)
 {
     cs_backend *b = shim_backend_for_call(backend_id, CS_FN_OpenClusterEx);
     cs_fn_OpenClusterEx open_ex;
@@ -258,7 +320,14 @@ void *shim_open_raw(cs_backend *b, HCLUSTER c, int kind, const cs_char *name, ui
     return raw;
 }
 
+static uint64_t open_object(uint64_t cluster, int kind, const cs_char *name, uint32_t access);
+
 uint64_t cs_open_object(uint64_t cluster, int kind, const cs_char *name, uint32_t access)
+{
+    return tls_pending = open_object(cluster, kind, name, access);
+}
+
+static uint64_t open_object(uint64_t cluster, int kind, const cs_char *name, uint32_t access)
 {
     cs_handle *c = shim_enter(cluster, CS_KIND_CLUSTER);
     DWORD granted;
@@ -276,10 +345,7 @@ uint64_t cs_open_object(uint64_t cluster, int kind, const cs_char *name, uint32_
     }
     /* The reference taken by shim_enter() now belongs to the new object. */
     token = adopt(c->backend, kind, raw, cluster, (uint32_t)granted);
-    if (token == 0) {
-        uint32_t saved = cs_last_error();
-        shim_leave(cluster);
-        cs_fail(saved, -1);
-    }
+    if (token == 0)
+        shim_leave(cluster);            /* records nothing: adopt()'s failure stands */
     return token;
 }

@@ -18,6 +18,7 @@
  *   cs_snapshot.c       cs_snapshot: the walks laid out as sections
  *   cs_control.c        Cluster*Control of any kind, the MORE_DATA loop
  *   cs_control_walk.c   a C walk of a property list (benchmark floor)
+ *   cs_limits.c         bounded calls: deadline and cancel flag of the thread
  *   cs_bench.c          the benchmark hooks
  *   cs_testing.c        test hooks (api/cs_testing.h)
  *   cs_notify.c         notification ports: open, the wait loop, close that
@@ -85,6 +86,10 @@ uint64_t shim_publish(cs_handle *h);
 #define SHIM_ANY_OBJECT -1      /* any kind but a cluster */
 #define SHIM_ANY_KIND -2
 
+/* A *fn value: the failure is already recorded (by shim_enter, with its
+ * condition), so the public function must not record it again. */
+#define SHIM_RECORDED -2
+
 /* Takes a reference on a token of the given kind for the length of a call;
  * NULL (failure recorded: CS_ERROR_HANDLE_CLOSED, or ERROR_INVALID_HANDLE
  * for the wrong kind) when it is not open. */
@@ -106,6 +111,19 @@ void shim_close_raw(cs_backend *b, int kind, void *raw);
  * *err and *fn set. */
 void *shim_open_raw(cs_backend *b, HCLUSTER c, int kind, const cs_char *name, uint32_t access, int for_read,
                     DWORD *granted, uint32_t *err, int *fn);
+
+/* ---- cs_limits.c --------------------------------------------------------------- */
+/* Nonzero while the thread runs a bounded call (api/cs_limits.h). */
+extern CS_THREAD_LOCAL int shim_tls_limited;
+/* Why a bounded call must stop now: ERROR_TIMEOUT, ERROR_CANCELLED, or 0. */
+uint32_t shim_stop_slow(void);
+/* Between two backend calls of a loop: 0 to go on, else the code to stop
+ * with (the loop then closes what it opened and returns it, *fn = -1).
+ * One thread-local read when the call is not bounded. */
+static inline uint32_t shim_stop(void)
+{
+    return shim_tls_limited ? shim_stop_slow() : 0;
+}
 
 /* ---- cs_enums.c ---------------------------------------------------------------- */
 /* Appends every name of one enumeration of a cluster / node / group /

@@ -95,7 +95,12 @@ uint32_t shim_walk_object_properties(cs_backend *b, HCLUSTER c, int kind, shim_r
         cs_builder rw = CS_BUILDER_INIT, ro = CS_BUILDER_INIT;
         DWORD granted;
         uint32_t open_err = 0, list_err;
-        void *raw = shim_open_raw(b, c, kind, fields[i], 0, 1, &granted, &open_err, fn);
+        void *raw;
+        if ((err = shim_stop()) != 0) {     /* a bounded snapshot's deadline or cancel */
+            *fn = -1;
+            break;
+        }
+        raw = shim_open_raw(b, c, kind, fields[i], 0, 1, &granted, &open_err, fn);
         if (raw == NULL) {
             /* deleted since it was listed: left out, as the other walks do */
             if (!shim_is_not_found(open_err))

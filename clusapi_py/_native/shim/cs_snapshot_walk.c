@@ -77,18 +77,22 @@ uint32_t shim_walk_with_interfaces(cs_backend *b, HCLUSTER c, int kind, shim_row
         int f = -1, state, paired;
         DWORD granted;
         cs_builder nifs = CS_BUILDER_INIT;
-        void *raw = shim_open_raw(b, c, kind, name, 0, 1, &granted, &e, &f);
+        void *raw;
+        if ((e = shim_stop()) != 0)
+            WALK_FAIL(e, -1);
+        raw = shim_open_raw(b, c, kind, name, 0, 1, &granted, &e, &f);
         if (raw == NULL) {
             if (is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }
         state = shim_state_raw(b, kind, raw, &e, &f);
-        if (state != CS_STATE_FAILED && !with_ids)
+        /* Failure is e != 0, never the state's value: a backend may answer any value. */
+        if (e == 0 && !with_ids)
             e = shim_id_raw(b, kind, raw, &id, &f);
-        if (state != CS_STATE_FAILED && e == 0)
+        if (e == 0)
             e = list_interfaces(b, kind, raw, &nifs, &f);
         shim_close_raw(b, kind, raw);
-        if (state == CS_STATE_FAILED || e != 0) {
+        if (e != 0) {
             cs_bd_free(&nifs);
             if (is_not_found(e)) continue;
             WALK_FAIL(e, f);
@@ -128,16 +132,19 @@ static uint32_t walk_statuses(cs_backend *b, HCLUSTER c, int kind, cs_char **ite
         uint32_t e = 0;
         int f = -1, state;
         DWORD granted;
-        void *raw = shim_open_raw(b, c, kind, items[i], 0, 1, &granted, &e, &f);
+        void *raw;
+        if ((e = shim_stop()) != 0)
+            WALK_FAIL(e, -1);
+        raw = shim_open_raw(b, c, kind, items[i], 0, 1, &granted, &e, &f);
         if (raw == NULL) {
             if (is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }
         state = shim_status_raw(b, kind, raw, &owner, &group, &e, &f);
-        if (state != CS_STATE_FAILED && step == 1)
+        if (e == 0 && step == 1)
             e = shim_id_raw(b, kind, raw, &id, &f);
         shim_close_raw(b, kind, raw);
-        if (state == CS_STATE_FAILED || e != 0) {
+        if (e != 0) {
             if (is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }
@@ -234,14 +241,17 @@ uint32_t shim_walk_netinterfaces(cs_backend *b, HCLUSTER c, shim_rows *nifs, con
         uint32_t e = 0;
         int f = -1, state;
         DWORD granted;
-        void *nif = shim_open_raw(b, c, CS_KIND_NETINTERFACE, items[i], 0, 1, &granted, &e, &f);
+        void *nif;
+        if ((e = shim_stop()) != 0)
+            WALK_FAIL(e, -1);
+        nif = shim_open_raw(b, c, CS_KIND_NETINTERFACE, items[i], 0, 1, &granted, &e, &f);
         if (nif == NULL) {
             if (is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }
         state = shim_state_raw(b, CS_KIND_NETINTERFACE, nif, &e, &f);
         shim_close_raw(b, CS_KIND_NETINTERFACE, nif);
-        if (state == CS_STATE_FAILED) {
+        if (e != 0) {
             if (is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }

@@ -55,8 +55,12 @@ int cs_state(uint64_t token)
         return CS_STATE_FAILED;
     state = shim_state_raw(h->backend, h->kind, h->raw, &err, &fn);
     shim_leave(token);
-    if (state == CS_STATE_FAILED)
+    if (err != 0) {
         cs_fail(err, fn);
+        return CS_STATE_FAILED;
+    }
+    if (state == CS_STATE_FAILED)           /* the backend's own value: say so beside it */
+        cs_fail_condition(CS_COND_STATE_VALUE, 0);
     return state;
 }
 
@@ -131,7 +135,7 @@ static int status_of(uint64_t token, cs_namebuf *owner, cs_namebuf *group, int *
     cs_handle *h = shim_enter(token, SHIM_ANY_OBJECT);
     if (h == NULL) {
         *err = cs_last_error();
-        *fn = -1;
+        *fn = SHIM_RECORDED;                /* with its condition: not to be recorded again */
         return CS_STATE_FAILED;
     }
     *kind = h->kind;
@@ -149,7 +153,7 @@ uint32_t cs_status(uint64_t token, cs_result **out)
     cs_nb_init(&owner);
     cs_nb_init(&group);
     state = status_of(token, &owner, &group, &kind, &err, &fn);
-    if (state != CS_STATE_FAILED) {
+    if (err == 0) {
         cs_bd_int(&bd, state);
         cs_bd_string(&bd, owner.p);
         if (kind == CS_KIND_RESOURCE)
@@ -157,9 +161,9 @@ uint32_t cs_status(uint64_t token, cs_result **out)
     }
     cs_nb_free(&owner);
     cs_nb_free(&group);
-    if (state == CS_STATE_FAILED) {
+    if (err != 0) {
         cs_bd_free(&bd);
-        return cs_fail(err, fn);
+        return fn == SHIM_RECORDED ? err : cs_fail(err, fn);
     }
     return cs_bd_deliver(&bd, out);
 }
@@ -188,13 +192,18 @@ int cs_status_into(uint64_t token, cs_char *buf, uint32_t field_capacity)
     buf[0] = 0;
     buf[field_capacity] = 0;
     state = status_of(token, &owner, &group, &kind, &err, &fn);
-    if (state != CS_STATE_FAILED &&
-        (!copy_field(buf, field_capacity, owner.p) ||
-         (kind == CS_KIND_RESOURCE && !copy_field(buf + field_capacity, field_capacity, group.p))))
+    /* A backend state equal to one of the markers goes the allocating way
+     * (cs_status carries it in the ints channel, beside nothing). */
+    if (err == 0 && (state == CS_STATE_FAILED || state == CS_STATUS_TOO_LONG ||
+                     !copy_field(buf, field_capacity, owner.p) ||
+                     (kind == CS_KIND_RESOURCE && !copy_field(buf + field_capacity, field_capacity, group.p))))
         state = CS_STATUS_TOO_LONG;
     cs_nb_free(&owner);
     cs_nb_free(&group);
-    if (state == CS_STATE_FAILED)
-        cs_fail(err, fn);
+    if (err != 0) {
+        if (fn != SHIM_RECORDED)
+            cs_fail(err, fn);
+        return CS_STATE_FAILED;
+    }
     return state;
 }

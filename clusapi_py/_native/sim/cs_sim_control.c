@@ -9,6 +9,7 @@
  * there only, and nothing returns in between.
  */
 #include "sim/cs_sim_int.h"
+#include "core/cs_fork.h"
 #include <float.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,7 @@ uint32_t cs_sim_create(int *backend_id)
     int id;
     if (backend_id == NULL)
         return ERROR_INVALID_PARAMETER;
+    *backend_id = 0;
     s = (sim *)calloc(1, sizeof(sim));
     if (s == NULL)
         return ERROR_NOT_ENOUGH_MEMORY;
@@ -54,6 +56,7 @@ uint32_t cs_sim_create(int *backend_id)
     s->backend.bind = sim_bind;
     s->backend.ctx = s;
     s->backend.last_error = sim_last_error;
+    cs_fork_guard(CS_FORK_SIM, &g_lock);
 
     /* Listed (id 0: not findable until registered), then registered with
      * the shim without the lock (the registry has its own), then given
@@ -73,8 +76,10 @@ uint32_t cs_sim_create(int *backend_id)
     else
         s->id = id;
     cs_mutex_unlock(&g_lock);
-    if (id <= 0)
+    if (id <= 0) {
+        *backend_id = -1;               /* out of band: the registry is full */
         return ERROR_NOT_ENOUGH_MEMORY;
+    }
     *backend_id = id;
     return 0;
 }
@@ -236,6 +241,7 @@ void cs_sim_total_open_handles(uint32_t *counts)
     int k;
     if (counts == NULL)
         return;
+    cs_fork_guard(CS_FORK_SIM, &g_lock);
     cs_mutex_lock(&g_lock);
     for (k = 0; k < CS_KIND_COUNT; k++)
         counts[k] = g_open[k];

@@ -6,6 +6,7 @@
  * function here is called with g_lock held.
  */
 #include "sim/cs_sim_int.h"
+#include "core/cs_fork.h"
 #include <stdlib.h>
 
 cs_mutex g_lock = CS_MUTEX_INIT;
@@ -26,6 +27,7 @@ void ensure_ready(void)
 {
     if (!g_ready) {
         cs_ht_init(&g_handles, sizeof(void *) >= 8 ? 32u : 32u - CS_HT_INDEX_BITS);
+        cs_fork_guard(CS_FORK_SIM_HANDLES, &g_handles.lock);
         g_ready = 1;
     }
 }
@@ -56,7 +58,7 @@ DWORD handle_new(sim *s, int hk, sim_obj *obj, sim_handle *parent, sim_handle **
     h->parent = parent;
     h->cluster_token = parent ? parent->token : 0;
     h->named = parent ? parent->named : 0;
-    token = cs_ht_alloc(&g_handles, h);
+    token = cs_ht_alloc(&g_handles, h, NULL);
     if (token == 0) {
         free(h);
         return ERROR_NOT_ENOUGH_MEMORY;

@@ -13,6 +13,7 @@
  * and frees whatever it prepared and did not hand over.
  */
 #include "sim/cs_sim_int.h"
+#include "api/cs_testing.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -370,12 +371,12 @@ uint32_t cs_sim_delete(int sim_id, int kind, const cs_char *name)
     return err;
 }
 
-uint32_t cs_sim_set_state(int sim_id, int kind, const cs_char *name, int state)
+static uint32_t set_state(int sim_id, int kind, const cs_char *name, int state, int any)
 {
     sim *s;
     sim_obj *o = NULL;
     DWORD err;
-    if (!valid_kind(kind) || cs_wempty(name) || !valid_state(kind, state))
+    if (!valid_kind(kind) || cs_wempty(name) || (!any && !valid_state(kind, state)))
         return ERROR_INVALID_PARAMETER;
     s = control_begin(sim_id, &err);
     if (!err && (o = find(s, kind, name)) == NULL)
@@ -384,6 +385,16 @@ uint32_t cs_sim_set_state(int sim_id, int kind, const cs_char *name, int state)
         model_set_state(s, o, state);
     control_end();
     return err;
+}
+
+uint32_t cs_sim_set_state(int sim_id, int kind, const cs_char *name, int state)
+{
+    return set_state(sim_id, kind, name, state, 0);
+}
+
+uint32_t cs_testing_sim_set_any_state(int sim_id, int kind, const cs_char *name, int state)
+{
+    return set_state(sim_id, kind, name, state, 1);
 }
 
 uint32_t cs_sim_move_group(int sim_id, const cs_char *group, const cs_char *node)
