@@ -30,6 +30,7 @@ from clusapi_py.sim import SimulatedCluster, cluster as _cluster_module
 from clusapi_py.sim.topology import default_topology, normalize_topology
 
 _ffi = _bindings.ffi
+_LIB = _bindings.lib    # the extension's lib as imported (a test may monkeypatch _bindings.lib later)
 
 # C primitive types of the control API (api/*.h) as ctypes types; every pointer is c_void_p.
 _PRIMITIVES: dict[str, Any] = {
@@ -49,7 +50,7 @@ def _ctypes_of(ctype: Any) -> Any:
 def _signature(name: str) -> tuple[Any, list[Any]]:
     """restype and argtypes of a control function, from the extension's own cdef
     (the same declarations the DLL is compiled from)."""
-    t = _ffi.typeof(getattr(_bindings.lib, name))
+    t = _ffi.typeof(getattr(_LIB, name))
     return _ctypes_of(t.result), [_ctypes_of(a) for a in t.args]
 
 
