@@ -10,11 +10,51 @@ os.environ.pop("CLUSAPI_PY_SIM_TOPOLOGY", None)
 import clusapi_py  # noqa: E402
 from clusapi_py import sim  # noqa: E402
 
+# CLUSAPI_PY_TEST_BACKEND=system (Windows, with the simulated clusapi.dll of
+# tests/windows/simdll in System32): `s` is that DLL's cluster, so `c` and every
+# open_cluster(backend=s) go through the system backend; tests that do not use
+# `s` are skipped (they would not touch the DLL).  See docs/testing-agents.md.
+SYSTEM_DLL = os.environ.get("CLUSAPI_PY_TEST_BACKEND") == "system"
+
+
+# Tests with `s` that reach the extension's own simulator (lib.cs_sim_* with s._id).
+_IN_PROCESS_ONLY = {"test_status_with_names_longer_than_the_per_thread_buffer",
+                    "test_a_backend_state_equal_to_the_shims_markers_is_the_state"}
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    if SYSTEM_DLL:
+        skip = pytest.mark.skip(reason="CLUSAPI_PY_TEST_BACKEND=system: does not use the `s` fixture (clusapi.dll)")
+        inproc = pytest.mark.skip(reason="CLUSAPI_PY_TEST_BACKEND=system: uses the extension's simulator directly")
+        for item in items:
+            if "s" not in getattr(item, "fixturenames", ()):
+                item.add_marker(skip)
+            elif getattr(item, "originalname", item.name) in _IN_PROCESS_ONLY:
+                item.add_marker(inproc)
+
+
+def _dll_helper() -> Any:
+    """tests/windows/simdll/dll_cluster.py (imported only in that mode: it needs the DLL)."""
+    import importlib
+    import sys
+
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "windows", "simdll")
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    return importlib.import_module("dll_cluster")
+
+
+def _new_sim() -> sim.SimulatedCluster:
+    if not SYSTEM_DLL:
+        return sim.SimulatedCluster()
+    cluster: sim.SimulatedCluster = _dll_helper().dll_simulated_cluster()
+    return cluster
+
 
 @pytest.fixture
 def s() -> Iterator[sim.SimulatedCluster]:
     """A fresh simulator with the default topology; checks nothing leaked."""
-    cluster = sim.SimulatedCluster()
+    cluster = _new_sim()
     yield cluster
     import gc
 
@@ -37,4 +77,7 @@ def sim_entry(function: str, restype: Any, *argtypes: Any) -> Callable[..., Any]
     from clusapi_py._bindings import FUNCTION_IDS, lib
 
     prototype = ctypes.WINFUNCTYPE if sys.platform == "win32" else ctypes.CFUNCTYPE  # type: ignore[attr-defined, unused-ignore]
+    if SYSTEM_DLL:   # the export of the clusapi.dll that `s` is
+        dll = ctypes.WinDLL(_dll_helper().system32_clusapi())  # type: ignore[attr-defined, unused-ignore]
+        return prototype(restype, *argtypes)((function, dll))
     return prototype(restype, *argtypes)(lib.cs_sim_entry_address(FUNCTION_IDS[function]))

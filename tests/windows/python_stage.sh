@@ -390,6 +390,10 @@ if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then die "pytest timed out after ${PY
 [ "$passed" -gt 0 ] || die "pytest ran no test ($LOGS/pytest.log)"
 [ "$rc" -eq 0 ] || die "pytest exited with status $rc ($LOGS/pytest.log)"
 
+# The system backend end to end: the simulated clusapi.dll in System32 (Part 2 of issue 10).
+# shellcheck source=simdll/python_system.sh
+. "$HERE/simdll/python_system.sh"
+
 trap - EXIT
 stop_wineserver
 echo "# Windows CPython stage passed in $((SECONDS - T_START)) s: ${passed} passed, ${skipped} skipped, ${xfailed} xfailed; logs in $LOGS"

@@ -14,6 +14,9 @@
 #      mingw-w64 and run under Wine;
 #   c. tests/windows/compat_check.c: the compat clusapi declarations against
 #      mingw-w64's <clusapi.h> (x86_64, and i686 when installed);
+#   d. tests/windows/simdll/stage.sh: the simulator built as clusapi.dll,
+#      its exports checked against the SDK's clusapi.h, installed in the
+#      prefix's System32 and driven through the system backend;
 #   then prints "N passed, M failed" over everything and exits 1 on any
 #   failure.
 #
@@ -204,6 +207,14 @@ for cc in "$CC64" "$CC32"; do
         not_ok "compat_check.c with $cc (see $LOGS/compat_check.$cc.log)"
     fi
 done
+
+# ---- d. the simulated clusapi.dll in System32 (tests/windows/simdll/stage.sh) ---------
+if [ "$have_sources" -eq 1 ]; then
+    # shellcheck source=simdll/stage.sh
+    . tests/windows/simdll/stage.sh
+else
+    not_ok "simulated clusapi.dll stage: no source list"
+fi
 
 # ---- done ----------------------------------------------------------------------------
 if [ "${KEEP_WINESERVER:-0}" != 1 ] && command -v wineserver >/dev/null 2>&1; then

@@ -1,0 +1,100 @@
+# tests/windows/simdll/stage.sh - stage d of tests/windows/run.sh (sourced by
+# it: uses its BUILD, LOGS, WINE, WINEPREFIX, CC64, CC32, CFLAGS, NATIVE,
+# TEST_TIMEOUT, sources, ok / not_ok / logged / count_results).
+#
+# The simulated clusapi.dll (tests/windows/simdll/) installed as the prefix's
+# System32\clusapi.dll and loaded instead of Wine's built-in one
+# (WINEDLLOVERRIDES clusapi=n, for these runs only), then the system backend
+# driven end to end by test_simdll.exe:
+#   full    every export: the bulk (*EnumEx) paths
+#   2008    Windows Server 2008's export set: the fallback paths; its
+#           snapshot must equal the full DLL's byte for byte
+#   custom  CLUSAPI_SIMDLL_TOPOLOGY: a topology with non-ASCII names
+#   bad     CLUSAPI_SIMDLL_TOPOLOGY: a malformed file (an error, no crash)
+# Wine's own clusapi.dll is put back afterwards (stage a uses it).
+
+SIMDLL=$BUILD/simdll
+SYS32=$WINEPREFIX/drive_c/windows/system32
+simdll_overrides="mscoree=;mshtml=;clusapi=n"
+
+# Adds the ok / not ok lines of a log to the totals.
+count_lines() {
+    local log=$1 p f
+    p=$(grep -c '^ok - ' "$log" || true)
+    f=$(grep -c '^not ok - ' "$log" || true)
+    PASSED=$((PASSED + p))
+    FAILED=$((FAILED + f))
+    if [ "$f" -gt 0 ]; then FAILURES+=("simdll: $f failed (see $log)"); fi
+}
+
+# run_simdll WHAT DLL [ENV=VALUE...] -- ARGS...: installs DLL as System32\clusapi.dll, runs test_simdll.exe ARGS.
+run_simdll() {
+    local what=$1 dll=$2 rc=0 log=$LOGS/simdll.$1.log
+    shift 2
+    local envs=()
+    while [ "$1" != "--" ]; do envs+=("$1"); shift; done
+    shift
+    if ! cp "$dll" "$SYS32/clusapi.dll"; then
+        not_ok "simdll $what: could not install $dll into $SYS32"
+        return
+    fi
+    (cd "$BUILD" && env "${envs[@]}" WINEDLLOVERRIDES="$simdll_overrides" \
+        timeout "$TEST_TIMEOUT" "$WINE" "$SIMDLL/test_simdll.exe" "$@") >"$log" 2>&1 || rc=$?
+    tr -d '\r' <"$log"
+    count_results "test_simdll.exe $what" "$log" "$rc"
+}
+
+echo "# --- d. the simulated clusapi.dll in System32: the system backend end to end"
+t_d=$SECONDS
+mkdir -p "$SIMDLL"
+rc=0
+bash tests/windows/simdll/build.sh "$SIMDLL" "$CC64" >"$LOGS/simdll.build.log" 2>&1 || rc=$?
+tr -d '\r' <"$LOGS/simdll.build.log"
+count_lines "$LOGS/simdll.build.log"
+if [ "$rc" -ne 0 ] && ! grep -q '^not ok - ' "$LOGS/simdll.build.log"; then
+    not_ok "simdll: build.sh exited $rc"
+fi
+if command -v "$CC32" >/dev/null 2>&1; then
+    # i686 (WINAPI = __stdcall, exports undecorated): built and export-checked, not run.
+    rc=0
+    bash tests/windows/simdll/build.sh "$SIMDLL/i686" "$CC32" >"$LOGS/simdll.build32.log" 2>&1 || rc=$?
+    sed 's/^\(not \)\{0,1\}ok - /&i686: /' "$LOGS/simdll.build32.log" >"$LOGS/simdll.build32.tagged.log"
+    tr -d '\r' <"$LOGS/simdll.build32.tagged.log"
+    count_lines "$LOGS/simdll.build32.tagged.log"
+    if [ "$rc" -ne 0 ] && ! grep -q '^not ok - ' "$LOGS/simdll.build32.log"; then
+        not_ok "simdll i686: build.sh exited $rc"
+    fi
+fi
+
+if [ -f "$SIMDLL/clusapi.dll" ] && [ -f "$SIMDLL/clusapi2008/clusapi.dll" ] &&
+    logged "$LOGS/test_simdll.build.log" "$CC64" "${CFLAGS[@]}" -I"$NATIVE" -o "$SIMDLL/test_simdll.exe" \
+        "${sources[@]}" tests/windows/simdll/test_simdll.c; then
+    ok "build test_simdll.exe"
+    # Wine's own clusapi.dll, kept to be put back.
+    if [ ! -f "$SIMDLL/wine-clusapi.dll" ] && [ -f "$SYS32/clusapi.dll" ]; then
+        cp "$SYS32/clusapi.dll" "$SIMDLL/wine-clusapi.dll"
+    fi
+    rm -f "$SIMDLL/snapshot.full.bin" "$SIMDLL/snapshot.2008.bin"
+    run_simdll full "$SIMDLL/clusapi.dll" -- full 'Z:'"${SIMDLL//\//\\}"'\snapshot.full.bin'
+    run_simdll 2008 "$SIMDLL/clusapi2008/clusapi.dll" -- 2008 'Z:'"${SIMDLL//\//\\}"'\snapshot.2008.bin'
+    if [ -s "$SIMDLL/snapshot.full.bin" ] && cmp -s "$SIMDLL/snapshot.full.bin" "$SIMDLL/snapshot.2008.bin"; then
+        ok "simdll: the snapshot on the fallback path (2008 exports) equals the bulk one byte for byte ($(wc -c <"$SIMDLL/snapshot.full.bin") bytes)"
+    else
+        not_ok "simdll: the bulk and fallback snapshots differ or are missing ($SIMDLL/snapshot.*.bin)"
+    fi
+    printf '{"cluster": {"name": "Cl\\u00fcster-\\ud83d\\ude00"}, "nodes": [{"name": "N\\u00f6de1"}, {"name": "N\\ud83d\\ude002"}]}\n' \
+        >"$SIMDLL/custom.json"
+    if python3 tests/windows/simdll/flatten_topology.py "$SIMDLL/custom.json" >"$SIMDLL/custom.flat"; then
+        run_simdll custom "$SIMDLL/clusapi.dll" CLUSAPI_SIMDLL_TOPOLOGY='Z:'"${SIMDLL//\//\\}"'\custom.flat' -- custom
+    else
+        not_ok "simdll: flatten_topology.py custom.json"
+    fi
+    printf 'clusapi-sim-flat 1\ncluster\tX\t\t10\t0\t1\tv\t\t1\t1\t0\nnode\tN1\t1\t99999999999\n' >"$SIMDLL/bad.flat"
+    run_simdll bad "$SIMDLL/clusapi.dll" CLUSAPI_SIMDLL_TOPOLOGY='Z:'"${SIMDLL//\//\\}"'\bad.flat' -- bad
+    if [ -f "$SIMDLL/wine-clusapi.dll" ]; then
+        cp "$SIMDLL/wine-clusapi.dll" "$SYS32/clusapi.dll" || not_ok "simdll: could not put Wine's clusapi.dll back"
+    fi
+else
+    not_ok "build test_simdll.exe (see $LOGS/test_simdll.build.log)"
+fi
+echo "# stage d took $((SECONDS - t_d)) s"
