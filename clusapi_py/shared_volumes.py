@@ -108,13 +108,21 @@ def _volumes(token: int) -> tuple[CsvVolume, ...]:
     return tuple(out)
 
 
-def _one(cluster_token: int, name: str) -> SharedVolume | None:
-    token = lib.cs_open_object(cluster_token, b.KIND_RESOURCE, name, k.GENERIC_READ)
+def _open(cluster_token: int, name: str) -> int:
+    """A token of the CSV resource, or 0 when it was deleted since it was listed."""
+    token: int = lib.cs_open_object(cluster_token, b.KIND_RESOURCE, name, k.GENERIC_READ)
     if not token:
         exc = b.last_error("resource")
         if isinstance(exc, errors.ClusterObjectNotFoundError):
-            return None                 # deleted since it was listed
+            return 0
         raise exc
+    return token
+
+
+def _one(cluster_token: int, name: str) -> SharedVolume | None:
+    token = _open(cluster_token, name)
+    if not token:
+        return None
     try:
         fields, ints = b.call_result(lib.cs_status, token, what="resource")
         state = ResourceState(ints[0]) if ints[0] in ResourceState._value2member_map_ else int(ints[0])
@@ -136,12 +144,9 @@ def read_shared_volumes(cluster_token: int) -> list[SharedVolume]:
 
 
 def _node_states_of(cluster_token: int, name: str) -> tuple[CsvNodeState, ...] | None:
-    token = lib.cs_open_object(cluster_token, b.KIND_RESOURCE, name, k.GENERIC_READ)
+    token = _open(cluster_token, name)
     if not token:
-        exc = b.last_error("resource")
-        if isinstance(exc, errors.ClusterObjectNotFoundError):
-            return None                 # deleted since it was listed
-        raise exc
+        return None
     try:
         try:
             data = control_bytes(token, k.CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES, "resource")

@@ -10,18 +10,11 @@ import pytest
 from clusapi_py import CsvFaultState, CsvNodeState, EventKind
 from clusapi_py.shared_volumes import CsvVolumeState, csv_node_states
 
+from test_port import drain
+
 K = EventKind
 S = CsvVolumeState
 CSVS = ("Cluster Disk 3", "Cluster Disk 4")
-
-
-def drain(port):
-    events = []
-    while True:
-        ev = port.get(timeout=0)
-        if ev is None:
-            return events
-        events.append(ev)
 
 
 def nodes(s):

@@ -7,22 +7,9 @@ import pytest
 from clusapi_py import EventKind, properties
 from clusapi_py.events.types import PROPERTY_KINDS
 
+from test_port import drain, ids
+
 K = EventKind
-
-
-def drain(port):
-    events = []
-    while True:
-        ev = port.get(timeout=0)
-        if ev is None:
-            return events
-        events.append(ev)
-
-
-def ids(s):
-    t = s.topology
-    return {o["name"]: o["id"] for kind in ("nodes", "groups", "resources", "networks", "netinterfaces")
-            for o in t[kind]}
 
 
 CASES = [
