@@ -7,9 +7,13 @@ import pytest
 from clusapi_py import EventKind, properties
 from clusapi_py.events.types import PROPERTY_KINDS
 
-from test_port import drain, ids
+from test_port import drain, ids as _ids
 
 K = EventKind
+
+
+def ids(s):
+    return {**_ids(s), **{i["name"]: i["id"] for i in s.topology["netinterfaces"]}}
 
 
 CASES = [
