@@ -22,7 +22,7 @@ from .properties.controls import control_bytes
 from .properties.codec import parse
 from .records import CsvNodeState, CsvVolume, SharedVolume
 
-__all__ = ["read_shared_volumes", "value_list", "csv_node_states", "CsvVolumeState"]
+__all__ = ["read_shared_volumes", "value_list", "csv_node_states", "CsvVolumeState", "read_csv_node_states"]
 
 lib = b.lib
 CSV_INFO_SIZE = 640
@@ -108,13 +108,21 @@ def _volumes(token: int) -> tuple[CsvVolume, ...]:
     return tuple(out)
 
 
-def _one(cluster_token: int, name: str) -> SharedVolume | None:
-    token = lib.cs_open_object(cluster_token, b.KIND_RESOURCE, name, k.GENERIC_READ)
+def _open(cluster_token: int, name: str) -> int:
+    """A token of the CSV resource, or 0 when it was deleted since it was listed."""
+    token: int = lib.cs_open_object(cluster_token, b.KIND_RESOURCE, name, k.GENERIC_READ)
     if not token:
         exc = b.last_error("resource")
         if isinstance(exc, errors.ClusterObjectNotFoundError):
-            return None                 # deleted since it was listed
+            return 0
         raise exc
+    return token
+
+
+def _one(cluster_token: int, name: str) -> SharedVolume | None:
+    token = _open(cluster_token, name)
+    if not token:
+        return None
     try:
         fields, ints = b.call_result(lib.cs_status, token, what="resource")
         state = ResourceState(ints[0]) if ints[0] in ResourceState._value2member_map_ else int(ints[0])
@@ -133,3 +141,36 @@ def _one(cluster_token: int, name: str) -> SharedVolume | None:
 def read_shared_volumes(cluster_token: int) -> list[SharedVolume]:
     names: Any = b.call_result(lib.cs_list, cluster_token, k.CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, what="cluster")[0]
     return [v for v in (_one(cluster_token, n) for n in names) if v is not None]
+
+
+def _node_states_of(cluster_token: int, name: str) -> tuple[CsvNodeState, ...] | None:
+    token = _open(cluster_token, name)
+    if not token:
+        return None
+    try:
+        try:
+            data = control_bytes(token, k.CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES, "resource")
+        except errors.ClusterError as e:
+            if e.winerror in (k.ERROR_INVALID_FUNCTION, k.ERROR_INVALID_PARAMETER, k.ERROR_RESOURCE_NOT_ONLINE):
+                return ()               # not answered here: known from the next SHARED_VOLUME_STATE event
+            raise
+        try:
+            return tuple(csv_node_states(data))
+        except ValueError:
+            return ()
+    finally:
+        lib.cs_close(token)
+
+
+def read_csv_node_states(cluster_token: int) -> dict[str, tuple[CsvNodeState, ...]]:
+    """{CSV resource name: its per-node states}: the CLUSTER_ENUM_SHARED_VOLUME_RESOURCE
+    enumeration, then per CSV CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES decoded like a
+    SHARED_VOLUME_STATE event's payload (an empty tuple where the cluster does not answer it).
+    Round trips: 1 + 3 per CSV (open, control, close)."""
+    names: Any = b.call_result(lib.cs_list, cluster_token, k.CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, what="cluster")[0]
+    out: dict[str, tuple[CsvNodeState, ...]] = {}
+    for n in names:
+        states = _node_states_of(cluster_token, n)
+        if states is not None:
+            out[n] = states
+    return out

@@ -6,6 +6,8 @@ import re
 import typing
 
 from ..monitor import health, nagios
+from ..records import (GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo,
+                       SharedVolume)
 from ._common import EXIT_UNKNOWN, Context, json_envelope, write_json
 
 DEFAULT_TIMEOUT = 30.0   # seconds: under the 60 s a monitoring system waits by default
@@ -18,6 +20,28 @@ def _pattern(text: str) -> "re.Pattern[str]":
         raise argparse.ArgumentTypeError("not a regular expression: %r (%s)" % (text, exc)) from None
 
 
+def _percent(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("not a number: %r" % text) from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError("a percentage is between 0 and 100, not %s" % text)
+    return value
+
+
+class Checked(typing.NamedTuple):
+    """What the rules judge: the snapshot's rows and the Cluster Shared Volumes."""
+
+    nodes: typing.Sequence[NodeInfo]
+    groups: typing.Sequence[GroupInfo]
+    resources: typing.Sequence[ResourceInfo]
+    networks: typing.Sequence[NetworkInfo]
+    netinterfaces: typing.Sequence[NetInterfaceInfo]
+    quorum: Quorum
+    shared_volumes: typing.Sequence[SharedVolume]
+
+
 def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list every problem, then every object with its state")
@@ -25,16 +49,24 @@ def arguments(parser: argparse.ArgumentParser) -> None:
                         help="skip groups whose name matches (re.search, case-insensitive), and their "
                              "resources; repeatable")
     parser.add_argument("--ignore-resource", metavar="REGEX", type=_pattern, action="append", default=[],
-                        help="skip resources whose name matches; repeatable")
+                        help="skip resources whose name matches (CSVs too, by their resource); repeatable")
+    parser.add_argument("--csv-warning", metavar="PERCENT", type=_percent, default=health.CSV_WARNING,
+                        help="a CSV volume with less free space is a WARNING (default %(default)g)")
+    parser.add_argument("--csv-critical", metavar="PERCENT", type=_percent, default=health.CSV_CRITICAL,
+                        help="a CSV volume with less free space is CRITICAL (default %(default)g)")
 
 
 def options(args: argparse.Namespace) -> health.Options:
-    return health.Options(tuple(args.ignore_group), tuple(args.ignore_resource))
+    return health.Options(tuple(args.ignore_group), tuple(args.ignore_resource), args.csv_warning,
+                          args.csv_critical)
 
 
 def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
     snap = ctx.snapshot()
-    verdict = health.judge(snap, options(args))
+    volumes = ctx.cluster.shared_volumes()      # the CSVs: 1 + 5 round trips per CSV (README)
+    checked = Checked(snap.nodes, snap.groups, snap.resources, snap.networks, snap.netinterfaces, snap.quorum,
+                      volumes)
+    verdict = health.judge(checked, options(args))
     if args.json:
         data = ctx.envelope(snap.cluster_name)
         data.update({

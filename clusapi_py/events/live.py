@@ -11,6 +11,12 @@ cannot apply precisely (a new network or net interface) or an error of the
 port, it marks itself stale, reads the whole cluster again (retrying with
 backoff while the cluster is unreachable) and clears `stale`.
 
+Cluster Shared Volumes: `view.shared_volume_states` maps each CSV resource's
+name to its per-node states (CsvNodeState), read at every (re)sync with
+CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES and replaced by each
+SHARED_VOLUME_STATE event (version 2; a version-1 port has no such event, so
+there the states are those of the last full read).
+
 Order is what makes it right: events are applied one at a time, in the
 order the port delivers them, by the one thread that reads the port; each
 carries an absolute value (a state, an owner), so applying an event older
@@ -21,7 +27,8 @@ import time
 import typing
 
 from .. import errors
-from ..records import GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, ResourceInfo
+from ..records import CsvNodeState, GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, ResourceInfo
+from ..shared_volumes import csv_node_states, read_csv_node_states
 from ..snapshot import Snapshot
 from ..handles._base import register_extension
 from .port import NotificationPort, open_port
@@ -41,7 +48,9 @@ class _Model:
     """The view's tables, keyed by the lower-cased name (the cluster's names are
     case-insensitive); rows are the Snapshot's own records."""
 
-    def __init__(self, snap: Snapshot) -> None:
+    def __init__(self, snap: Snapshot, csv: typing.Dict[str, typing.Tuple[CsvNodeState, ...]]) -> None:
+        # CSV resource (lower-cased) -> (its name, its per-node states)
+        self.csv = {name.lower(): (name, states) for name, states in csv.items()}
         self.head = (snap.cluster_name, snap.version, snap.quorum, snap.resource_types)
         self.nodes = {n.name.lower(): n for n in snap.nodes}
         self.groups = {g.name.lower(): g for g in snap.groups}
@@ -132,10 +141,11 @@ class _Core:
         self.port: NotificationPort = open_port(cluster, None, version=version)
         try:
             snap = cluster.snapshot()
+            csv = read_csv_node_states(cluster._tok())
         except BaseException:
             self.port.close()
             raise
-        self.model = _Model(snap)
+        self.model = _Model(snap, csv)
         self.port._node_names.update(self.model.node_by_id)
         self.current: typing.Optional[Snapshot] = snap
         self.thread = threading.Thread(target=self.run, name="clusapi-live-view", daemon=True)
@@ -194,6 +204,7 @@ class _Core:
         while not self.closed:
             try:
                 snap = self.cluster.snapshot()
+                csv = read_csv_node_states(self.cluster._tok())
                 break
             except errors.ClusterError as exc:
                 self.error = exc
@@ -203,7 +214,7 @@ class _Core:
             delay = min(delay * 2, _BACKOFF_MAX)
         else:
             return
-        model = _Model(snap)
+        model = _Model(snap, csv)
         self.port._node_names.update(model.node_by_id)
         with self.lock:
             self.model = model
@@ -231,7 +242,16 @@ class _Core:
             read = self._read("open_resource", ev.name)
         elif k is _K.NODE_ADDED and ev.state is None:       # version 1: no id, no state
             read = self._read("open_node", ev.name)
+        elif k is _K.SHARED_VOLUME_STATE:
+            try:
+                read = tuple(csv_node_states(ev.payload))
+            except ValueError as exc:                   # malformed: keep what the view has
+                self.error = exc
+                return
         with self.lock:
+            if k is _K.SHARED_VOLUME_STATE:
+                m.csv[key] = (ev.name, typing.cast(typing.Tuple[CsvNodeState, ...], read))
+                return
             if k is _K.NODE_STATE and key in m.nodes and ev.state is not None:
                 m.nodes[key] = m.nodes[key]._replace(state=ev.state)
             elif k is _K.NODE_ADDED:
@@ -263,6 +283,7 @@ class _Core:
                 m.add_resource(ResourceInfo(ev.name, res_id, status.state, status.owner_node, status.group_name))
             elif k is _K.RESOURCE_DELETED:
                 m.remove_resource(key)
+                m.csv.pop(key, None)
             elif k is _K.RESOURCE_OWNER_GROUP and key in m.resources:
                 group_id = ev.payload.decode("utf-16-le", "replace").split("\0", 1)[0]
                 group = m.group_by_id.get(group_id)
@@ -287,6 +308,10 @@ class _Core:
             if snap is None:
                 snap = self.current = self.model.snapshot()
             return snap
+
+    def shared_volume_states(self) -> typing.Dict[str, typing.Tuple[CsvNodeState, ...]]:
+        with self.lock:
+            return {name: states for name, states in self.model.csv.values()}
 
     def settle(self) -> None:
         """Returns once the port is empty, every event taken from it is applied and the
@@ -347,6 +372,13 @@ class LiveView:
         thread, in port order); returns how many events were applied since the previous
         flush() or since the view opened."""
         return self._use().flush()
+
+    @property
+    def shared_volume_states(self) -> typing.Dict[str, typing.Tuple[CsvNodeState, ...]]:
+        """{CSV resource name: (CsvNodeState(node, state, redirected_reason,
+        block_redirected_reason), ...)}: read at each (re)sync, kept current by
+        SHARED_VOLUME_STATE events; no backend call.  A new dict each time."""
+        return self._use().shared_volume_states()
 
     @property
     def stale(self) -> bool:

@@ -10,9 +10,11 @@ extension was compiled with).
 import enum
 import typing
 
+from ..properties.codec import parse
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
 
-__all__ = ["EventKind", "ClusterEvent", "V2_FILTERS", "V1_FILTERS", "kind_of_v2", "kind_of_v1", "STATE_ENUMS"]
+__all__ = ["EventKind", "ClusterEvent", "V2_FILTERS", "V1_FILTERS", "kind_of_v2", "kind_of_v1", "STATE_ENUMS",
+           "PROPERTY_KINDS"]
 
 # CLUSTER_OBJECT_TYPE_*
 CLUSTER, GROUP, RESOURCE, RESOURCE_TYPE, NETWORK_INTERFACE, NETWORK, NODE, QUORUM, SHARED_VOLUME = (
@@ -26,30 +28,38 @@ class EventKind(enum.Enum):
     NODE_ADDED = "NODE_ADDED"
     NODE_DELETED = "NODE_DELETED"
     NODE_PROPERTIES = "NODE_PROPERTIES"
+    NODE_PRIVATE_PROPERTIES = "NODE_PRIVATE_PROPERTIES"
     GROUP_STATE = "GROUP_STATE"
     GROUP_OWNER_NODE = "GROUP_OWNER_NODE"
     GROUP_ADDED = "GROUP_ADDED"
     GROUP_DELETED = "GROUP_DELETED"
     GROUP_PROPERTIES = "GROUP_PROPERTIES"
+    GROUP_PRIVATE_PROPERTIES = "GROUP_PRIVATE_PROPERTIES"
     GROUP_PREFERRED_OWNERS = "GROUP_PREFERRED_OWNERS"
     RESOURCE_STATE = "RESOURCE_STATE"
     RESOURCE_ADDED = "RESOURCE_ADDED"
     RESOURCE_DELETED = "RESOURCE_DELETED"
     RESOURCE_OWNER_GROUP = "RESOURCE_OWNER_GROUP"
     RESOURCE_PROPERTIES = "RESOURCE_PROPERTIES"
+    RESOURCE_PRIVATE_PROPERTIES = "RESOURCE_PRIVATE_PROPERTIES"
     RESOURCE_DEPENDENCIES = "RESOURCE_DEPENDENCIES"
     RESOURCE_TYPE_ADDED = "RESOURCE_TYPE_ADDED"
     NETWORK_STATE = "NETWORK_STATE"
     NETWORK_ADDED = "NETWORK_ADDED"
     NETWORK_DELETED = "NETWORK_DELETED"
+    NETWORK_PROPERTIES = "NETWORK_PROPERTIES"
+    NETWORK_PRIVATE_PROPERTIES = "NETWORK_PRIVATE_PROPERTIES"
     NETINTERFACE_STATE = "NETINTERFACE_STATE"
     NETINTERFACE_ADDED = "NETINTERFACE_ADDED"
     NETINTERFACE_DELETED = "NETINTERFACE_DELETED"
+    NETINTERFACE_PROPERTIES = "NETINTERFACE_PROPERTIES"
+    NETINTERFACE_PRIVATE_PROPERTIES = "NETINTERFACE_PRIVATE_PROPERTIES"
     SHARED_VOLUME_STATE = "SHARED_VOLUME_STATE"
     SHARED_VOLUME_ADDED = "SHARED_VOLUME_ADDED"
     SHARED_VOLUME_REMOVED = "SHARED_VOLUME_REMOVED"
     QUORUM_STATE = "QUORUM_STATE"
     CLUSTER_PROPERTIES = "CLUSTER_PROPERTIES"
+    CLUSTER_PRIVATE_PROPERTIES = "CLUSTER_PRIVATE_PROPERTIES"
     CLUSTER_MEMBERSHIP = "CLUSTER_MEMBERSHIP"
     CLUSTER_RENAME = "CLUSTER_RENAME"
     CLUSTER_RECONNECT = "CLUSTER_RECONNECT"
@@ -78,10 +88,17 @@ V2_FILTERS: typing.Dict[EventKind, typing.Tuple[int, int]] = {
     K.CLUSTER_PROPERTIES: (CLUSTER, 0x80), K.CLUSTER_MEMBERSHIP: (CLUSTER, 0x800), K.CLUSTER_RENAME: (CLUSTER, 0x400),
     K.CLUSTER_RECONNECT: (CLUSTER, 0x1), K.CLUSTER_LOST_NOTIFICATIONS: (CLUSTER, 0x200),
     K.CLUSTER_STATE: (CLUSTER, 0x2),
+    K.NODE_PRIVATE_PROPERTIES: (NODE, 0x8), K.GROUP_PRIVATE_PROPERTIES: (GROUP, 0x4),
+    K.RESOURCE_PRIVATE_PROPERTIES: (RESOURCE, 0x2), K.NETWORK_PROPERTIES: (NETWORK, 0x2),
+    K.NETWORK_PRIVATE_PROPERTIES: (NETWORK, 0x4), K.NETINTERFACE_PROPERTIES: (NETWORK_INTERFACE, 0x2),
+    K.NETINTERFACE_PRIVATE_PROPERTIES: (NETWORK_INTERFACE, 0x4), K.CLUSTER_PRIVATE_PROPERTIES: (CLUSTER, 0x100),
 }
 
 #: kind -> CLUSTER_CHANGE_* (version 1); kinds version 1 lacks are not here.
-#: Version 1 has no LOST_NOTIFICATIONS: a port reports that as CLUSTER_RECONNECT.
+#: Version 1 has no LOST_NOTIFICATIONS: a port reports that as CLUSTER_RECONNECT.  Its
+#: CLUSTER_CHANGE_*_PROPERTY filters cover common and private properties alike: a version-1
+#: port delivers both as the *_PROPERTIES kind (with no payload); the *_PRIVATE_PROPERTIES
+#: kinds are version 2 only.
 V1_FILTERS: typing.Dict[EventKind, int] = {
     K.NODE_STATE: 0x1, K.NODE_DELETED: 0x2, K.NODE_ADDED: 0x4, K.NODE_PROPERTIES: 0x8,
     K.RESOURCE_STATE: 0x100, K.RESOURCE_DELETED: 0x200, K.RESOURCE_ADDED: 0x400, K.RESOURCE_PROPERTIES: 0x800,
@@ -89,7 +106,7 @@ V1_FILTERS: typing.Dict[EventKind, int] = {
     K.CLUSTER_RECONNECT: 0x80000, K.NETWORK_STATE: 0x100000, K.NETWORK_DELETED: 0x200000,
     K.NETWORK_ADDED: 0x400000, K.NETINTERFACE_STATE: 0x1000000, K.NETINTERFACE_DELETED: 0x2000000,
     K.NETINTERFACE_ADDED: 0x4000000, K.QUORUM_STATE: 0x10000000, K.CLUSTER_STATE: 0x20000000,
-    K.CLUSTER_PROPERTIES: 0x40000000,
+    K.CLUSTER_PROPERTIES: 0x40000000, K.NETWORK_PROPERTIES: 0x800000, K.NETINTERFACE_PROPERTIES: 0x8000000,
 }
 
 _BY_V2 = {v: k for k, v in V2_FILTERS.items()}
@@ -100,6 +117,14 @@ STATE_ENUMS: typing.Dict[EventKind, typing.Type[enum.IntEnum]] = {
     K.NODE_STATE: NodeState, K.NODE_ADDED: NodeState, K.GROUP_STATE: GroupState,
     K.RESOURCE_STATE: ResourceState, K.NETWORK_STATE: NetworkState, K.NETINTERFACE_STATE: NetInterfaceState,
 }
+
+
+#: the kinds whose version-2 payload is a property list of the changed values
+PROPERTY_KINDS = frozenset({
+    K.NODE_PROPERTIES, K.NODE_PRIVATE_PROPERTIES, K.GROUP_PROPERTIES, K.GROUP_PRIVATE_PROPERTIES,
+    K.RESOURCE_PROPERTIES, K.RESOURCE_PRIVATE_PROPERTIES, K.NETWORK_PROPERTIES, K.NETWORK_PRIVATE_PROPERTIES,
+    K.NETINTERFACE_PROPERTIES, K.NETINTERFACE_PRIVATE_PROPERTIES, K.CLUSTER_PROPERTIES,
+    K.CLUSTER_PRIVATE_PROPERTIES})
 
 
 def kind_of_v2(object_type: int, flags: int) -> EventKind:
@@ -121,3 +146,12 @@ class ClusterEvent(typing.NamedTuple):
     owner_node: typing.Optional[str]        #: GROUP_OWNER_NODE: the new owner's name ("" if unknown)
     resource_type: typing.Optional[str]     #: resource events where delivered, else None
     payload: bytes                          #: the raw buffer
+
+    def properties(self) -> typing.Optional[typing.Dict[str, typing.Any]]:
+        """For a *_PROPERTIES / *_PRIVATE_PROPERTIES event: the changed values, decoded from
+        the payload (a property list) with clusapi_py.properties.parse -- name -> value.
+        None for other kinds and where the event carries no list (version 1).  A malformed
+        list raises ValueError (the payload stays available as it came)."""
+        if self.kind not in PROPERTY_KINDS or not self.payload:
+            return None
+        return {p.name: p.value for p in parse(self.payload)}

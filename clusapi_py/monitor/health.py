@@ -13,12 +13,12 @@ import re
 import typing
 from collections import Counter
 
-from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_name
-from ..records import GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo
+from ..enums import CsvFaultState, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_name
+from ..records import GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo, SharedVolume
 
 __all__ = [
     "State", "OK", "WARNING", "CRITICAL", "UNKNOWN", "Options", "Problem", "Perf", "Tally", "Verdict",
-    "Rule", "RuleDoc", "StateRule", "QuorumRule", "RULES", "judge", "state_text", "compile_pattern",
+    "Rule", "RuleDoc", "StateRule", "QuorumRule", "CsvRule", "RULES", "CSV_WARNING", "CSV_CRITICAL", "judge", "state_text", "compile_pattern",
 ]
 
 
@@ -51,12 +51,17 @@ class SnapshotRows(typing.Protocol):
     def quorum(self) -> Quorum: ...
 
 
+CSV_WARNING, CSV_CRITICAL = 10.0, 5.0     # the default CSV free-space thresholds, in percent
+
+
 class Options(typing.NamedTuple):
     """What the user tells the rules.  Names are matched with re.search,
     case-insensitively (the cluster compares names that way)."""
 
     ignore_groups: typing.Tuple["re.Pattern[str]", ...] = ()
     ignore_resources: typing.Tuple["re.Pattern[str]", ...] = ()
+    csv_warning: float = 10.0       # a CSV volume with less free space (%) is a warning (CSV_WARNING)
+    csv_critical: float = 5.0       # ... and with less than this, critical (CSV_CRITICAL)
 
     def ignores_group(self, name: str) -> bool:
         return any(p.search(name) for p in self.ignore_groups)
@@ -72,7 +77,7 @@ def compile_pattern(pattern: str) -> "re.Pattern[str]":
 
 class Problem(typing.NamedTuple):
     state: State         # WARNING or CRITICAL
-    kind: str            # "node", "group", "resource", "network", "net interface", "quorum"
+    kind: str            # "node", "group", "resource", "network", "net interface", "quorum", "CSV"
     name: str
     object_state: str    # the state's name ("FAILED"), or the number a newer Windows reported
     detail: str          # where it is ("group X, owner NODE2"), or ""
@@ -262,6 +267,103 @@ def _netinterface_detail(row: NetInterfaceInfo) -> str:
     return "node %s, network %s" % (row.node, row.network)
 
 
+_CSV_CRITICAL = CsvFaultState.NO_ACCESS | CsvFaultState.DISMOUNTED
+_CSV_WARNING = CsvFaultState.NO_DIRECT_IO | CsvFaultState.IN_MAINTENANCE
+_CSV_TEXT = {CsvFaultState.NO_DIRECT_IO: "REDIRECTED", CsvFaultState.NO_ACCESS: "NO_ACCESS",
+             CsvFaultState.IN_MAINTENANCE: "IN_MAINTENANCE", CsvFaultState.DISMOUNTED: "DISMOUNTED"}
+
+
+def _fault_text(fault: int) -> str:
+    return "+".join(text for flag, text in _CSV_TEXT.items() if fault & flag) or "fault %#x" % fault
+
+
+def _pct(value: float) -> str:
+    return "%.1f%%" % value
+
+
+class CsvRule:
+    """Cluster Shared Volumes (read by the caller: `snapshot.shared_volumes`, a
+    list of SharedVolume; a snapshot without it has no CSVs to judge).  Each
+    volume of an online CSV: its fault state (NO_ACCESS, DISMOUNTED critical;
+    NO_DIRECT_IO = redirected access, IN_MAINTENANCE warning) and its free space
+    against Options.csv_warning / csv_critical (percent).  A CSV that is not
+    online is judged by the resource rule (its resource), not here.
+    --ignore-resource patterns skip CSVs by their resource's name."""
+
+    kind = "CSV"
+
+    def doc(self) -> RuleDoc:
+        return RuleDoc("CSVs (each volume of an online Cluster Shared Volume; offline ones: see resources)",
+                       "fault NO_ACCESS or DISMOUNTED; free space below --csv-critical (5 %)",
+                       "fault NO_DIRECT_IO (redirected access) or IN_MAINTENANCE; free space below "
+                       "--csv-warning (10 %)", "no fault, free space at or above --csv-warning")
+
+    def _judge_volume(self, name: str, sv: SharedVolume, vol: typing.Any, options: Options,
+                      problems: typing.List[Problem]) -> typing.Tuple[str, typing.Optional[float]]:
+        """Adds the volume's problems; (its state text, its free % or None)."""
+        detail = "%s, %s" % (vol.path, _owner(sv.owner_node))
+        fault = int(vol.fault_state)
+        texts = []
+        if fault:
+            text = _fault_text(fault)
+            texts.append(text)
+            problems.append(Problem(CRITICAL if fault & _CSV_CRITICAL else WARNING, self.kind, name, text, detail))
+        pct = None
+        if vol.total_bytes:
+            pct = 100.0 * (vol.free_bytes or 0) / vol.total_bytes
+            if pct < options.csv_critical or pct < options.csv_warning:
+                text = "%s free" % _pct(pct)
+                texts.append(text)
+                problems.append(Problem(CRITICAL if pct < options.csv_critical else WARNING, self.kind, name, text,
+                                        detail))
+        return (", ".join(texts) or "healthy"), pct
+
+    def judge(self, snapshot: SnapshotRows, options: Options) -> Tally:
+        volumes: typing.Sequence[SharedVolume] = getattr(snapshot, "shared_volumes", None) or ()
+        problems: typing.List[Problem] = []
+        states: typing.Counter[str] = Counter()
+        objects: typing.List[typing.Tuple[str, str]] = []
+        perf: typing.List[Perf] = []
+        total = fine = ignored = 0
+        warn, crit = "%s:" % _number(options.csv_warning), "%s:" % _number(options.csv_critical)
+        for sv in volumes:
+            total += 1
+            if int(sv.state) not in _RESOURCE_FINE:
+                name = "offline (judged as a resource)"
+                states[name] += 1
+                objects.append((sv.name, state_text(sv.state)))
+                continue
+            if any(p.search(sv.name) for p in options.ignore_resources):
+                ignored += 1
+                states["ignored"] += 1
+                objects.append((sv.name, "ignored"))
+                continue
+            before = len(problems)
+            texts = []
+            for vol in sv.volumes:
+                label = sv.name if len(sv.volumes) == 1 else "%s:%d" % (sv.name, vol.partition_number)
+                text, pct = self._judge_volume(label, sv, vol, options, problems)
+                texts.append(text)
+                if pct is not None:
+                    perf.append(Perf("csv_free_pct_" + label, round(pct, 2), "%", warn, crit, 0, 100))
+            good = len(problems) == before
+            fine += int(good)
+            state = "healthy" if good else "; ".join(t for t in texts if t != "healthy")
+            states["healthy" if good else "with problems"] += 1
+            objects.append((sv.name, state))
+        summary = "%d/%d CSVs healthy" % (fine, total - ignored) if total else "no CSVs"
+        if total:
+            count_line = "CSVs: %d - %s" % (total, ", ".join("%d %s" % (n, s) for s, n in states.items()))
+        else:
+            count_line = "CSVs: none"
+        return Tally(self.kind, "CSVs", total, fine, dict(states), ignored, problems, perf, summary, count_line,
+                     objects)
+
+
+def _number(value: float) -> str:
+    return "%d" % value if float(value).is_integer() else "%g" % value
+
+
 RULES: typing.Tuple[Rule, ...] = (
     StateRule("node", "nodes", lambda s, o: s.nodes, fine=[NodeState.UP], critical=[NodeState.DOWN],
               warning=[NodeState.PAUSED, NodeState.JOINING], perf_label="nodes_up"),
@@ -283,6 +385,7 @@ RULES: typing.Tuple[Rule, ...] = (
               warning=[NetInterfaceState.UNREACHABLE, NetInterfaceState.UNAVAILABLE], perf_label="netinterfaces_up",
               detail=_netinterface_detail),
     QuorumRule(),
+    CsvRule(),
 )
 
 

@@ -45,9 +45,35 @@ def test_listing_json_rows(command, key, first):
 def test_resources_show_state_group_and_owner():
     r = run("--sim", "resources")
     assert r.lines[0] == "(simulated) CLUSTER01: 13 resources"
-    assert r.lines[1].split() == ["NAME", "ID", "STATE", "GROUP", "OWNER_NODE"]
+    assert r.lines[1].split() == ["NAME", "ID", "STATE", "GROUP", "OWNER_NODE", "TYPE"]
     row = next(line for line in r.lines if line.startswith("SQL Server Agent"))
-    assert "ONLINE" in row and "SQL Server (MSSQLSERVER)" in row and row.endswith("NODE2")
+    assert "ONLINE" in row and "SQL Server (MSSQLSERVER)" in row and row.split()[-4:] == ["NODE2", "SQL", "Server", "Agent"]
+
+
+def test_resources_show_the_type_from_the_type_property(topology_file):
+    from clusapi_py import sim
+    t = sim.default_topology()
+    t["resource_types"] = sorted(set(t.get("resource_types", [])) | {"Typ Ω 🚀"})
+    t["resources"].append({"name": "R1", "group": "FS01", "state": "ONLINE", "type": "Typ Ω 🚀"})
+    r = run("--sim", topology_file(t), "resources", "--json")
+    types = {row["name"]: row["type"] for row in r.json()["resources"]}
+    assert types["R1"] == "Typ Ω 🚀" and types["Cluster Disk 1"] == "Physical Disk"
+    expected = {x["name"]: x["type"] for x in sim.SimulatedCluster(t).topology["resources"]}
+    assert types == expected
+
+
+def test_the_type_costs_the_bulk_property_read(topology_file):
+    import clusapi_py
+    from clusapi_py import sim
+    s = sim.SimulatedCluster()
+    with clusapi_py.open_cluster(backend=s) as c:
+        s.reset_calls()
+        c.snapshot()
+        plain = s.round_trips("ClusterResourceOpenEnumEx")
+        s.reset_calls()
+        snap = c.snapshot(properties=True)
+        assert s.round_trips("ClusterResourceOpenEnumEx") == plain + 1      # one more for every resource
+        assert snap.resource_properties["SQL Server Agent"]["Type"] == "SQL Server Agent"
 
 
 def test_netinterfaces_lists_each_interface_with_node_network_and_state():

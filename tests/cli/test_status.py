@@ -13,27 +13,32 @@ from cli_helpers import (  # noqa: F401 (topology_file is a fixture)
 
 FIRST_LINE = re.compile(r"CLUSTER (OK|WARNING|CRITICAL|UNKNOWN) - [^|\n]+ \| [^|\n]+")
 PERF_ITEM = re.compile(r"[a-z_]+=\d+;;;0;\d+")
+CSV_PERF_ITEM = re.compile(r"'csv_free_pct_[^']+'=[\d.]+%;[\d.]+:;[\d.]+:;0;100")
 HEALTHY_PERF = ("nodes_up=3;;;0;3 groups_online=4;;;0;4 resources_failed=0;;;0;12 networks_up=2;;;0;2 "
-                "netinterfaces_up=6;;;0;6")
+                "netinterfaces_up=6;;;0;6 'csv_free_pct_Cluster Disk 3'=60%;10:;5:;0;100 "
+                "'csv_free_pct_Cluster Disk 4'=15%;10:;5:;0;100")
 
 
 def status(topology_file, edit, *options):
     return run("--sim", topology_file(edit=edit), "status", *options)
 
 
-def test_a_healthy_cluster_is_ok_in_seven_lines():
+def test_a_healthy_cluster_is_ok_in_eight_lines():
     r = run("--sim", "status")
     assert r.code == 0 and r.err == ""
     assert r.lines[0] == (
         'CLUSTER OK - (simulated) CLUSTER01: 3/3 nodes up, 4/4 groups online, 12/12 resources online, '
-        '2/2 networks up, 6/6 net interfaces up, witness "Cluster Disk 1" ONLINE | ' + HEALTHY_PERF)
+        '2/2 networks up, 6/6 net interfaces up, witness "Cluster Disk 1" ONLINE, 2/2 CSVs healthy | ' + HEALTHY_PERF)
     assert r.lines[1:] == ["nodes: 3 - 3 UP", "groups: 4 - 4 ONLINE", "resources: 12 - 12 ONLINE",
-                           "networks: 2 - 2 UP", "net interfaces: 6 - 6 UP", 'quorum: witness "Cluster Disk 1" ONLINE']
+                           "networks: 2 - 2 UP", "net interfaces: 6 - 6 UP", 'quorum: witness "Cluster Disk 1" ONLINE',
+                           "CSVs: 2 - 2 healthy"]
 
 
 def test_performance_data_follows_the_plugin_format():
     perf = run("--sim", "status").lines[0].split(" | ")[1]
-    assert all(PERF_ITEM.fullmatch(item) for item in perf.split(" ")), perf
+    items = perf.split(" 'csv")
+    assert all(PERF_ITEM.fullmatch(item) for item in items[0].split(" ")), perf
+    assert all(CSV_PERF_ITEM.fullmatch("'csv" + item) for item in items[1:]) and len(items) == 3, perf
 
 
 def test_a_failed_resource_is_critical_and_named_first(topology_file):
@@ -82,7 +87,7 @@ def test_the_quorum_witness_is_reported_as_the_witness(topology_file):
     r = status(topology_file, lambda t: set_state(t, "resources", "Cluster Disk 1", "FAILED"))
     assert r.code == 2
     assert r.lines[1] == 'CRITICAL: quorum witness "Cluster Disk 1" is FAILED (group Cluster Group)'
-    assert sum('"Cluster Disk 1"' in line for line in r.lines[1:-1]) == 1
+    assert sum('"Cluster Disk 1"' in line for line in r.lines[1:-2]) == 1
 
 
 def test_ignore_group_and_ignore_resource(topology_file):
@@ -126,17 +131,18 @@ def test_details_are_bounded_and_verbose_lists_everything(topology_file):
     assert "40 critical problems" in r.lines[0] and "(+37 more)" in r.lines[0]
     assert [line.split(":")[0] for line in r.lines[1:22]] == ["CRITICAL"] * 20 + [
         "... 20 more problems (--verbose lists them all)"]
-    assert len(r.lines) == 1 + nagios.MAX_PROBLEM_LINES + 1 + 6
+    assert len(r.lines) == 1 + nagios.MAX_PROBLEM_LINES + 1 + 7
     v = run("--sim", path, "status", "--verbose")
     total = len(t["nodes"]) + len(t["groups"]) + len(t["resources"]) + len(t["networks"]) + len(t["netinterfaces"])
-    assert len(v.lines) == 1 + 40 + 6 + total     # every problem, the counts, every object (the witness as quorum)
+    total += len(t.get("shared_volumes", []))
+    assert len(v.lines) == 1 + 40 + 7 + total     # every problem, the counts, every object (the witness as quorum)
     assert 'quorum %s: ONLINE' % t["quorum"]["resource"] in v.lines
 
 
 def test_a_big_healthy_cluster_stays_short(topology_file):
     path = topology_file(sim.generate(nodes=16, groups=2000, resources_per_group=3))
     r = run("--sim", path, "status")
-    assert r.code == 0 and len(r.lines) == 7
+    assert r.code == 0 and len(r.lines) == 8
 
 
 def test_names_cannot_break_the_output(topology_file):
@@ -217,4 +223,4 @@ def test_a_cluster_with_nothing_but_a_node_is_ok_and_says_what_it_lacks(topology
     r = run("--sim", topology_file({"cluster": {"name": "BARE"}, "nodes": [{"name": "N1"}]}), "status")
     assert r.code == 0 and r.lines[0].startswith("CLUSTER OK - (simulated) BARE: 1/1 nodes up, 0/0 groups online")
     assert r.lines[1:] == ["nodes: 1 - 1 UP", "groups: none", "resources: none", "networks: none",
-                           "net interfaces: none", "quorum: no witness"]
+                           "net interfaces: none", "quorum: no witness", "CSVs: none"]

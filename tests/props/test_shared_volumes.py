@@ -110,7 +110,7 @@ def test_cli_csv():
     data = json.loads(out.getvalue())
     assert data["schema"] == 1 and data["simulated"] is True
     rows = data["shared_volumes"]
-    assert rows[1]["free_percent"] == round(100.0 * 104857600000 / 2**40, 1)
+    assert rows[1]["free_percent"] == round(100.0 * 164926744166 / 2**40, 1)
     assert rows[0]["fault_state"] == "healthy"
 
 

@@ -37,7 +37,7 @@ def test_all_up_and_online_is_ok():
     assert verdict.state == health.OK and verdict.problems == []
     assert [t.summary for t in verdict.tallies] == [
         "1/1 nodes up", "1/1 groups online", "2/2 resources online", "1/1 networks up", "1/1 net interfaces up",
-        "no witness"]
+        "no witness", "no CSVs"]
 
 
 @pytest.mark.parametrize("rows,problem", [

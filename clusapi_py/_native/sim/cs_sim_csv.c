@@ -7,6 +7,17 @@
  * CLUS_CSV_VOLUME_INFO, 640 bytes) and STORAGE_GET_DISK_INFO_EX (a value
  * list of CLUS_PARTITION_INFO_EX, 1160 bytes); layouts: the facts file's
  * offsets for x64 (no pointers inside, so the same on x86).
+ *
+ * Per-node states: a SHARED_VOLUME STATE event (and the resource control
+ * STORAGE_GET_SHARED_VOLUME_STATES, which the live view reads at a resync)
+ * carries a property list of BINARY CLUSTER_SHARED_VOLUME_STATE_INFO_EX
+ * values (1584 bytes), one per node, named by the node.  The simulator's
+ * rule: a CSV whose resource is not online, or a node that is down or
+ * joining, is Unavailable there; NoAccess or Dismounted: Unavailable;
+ * InMaintenance: Paused; NoDirectIO: ActiveRedirected (file-system
+ * redirected, RedirectedIOReason UserRequest 0x1); else Active.  Posted on
+ * every change of the volume (cs_sim_set_shared_volume: fill, fault state),
+ * of its resource's state, of its group's owner and of a node's state.
  */
 #include "sim/cs_sim_props.h"
 #include <stdlib.h>
@@ -22,10 +33,14 @@ struct sim_csv {
     WCHAR volume[CSV_VOLUME_CHARS];
     DWORD partition, fault, backup;
     uint64_t total, free_bytes;
+    uint8_t *posted;            /* the state list of the last SHARED_VOLUME STATE event (or NULL) */
+    size_t n_posted;
 };
 
 void sim_csv_free(struct sim_csv *v)
 {
+    if (v != NULL)
+        free(v->posted);
     free(v);
 }
 
@@ -89,6 +104,106 @@ DWORD sim_csv_control(const sim_obj *o, DWORD function, uint8_t **data, size_t *
     return value_list(CLUSPROP_SYNTAX_PARTITION_INFO_EX, buf, PARTITION_INFO_SIZE, data, n);
 }
 
+#define STATE_INFO_EX_SIZE 1584u
+
+/* The CLUSTER_SHARED_VOLUME_STATE on one node (see the rule above), and the
+ * redirected-I/O reason. */
+static DWORD node_state(const sim_obj *res, const sim_obj *node, uint64_t *reason)
+{
+    DWORD fault = res->props->csv->fault;
+    *reason = 0;
+    if (res->state != ClusterResourceOnline || node->state == ClusterNodeDown || node->state == ClusterNodeJoining)
+        return 0;                               /* Unavailable */
+    if (fault & 0xAu)                           /* NoAccess, Dismounted */
+        return 0;
+    if (fault & 0x4u)                           /* InMaintenance */
+        return 1;                               /* Paused */
+    if (fault & 0x1u) {                         /* NoDirectIO */
+        *reason = 0x1;                          /* RedirectedIOReasonUserRequest */
+        return 3;                               /* ActiveRedirected */
+    }
+    return 2;                                   /* Active */
+}
+
+/* The per-node state list of a CSV resource, in a new buffer. */
+DWORD sim_csv_states(sim *s, const sim_obj *res, uint8_t **data, size_t *n)
+{
+    const sim_obj *node;
+    uint8_t info[STATE_INFO_EX_SIZE];
+    plw w;
+    DWORD err;
+    *data = NULL;
+    *n = 0;
+    if (!sim_csv_is(res))
+        return ERROR_INVALID_FUNCTION;
+    plw_init(&w);
+    for (node = s->sets[CS_KIND_NODE].head; node; node = node->next) {
+        uint64_t reason;
+        size_t chars;
+        if (node->deleted)
+            continue;
+        memset(info, 0, sizeof(info));
+        memcpy(info, res->props->csv->volume, sizeof(res->props->csv->volume));
+        chars = node->name.n < CSV_PATH_CHARS - 1 ? node->name.n : CSV_PATH_CHARS - 1;
+        memcpy(info + 520, node->name.p, chars * sizeof(WCHAR));
+        put32(info + 1040, node_state(res, node, &reason));
+        memcpy(info + 1044, res->props->csv->path, sizeof(res->props->csv->path));
+        put64(info + 1568, reason);
+        put64(info + 1576, 0);
+        plw_property(&w, node->name.p, node->name.n, CLUSPROP_SYNTAX_LIST_VALUE_BINARY, info, sizeof(info));
+    }
+    err = plw_finish(&w);
+    if (err) {
+        plw_free(&w);
+        return err;
+    }
+    *data = w.p;
+    *n = w.n;
+    return 0;
+}
+
+/* One CSV resource's SHARED_VOLUME STATE event: always (`force`: the
+ * volume itself or its owner changed), else only when a node's state in
+ * it differs from the last list (a resource or node state change).  The
+ * last list is kept whether or not a port listens, so that an event means
+ * a change. */
+static void post_states(sim *s, const sim_obj *res, int force)
+{
+    struct sim_csv *v = res->props->csv;
+    uint8_t *data;
+    size_t n;
+    if (sim_csv_states(s, res, &data, &n) != 0)
+        return;
+    if (!force && v->posted != NULL && v->n_posted == n && memcmp(v->posted, data, n) == 0) {
+        free(data);
+        return;
+    }
+    if (s->ports != NULL && (force || v->posted != NULL))
+        sim_changed_data(s, SIM_CHANGE_CSV, res, data, n);
+    free(v->posted);
+    v->posted = data;
+    v->n_posted = n;
+}
+
+void sim_csv_changed(sim *s, const sim_obj *o)
+{
+    const sim_obj *r;
+    if (o == NULL)
+        return;
+    if (o->kind == CS_KIND_RESOURCE) {
+        if (sim_csv_is(o))
+            post_states(s, o, 0);
+    } else if (o->kind == CS_KIND_GROUP) {       /* a move */
+        for (r = o->res_head; r; r = r->gnext)
+            if (sim_csv_is(r) && !r->deleted)
+                post_states(s, r, 1);
+    } else if (o->kind == CS_KIND_NODE) {
+        for (r = s->sets[CS_KIND_RESOURCE].head; r; r = r->next)
+            if (sim_csv_is(r) && !r->deleted)
+                post_states(s, r, 0);
+    }
+}
+
 static int copy_text(WCHAR *dst, size_t cap, const cs_char *src)
 {
     size_t n = src ? cs_wlen_max(src, cap) : 0;
@@ -118,6 +233,8 @@ uint32_t cs_sim_set_shared_volume(int sim_id, const cs_char *resource, const cs_
     v.free_bytes = free_bytes;
     v.fault = fault_state;
     v.backup = backup_state;
+    v.posted = NULL;
+    v.n_posted = 0;
     s = control_begin(sim_id, &err);
     if (!err) {
         o = set_find(&s->sets[CS_KIND_RESOURCE], resource, cs_wlen(resource));
@@ -126,10 +243,14 @@ uint32_t cs_sim_set_shared_volume(int sim_id, const cs_char *resource, const cs_
     }
     if (!err && (p = props_of(s, o)) == NULL)
         err = ERROR_NOT_ENOUGH_MEMORY;
-    if (!err && p->csv == NULL && (p->csv = (struct sim_csv *)malloc(sizeof(struct sim_csv))) == NULL)
+    if (!err && p->csv == NULL && (p->csv = (struct sim_csv *)calloc(1, sizeof(struct sim_csv))) == NULL)
         err = ERROR_NOT_ENOUGH_MEMORY;
-    if (!err)
+    if (!err) {
+        v.posted = p->csv->posted;              /* kept: NULL for a new one (calloc) */
+        v.n_posted = p->csv->n_posted;
         *p->csv = v;
+        post_states(s, o, 1);
+    }
     control_end();
     return err;
 }

@@ -421,8 +421,17 @@ void control_end(void);
  * model_insert (a new object), model_set_state, model_set_owner (a group's
  * node), and obj_delete (cs_sim_model.c) for deletions.  sim_changed is
  * the one choke point they all call. */
-enum sim_change { SIM_CHANGE_ADDED, SIM_CHANGE_DELETED, SIM_CHANGE_STATE, SIM_CHANGE_OWNER };
+enum sim_change { SIM_CHANGE_ADDED, SIM_CHANGE_DELETED, SIM_CHANGE_STATE, SIM_CHANGE_OWNER,
+                  SIM_CHANGE_PROPERTIES, SIM_CHANGE_PRIVATE_PROPERTIES, SIM_CHANGE_CSV };
 void sim_changed(sim *s, int change, const sim_obj *o);
+/* The same with the change's data: for SIM_CHANGE_(PRIVATE_)PROPERTIES a
+ * property list of the changed values (o NULL: the cluster's), for
+ * SIM_CHANGE_CSV the per-node CLUSTER_SHARED_VOLUME_STATE_INFO_EX list of a
+ * CSV resource (cs_sim_csv.c builds it). */
+void sim_changed_data(sim *s, int change, const sim_obj *o, const void *data, size_t cb);
+/* Posts a CSV resource's SHARED_VOLUME_STATE event, or for a group / node
+ * every CSV it hosts (cs_sim_csv.c); nothing without ports or CSVs. */
+void sim_csv_changed(sim *s, const sim_obj *o);
 void model_insert(sim *s, sim_obj *o);
 void model_set_state(sim *s, sim_obj *o, int state);
 void model_set_owner(sim *s, sim_obj *group, sim_obj *node);

@@ -9,6 +9,14 @@
  * object type, flag, ids and payload documented for it (MS-CMRP,
  * ApiGetNotifyV2) and the version-1 CLUSTER_CHANGE_* filter -- and hands
  * it to sim_post (cs_sim_notify.c).  g_lock is held throughout.
+ *
+ * Changes that carry data come through sim_changed_data: a property change
+ * (props_changed, cs_sim_props.c) posts *_COMMON_PROPERTY or
+ * *_PRIVATE_PROPERTY with the property list of the changed values (version
+ * 1: CLUSTER_CHANGE_*_PROPERTY for both); a CSV's change (cs_sim_csv.c)
+ * posts SHARED_VOLUME STATE with its per-node state list.  A state change
+ * of a CSV resource, a move of a group holding one and a node's state
+ * change are followed here by the CSV's own event.
  */
 #include "sim/cs_sim_int.h"
 
@@ -99,7 +107,95 @@ static const WCHAR *parent_id_of(const sim_obj *o)
     }
 }
 
-void sim_changed(sim *s, int change, const sim_obj *o)
+/* The version-2 property flags of an object type: { common, private }, and
+ * the version-1 filter. */
+static int property_events(int kind, DWORD *object_type, LONGLONG *common, LONGLONG *private_, DWORD *v1)
+{
+    switch (kind) {
+    case CS_KIND_CLUSTER:
+        *object_type = CLUSTER_OBJECT_TYPE_CLUSTER;
+        *common = CLUSTER_CHANGE_CLUSTER_COMMON_PROPERTY_V2;
+        *private_ = CLUSTER_CHANGE_CLUSTER_PRIVATE_PROPERTY_V2;
+        *v1 = CLUSTER_CHANGE_CLUSTER_PROPERTY;
+        return 0;
+    case CS_KIND_NODE:
+        *object_type = CLUSTER_OBJECT_TYPE_NODE;
+        *common = CLUSTER_CHANGE_NODE_COMMON_PROPERTY_V2;
+        *private_ = CLUSTER_CHANGE_NODE_PRIVATE_PROPERTY_V2;
+        *v1 = CLUSTER_CHANGE_NODE_PROPERTY;
+        return 0;
+    case CS_KIND_GROUP:
+        *object_type = CLUSTER_OBJECT_TYPE_GROUP;
+        *common = CLUSTER_CHANGE_GROUP_COMMON_PROPERTY_V2;
+        *private_ = CLUSTER_CHANGE_GROUP_PRIVATE_PROPERTY_V2;
+        *v1 = CLUSTER_CHANGE_GROUP_PROPERTY;
+        return 0;
+    case CS_KIND_RESOURCE:
+        *object_type = CLUSTER_OBJECT_TYPE_RESOURCE;
+        *common = CLUSTER_CHANGE_RESOURCE_COMMON_PROPERTY_V2;
+        *private_ = CLUSTER_CHANGE_RESOURCE_PRIVATE_PROPERTY_V2;
+        *v1 = CLUSTER_CHANGE_RESOURCE_PROPERTY;
+        return 0;
+    case CS_KIND_NETWORK:
+        *object_type = CLUSTER_OBJECT_TYPE_NETWORK;
+        *common = CLUSTER_CHANGE_NETWORK_COMMON_PROPERTY_V2;
+        *private_ = CLUSTER_CHANGE_NETWORK_PRIVATE_PROPERTY_V2;
+        *v1 = CLUSTER_CHANGE_NETWORK_PROPERTY;
+        return 0;
+    case CS_KIND_NETINTERFACE:
+        *object_type = CLUSTER_OBJECT_TYPE_NETWORK_INTERFACE;
+        *common = CLUSTER_CHANGE_NETINTERFACE_COMMON_PROPERTY_V2;
+        *private_ = CLUSTER_CHANGE_NETINTERFACE_PRIVATE_PROPERTY_V2;
+        *v1 = CLUSTER_CHANGE_NETINTERFACE_PROPERTY;
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+static void post_change(sim *s, int change, const sim_obj *o);
+
+/* A change that carries data: properties (o NULL: the cluster) or a CSV's state. */
+static void post_with_data(sim *s, int change, const sim_obj *o, const void *data, size_t cb)
+{
+    sim_event_spec ev;
+    LONGLONG common, private_;
+    if (cb > 0xFFFFFFF0u)
+        return;
+    ev.id = o ? o->id.p : no_text;
+    ev.parent = o ? parent_id_of(o) : no_text;
+    ev.name = o ? o->name.p : s->name.p;    /* a cluster event names the cluster */
+    ev.type = (o && o->kind == CS_KIND_RESOURCE) ? o->type.p : no_text;
+    ev.payload = data;
+    ev.cb_payload = (DWORD)cb;
+    if (change == SIM_CHANGE_CSV) {
+        /* SHARED_VOLUME STATE: version 1 has no shared-volume filter. */
+        ev.object_type = CLUSTER_OBJECT_TYPE_SHARED_VOLUME;
+        ev.flags = CLUSTER_CHANGE_SHARED_VOLUME_STATE_V2;
+        ev.v1_filter = 0;
+    } else if (property_events(o ? o->kind : CS_KIND_CLUSTER, &ev.object_type, &common, &private_,
+                               &ev.v1_filter) == 0) {
+        ev.flags = change == SIM_CHANGE_PRIVATE_PROPERTIES ? private_ : common;
+    } else {
+        return;
+    }
+    sim_post(s, &ev);
+}
+
+void sim_changed_data(sim *s, int change, const sim_obj *o, const void *data, size_t cb)
+{
+    if (s->ports == NULL)
+        return;
+    if (change == SIM_CHANGE_PROPERTIES || change == SIM_CHANGE_PRIVATE_PROPERTIES || change == SIM_CHANGE_CSV) {
+        post_with_data(s, change, o, data, cb);
+        return;
+    }
+    if (o != NULL)
+        post_change(s, change, o);
+}
+
+/* The events of one change of the model. */
+static void post_change(sim *s, int change, const sim_obj *o)
 {
     const kind_events *k = events_of(o->kind);
     sim_event_spec ev;
@@ -152,4 +248,15 @@ void sim_changed(sim *s, int change, const sim_obj *o)
         return;
     }
     sim_post(s, &ev);
+}
+
+void sim_changed(sim *s, int change, const sim_obj *o)
+{
+    post_change(s, change, o);
+    /* What a CSV's nodes see follows its resource's state, its group's
+     * owner and the nodes' states: the CSV's own event after this one
+     * (kept current without ports too, so an event says what changed). */
+    if ((change == SIM_CHANGE_STATE && (o->kind == CS_KIND_RESOURCE || o->kind == CS_KIND_NODE)) ||
+        change == SIM_CHANGE_OWNER)
+        sim_csv_changed(s, o);
 }

@@ -215,20 +215,13 @@ static DWORD props_set(sim *s, sim_obj *o, const WCHAR *name, size_t n, int priv
     return 0;
 }
 
-/*
- * NOTIFY HOOK (issue 11, notifications): the one place a property change
- * of the simulator is reported.  `list` is a property list of the changed
- * values (what a *_COMMON_PROPERTY / *_PRIVATE_PROPERTY event carries).
- * The notifications engineer connects it to the mutation choke point;
- * until then it does nothing.  g_lock held.
- */
+/* The one place a property change of the simulator is reported: `list`
+ * is a property list of the changed values, which the *_COMMON_PROPERTY /
+ * *_PRIVATE_PROPERTY event carries (posted by the choke point,
+ * cs_sim_mutate.c).  g_lock held. */
 static void props_changed(sim *s, sim_obj *o, int private_, const uint8_t *list, size_t cb)
 {
-    (void)s;
-    (void)o;
-    (void)private_;
-    (void)list;
-    (void)cb;
+    sim_changed_data(s, private_ ? SIM_CHANGE_PRIVATE_PROPERTIES : SIM_CHANGE_PROPERTIES, o, list, cb);
 }
 
 static sim_obj *find_object(sim *s, int kind, const cs_char *name)

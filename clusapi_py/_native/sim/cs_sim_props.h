@@ -53,6 +53,11 @@ void sim_csv_free(struct sim_csv *v);
 /* The output of STORAGE_GET_SHARED_VOLUME_INFO (function 0x225) or
  * STORAGE_GET_DISK_INFO_EX (0x1F1) of a resource, in a new buffer. */
 DWORD sim_csv_control(const sim_obj *o, DWORD function, uint8_t **data, size_t *n);
+/* The per-node state list of a CSV resource (a property list of BINARY
+ * CLUSTER_SHARED_VOLUME_STATE_INFO_EX values, one per node), in a new
+ * buffer: what a SHARED_VOLUME STATE event and STORAGE_GET_SHARED_VOLUME_STATES
+ * return.  ERROR_INVALID_FUNCTION when the resource holds no CSV. */
+DWORD sim_csv_states(sim *s, const sim_obj *res, uint8_t **data, size_t *n);
 
 /* The object's (o != NULL) or the cluster's (o == NULL) storage, created
  * on first use; NULL when memory is short. */

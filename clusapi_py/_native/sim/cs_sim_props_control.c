@@ -36,7 +36,8 @@ enum {
     C_GET_LAST_MOVE_TIME = 0x0002D9,
     C_GET_STATE_CHANGE_TIME = 0x002D5D,
     C_STORAGE_GET_DISK_INFO_EX = 0x0001F1,
-    C_STORAGE_GET_SHARED_VOLUME_INFO = 0x000225
+    C_STORAGE_GET_SHARED_VOLUME_INFO = 0x000225,
+    C_STORAGE_GET_SHARED_VOLUME_STATES = 0x4002A2
 };
 
 static DWORD copy_out(const void *p, size_t cb, uint8_t **data, size_t *n)
@@ -103,6 +104,10 @@ static DWORD control_data(sim *s, sim_obj *o, int hk, DWORD code, uint8_t **data
         if (hk != HK_RESOURCE)
             break;
         return sim_csv_control(o, code & 0x00FFFFFFu, data, n);
+    case C_STORAGE_GET_SHARED_VOLUME_STATES:
+        if (hk != HK_RESOURCE)
+            break;
+        return sim_csv_states(s, o, data, n);
     case C_GET_LAST_MOVE_TIME:
         if (hk != HK_GROUP)
             break;
