@@ -10,9 +10,10 @@ fields are read unaligned.
 """
 from __future__ import annotations
 
+import contextlib
 import enum
 import struct
-from typing import Any
+from typing import Any, Iterator
 
 from . import _bindings as b
 from . import _consts as k
@@ -108,23 +109,33 @@ def _volumes(token: int) -> tuple[CsvVolume, ...]:
     return tuple(out)
 
 
-def _open(cluster_token: int, name: str) -> int:
-    """A token of the CSV resource, or 0 when it was deleted since it was listed."""
-    token: int = lib.cs_open_object(cluster_token, b.KIND_RESOURCE, name, k.GENERIC_READ)
-    if not token:
-        exc = b.last_error("resource")
-        if isinstance(exc, errors.ClusterObjectNotFoundError):
-            return 0
-        raise exc
-    return token
+@contextlib.contextmanager
+def _resource(cluster_token: int, name: str) -> Iterator[int]:
+    """A token of the CSV resource for the block (0 when it was deleted since it was
+    listed), closed afterwards -- also when an exception from a signal handler lands
+    between the open and the block (the shim still holds the token as pending)."""
+    token = 0
+    try:
+        token = lib.cs_open_object(cluster_token, b.KIND_RESOURCE, name, k.GENERIC_READ)
+    except BaseException:
+        lib.cs_reclaim_pending()
+        raise
+    try:
+        if not token:
+            exc = b.last_error("resource", name)
+            if not isinstance(exc, errors.ClusterObjectNotFoundError):
+                raise exc
+        yield token
+    finally:
+        if token:
+            lib.cs_close(token)
 
 
 def _one(cluster_token: int, name: str) -> SharedVolume | None:
-    token = _open(cluster_token, name)
-    if not token:
-        return None
-    try:
-        fields, ints = b.call_result(lib.cs_status, token, what="resource")
+    with _resource(cluster_token, name) as token:
+        if not token:
+            return None
+        fields, ints = b.call_result(lib.cs_status, token, what="resource", name=name)
         state = ResourceState(ints[0]) if ints[0] in ResourceState._value2member_map_ else int(ints[0])
         volumes: tuple[CsvVolume, ...] = ()
         if state == ResourceState.ONLINE:
@@ -134,8 +145,6 @@ def _one(cluster_token: int, name: str) -> SharedVolume | None:
                 if e.winerror != k.ERROR_RESOURCE_NOT_ONLINE:
                     raise
         return SharedVolume(name, fields[0], state, volumes)
-    finally:
-        lib.cs_close(token)
 
 
 def read_shared_volumes(cluster_token: int) -> list[SharedVolume]:
@@ -144,10 +153,9 @@ def read_shared_volumes(cluster_token: int) -> list[SharedVolume]:
 
 
 def _node_states_of(cluster_token: int, name: str) -> tuple[CsvNodeState, ...] | None:
-    token = _open(cluster_token, name)
-    if not token:
-        return None
-    try:
+    with _resource(cluster_token, name) as token:
+        if not token:
+            return None
         try:
             data = control_bytes(token, k.CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES, "resource")
         except errors.ClusterError as e:
@@ -158,8 +166,6 @@ def _node_states_of(cluster_token: int, name: str) -> tuple[CsvNodeState, ...] |
             return tuple(csv_node_states(data))
         except ValueError:
             return ()
-    finally:
-        lib.cs_close(token)
 
 
 def read_csv_node_states(cluster_token: int) -> dict[str, tuple[CsvNodeState, ...]]:

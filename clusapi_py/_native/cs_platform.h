@@ -89,8 +89,9 @@ typedef pthread_mutex_t cs_mutex;
 #  define cs_mutex_unlock(m) pthread_mutex_unlock(m)
 #endif
 
-/* ---- a condition variable paired with a cs_mutex, and a monotonic clock --
- * (the simulator's notification waits; never used without its mutex held). */
+/* ---- a condition variable paired with a cs_mutex ---------------------------
+ * (the simulator's notification waits; never used without its mutex held;
+ * the monotonic clock is below, with the bounded calls' deadlines). */
 #define CS_WAIT_FOREVER 0xFFFFFFFFu
 #if defined(_WIN32) && defined(_WIN32_WINNT) && _WIN32_WINNT < 0x0600
 /* Before Vista's headers (tests/windows/compat_check.c compiles the compat

@@ -3,6 +3,7 @@ context a command runs in, and the two output forms."""
 import argparse
 import datetime
 import json
+import time
 import typing
 
 from ..handles import Cluster
@@ -17,8 +18,11 @@ class Context:
     """An open cluster, and what a command's output says about where its data came from."""
 
     def __init__(self, cluster: typing.Optional[Cluster], simulated: bool,
-                 connect: typing.Optional[typing.Callable[[], Cluster]] = None) -> None:
+                 connect: typing.Optional[typing.Callable[[], Cluster]] = None,
+                 deadline: typing.Optional[float] = None) -> None:
         self._cluster = cluster
+        # time.monotonic() by which the command must be done (--timeout), or None.
+        self.deadline = deadline
         self.simulated = simulated
         # A command that `opens` the cluster itself gets no cluster, and this to open (and reopen) it.
         self.connect = connect
@@ -33,8 +37,14 @@ class Context:
     def note(self, line: str) -> None:
         self.notes.append(line)
 
-    def snapshot(self) -> Snapshot:
-        snap: Snapshot = self.cluster.snapshot()
+    def time_left(self) -> typing.Optional[float]:
+        """Seconds until --timeout runs out (None: no bound), never below a millisecond."""
+        return None if self.deadline is None else max(self.deadline - time.monotonic(), 0.001)
+
+    def snapshot(self, properties: bool = False) -> Snapshot:
+        """The cluster in one bounded call: the walk itself stops at the deadline and closes
+        what it opened (ClusterTimeoutError), rather than run on after the command gave up."""
+        snap: Snapshot = self.cluster.snapshot(properties=properties, timeout=self.time_left())
         return snap
 
     def envelope(self, cluster_name: str) -> typing.Dict[str, object]:

@@ -74,7 +74,8 @@ def bounded(work: typing.Callable[[], T], timeout: typing.Optional[float]) -> T:
 
     Raises Failure when the time runs out; the worker is a daemon left to
     finish (or not) on its own: a call into clusapi cannot be interrupted.
-    (Until the API takes a timeout itself, this is the only bound there is.)"""
+    The snapshot the commands take is also bounded itself (Context.snapshot
+    passes the time left), so that walk closes what it opened and stops."""
     result: typing.List[T] = []
     raised: typing.List[BaseException] = []
 

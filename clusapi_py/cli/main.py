@@ -12,6 +12,7 @@ import io
 import math
 import os
 import sys
+import time
 import typing
 
 from .._version import __version__
@@ -157,8 +158,10 @@ def _execute(command: Command, args: argparse.Namespace, backend: Backend,
              simulated: bool) -> typing.Tuple[int, str, typing.List[str]]:
     """The worker's job: open, run into a buffer, close."""
     out = io.StringIO()
+    timeout = args.timeout if args.timeout is not None else command.timeout
+    deadline = None if timeout is None else time.monotonic() + timeout
     with open_cluster(args.cluster, backend=backend) as cluster:
-        ctx = Context(cluster, simulated)
+        ctx = Context(cluster, simulated, deadline=deadline)
         code = command.run(ctx, args, out)
     return code, out.getvalue(), ctx.notes
 

@@ -81,7 +81,7 @@ def listing(command: str) -> Run:
     spec = LISTINGS[command]
 
     def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
-        snap = ctx.cluster.snapshot(properties=True) if spec.properties else ctx.snapshot()
+        snap = ctx.snapshot(properties=spec.properties)
         rows = spec.rows(snap)
         if args.json:
             data = ctx.envelope(snap.cluster_name)
@@ -108,7 +108,7 @@ def dump(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
     """The snapshot in the topology format (docs/topology.md), with or
     without --json: what `--sim FILE` loads back.  The format has no room for
     a "simulated" mark, so a dump of a simulator says so on stderr."""
-    snap: Snapshot = ctx.cluster.snapshot(properties=True) if args.properties else ctx.snapshot()
+    snap: Snapshot = ctx.snapshot(properties=args.properties)
     if ctx.simulated:
         ctx.note("(simulated) %s is a simulated cluster" % snap.cluster_name)
     out.write(snap.to_json() + "\n")

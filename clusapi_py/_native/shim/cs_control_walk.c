@@ -46,20 +46,6 @@ static long walk(const uint8_t *p, size_t n, uint64_t *checksum)
     return (long)count;
 }
 
-static double seconds_now(void)
-{
-#ifdef _WIN32
-    LARGE_INTEGER f, t;
-    QueryPerformanceFrequency(&f);
-    QueryPerformanceCounter(&t);
-    return (double)t.QuadPart / (double)f.QuadPart;
-#else
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-#endif
-}
-
 double cs_bench_walk_properties(const uint8_t *data, size_t n, uint32_t iterations, uint32_t *properties)
 {
     volatile uint64_t sink;
@@ -69,7 +55,7 @@ double cs_bench_walk_properties(const uint8_t *data, size_t n, uint32_t iteratio
     double t0;
     if (data == NULL)
         return -1.0;
-    t0 = seconds_now();
+    t0 = cs_monotonic_seconds();
     for (i = 0; i < iterations; i++)
         if ((count = walk(data, n, &checksum)) < 0)
             return -1.0;
@@ -77,5 +63,5 @@ double cs_bench_walk_properties(const uint8_t *data, size_t n, uint32_t iteratio
     (void)sink;
     if (properties != NULL)
         *properties = (uint32_t)count;
-    return seconds_now() - t0;
+    return cs_monotonic_seconds() - t0;
 }

@@ -41,6 +41,7 @@ uint64_t cs_notify_open(uint64_t cluster, int version, const int64_t *filters, u
     cs_table *t;
     cs_fn_CreateClusterNotifyPortV2 create_v2;
     cs_fn_CreateClusterNotifyPort create_v1;
+    cs_fn_GetClusterNotifyV2 get_v2;
     HCHANGE raw = NULL;
     shim_port *p;
     uint32_t err = 0;
@@ -55,14 +56,15 @@ uint64_t cs_notify_open(uint64_t cluster, int version, const int64_t *filters, u
     t = &c->backend->table;
     create_v2 = t->fn.CreateClusterNotifyPortV2;
     create_v1 = t->fn.CreateClusterNotifyPort;
+    get_v2 = t->fn.GetClusterNotifyV2;      /* read once: hide() may change the table meanwhile */
     if (version == 0)
-        version = (create_v2 && t->fn.GetClusterNotifyV2) ? 2 : 1;
+        version = (create_v2 && get_v2) ? 2 : 1;
     if (version == 2) {
         NOTIFY_FILTER_AND_TYPE *f = NULL;
         fn = CS_FN_CreateClusterNotifyPortV2;
         if (!create_v2)
             err = ERROR_PROC_NOT_FOUND;
-        else if (!t->fn.GetClusterNotifyV2) {
+        else if (!get_v2) {
             err = ERROR_PROC_NOT_FOUND;
             fn = CS_FN_GetClusterNotifyV2;
         } else if ((f = (NOTIFY_FILTER_AND_TYPE *)calloc(n_filters, sizeof(*f))) == NULL) {

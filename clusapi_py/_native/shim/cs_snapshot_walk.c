@@ -14,8 +14,6 @@
 #include "shim/cs_shim_int.h"
 #include <stdlib.h>
 
-#define is_not_found shim_is_not_found
-
 /* Names (and ids when *with_ids) of every object of a CLUSTER_ENUM type:
  * from ClusterOpenEnumEx where the backend has it, else ClusterOpenEnum
  * (then *with_ids is 0 and ids must be read per object). */
@@ -82,7 +80,7 @@ uint32_t shim_walk_with_interfaces(cs_backend *b, HCLUSTER c, int kind, shim_row
             WALK_FAIL(e, -1);
         raw = shim_open_raw(b, c, kind, name, 0, 1, &granted, &e, &f);
         if (raw == NULL) {
-            if (is_not_found(e)) continue;
+            if (shim_is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }
         state = shim_state_raw(b, kind, raw, &e, &f);
@@ -94,7 +92,7 @@ uint32_t shim_walk_with_interfaces(cs_backend *b, HCLUSTER c, int kind, shim_row
         shim_close_raw(b, kind, raw);
         if (e != 0) {
             cs_bd_free(&nifs);
-            if (is_not_found(e)) continue;
+            if (shim_is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }
         paired = add_owner_pairs(&nifs, name, nif_owner);
@@ -137,7 +135,7 @@ static uint32_t walk_statuses(cs_backend *b, HCLUSTER c, int kind, cs_char **ite
             WALK_FAIL(e, -1);
         raw = shim_open_raw(b, c, kind, items[i], 0, 1, &granted, &e, &f);
         if (raw == NULL) {
-            if (is_not_found(e)) continue;
+            if (shim_is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }
         state = shim_status_raw(b, kind, raw, &owner, &group, &e, &f);
@@ -145,7 +143,7 @@ static uint32_t walk_statuses(cs_backend *b, HCLUSTER c, int kind, cs_char **ite
             e = shim_id_raw(b, kind, raw, &id, &f);
         shim_close_raw(b, kind, raw);
         if (e != 0) {
-            if (is_not_found(e)) continue;
+            if (shim_is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }
         cs_bd_string(&out->text, items[i]);
@@ -246,13 +244,13 @@ uint32_t shim_walk_netinterfaces(cs_backend *b, HCLUSTER c, shim_rows *nifs, con
             WALK_FAIL(e, -1);
         nif = shim_open_raw(b, c, CS_KIND_NETINTERFACE, items[i], 0, 1, &granted, &e, &f);
         if (nif == NULL) {
-            if (is_not_found(e)) continue;
+            if (shim_is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }
         state = shim_state_raw(b, CS_KIND_NETINTERFACE, nif, &e, &f);
         shim_close_raw(b, CS_KIND_NETINTERFACE, nif);
         if (e != 0) {
-            if (is_not_found(e)) continue;
+            if (shim_is_not_found(e)) continue;
             WALK_FAIL(e, f);
         }
         cs_bd_string(&nifs->text, items[i]);

@@ -57,6 +57,7 @@ uint32_t cs_sim_create(int *backend_id)
     s->backend.ctx = s;
     s->backend.last_error = sim_last_error;
     cs_fork_guard(CS_FORK_SIM, &g_lock);
+    cs_fork_on_child(CS_FORK_SIM, sim_notify_after_fork_in_child);
 
     /* Listed (id 0: not findable until registered), then registered with
      * the shim without the lock (the registry has its own), then given
@@ -242,6 +243,7 @@ void cs_sim_total_open_handles(uint32_t *counts)
     if (counts == NULL)
         return;
     cs_fork_guard(CS_FORK_SIM, &g_lock);
+    cs_fork_on_child(CS_FORK_SIM, sim_notify_after_fork_in_child);
     cs_mutex_lock(&g_lock);
     for (k = 0; k < CS_KIND_COUNT; k++)
         counts[k] = g_open[k];

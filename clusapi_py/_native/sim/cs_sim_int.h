@@ -453,6 +453,8 @@ void sim_port_free(sim_handle *h);
 int sim_broken(const sim *s, const sim_handle *h);
 /* Woken whenever an event is queued or a port closes (with g_lock). */
 extern cs_cond g_notify_cond;
+/* The child hook of the simulator's fork handling (cs_sim_notify.c). */
+void sim_notify_after_fork_in_child(void);
 /* Properties (cs_sim_props.c): frees an object's or the cluster's storage
  * (NULL is ignored); records a state change / group move time; FILETIME
  * ticks now. */

@@ -28,6 +28,20 @@
 
 cs_cond g_notify_cond = CS_COND_INIT;
 
+/* In a child after fork() (core/cs_fork.h; g_lock is free and no other
+ * thread exists): the threads that were waiting are gone, so the condition
+ * variable's waiter state and every instance's count of waiters describe
+ * nothing -- start both afresh, or a broadcast could block and a released
+ * instance would never be freed. */
+void sim_notify_after_fork_in_child(void)
+{
+    static const cs_cond fresh = CS_COND_INIT;
+    sim *s;
+    memcpy(&g_notify_cond, &fresh, sizeof(fresh));
+    for (s = g_sims; s != NULL; s = s->next_sim)
+        s->waiters = 0;
+}
+
 #define N_OBJECT_TYPES 16
 
 typedef struct sim_event {
