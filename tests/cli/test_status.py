@@ -186,7 +186,7 @@ def test_an_unreachable_cluster_is_unknown_on_stdout():
                        "OpenClusterEx)" % errors.describe(1722)]
     data = run("--sim", "--cluster", "NOSUCHHOST", "status", "--json").json()
     assert data["state"] == "UNKNOWN" and data["simulated"] is True and data["cluster"] == "NOSUCHHOST"
-    assert data["error"] == {"type": "ClusterUnavailableError", "message": "The RPC server is unavailable",
+    assert data["error"] == {"type": "ClusterUnavailableError", "message": errors.describe(1722),
                              "winerror": 1722, "function": "OpenClusterEx"}
 
 
