@@ -30,6 +30,16 @@ rm -rf "$src"
 nm -D "$venv"/lib/python3*/site-packages/clusapi_py/_clusapi*.so | grep -q __asan_init \
   || { echo "sanitize: the extension was not built with ASan" >&2; exit 1; }
 
+# A runtime that neither intercepts fork() nor registers pthread_atfork handlers (GCC 12's
+# libasan, LLVM before 18) does not take its allocator's locks around fork(): a child forked
+# while another thread is inside malloc/free can wait forever on a lock nobody will release.
+# Say so to the tests that fork at random points of other threads' calls
+# (tests/api/test_fork.py): they cannot run on such a runtime.
+fork_safe=0
+nm -D --defined-only "$asan" | grep -qE ' (__interceptor_)?fork$' && fork_safe=1
+nm -D --undefined-only "$asan" | grep -q ' pthread_atfork' && fork_safe=1
+[ "$fork_safe" = 1 ] || export CLUSAPI_PY_TEST_ALLOCATOR_NOT_FORK_SAFE=1
+
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0

@@ -26,6 +26,16 @@ void cs_testing_set_backend_limit(int limit);
 /* TESTING ONLY.  Sets a simulated object's state to any value, one no
  * state enum has included (what a hostile or newer backend may answer). */
 uint32_t cs_testing_sim_set_any_state(int sim, int kind, const cs_char *name, int state);
+/* TESTING ONLY.  hold=1: every round trip of the instance that starts from
+ * now on stops inside the simulator (after it is counted, holding no lock,
+ * with nothing allocated) and waits until hold=0 -- so a test can fork
+ * while other threads are certainly inside calls.  A hold belongs to the
+ * process that set it: in a child after fork() round trips do not stop.
+ * Returns ERROR_INVALID_PARAMETER for an unknown instance. */
+uint32_t cs_testing_sim_hold(int sim, int hold);
+/* TESTING ONLY.  How many round trips are stopped by the hold now (0 for
+ * an unknown instance). */
+uint32_t cs_testing_sim_held(int sim);
 /* CDEF-END */
 
 #endif /* CS_API_TESTING_H */

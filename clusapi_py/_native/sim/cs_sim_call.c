@@ -12,6 +12,7 @@
  * an OpenCluster* call is for.
  */
 #include "sim/cs_sim_int.h"
+#include "core/cs_fork.h"
 #include <string.h>
 
 static CS_THREAD_LOCAL DWORD tls_last_error;
@@ -70,6 +71,32 @@ static DWORD find_target(call *c, int bound_id)
     return 0;
 }
 
+/* cs_testing_sim_hold: whether round trips of s stop now (only in the
+ * process that set the hold: a child after fork() has a new generation). */
+static int sim_holds(const sim *s)
+{
+    return s->hold_generation != 0 && s->hold_generation == cs_fork_generation() + 1;
+}
+
+/* Waits, g_lock held (released while waiting), until the hold ends; the
+ * instance outlives the wait (counted in waiters), and the target is found
+ * again after it, as after a latency (it may have been closed meanwhile). */
+static DWORD wait_out_hold(call *c, int bound_id)
+{
+    sim *s = c->s;
+    DWORD err;
+    s->waiters++;
+    s->held++;
+    while (sim_holds(s))
+        cs_cond_wait_ms(&g_notify_cond, &g_lock, 100);
+    s->held--;
+    s->waiters--;
+    err = find_target(c, bound_id);
+    if (err && s->released && s->open_total == 0 && s->waiters == 0)
+        sim_free(s);
+    return err;
+}
+
 DWORD sim_begin(call *c, int fn, uint64_t token, int hk)
 {
     int bound_id = tls_bound;
@@ -90,6 +117,8 @@ DWORD sim_begin(call *c, int fn, uint64_t token, int hk)
             cs_mutex_lock(&g_lock);
             err = find_target(c, bound_id);
         }
+        if (!err && cs_function_is_rpc(fn) && sim_holds(c->s))
+            err = wait_out_hold(c, bound_id);
     }
     if (err) {
         cs_mutex_unlock(&g_lock);

@@ -10,6 +10,7 @@
  */
 #include "sim/cs_sim_int.h"
 #include "core/cs_fork.h"
+#include "api/cs_testing.h"
 #include <float.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,4 +260,29 @@ uint32_t cs_sim_bind_thread(int sim_id)
         sim_bind_id(s->id);
     control_end();
     return err;
+}
+
+/* ---- holding round trips (api/cs_testing.h) ---------------------------------------------------------- */
+uint32_t cs_testing_sim_hold(int sim_id, int hold)
+{
+    DWORD err;
+    sim *s = control_begin(sim_id, &err);
+    if (s != NULL) {
+        s->hold_generation = hold ? cs_fork_generation() + 1 : 0;
+        if (!hold)
+            cs_cond_broadcast(&g_notify_cond);
+    }
+    control_end();
+    return err;
+}
+
+uint32_t cs_testing_sim_held(int sim_id)
+{
+    DWORD err;
+    uint32_t n = 0;
+    sim *s = control_begin(sim_id, &err);
+    if (s != NULL)
+        n = s->held;
+    control_end();
+    return n;
 }

@@ -193,7 +193,9 @@ typedef struct sim {
     struct sim_port *ports;     /* every open port of this instance */
     uint32_t queue_limit;       /* events a port holds before it overflows */
     double broken_until;        /* cs_monotonic_seconds(): named handles fail until then */
-    int waiters;                /* calls waiting in GetClusterNotify*: the instance outlives them */
+    int waiters;                /* calls waiting in GetClusterNotify* or held: the instance outlives them */
+    int hold_generation;        /* cs_testing_sim_hold: cs_fork_generation() + 1 of the holder, or 0 */
+    uint32_t held;              /* round trips stopped by that hold now */
     struct sim_props *cluster_props;    /* the cluster's properties set (cs_sim_props.h) */
     uint64_t created;                   /* FILETIME ticks of cs_sim_create */
 } sim;
