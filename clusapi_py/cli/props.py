@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from ..handles import Cluster
 from ..properties import Property, Syntax
+from ..properties.syntax import syntax_text
 from ..properties.values import to_json
 from ._common import EXIT_OK, Context, simulated_prefix, write_json, write_table
 
@@ -19,7 +20,7 @@ def syntax_name(syntax: int) -> str:
     try:
         return Syntax(syntax).name
     except ValueError:
-        return "0x%08X" % syntax
+        return syntax_text(syntax)
 
 
 def _text(value: Any) -> str:

@@ -14,7 +14,7 @@ import struct
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple, Union
 
-from .syntax import ENDMARK, INT_FORMATS, NAME, STRING_SYNTAXES, Syntax
+from .syntax import ENDMARK, INT_FORMATS, NAME, STRING_SYNTAXES, Syntax, syntax_text
 
 __all__ = ["Property", "PropertyValue", "parse", "build", "encode_value", "decode_value", "to_dict", "infer_syntax"]
 
@@ -58,8 +58,8 @@ def decode_value(syntax: int, raw: bytes, offset: int = 0, _depth: int = 0) -> P
     fmt = INT_FORMATS.get(syntax)
     if fmt is not None:
         if len(raw) != fmt[1]:
-            raise ValueError("value at offset %d: syntax 0x%08X needs %d bytes, has %d"
-                             % (offset, syntax, fmt[1], len(raw)))
+            raise ValueError("value at offset %d: syntax %s needs %d bytes, has %d"
+                             % (offset, syntax_text(syntax), fmt[1], len(raw)))
         return int(struct.unpack(fmt[0], raw)[0])
     if syntax in STRING_SYNTAXES:
         s = _text(raw, offset, "string value")
@@ -111,8 +111,8 @@ def _parse(data: bytes, base: int, depth: int) -> list[Property]:
             raise ValueError("property %d at offset %d: truncated name entry" % (index, base + pos))
         syntax, cb = _unpack_head(data, pos)
         if syntax != NAME:
-            raise ValueError("property %d at offset %d: expected a NAME entry (0x%08X), found syntax 0x%08X"
-                             % (index, base + pos, NAME, syntax))
+            raise ValueError("property %d at offset %d: expected a NAME entry (%s), found syntax %s"
+                             % (index, base + pos, syntax_text(NAME), syntax_text(syntax)))
         start = pos + 8
         if cb > size - start:
             raise ValueError("name at offset %d: byte count %d overruns the buffer" % (base + pos, cb))
@@ -157,8 +157,8 @@ def _parse(data: bytes, base: int, depth: int) -> list[Property]:
             elif value_syntax == _EXPAND_SZ and syntax == _EXPANDED_SZ:
                 value = decoded             # the expanded form wins; the syntax stays EXPAND_SZ
             else:
-                raise ValueError("property %r at offset %d: a second value (syntax 0x%08X)"
-                                 % (name, base + pos, syntax))
+                raise ValueError("property %r at offset %d: a second value (syntax %s)"
+                                 % (name, base + pos, syntax_text(syntax)))
             pos = start + _pad4(cb)
         if value_syntax == -1:
             raise ValueError("property %r at offset %d: no value" % (name, base + pos - 4))
@@ -208,11 +208,11 @@ def encode_value(syntax: int, value: Any, _depth: int = 0) -> bytes:
     fmt = INT_FORMATS.get(syntax)
     if fmt is not None:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError("syntax 0x%08X takes an int, not %s" % (syntax, type(value).__name__))
+            raise TypeError("syntax %s takes an int, not %s" % (syntax_text(syntax), type(value).__name__))
         try:
             return struct.pack(fmt[0], value)
         except struct.error:
-            raise ValueError("%d is out of range for syntax 0x%08X" % (value, syntax)) from None
+            raise ValueError("%d is out of range for syntax %s" % (value, syntax_text(syntax))) from None
     if syntax in STRING_SYNTAXES:
         return _utf16(value, "a string value") + b"\0\0"
     if syntax == Syntax.MULTI_SZ:
@@ -239,9 +239,9 @@ def encode_value(syntax: int, value: Any, _depth: int = 0) -> bytes:
             raise ValueError("property lists nested deeper than %d" % _MAX_DEPTH)
         return _build([(n, v, infer_syntax(v)) for n, v in value.items()], _depth + 1)
     if syntax in (ENDMARK, NAME) or syntax < 0 or syntax > 0xFFFFFFFF:
-        raise ValueError("0x%08X is not a value syntax" % syntax)
+        raise ValueError("%s is not a value syntax" % syntax_text(syntax))
     if not isinstance(value, (bytes, bytearray, memoryview)):
-        raise TypeError("syntax 0x%08X takes bytes, not %s" % (syntax, type(value).__name__))
+        raise TypeError("syntax %s takes bytes, not %s" % (syntax_text(syntax), type(value).__name__))
     return bytes(value)
 
 

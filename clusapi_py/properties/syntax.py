@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["Syntax", "NAME", "ENDMARK", "INT_FORMATS", "STRING_SYNTAXES"]
+__all__ = ["Syntax", "NAME", "ENDMARK", "INT_FORMATS", "STRING_SYNTAXES", "syntax_text"]
 
 NAME = 0x00040003          # CLUSPROP_SYNTAX_NAME: the entry that starts a property
 ENDMARK = 0x00000000       # CLUSPROP_SYNTAX_ENDMARK: ends a property's values
@@ -41,3 +41,12 @@ INT_FORMATS: dict[int, tuple[str, int]] = {
     Syntax.LARGE_INTEGER: ("<q", 8),
 }
 STRING_SYNTAXES = frozenset((Syntax.SZ, Syntax.EXPAND_SZ, Syntax.EXPANDED_SZ))
+
+
+def syntax_text(syntax: int) -> str:
+    """A syntax number as text: eight hex digits for a DWORD (what a syntax
+    is); a number no DWORD can be (negative, or over 32 bits) in decimal, as
+    given, rather than as hex digits around a minus sign."""
+    if 0 <= syntax <= 0xFFFFFFFF:
+        return "0x%08X" % syntax
+    return "%d" % syntax

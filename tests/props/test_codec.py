@@ -200,3 +200,16 @@ def test_mutated_lists_parse_or_valueerror(items, data):
         parse(bytes(raw))
     except ValueError:
         pass
+
+
+@pytest.mark.parametrize("syntax,text", [(-1, "-1"), (-0x10002, "-65538"), (2**32, "4294967296")])
+def test_a_syntax_no_dword_can_be_is_named_as_given(syntax, text):
+    """Not `0x-0000001`: a number that is not a DWORD is written in decimal."""
+    from clusapi_py.cli.props import syntax_name
+    for value in (b"", 5):
+        with pytest.raises(ValueError) as err:
+            build([("A", value, syntax)])
+        assert str(err.value) == "%s is not a value syntax" % text
+    assert syntax_name(syntax) == text
+    assert syntax_name(0x00990001) == "0x00990001" and syntax_name(0x2) == "0x00000002"
+    assert syntax_name(Syntax.DWORD) == "DWORD"
