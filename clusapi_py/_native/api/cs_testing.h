@@ -26,6 +26,10 @@ void cs_testing_set_backend_limit(int limit);
 /* TESTING ONLY.  Sets a simulated object's state to any value, one no
  * state enum has included (what a hostile or newer backend may answer). */
 uint32_t cs_testing_sim_set_any_state(int sim, int kind, const cs_char *name, int state);
+/* TESTING ONLY.  The upper case of one UTF-16 code unit by the table the
+ * simulator compares names with (core/cs_upcase.c), for the test that holds
+ * it equal to clusapi_py/names.py. */
+unsigned cs_wupper(unsigned c);
 /* CDEF-END */
 
 #endif /* CS_API_TESTING_H */
