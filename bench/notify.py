@@ -9,7 +9,13 @@
      from a port (cs_bench_notify_floor);
   d. a day in the life: polling snapshots vs the live view, 1 % of the
      groups changing per cycle, 0.5 ms per round trip;
-  e. memory: RSS growth over many events applied, no handle left open.
+  e. memory: RSS growth over many events applied, no handle left open;
+  f. a port that fails: round trips and full reads per minute while
+     GetClusterNotifyV2 fails with 1722 (RPC_S_SERVER_UNAVAILABLE) for a
+     minute, on 4 nodes x 200 groups, and the time until the view is current
+     again once it works.  Full run: 60 s of real time; --quick: the view's
+     backoff policy compressed 20x (events.live._Policy(scale=0.05)), so 3 s
+     stand for the minute and the figures are per policy-minute.
 """
 import gc
 import statistics
@@ -18,11 +24,12 @@ import time
 import clusapi_py
 from clusapi_py import sim
 from clusapi_py._bindings import ffi, lib
+from clusapi_py.events import live
 
 FULL = dict(groups=1000, rpg=3, nodes=4, latency_samples=300, stream=200_000, day_groups=1000, day_rpg=1,
-            day_cycles=20, day_latency=0.0005, mem_events=1_000_000)
+            day_cycles=20, day_latency=0.0005, mem_events=1_000_000, storm_scale=1.0)
 QUICK = dict(groups=50, rpg=3, nodes=2, latency_samples=30, stream=5_000, day_groups=20, day_rpg=1,
-             day_cycles=3, day_latency=0.0005, mem_events=10_000)
+             day_cycles=3, day_latency=0.0005, mem_events=10_000, storm_scale=0.05)
 
 
 def _cluster(nodes, groups, rpg):
@@ -162,6 +169,49 @@ def bench_notify(cfg_name, R, rss_bytes, log):
     out["memory"] = {"events": c["mem_events"], "rss_growth_bytes": growth}
     R.target("notify", "RSS growth over %d events < 2 MB, no handle left open" % c["mem_events"],
              "%+d KiB" % (growth // 1024), growth < 2_000_000 and R.handles("notify (memory)", s))
+    del s
+    gc.collect()
+    bench_port_storm(c["storm_scale"], R, log)
+
+
+def bench_port_storm(scale, R, log):
+    """f. the live view while its port fails for a (policy-)minute, then recovers."""
+    s = _cluster(4, 200, 3)
+    minute = 60.0 * scale
+    saved = live._POLICY
+    live._POLICY = live._Policy(scale=scale)
+    try:
+        with clusapi_py.open_cluster(backend=s) as cl, cl.live_view() as view:
+            view.flush()
+            s.fail("GetClusterNotifyV2", 1722, 0xFFFFFFFF)
+            trips0, reads0 = s.round_trips(), view.resyncs
+            s.set_node_state(s.topology["nodes"][1]["name"], "PAUSED")   # the reader's next call fails
+            t0 = time.monotonic()
+            while not view.stale and time.monotonic() - t0 < 10:
+                time.sleep(0.001)
+            time.sleep(max(0.0, minute - (time.monotonic() - t0)))
+            trips, reads = s.round_trips() - trips0, view.resyncs - reads0
+            stale_for = view.stale_seconds
+            s.fail("GetClusterNotifyV2", 1722, 0)
+            t1 = time.monotonic()
+            while view.stale and time.monotonic() - t1 < minute + 30:
+                time.sleep(0.001)
+            recovered = time.monotonic() - t1
+            current = not view.stale
+    finally:
+        live._POLICY = saved
+    # The fault lasts one (policy-)minute: the counts are the per-minute figures.
+    R.data["notify"]["port_storm"] = {
+        "scale": scale, "fault_seconds": minute, "round_trips": trips, "full_reads": reads,
+        "round_trips_per_minute": trips, "full_reads_per_minute": reads,
+        "stale_seconds_at_end": stale_for, "seconds_to_current": recovered, "current_again": current,
+        "before_fix": "~870 full reads/s, ~1.6 M round trips/s (issue 23, d2c2fb5)"}
+    R.target("notify", "port failing for a minute (4 nodes x 200 groups%s): <= 10 full reads; current again after"
+             % ("" if scale == 1.0 else ", backoff compressed %gx" % (1 / scale)),
+             "%d full reads, %d round trips; current %.2f s after recovery" % (reads, trips, recovered),
+             reads <= 10 and current)
+    log("notify: port storm %d round trips, %d full reads, current after %.2f s" % (trips, reads, recovered))
+    R.handles("notify (port failing)", s)
 
 
 def render_notify(R):
@@ -190,4 +240,11 @@ def render_notify(R):
     if d.get("memory"):
         L.append("| RSS growth over %d events | %+d KiB |" % (d["memory"]["events"],
                                                             d["memory"]["rss_growth_bytes"] // 1024))
+    st = d.get("port_storm")
+    if st:
+        L.append("| GetClusterNotifyV2 failing (1722) for a minute, 4 nodes x 200 groups%s | %d round trips, "
+                 "%d full reads (before: ~870 full reads/s); current again %.2f s after it works |" % (
+                     "" if st["scale"] == 1.0 else " (backoff compressed %gx: %.0f s)" % (1 / st["scale"],
+                                                                                          st["fault_seconds"]),
+                     st["round_trips"], st["full_reads"], st["seconds_to_current"]))
     return L

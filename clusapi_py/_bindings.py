@@ -139,14 +139,18 @@ def call_result(function: Any, *args: Any, what: str = "handle",
             _cs_result_free(result)
 
 
+def unpack_with_bytes(result: Any) -> "tuple[list[str], list[int], bytes]":
+    """A cs_result with its byte channel, read and left as it is: (fields, ints, bytes)."""
+    fields, ints = _unpack(result)
+    data = ffi.buffer(result.bytes, result.n_bytes)[:] if result.n_bytes else b""
+    return fields, ints, data
+
+
 def take_with_bytes(result_ptr: Any) -> "tuple[list[str], list[int], bytes]":
     """Unpacks and frees a cs_result with its byte channel: (fields, ints, bytes),
     for the functions whose results carry bytes (property lists, structures)."""
     try:
-        result = result_ptr[0]
-        fields, ints = _unpack(result)
-        data = ffi.buffer(result.bytes, result.n_bytes)[:] if result.n_bytes else b""
-        return fields, ints, data
+        return unpack_with_bytes(result_ptr[0])
     finally:
         result = result_ptr[0]          # inline: no Python call before the free
         if result != _NULL:

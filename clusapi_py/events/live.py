@@ -6,10 +6,20 @@
 The view opens its notification port first, then reads the whole cluster
 once (Cluster.snapshot), then a background thread applies every event the
 port delivers, so nothing that changes between the two is missed.  On
-CLUSTER_RECONNECT, CLUSTER_LOST_NOTIFICATIONS, CLUSTER_STATE, an event it
-cannot apply precisely (a new network or net interface) or an error of the
-port, it marks itself stale, reads the whole cluster again (retrying with
-backoff while the cluster is unreachable) and clears `stale`.
+CLUSTER_RECONNECT, CLUSTER_LOST_NOTIFICATIONS, CLUSTER_STATE or an event it
+cannot apply precisely (a new network or net interface) it marks itself
+stale, reads the whole cluster again (retrying with backoff while the
+cluster is unreachable) and clears `stale`.
+
+An error of the port itself (GetClusterNotify* failing, e.g. RPC_S_SERVER_
+UNAVAILABLE) makes the view stale and closes that port; the reader then
+opens a new one after a capped exponential backoff with jitter (_Policy),
+checks it with one poll, and only then reads the whole cluster -- and while
+the port keeps failing, full reads are spaced by their own capped backoff.
+So a persistent fault costs a few round trips a minute, never a loop of
+full reads.  `stale_seconds` says how long the view has not been current
+and `last_error` why; the backoff starts afresh once a port has worked for
+a minute.
 
 Cluster Shared Volumes: `view.shared_volume_states` maps each CSV resource's
 name to its per-node states (CsvNodeState), read at every (re)sync with
@@ -22,6 +32,7 @@ order the port delivers them, by the one thread that reads the port; each
 carries an absolute value (a state, an owner), so applying an event older
 than the last full read and then the newer ones ends where the cluster is.
 """
+import random
 import threading
 import time
 import typing
@@ -31,6 +42,7 @@ from ..records import CsvNodeState, GroupInfo, NetInterfaceInfo, NetworkInfo, No
 from ..shared_volumes import csv_node_states, read_csv_node_states
 from ..snapshot import Snapshot
 from ..handles._base import register_extension
+from ..names import name_key
 from .port import NotificationPort, open_port
 from .types import ClusterEvent, EventKind
 
@@ -39,29 +51,57 @@ __all__ = ["LiveView"]
 _K = EventKind
 _RESYNC = frozenset({_K.CLUSTER_RECONNECT, _K.CLUSTER_LOST_NOTIFICATIONS, _K.CLUSTER_STATE,
                      _K.NETWORK_ADDED, _K.NETINTERFACE_ADDED})
-_BACKOFF_FIRST, _BACKOFF_MAX = 0.05, 2.0
 _BATCH = 512                 # events the reader takes from the port per call at most
 _FLUSH_LIMIT = 30.0          # seconds flush() waits for the reader at most
 
 
+class _Policy:
+    """How the reader backs off after an error of its port (seconds).  The n-th
+    consecutive failure waits port_first * 2**(n-1), at most port_cap, times a
+    jitter in [1, 1.25), before it opens a new port; a full read after a port
+    failure starts no sooner than read_first * 2**(n-1) (at most read_cap)
+    after the previous full read.  A port that worked for `healthy` seconds
+    starts the count afresh.  A full read that fails is retried after
+    retry_first, doubling up to retry_cap.  `scale` compresses every figure
+    (tests, the benchmark)."""
+
+    def __init__(self, port_first: float = 0.1, port_cap: float = 5.0, read_first: float = 1.0,
+                 read_cap: float = 30.0, healthy: float = 60.0, retry_first: float = 0.05,
+                 retry_cap: float = 30.0, scale: float = 1.0) -> None:
+        self.port_first, self.port_cap = port_first * scale, port_cap * scale
+        self.read_first, self.read_cap = read_first * scale, read_cap * scale
+        self.retry_first, self.retry_cap = retry_first * scale, retry_cap * scale
+        self.healthy = healthy * scale
+
+    def port_delay(self, failures: int) -> float:
+        return min(self.port_first * 2.0 ** min(failures - 1, 30), self.port_cap) * random.uniform(1.0, 1.25)
+
+    def read_gap(self, failures: int) -> float:
+        return min(self.read_first * 2.0 ** min(failures - 1, 30), self.read_cap)
+
+
+_POLICY = _Policy()
+
+
 class _Model:
-    """The view's tables, keyed by the lower-cased name (the cluster's names are
-    case-insensitive); rows are the Snapshot's own records."""
+    """The view's tables, keyed by names.name_key (the cluster compares names
+    ordinally, ignoring case as Windows' upper-case table does); rows are the
+    Snapshot's own records."""
 
     def __init__(self, snap: Snapshot, csv: typing.Dict[str, typing.Tuple[CsvNodeState, ...]]) -> None:
-        # CSV resource (lower-cased) -> (its name, its per-node states)
-        self.csv = {name.lower(): (name, states) for name, states in csv.items()}
+        # CSV resource (keyed) -> (its name, its per-node states)
+        self.csv = {name_key(name): (name, states) for name, states in csv.items()}
         self.head = (snap.cluster_name, snap.version, snap.quorum, snap.resource_types)
-        self.nodes = {n.name.lower(): n for n in snap.nodes}
-        self.groups = {g.name.lower(): g for g in snap.groups}
-        self.resources = {r.name.lower(): r for r in snap.resources}
-        self.networks = {n.name.lower(): n for n in snap.networks}
-        self.netifs = {i.name.lower(): i for i in snap.netinterfaces}
+        self.nodes = {name_key(n.name): n for n in snap.nodes}
+        self.groups = {name_key(g.name): g for g in snap.groups}
+        self.resources = {name_key(r.name): r for r in snap.resources}
+        self.networks = {name_key(n.name): n for n in snap.networks}
+        self.netifs = {name_key(i.name): i for i in snap.netinterfaces}
         self.node_by_id = {n.id: n.name for n in snap.nodes}
         self.group_by_id = {g.id: g.name for g in snap.groups}
         self.members: typing.Dict[str, typing.Set[str]] = {}
         for r in snap.resources:
-            self.members.setdefault(r.group.lower(), set()).add(r.name.lower())
+            self.members.setdefault(name_key(r.group), set()).add(name_key(r.name))
 
     def snapshot(self) -> Snapshot:
         name, version, quorum, restypes = self.head
@@ -73,10 +113,10 @@ class _Model:
         g = self.groups.get(key)
         if g is None:
             return
-        if owner and owner.lower() not in self.nodes:
+        if owner and name_key(owner) not in self.nodes:
             owner = ""
         elif owner:
-            owner = self.nodes[owner.lower()].name
+            owner = self.nodes[name_key(owner)].name
         self.groups[key] = g._replace(owner_node=owner)
         for rkey in self.members.get(key, ()):
             r = self.resources.get(rkey)
@@ -84,18 +124,18 @@ class _Model:
                 self.resources[rkey] = r._replace(owner_node=owner)
 
     def add_resource(self, row: ResourceInfo) -> None:
-        key = row.name.lower()
+        key = name_key(row.name)
         self.remove_resource(key)
-        g = self.groups.get(row.group.lower())
+        g = self.groups.get(name_key(row.group))
         if g is None:
             return
         self.resources[key] = row._replace(owner_node=g.owner_node, group=g.name)
-        self.members.setdefault(g.name.lower(), set()).add(key)
+        self.members.setdefault(name_key(g.name), set()).add(key)
 
     def remove_resource(self, key: str) -> None:
         r = self.resources.pop(key, None)
         if r is not None:
-            self.members.get(r.group.lower(), set()).discard(key)
+            self.members.get(name_key(r.group), set()).discard(key)
 
     def remove_group(self, key: str) -> None:
         g = self.groups.pop(key, None)
@@ -110,16 +150,16 @@ class _Model:
         if n is None:
             return
         self.node_by_id.pop(n.id, None)
-        for ikey in [k for k, i in self.netifs.items() if i.node.lower() == key]:
+        for ikey in [k for k, i in self.netifs.items() if name_key(i.node) == key]:
             del self.netifs[ikey]
         for gkey, g in list(self.groups.items()):
-            if g.owner_node.lower() == key:
+            if name_key(g.owner_node) == key:
                 self.set_group_owner(gkey, "")
 
     def remove_network(self, key: str) -> None:
         if self.networks.pop(key, None) is None:
             return
-        for ikey in [k for k, i in self.netifs.items() if i.network.lower() == key]:
+        for ikey in [k for k, i in self.netifs.items() if name_key(i.network) == key]:
             del self.netifs[ikey]
 
 
@@ -129,35 +169,50 @@ class _Core:
 
     def __init__(self, cluster: typing.Any, version: typing.Optional[int]) -> None:
         self.cluster = cluster
+        self.version_asked = version
+        self.policy = _POLICY
         self.lock = threading.Condition()
+        self.wake = threading.Event()    # set by close(): ends a backoff wait at once
         self.stale = False
+        self.stale_since: typing.Optional[float] = None     # time.monotonic() when it became stale
         self.resyncs = 0
+        self.port_reopens = 0
+        self.failures = 0                # port failures in a row (see _Policy)
+        self.port_opened = time.monotonic()
+        self.last_full_read = time.monotonic()
         self.events_applied = 0
         self.applied_seen = 0            # port._seen when the last event was applied
         self.flushed = 0                 # events_applied at the end of the last flush()
         self.closed = False
         self.error: typing.Optional[BaseException] = None
+        self.thread: typing.Optional[threading.Thread] = None
         # The port first, then the read: nothing that changes between them is missed.
         self.port: NotificationPort = open_port(cluster, None, version=version)
         try:
             snap = cluster.snapshot()
             csv = read_csv_node_states(cluster._tok())
+            self.model = _Model(snap, csv)
+            self.port._node_names.update(self.model.node_by_id)
+            self.current: typing.Optional[Snapshot] = snap
+            self.thread = threading.Thread(target=self.run, name="clusapi-live-view", daemon=True)
+            self.thread.start()
+            self._wait_for_reader()
         except BaseException:
-            self.port.close()
+            self.close()                 # whatever failed, nothing stays open or running
             raise
-        self.model = _Model(snap, csv)
-        self.port._node_names.update(self.model.node_by_id)
-        self.current: typing.Optional[Snapshot] = snap
-        self.thread = threading.Thread(target=self.run, name="clusapi-live-view", daemon=True)
-        self.thread.start()
-        # The reader's first call is under way (counted by the backend) before the view is
-        # handed out: a caller that reads call counters next sees none of it in flight.
+
+    def _wait_for_reader(self) -> None:
+        """The reader's first call is under way (counted by the backend) before the view is
+        handed out: a caller that reads call counters next sees none of it in flight."""
         deadline = time.monotonic() + 5.0
-        while time.monotonic() < deadline and self.thread.is_alive():
-            _, taken, parked = self.port._pending()
+        while time.monotonic() < deadline and self.thread is not None and self.thread.is_alive():
+            try:
+                _, taken, parked = self.port._pending()
+            except (errors.ClusterError, ValueError):  # the port failed: the reader deals with it
+                return
             if parked or taken:
                 time.sleep(0.001)
-                break
+                return
             time.sleep(0.0005)
 
     # ---- the reader thread -------------------------------------------------------------------
@@ -165,9 +220,15 @@ class _Core:
         # A fresh read of a flag other threads set (a type checker would narrow a plain read).
         return self.closed
 
+    def _mark_stale(self) -> None:
+        with self.lock:
+            self.stale = True
+            if self.stale_since is None:
+                self.stale_since = time.monotonic()
+
     def run(self) -> None:
-        port = self.port
         while not self.closed:
+            port = self.port
             try:
                 events = port._get_batch(_BATCH)
             except ValueError:            # closed
@@ -176,7 +237,7 @@ class _Core:
                 if self._closing():       # closed by another thread while the call ran
                     break
                 self.error = exc
-                self.resync()
+                self.recover_port()
                 continue
             if not events:                # closed while waiting
                 break
@@ -191,16 +252,59 @@ class _Core:
                     self.resync()
                 except ValueError as exc:               # the cluster was closed under the view
                     self.error = exc
-                    self.stale = True
+                    self._mark_stale()
             with self.lock:
                 self.events_applied += len(events)
                 self.applied_seen = port._seen
                 self.lock.notify_all()
 
-    def resync(self) -> None:
+    def recover_port(self) -> None:
+        """After an error of the port: stale, the port closed, a new one opened after a
+        backoff and checked with one poll, then one full read, spaced from the last one
+        by its own backoff while the failures go on (see _Policy)."""
+        self._mark_stale()
+        policy = self.policy
+        now = time.monotonic()
+        self.failures = 1 if now - self.port_opened >= policy.healthy else self.failures + 1
+        old = self.port
+        old.close()
+        while True:
+            if self.wake.wait(policy.port_delay(self.failures)):
+                return                    # closed
+            new: typing.Optional[NotificationPort] = None
+            try:
+                new = open_port(self.cluster, None, version=self.version_asked)
+                probe = new._read_batch(new._tok(), 0, _BATCH)   # a port that fails at once fails here
+            except errors.ClusterError as exc:
+                self.error = exc
+                if new is not None:
+                    new.close()
+                self.failures += 1
+                continue
+            except ValueError:            # the cluster was closed under the view
+                if new is not None:
+                    new.close()
+                return
+            break
+        new._node_names.update(old._node_names)
+        with new._stash_lock:
+            new._stash.extend(probe)      # older than the full read below: applied after it, harmlessly
         with self.lock:
-            self.stale = True
-        delay = _BACKOFF_FIRST
+            if self.closed:
+                new.close()
+                return
+            self.port = new
+            self.port_reopens += 1
+            self.port_opened = time.monotonic()
+            self.applied_seen = new._seen - len(probe)
+        gap = self.last_full_read + policy.read_gap(self.failures) - time.monotonic()
+        if gap > 0 and self.wake.wait(gap):
+            return
+        self.resync()
+
+    def resync(self) -> None:
+        self._mark_stale()
+        delay = self.policy.retry_first
         while not self.closed:
             try:
                 snap = self.cluster.snapshot()
@@ -210,8 +314,9 @@ class _Core:
                 self.error = exc
             except ValueError:            # the cluster was closed under us
                 return
-            time.sleep(delay)
-            delay = min(delay * 2, _BACKOFF_MAX)
+            if self.wake.wait(delay):
+                return
+            delay = min(delay * 2, self.policy.retry_cap)
         else:
             return
         model = _Model(snap, csv)
@@ -220,7 +325,10 @@ class _Core:
             self.model = model
             self.current = snap
             self.resyncs += 1
+            self.last_full_read = time.monotonic()
             self.stale = False
+            self.stale_since = None
+            self.lock.notify_all()
 
     def _read(self, opener: str, name: str) -> typing.Any:
         """(id, status or state) of one object, read now; None when it is gone already."""
@@ -233,7 +341,7 @@ class _Core:
     def apply_one(self, ev: ClusterEvent) -> None:
         """One event to the model: reads (if any) first, then the change under the lock."""
         m = self.model
-        key = ev.name.lower()
+        key = name_key(ev.name)
         k = ev.kind
         read = None
         if k is _K.GROUP_ADDED:
@@ -316,17 +424,23 @@ class _Core:
     def settle(self) -> None:
         """Returns once the port is empty, every event taken from it is applied and the
         reader waits for the next one inside the backend (so that a caller that reads
-        the backend's call counters next sees no call of the reader's in flight)."""
+        the backend's call counters next sees no call of the reader's in flight).
+        While the reader is replacing a failed port, waits for the new one."""
         deadline = time.monotonic() + _FLUSH_LIMIT
         settled = 0
         while True:
-            pending, taken, parked = self.port._pending()
+            try:
+                pending, taken, parked = self.port._pending()
+            except (errors.ClusterError, ValueError):
+                if self.closed:
+                    raise ValueError("the live view is closed") from None
+                pending, taken, parked = True, -1, 0     # being replaced: look again
             with self.lock:
                 idle = not pending and taken == self.applied_seen and parked > 0
                 if idle and settled:
                     return
                 left = deadline - time.monotonic()
-                if left <= 0 or not self.thread.is_alive():
+                if left <= 0 or self.thread is None or not self.thread.is_alive():
                     raise TimeoutError("the live view's reader did not catch up with its port")
                 # Parked just now: give its call the moment it takes to be counted, then look again.
                 settled = 1 if idle else 0
@@ -341,11 +455,19 @@ class _Core:
             self.flushed = self.events_applied
             return count
 
+    def shut(self) -> None:
+        """Tells the reader to stop and closes the port (no join: a finalizer's way)."""
+        with self.lock:
+            self.closed = True
+            port = self.port
+        self.wake.set()
+        port.close()
+
     def close(self) -> None:
-        self.closed = True
-        self.port.close()
-        if self.thread is not threading.current_thread():
-            self.thread.join()
+        self.shut()
+        thread = self.thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
 
 
 class LiveView:
@@ -382,8 +504,28 @@ class LiveView:
 
     @property
     def stale(self) -> bool:
-        """True while the view re-reads the whole cluster (after a reconnect, lost events, an error)."""
+        """True while the view is not current: it re-reads the whole cluster (after a
+        reconnect, lost events, an error) or waits to reopen a port that failed."""
         return self._use().stale
+
+    @property
+    def stale_seconds(self) -> float:
+        """How long the view has been stale without a break (0.0 while it is current): what a
+        supervisor compares with its own limit to reopen the view or report it down."""
+        core = self._use()
+        since = core.stale_since
+        return 0.0 if since is None else max(0.0, time.monotonic() - since)
+
+    @property
+    def last_error(self) -> typing.Optional[BaseException]:
+        """The last error the reader met (a port or a read failing), or None; kept after
+        the view is current again."""
+        return self._use().error
+
+    @property
+    def port_reopens(self) -> int:
+        """Ports opened to replace one that failed."""
+        return self._use().port_reopens
 
     @property
     def resyncs(self) -> int:
@@ -421,8 +563,7 @@ class LiveView:
         if core is not None:
             self._core = None
             try:
-                core.closed = True
-                core.port.close()       # the thread sees the close and ends on its own
+                core.shut()             # the thread sees the close and ends on its own
             except Exception:  # pragma: no cover - interpreter teardown
                 pass
 

@@ -9,12 +9,23 @@ The port is a handle like every other (one shim token: close exactly once,
 cluster alive.  Closing it from any thread ends a wait in progress: the
 waiting get() returns None and iteration ends -- a closed port never raises
 out of a blocked waiter.
+
+Signals.  On the main thread (where Python runs signal handlers) a wait is
+made of slices of at most _SLICE seconds, so Ctrl-C and a raising handler
+take effect within a fraction of a second.  No event taken from the port is
+lost to them: the C call leaves its result in a slot the port owns, and the
+events move from there into the port's stash, and from the stash to the
+caller, by steps during which CPython runs no handler (no call, no loop
+back-edge between them); a result a handler interrupted is delivered by the
+next get().  `async for` has one read in flight at a time, so a cancelled
+wait neither loses nor reorders an event.
 """
 import asyncio
 import collections
 import math
 import struct
 import threading
+import time
 import typing
 
 from .. import _bindings as b
@@ -42,17 +53,26 @@ _OTHER = (EventKind.OTHER, None, _PLAIN)
 _unpack_dword = struct.Struct("<i").unpack_from
 _FIELDS, _INTS = 6, 7      # per event in a cs_notify_get_batch result
 _ASYNC_SLICE = 0.05         # seconds an `async for` helper call waits: a cancelled task is gone by then
+_SLICE_MS = 100             # the longest C wait of a get() on the main thread (signals run between)
+_NULL = ffi.NULL
+_free_result = lib.cs_result_free
+_MAIN_THREAD = threading.main_thread()
 _K = EventKind
 
 
 def _timeout_ms(timeout: typing.Optional[float]) -> int:
+    """Milliseconds for the C wait: _FOREVER for None or infinity."""
     if timeout is None:
         return int(_FOREVER)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
         raise TypeError("timeout must be a number of seconds or None")
-    if not timeout >= 0:
-        raise ValueError("timeout must be >= 0 (or None to wait forever)")
-    return min(int(math.ceil(timeout * 1000.0)), int(_FOREVER) - 1)
+    if math.isnan(timeout):
+        raise ValueError("timeout must be a number of seconds, not NaN")
+    if timeout < 0:
+        raise ValueError("timeout must be >= 0 seconds (or None to wait forever), not %r" % (timeout,))
+    if math.isinf(timeout) or timeout * 1000.0 >= float(_FOREVER) - 1:
+        return int(_FOREVER)
+    return int(math.ceil(timeout * 1000.0))
 
 
 def _filters(kinds: typing.Optional[typing.Iterable[EventKind]], version: int) -> typing.Tuple[typing.List[int], int]:
@@ -104,13 +124,16 @@ def open_port(cluster: typing.Any, kinds: typing.Optional[typing.Iterable[EventK
     port._stash = collections.deque()
     port._stash_lock = threading.Lock()
     port._seen = 0
+    port._main_out = ffi.new("cs_result **")
+    port._async_read = None
     return port
 
 
 class NotificationPort(_Handle):
     """A notification port: get(), iteration, `async for`, close()."""
 
-    __slots__ = ("_cluster", "_version", "_node_names", "_stash", "_stash_lock", "_seen")
+    __slots__ = ("_cluster", "_version", "_node_names", "_stash", "_stash_lock", "_seen", "_main_out",
+                 "_async_read")
     _what = "notification port"
     _cluster: typing.Any
     _version: int
@@ -118,6 +141,8 @@ class NotificationPort(_Handle):
     _stash: "collections.deque[ClusterEvent]"
     _stash_lock: threading.Lock
     _seen: int
+    _main_out: typing.Any           # the main thread's result slot (see the module docstring)
+    _async_read: typing.Optional["asyncio.Future[None]"]     # the `async for` read in flight
 
     @property
     def version(self) -> int:
@@ -157,33 +182,75 @@ class NotificationPort(_Handle):
                 lib.cs_notify_close(token)
             except Exception:  # pragma: no cover - interpreter teardown
                 pass
+        out = getattr(self, "_main_out", None)
+        if out is not None and out[0] != _NULL:     # a result an interrupted get() left
+            result = out[0]
+            out[0] = _NULL
+            _free_result(result)
 
     # ---- reading ------------------------------------------------------------------------------
     def get(self, timeout: typing.Optional[float] = None) -> typing.Optional[ClusterEvent]:
-        """The next event, or None when `timeout` seconds pass (None: wait forever, 0: poll)
-        or when the port is closed (from another thread) while waiting."""
+        """The next event, or None when `timeout` seconds pass (None or infinity: wait forever,
+        0: poll) or when the port is closed (from another thread) while waiting."""
         token = self._tok()
         ms = _timeout_ms(timeout)
-        if self._stash:
-            with self._stash_lock:
-                if self._stash:
-                    return self._stash.popleft()
-        return self._read(token, ms)
+        stash = self._stash
+        if stash:
+            # No call and no back-edge between taking the event and returning it: a signal
+            # handler cannot run in between (see the module docstring).
+            event = stash[0]
+            del stash[0]
+            return event
+        if threading.current_thread() is not _MAIN_THREAD:
+            self._fetch(token, ms, 1, ffi.new("cs_result **"))
+        else:
+            out = self._main_out
+            if out[0] != _NULL:
+                self._deliver(out)
+            end = None if ms == _FOREVER else time.monotonic() + ms / 1000.0
+            while not stash:
+                left = _SLICE_MS if end is None else min(_SLICE_MS, max(0, int((end - time.monotonic()) * 1000.0)))
+                self._fetch(token, left, 1, out)
+                if stash or not self._token or left == 0 or (end is not None and time.monotonic() >= end):
+                    break
+        if stash:
+            event = stash[0]
+            del stash[0]
+            return event
+        return None
 
-    def _read(self, token: int, ms: int) -> typing.Optional[ClusterEvent]:
-        events = self._read_batch(token, ms, 1)
-        return events[0] if events else None
-
-    def _read_batch(self, token: int, ms: int, limit: int) -> typing.List[ClusterEvent]:
-        """The next event (waiting up to ms) and whatever is queued behind it, up to limit;
-        [] on a timeout or when the port is closed meanwhile."""
-        out = ffi.new("cs_result **")
+    def _fetch(self, token: int, ms: int, limit: int, out: typing.Any) -> None:
+        """Waits up to ms for the next event, takes it and whatever is queued behind it (up to
+        limit) into the stash; nothing on a timeout or when the port is closed meanwhile."""
         code = lib.cs_notify_get_batch(token, ms, limit, out)
         if code == _CLOSED or code == _WAIT_TIMEOUT:
-            return []
+            return
         if code:
             raise b.last_error(self._what)
-        fields, ints, data = b.take_with_bytes(out)
+        self._deliver(out)
+
+    def _deliver(self, out: typing.Any) -> None:
+        """The events of the result in out[0], into the stash; the result freed."""
+        result = out[0]
+        events = self._decode(*b.unpack_with_bytes(result))   # interrupted: the result stays in out
+        stash = self._stash
+        with self._stash_lock:
+            # No handler runs between these three: the events are in the stash exactly once.
+            stash += events
+            out[0] = _NULL
+            _free_result(result)
+
+    def _read_batch(self, token: int, ms: int, limit: int) -> typing.List[ClusterEvent]:
+        """The stash, else the next event (waiting up to ms) and whatever is queued behind
+        it, up to limit; [] on a timeout or when the port is closed meanwhile."""
+        if not self._stash:
+            self._fetch(token, ms, limit, ffi.new("cs_result **"))
+        with self._stash_lock:
+            events = list(self._stash)
+            self._stash.clear()
+        return events
+
+    def _decode(self, fields: typing.List[str], ints: typing.List[int], data: bytes) -> typing.List[ClusterEvent]:
         events: typing.List[ClusterEvent] = []
         append = events.append
         new = tuple.__new__
@@ -217,12 +284,6 @@ class NotificationPort(_Handle):
         token = self._token
         if not token:
             return []
-        if self._stash:
-            with self._stash_lock:
-                stashed = list(self._stash)
-                self._stash.clear()
-            if stashed:
-                return stashed
         return self._read_batch(token, _FOREVER, limit)
 
     def _pending(self) -> typing.Tuple[bool, int, int]:
@@ -270,26 +331,28 @@ class NotificationPort(_Handle):
         return self
 
     def _get_into_stash(self) -> None:
-        # Runs on a helper thread for `async for`: what it reads goes to the stash,
-        # so an event read for a task cancelled meanwhile is not lost.
+        # Runs on a helper thread for `async for`, one at a time: what it reads goes to the
+        # stash, so an event read for a task cancelled meanwhile is neither lost nor reordered.
         token = self._token
-        if not token:
-            return
-        event = self._read(token, _timeout_ms(_ASYNC_SLICE))
-        if event is not None:
-            with self._stash_lock:
-                self._stash.append(event)
+        if token and not self._stash:
+            self._fetch(token, _timeout_ms(_ASYNC_SLICE), 1, ffi.new("cs_result **"))
 
     async def __anext__(self) -> ClusterEvent:
         loop = asyncio.get_running_loop()
         while True:
-            if self._stash:
-                with self._stash_lock:
-                    if self._stash:
-                        return self._stash.popleft()
+            stash = self._stash
+            if stash:
+                event = stash[0]
+                del stash[0]
+                return event
             if not self._token:
                 raise StopAsyncIteration
-            await loop.run_in_executor(None, self._get_into_stash)
+            read = self._async_read
+            if read is None or read.done() or read.get_loop() is not loop:
+                read = self._async_read = loop.run_in_executor(None, self._get_into_stash)
+            # A cancelled wait leaves the read running (shielded): the next __anext__ waits
+            # for that same read instead of starting a second one beside it.
+            await asyncio.shield(read)
 
 
 register_extension("notifications", open_port)

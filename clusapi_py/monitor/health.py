@@ -14,6 +14,7 @@ import typing
 from collections import Counter
 
 from ..enums import CsvFaultState, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_name
+from ..names import name_key
 from ..records import GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo, SharedVolume
 
 __all__ = [
@@ -244,10 +245,10 @@ class QuorumRule:
 
 
 def _witness(snapshot: SnapshotRows) -> typing.Optional[ResourceInfo]:
-    name = snapshot.quorum.resource_name.lower()
+    name = name_key(snapshot.quorum.resource_name)
     if not name:
         return None
-    return next((r for r in snapshot.resources if r.name.lower() == name), None)
+    return next((r for r in snapshot.resources if name_key(r.name) == name), None)
 
 
 _RESOURCE_FINE_STATES = (ResourceState.ONLINE, ResourceState.INHERITED)

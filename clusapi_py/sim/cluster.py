@@ -15,6 +15,7 @@ from .. import errors
 from .._backend import Backend, SingleOwner, pop_default, push_default
 from .._validate import name_arg
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
+from ..names import names_equal
 from ..properties.codec import Property
 from . import props as _props
 from .topology import default_topology, dependency_order, id_arg, normalize_topology, stable_id
@@ -125,7 +126,7 @@ class SimulatedCluster(SingleOwner, Backend):
     def _volume(self, resource: str) -> dict[str, Any]:
         volumes: list[dict[str, Any]] = self._topology["shared_volumes"]
         for v in volumes:
-            if v["resource"].lower() == str(resource).lower():
+            if names_equal(v["resource"], str(resource)):
                 return v
         raise ValueError("simulator: %r is not a Cluster Shared Volume" % (resource,))
 
@@ -134,7 +135,7 @@ class SimulatedCluster(SingleOwner, Backend):
                           backup_state: int = 0) -> None:
         """Makes a resource a Cluster Shared Volume with one volume."""
         t = copy.deepcopy(self._topology)
-        t["shared_volumes"] = [v for v in t["shared_volumes"] if v["resource"].lower() != str(resource).lower()]
+        t["shared_volumes"] = [v for v in t["shared_volumes"] if not names_equal(v["resource"], str(resource))]
         entry: dict[str, Any] = {"resource": resource, "path": path, "total_bytes": total_bytes,
                  "partition_number": partition_number, "fault_state": int(fault_state),
                  "backup_state": backup_state}
@@ -146,7 +147,7 @@ class SimulatedCluster(SingleOwner, Backend):
         v = normalize_topology(t)["shared_volumes"][-1]
         self._set_volume(v)
         self._topology["shared_volumes"] = [x for x in self._topology["shared_volumes"]
-                                            if x["resource"].lower() != v["resource"].lower()] + [v]
+                                            if not names_equal(x["resource"], v["resource"])] + [v]
 
     def fill_volume(self, resource: str, free_bytes: int) -> None:
         """Sets a CSV's free space (0 .. its size)."""

@@ -20,6 +20,7 @@ from typing import Any, Callable, NoReturn, TypeVar
 
 from .._validate import name_arg, text_arg
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
+from ..names import name_key
 from ..properties.values import coerce
 
 __all__ = ["default_topology", "normalize_topology"]
@@ -44,7 +45,9 @@ def default_topology() -> dict[str, Any]:
 
 def stable_id(kind: str, name: str) -> str:
     """The id an object gets when the topology gives none: the same for the same kind and name."""
-    return str(uuid.uuid5(_ID_NAMESPACE, "%s/%s" % (kind, name.lower())))
+    # ASCII names keep the ids they always had; any other is keyed as the cluster compares it,
+    # so that two names the cluster tells apart (K and the Kelvin sign) get two ids.
+    return str(uuid.uuid5(_ID_NAMESPACE, "%s/%s" % (kind, name.lower() if name.isascii() else name_key(name))))
 
 
 # ---- the checker -----------------------------------------------------------------------------
@@ -53,7 +56,7 @@ class Checker:
     and the name tables of the sections read so far (for references)."""
 
     def __init__(self) -> None:
-        # {name.lower(): name as defined} of each section read so far
+        # {name_key(name): name as defined} of each section read so far
         self.node_keys: dict[str, str]
         self.network_keys: dict[str, str]
         self.netif_keys: dict[str, str]
@@ -117,8 +120,8 @@ class Checker:
         return value
 
     def unique(self, seen: dict[str, str], name: str, where: str, what: str) -> None:
-        """Records `name` in `seen` (keyed case-insensitively); a second one is an error."""
-        key = name.lower()
+        """Records `name` in `seen` (keyed as the cluster compares names); a second one is an error."""
+        key = name_key(name)
         if key in seen:
             self.fail(where, "duplicate %s name %r" % (what, name))
         seen[key] = name
@@ -126,9 +129,9 @@ class Checker:
     def ref(self, value: object, keys: dict[str, str], where: str, what: str) -> str:
         """A reference to an object already read, spelled as it was defined."""
         name = self.name(value, where)
-        if name.lower() not in keys:
+        if name_key(name) not in keys:
             self.fail(where, "%r is not a %s" % (name, what))
-        return keys[name.lower()]
+        return keys[name_key(name)]
 
 
 def id_arg(value: object, default: str) -> str:
@@ -292,8 +295,8 @@ def _resource_types(ck: Checker, topo: dict[str, Any], resources: list[dict[str,
     for j, t in enumerate(types):
         ck.unique(type_keys, t, "topology.resource_types[%d]" % j, "resource type")
     for r in resources:
-        if r["type"].lower() not in type_keys:
-            type_keys[r["type"].lower()] = r["type"]
+        if name_key(r["type"]) not in type_keys:
+            type_keys[name_key(r["type"])] = r["type"]
             types.append(r["type"])
     return types
 
@@ -365,23 +368,23 @@ def dependency_order(resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
     later in the list is added right after them (the simulator checks that
     dependencies exist).  A cycle is a ValueError.  Iterative (an explicit
     stack), so a chain of any length loads without RecursionError."""
-    by_name = {r["name"].lower(): r for r in resources}
+    by_name = {name_key(r["name"]): r for r in resources}
     done: "set[str]" = set()
     visiting: "set[str]" = set()
     order: "list[dict[str, Any]]" = []
     for root in resources:
-        if root["name"].lower() in done:
+        if name_key(root["name"]) in done:
             continue
         # Each frame: (resource, index of its next dependency to visit).
         stack = [(root, 0)]
-        visiting.add(root["name"].lower())
+        visiting.add(name_key(root["name"]))
         while stack:
             r, i = stack[-1]
             deps = r["dependencies"]
             if i < len(deps):
                 stack[-1] = (r, i + 1)
-                dep = by_name[deps[i].lower()]
-                key = dep["name"].lower()
+                dep = by_name[name_key(deps[i])]
+                key = name_key(dep["name"])
                 if key in done:
                     continue
                 if key in visiting:
@@ -390,7 +393,7 @@ def dependency_order(resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 stack.append((dep, 0))
                 continue
             stack.pop()
-            key = r["name"].lower()
+            key = name_key(r["name"])
             visiting.discard(key)
             done.add(key)
             order.append(r)

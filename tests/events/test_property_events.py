@@ -136,3 +136,22 @@ def test_the_live_view_ignores_property_events(s, c):
         s.set_properties("group", "FS01", {"Priority": 1})
         assert view.flush() >= 1
         assert view.snapshot() is before and view.resyncs == 0
+
+
+def test_a_payload_over_16_mib_is_delivered_and_wedges_no_port(s, c):
+    """A property value of 18 MiB: the event is read whole (the shim grows its buffer to
+    what the cluster asks), on every port, and the ports go on working."""
+    big = "x" * (9 << 20)                       # 9 Mi UTF-16 units: 18 MiB in the payload
+    with c.notifications() as port, c.notifications([K.GROUP_PROPERTIES, K.GROUP_STATE]) as other, \
+            c.live_view() as view:
+        s.set_properties("group", "FS01", {"Description": big})
+        s.set_group_state("FS01", "FAILED")
+        for p in (port, other):
+            ev = p.get(timeout=5)
+            assert ev.kind is K.GROUP_PROPERTIES and len(ev.payload) > 16 << 20
+            assert ev.properties()["Description"] == big
+            ev = p.get(timeout=5)
+            assert ev.kind is K.GROUP_STATE and ev.name == "FS01"
+        view.flush()
+        assert not view.stale and view.port_reopens == 0 and view.last_error is None
+        assert next(g for g in view.snapshot().groups if g.name == "FS01").state.name == "FAILED"

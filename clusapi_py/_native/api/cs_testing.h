@@ -36,6 +36,10 @@ uint32_t cs_testing_sim_hold(int sim, int hold);
 /* TESTING ONLY.  How many round trips are stopped by the hold now (0 for
  * an unknown instance). */
 uint32_t cs_testing_sim_held(int sim);
+/* TESTING ONLY.  The upper case of one UTF-16 code unit by the table the
+ * simulator compares names with (core/cs_upcase.c), for the test that holds
+ * it equal to clusapi_py/names.py. */
+unsigned cs_wupper(unsigned c);
 /* CDEF-END */
 
 #endif /* CS_API_TESTING_H */

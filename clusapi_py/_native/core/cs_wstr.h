@@ -46,43 +46,31 @@ static inline int cs_wequal(const WCHAR *a, const WCHAR *b)
     return *a == *b;
 }
 
-/* Case folding for the cluster's case-insensitive name lookups: ASCII,
- * Latin-1 (except the multiplication sign), Greek capitals and the basic
- * Cyrillic capitals. */
-static inline unsigned cs_wfold(unsigned c)
-{
-    if (c < 0x80)
-        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-        return c + 32;
-    if (c >= 0x0391 && c <= 0x03A9 && c != 0x03A2)
-        return c + 32;
-    if (c >= 0x0410 && c <= 0x042F)
-        return c + 32;
-    if (c >= 0x0400 && c <= 0x040F)
-        return c + 80;
-    return c;
-}
+/* The cluster's upper case of one UTF-16 code unit (core/cs_upcase.c): the
+ * 1:1 table CompareStringOrdinal uses when it ignores case.  Names compare
+ * equal when their units do after this mapping -- the one rule, shared with
+ * clusapi_py/names.py. */
+unsigned cs_wupper(unsigned c);
 
-/* Case-insensitive equality of two counted strings. */
+/* Equality of two counted names as the cluster compares them. */
 static inline int cs_wieq(const WCHAR *a, size_t an, const WCHAR *b, size_t bn)
 {
     size_t i;
     if (an != bn)
         return 0;
     for (i = 0; i < an; i++)
-        if (a[i] != b[i] && cs_wfold(a[i]) != cs_wfold(b[i]))
+        if (a[i] != b[i] && cs_wupper(a[i]) != cs_wupper(b[i]))
             return 0;
     return 1;
 }
 
-/* FNV-1a over the folded code units (equal under cs_wieq => equal hash). */
+/* FNV-1a over the upper-cased code units (equal under cs_wieq => equal hash). */
 static inline uint32_t cs_whash(const WCHAR *s, size_t n)
 {
     uint32_t h = 2166136261u;
     size_t i;
     for (i = 0; i < n; i++) {
-        h ^= (uint32_t)cs_wfold(s[i]);
+        h ^= (uint32_t)cs_wupper(s[i]);
         h *= 16777619u;
     }
     return h;

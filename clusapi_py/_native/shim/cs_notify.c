@@ -17,7 +17,6 @@
 
 #define PORT_NO_HANDLE ((HCHANGE)(intptr_t)-1)     /* INVALID_HANDLE_VALUE: "create a new port" */
 #define PAYLOAD_STACK 64
-#define PAYLOAD_MAX (16u << 20)                    /* no event payload comes near this */
 #define MAX_ROUNDS 32                              /* ERROR_MORE_DATA answers before giving up */
 
 typedef struct shim_port {
@@ -199,7 +198,12 @@ static void bufs_free(event_bufs *e)
 }
 
 /* GetClusterNotifyV2 until it answers something other than
- * ERROR_MORE_DATA, every buffer grown to the sizes the answer gives. */
+ * ERROR_MORE_DATA, every buffer grown to the sizes the answer gives.  The
+ * payload has no cap of its own: whatever the cluster sends (a property
+ * list can carry a value of any size) is read, or the event would stay
+ * first in the queue and every later call would fail the same way.  Only
+ * memory bounds it; ERROR_NOT_ENOUGH_MEMORY then, and a new port (what the
+ * live view opens after an error) starts with an empty queue. */
 static uint32_t get_v2(cs_fn_GetClusterNotifyV2 get, HCHANGE raw, DWORD ms, event_bufs *e,
                        NOTIFY_FILTER_AND_TYPE *ft, DWORD_PTR *key, DWORD *cb)
 {
@@ -222,8 +226,6 @@ static uint32_t get_v2(cs_fn_GetClusterNotifyV2 get, HCHANGE raw, DWORD ms, even
         }
         if (*cb > e->cap) {
             uint8_t *p;
-            if (*cb > PAYLOAD_MAX)
-                return ERROR_MORE_DATA;
             if ((p = (uint8_t *)malloc(*cb)) == NULL)
                 return ERROR_NOT_ENOUGH_MEMORY;
             if (e->payload != e->stack)
