@@ -17,7 +17,8 @@ import clusapi_py
 from clusapi_py import sim
 
 try:
-    from clusapi_py.monitor.exporter import Exporter, available, serve
+    from clusapi_py.monitor.exporter import Exporter, available
+    from clusapi_py.monitor.http import serve
 except ImportError:  # pragma: no cover
     available = None
 

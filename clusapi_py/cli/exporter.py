@@ -4,7 +4,7 @@ until interrupted (Ctrl-C or SIGTERM: exit 0).
 It starts whether or not the cluster answers yet (it keeps trying, with
 backoff, and says so in clusapi_exporter_up / _connect_failures_total);
 a usage problem -- prometheus_client missing, the address taken -- exits 3
-with one line on stderr.  See clusapi_py.monitor.exporter.
+with one line on stderr.  See clusapi_py.monitor.exporter and clusapi_py.monitor.http.
 """
 import argparse
 import signal
@@ -12,6 +12,7 @@ import threading
 import typing
 
 from ..monitor import exporter as ex
+from ..monitor import http
 from ._common import EXIT_OK, Context
 from ._runtime import Failure, emit
 
@@ -69,7 +70,7 @@ def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
                            simulated=ctx.simulated, owner_series=args.owner_series)
     host, port = args.listen
     try:
-        server = ex.serve(exporter, host, port)
+        server = http.serve(exporter, host, port)
     except OSError as exc:
         raise _plain("AddressInUse" if getattr(exc, "errno", None) in (48, 98, 10048) else "OSError",
                      "cannot listen on %s:%d: %s" % (host, port, exc.strerror or exc)) from None

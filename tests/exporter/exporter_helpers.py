@@ -4,7 +4,8 @@ import time
 import urllib.request
 
 import clusapi_py
-from clusapi_py.monitor.exporter import Exporter, serve
+from clusapi_py.monitor.exporter import Exporter
+from clusapi_py.monitor.http import serve
 from clusapi_py.sim import SimulatedCluster
 
 
