@@ -3,7 +3,8 @@ until interrupted (Ctrl-C or SIGTERM: exit 0).
 
 It starts whether or not the cluster answers yet (it keeps trying, with
 backoff, and says so in clusapi_exporter_up / _connect_failures_total);
-a usage problem -- prometheus_client missing, the address taken -- exits 3
+a usage problem -- prometheus_client missing, the address taken, a bad
+--web.config.file -- exits 3
 with one line on stderr.  See clusapi_py.monitor.exporter and clusapi_py.monitor.http.
 """
 import argparse
@@ -12,7 +13,7 @@ import threading
 import typing
 
 from ..monitor import exporter as ex
-from ..monitor import http
+from ..monitor import http, webconfig
 from ._common import EXIT_OK, Context
 from ._runtime import Failure, emit
 
@@ -22,10 +23,8 @@ SLICE = 0.25
 def listen_address(text: str) -> typing.Tuple[str, int]:
     """ADDR:PORT, :PORT (every IPv4 address) or [IPv6]:PORT."""
     host, sep, port_text = text.rpartition(":")
-    try:
-        port = int(port_text)
-    except ValueError:
-        port = -1
+    # ASCII digits only: int() would also take "９８８２" (full-width) and " 9882", "+9882", "9_882".
+    port = int(port_text) if port_text.isascii() and port_text.isdigit() else -1
     if not sep or not (0 <= port <= 65535):
         raise argparse.ArgumentTypeError("not ADDR:PORT (e.g. 0.0.0.0:%d or :%d): %r"
                                          % (ex.DEFAULT_PORT, ex.DEFAULT_PORT, text))
@@ -48,6 +47,9 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--listen", metavar="ADDR:PORT", type=listen_address, default=("0.0.0.0", ex.DEFAULT_PORT),
                         help="where to serve /metrics (default: 0.0.0.0:%d; windows_exporter uses 9182)"
                              % ex.DEFAULT_PORT)
+    parser.add_argument("--web.config.file", dest="web_config_file", metavar="FILE", default=None,
+                        help="TLS, basic auth and headers, in Prometheus exporter-toolkit's web configuration "
+                             "format (as windows_exporter's --web.config.file)")
     parser.add_argument("--property-interval", metavar="SECONDS", type=_interval, default=60.0,
                         help="read the properties and the CSVs this often (default: 60)")
     parser.add_argument("--owner-series", choices=("all", "owner"), default="all",
@@ -69,19 +71,24 @@ def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
     exporter = ex.Exporter(connect, property_interval=args.property_interval, property_budget=args.property_budget,
                            simulated=ctx.simulated, owner_series=args.owner_series)
     host, port = args.listen
+    web = None
+    if args.web_config_file is not None:
+        try:
+            web = webconfig.load(args.web_config_file)
+        except webconfig.WebConfigError as exc:
+            raise _plain("WebConfigError", str(exc)) from None
     try:
-        server = http.serve(exporter, host, port)
+        server = http.serve(exporter, host, port, web=web)
     except OSError as exc:
         raise _plain("AddressInUse" if getattr(exc, "errno", None) in (48, 98, 10048) else "OSError",
-                     "cannot listen on %s:%d: %s" % (host, port, exc.strerror or exc)) from None
+                     "cannot listen on %s:%d: %s" % ("[%s]" % host if ":" in host else host, port, exc.strerror or exc)) from None
     exporter.start()
     previous = None
     if threading.current_thread() is threading.main_thread():
         def _term(signum: int, frame: object) -> None:
             raise KeyboardInterrupt
         previous = signal.signal(signal.SIGTERM, _term)
-    emit(out, "clusapi exporter: metrics on http://%s:%d/metrics%s\n" % (
-        server.address[0], server.address[1], " (a simulated cluster)" if ctx.simulated else ""))
+    emit(out, "clusapi exporter: metrics on %s%s\n" % (server.url, " (a simulated cluster)" if ctx.simulated else ""))
     try:
         while True:
             threading.Event().wait(SLICE)

@@ -47,6 +47,7 @@ MISSING = ("the exporter needs prometheus_client: pip install \"clusapi_py[expor
 DEFAULT_PORT = 9882
 RETRY_FIRST, RETRY_MAX = 1.0, 30.0
 _WATCH = 0.25
+_EOF = b"# EOF\n"
 
 
 def available() -> bool:
@@ -376,14 +377,19 @@ class Exporter:
 
     def render(self, fmt: str = "text") -> bytes:
         """The answer to a scrape: "text" (Prometheus 0.0.4) or "openmetrics" (1.0.0)."""
+        return b"".join(self.chunks(fmt))
+
+    def chunks(self, fmt: str = "text") -> typing.List[bytes]:
+        """render()'s answer in parts: a part's bytes are the same object from one scrape to the
+        next while it is unchanged (the HTTP server compresses each part once)."""
         started = time.perf_counter()
         chunks = [part.rendered(fmt) for _, part in self._current()]
         self.scrapes += 1
         chunks.append(_render(pm.self_families(self.status()), fmt))
         if fmt == "openmetrics":
-            chunks.append(b"# EOF\n")
+            chunks.append(_EOF)
         self.last_scrape_duration = time.perf_counter() - started
-        return b"".join(chunks)
+        return chunks
 
     def families(self) -> typing.List[pm.Family]:
         """Everything a scrape answers, as families (render() is what a scrape sends)."""
