@@ -28,6 +28,8 @@ from clusapi_py.monitor.http import Gzipper, Limits, accepts_gzip, crc32_combine
 
 from exporter_helpers import serving, wait_for  # noqa: E402
 
+# SO_LINGER on, 0 s: close() resets the connection.  struct linger: two ints; two u_shorts on Windows.
+_LINGER_RESET = struct.pack("HH" if sys.platform == "win32" else "ii", 1, 0)
 PROMETHEUS_ACCEPT = ("application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,"
                      "text/plain;version=0.0.4;q=0.5,*/*;q=0.1")
 
@@ -180,7 +182,8 @@ def test_a_thousand_idle_connections_cost_no_threads_and_a_scrape_still_answers(
         try:
             for _ in range(1000):
                 idle.append(socket.create_connection(server.address, timeout=20))
-            assert wait_for(lambda: server.connections >= 900, timeout=20)
+            # all of them held (up to the cap: 500 on Windows, where select() takes 512 sockets)
+            assert wait_for(lambda: server.connections >= min(900, server.limits.max_connections), timeout=20)
             status, _, body = _get(server)
             assert status == 200 and b"clusapi_exporter_up" in body
             assert server.connections <= server.limits.max_connections
@@ -261,7 +264,7 @@ def test_early_disconnects_cost_at_most_one_line_each(caplog):
         for _ in range(50):
             s = socket.create_connection(server.address, timeout=20)
             s.sendall(b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
-            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))   # reset, not FIN
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, _LINGER_RESET)   # reset, not FIN
             s.close()
         assert _get(server)[0] == 200
         assert wait_for(lambda: server.connections == 0)
@@ -279,7 +282,7 @@ def test_the_command_logs_no_traceback_for_early_disconnects():
         for _ in range(30):
             s = socket.create_connection(("127.0.0.1", port), timeout=20)
             s.sendall(b"GET /metrics HTTP/1.1\r\n\r\n")
-            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, _LINGER_RESET)
             s.close()
         with socket.create_connection(("127.0.0.1", port), timeout=20) as s:
             s.sendall(b"GET /metrics HTTP/1.0\r\n\r\n")
