@@ -466,8 +466,10 @@ class Server:
         if not self._accepting and self._resume_at and now >= self._resume_at:
             self._resume_at = 0.0
             self._listen(True)
-        elif not self._accepting and not self._resume_at and len(self._connections) < self.limits.max_connections:
-            self._listen(True)
+        elif not self._accepting and not self._resume_at and (
+                len(self._connections) < self.limits.max_connections
+                or not all(c.busy for c in self._connections.values())):
+            self._listen(True)                  # room again, or an idle connection to replace
         expired = [c for c in self._connections.values() if not c.busy and c.deadline <= now]
         for connection in expired:
             self._close(connection)

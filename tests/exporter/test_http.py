@@ -24,6 +24,7 @@ import pytest
 pytest.importorskip("prometheus_client", reason="the exporter extra (prometheus_client) is not installed")
 
 from clusapi_py.cli.exporter import listen_address  # noqa: E402
+from clusapi_py.monitor import http as web_http  # noqa: E402
 from clusapi_py.monitor.http import Gzipper, Limits, accepts_gzip, crc32_combine, negotiate_format  # noqa: E402
 
 from exporter_helpers import serving, wait_for  # noqa: E402
@@ -205,6 +206,44 @@ def test_the_connection_cap_replaces_the_longest_idle_connection():
         finally:
             for s in idle:
                 s.close()
+
+
+class _HeldSource:
+    """A source whose answers wait until released (connections stay busy meanwhile)."""
+
+    def __init__(self):
+        self.release = threading.Event()
+        self.waiting = 0
+
+    def chunks(self, fmt):
+        self.waiting += 1
+        self.release.wait(30)
+        return [b"held 1\n"]
+
+
+def test_accepting_resumes_when_busy_connections_at_the_cap_turn_idle():
+    source = _HeldSource()
+    server = web_http.serve(source, "127.0.0.1", 0, limits=Limits(max_connections=2, idle_timeout=30))
+    clients = []
+    try:
+        for _ in range(2):
+            c = socket.create_connection(server.address, timeout=20)
+            c.sendall(b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
+            clients.append(c)
+        assert wait_for(lambda: source.waiting == 2)                 # both busy: accepting pauses
+        late = socket.create_connection(server.address, timeout=20)  # waits in the backlog
+        clients.append(late)
+        source.release.set()
+        for c in clients[:2]:
+            assert c.recv(100).startswith(b"HTTP/1.1 200")          # answered, kept alive, now idle
+        late.sendall(b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
+        late.settimeout(10)                                          # well before the 30 s idle timeout
+        assert late.recv(100).startswith(b"HTTP/1.1 200")
+    finally:
+        source.release.set()
+        for c in clients:
+            c.close()
+        server.close()
 
 
 def test_idle_connections_time_out():
