@@ -374,21 +374,26 @@ class Server:
     def _run(self) -> None:
         try:
             while not self._stopping:
-                now = time.monotonic()
-                timeout = self._next_timeout(now)
-                for key, _ in self._selector.select(timeout):
-                    if key.fileobj is self._listener:
-                        self._accept()
-                    elif key.fileobj is self._wake_r:
-                        self._drain_wake()
-                    else:
-                        connection = self._connections.get(typing.cast(socket.socket, key.fileobj))
-                        if connection is not None:
-                            self._progress(connection)
-                self._take_returned()
-                self._expire(time.monotonic())
+                try:
+                    self._turn()
+                except Exception:               # a bug: said once per occurrence, then a pause, never a spin
+                    log.exception("the HTTP server's loop failed; going on")
+                    time.sleep(0.1)
         finally:
             self._shutdown_sockets()
+
+    def _turn(self) -> None:
+        for key, _ in self._selector.select(self._next_timeout(time.monotonic())):
+            if key.fileobj is self._listener:
+                self._accept()
+            elif key.fileobj is self._wake_r:
+                self._drain_wake()
+            else:
+                connection = self._connections.get(typing.cast(socket.socket, key.fileobj))
+                if connection is not None:
+                    self._progress(connection)
+        self._take_returned()
+        self._expire(time.monotonic())
 
     def _next_timeout(self, now: float) -> float:
         timeout = 1.0
