@@ -246,6 +246,22 @@ def test_accepting_resumes_when_busy_connections_at_the_cap_turn_idle():
         server.close()
 
 
+def test_an_error_in_the_loop_is_logged_and_the_server_goes_on(caplog):
+    caplog.set_level(logging.ERROR, logger="clusapi_py.monitor.http")
+    with serving() as (_, _, server):
+        real, failed = server._progress, []
+
+        def progress_failing_once(connection):
+            if not failed:
+                failed.append(connection)
+                raise RuntimeError("a bug")
+            return real(connection)
+
+        server._progress = progress_failing_once
+        assert _get(server)[0] == 200          # the first request's bytes hit the bug; read again after the pause
+        assert failed and len([r for r in caplog.records if "loop failed" in r.getMessage()]) == 1
+
+
 def test_idle_connections_time_out():
     with serving(limits=Limits(idle_timeout=0.3)) as (_, _, server):
         with socket.create_connection(server.address, timeout=20) as quiet, \
