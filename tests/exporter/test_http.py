@@ -371,7 +371,8 @@ _EXHAUST = textwrap.dedent("""
 """)
 
 
-@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts descriptors through /proc")
+@pytest.mark.skipif(sys.platform == "win32" or not os.path.isdir("/proc/self/fd"),
+                    reason="POSIX descriptor limits (RLIMIT_NOFILE), counted through /proc")
 def test_descriptor_exhaustion_backs_off_instead_of_spinning():
     proc = subprocess.Popen([sys.executable, "-c", _EXHAUST], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, cwd=tempfile.gettempdir())
