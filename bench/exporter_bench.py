@@ -6,7 +6,7 @@ snapshot(properties=True) plus the CSVs).
 - backend round trips per scrape (target: 0);
 - scrape latency over HTTP: steady (nothing changed since the last scrape),
   and the first scrape after a change (the families are rebuilt);
-- the size of the answer (series, bytes).
+- the size of the answer (series, bytes), and gzipped (bytes, scrape times).
 Printed and recorded, never asserted.
 """
 import statistics
@@ -17,19 +17,22 @@ import clusapi_py
 from clusapi_py import sim
 
 try:
-    from clusapi_py.monitor.exporter import Exporter, available, serve
+    from clusapi_py.monitor.exporter import Exporter, available
+    from clusapi_py.monitor.http import serve
 except ImportError:  # pragma: no cover
     available = None
 
 
-def _get(url):
+def _get(url, gzipped=False):
+    """(seconds, body as sent): with gzipped, as Prometheus asks (Accept-Encoding: gzip)."""
     t0 = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=600) as response:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzipped else {})
+    with urllib.request.urlopen(request, timeout=600) as response:
         body = response.read()
     return time.perf_counter() - t0, body
 
 
-def _scrapes(s, exporter, url, reps, change=None):
+def _scrapes(s, exporter, url, reps, change=None, gzipped=False):
     """(median seconds, most round trips) of `reps` scrapes, each after change(i) if given."""
     times, trips = [], []
     for i in range(reps):
@@ -37,7 +40,7 @@ def _scrapes(s, exporter, url, reps, change=None):
             change(i)
         exporter._view.flush()
         before = s.round_trips()
-        t, _ = _get(url)
+        t, _ = _get(url, gzipped)
         trips.append(s.round_trips() - before)
         times.append(t)
     return statistics.median(times), max(trips)
@@ -70,6 +73,13 @@ def _serve_and_scrape(s, reps, owner_series):
         out["steady_scrape_s"], out["round_trips_per_scrape"] = _scrapes(s, exporter, url, reps)
         out["after_change_scrape_s"], changed = _scrapes(s, exporter, url, reps, group_failed)
         out["after_failover_scrape_s"], moved = _scrapes(s, exporter, url, 1, failover)
+        # gzip: the first gzipped scrape compresses every part; later ones only what changed.
+        out["gzip_first_scrape_s"], zipped = _get(url, True)
+        out["gzip_bytes"] = len(zipped)
+        out["gzip_percent"] = 100.0 * len(zipped) / max(1, out["bytes"])
+        out["gzip_steady_scrape_s"], _ = _scrapes(s, exporter, url, reps, gzipped=True)
+        out["gzip_after_change_scrape_s"], _ = _scrapes(s, exporter, url, reps, lambda i: group_failed(reps + i),
+                                                        gzipped=True)
         out["round_trips_per_scrape_after_change"] = max(changed, moved)
         out["collect_s"] = exporter.last_scrape_duration
     finally:
@@ -110,6 +120,13 @@ def bench_exporter(cfg, R, log):
     R.target("exporter", "backend round trips per scrape: 0", "%d (after a change: %d)" % (
         out["round_trips_per_scrape"], out["round_trips_per_scrape_after_change"]),
         out["round_trips_per_scrape"] == 0 and out["round_trips_per_scrape_after_change"] == 0)
+    R.target("exporter", "gzipped body <= 10 % of the text body", "%.1f %%" % out["gzip_percent"],
+             out["gzip_percent"] <= 10.0)
+    R.target("exporter", "a scrape served from memory <= 1 s (steady, gzipped)", "%.3f s" % out["gzip_steady_scrape_s"],
+             out["gzip_steady_scrape_s"] <= 1.0)
+    print("exporter: gzip (Accept-Encoding: gzip, as Prometheus asks): %(gzip_bytes)d bytes (%(gzip_percent).1f %% of "
+          "the text); first gzipped scrape %(gzip_first_scrape_s).3f s, steady %(gzip_steady_scrape_s).3f s, after a "
+          "group state change %(gzip_after_change_scrape_s).3f s" % out, flush=True)
     print("exporter: %(nodes)d nodes, %(groups)d groups, %(resources)d resources; %(series)d series, "
           "%(bytes)d bytes per scrape\n"
           "  round trips per scrape: %(round_trips_per_scrape)d steady, %(round_trips_per_scrape_after_change)d "

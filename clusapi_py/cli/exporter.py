@@ -3,17 +3,21 @@ until interrupted (Ctrl-C or SIGTERM: exit 0).
 
 It starts whether or not the cluster answers yet (it keeps trying, with
 backoff, and says so in clusapi_exporter_up / _connect_failures_total);
-a usage problem -- prometheus_client missing, the address taken -- exits 3
-with one line on stderr.  See clusapi_py.monitor.exporter.
+a usage problem -- prometheus_client missing, the address taken, a bad
+--web.config.file -- exits 3
+with one line on stderr.  See clusapi_py.monitor.exporter and clusapi_py.monitor.http.
 """
 import argparse
 import signal
+import sys
 import threading
 import typing
 
 from ..monitor import exporter as ex
-from ._common import EXIT_OK, Context
+from ..monitor import http, webconfig
+from ._common import EXIT_OK, EXIT_UNKNOWN, Context
 from ._runtime import Failure, emit
+from . import winservice
 
 SLICE = 0.25
 
@@ -21,10 +25,8 @@ SLICE = 0.25
 def listen_address(text: str) -> typing.Tuple[str, int]:
     """ADDR:PORT, :PORT (every IPv4 address) or [IPv6]:PORT."""
     host, sep, port_text = text.rpartition(":")
-    try:
-        port = int(port_text)
-    except ValueError:
-        port = -1
+    # ASCII digits only: int() would also take "９８８２" (full-width) and " 9882", "+9882", "9_882".
+    port = int(port_text) if port_text.isascii() and port_text.isdigit() else -1
     if not sep or not (0 <= port <= 65535):
         raise argparse.ArgumentTypeError("not ADDR:PORT (e.g. 0.0.0.0:%d or :%d): %r"
                                          % (ex.DEFAULT_PORT, ex.DEFAULT_PORT, text))
@@ -47,6 +49,15 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--listen", metavar="ADDR:PORT", type=listen_address, default=("0.0.0.0", ex.DEFAULT_PORT),
                         help="where to serve /metrics (default: 0.0.0.0:%d; windows_exporter uses 9182)"
                              % ex.DEFAULT_PORT)
+    parser.add_argument("--web.config.file", dest="web_config_file", metavar="FILE", default=None,
+                        help="TLS, basic auth and headers, in Prometheus exporter-toolkit's web configuration "
+                             "format (as windows_exporter's --web.config.file)")
+    parser.add_argument("--install-service", action="store_true",
+                        help="Windows: install `clusapi exporter` with these options as a service (automatic start)")
+    parser.add_argument("--uninstall-service", action="store_true", help="Windows: stop and remove the service")
+    parser.add_argument("--service-name", metavar="NAME", default=winservice.DEFAULT_NAME,
+                        help="the service's name (default: %s)" % winservice.DEFAULT_NAME)
+    parser.add_argument("--run-service", metavar="NAME", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--property-interval", metavar="SECONDS", type=_interval, default=60.0,
                         help="read the properties and the CSVs this often (default: 60)")
     parser.add_argument("--owner-series", choices=("all", "owner"), default="all",
@@ -60,35 +71,88 @@ def _plain(kind: str, message: str) -> Failure:
     return Failure(message, {"type": kind, "message": message})
 
 
-def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
+def serve_until(ctx: Context, args: argparse.Namespace, stop: threading.Event,
+                listening: typing.Callable[["http.Server"], None]) -> int:
+    """Serves until `stop` is set (or KeyboardInterrupt), calling listening(server) once it listens;
+    the server and the exporter are closed on the way out (the port is released)."""
     if not ex.available():
         raise _plain("MissingDependency", ex.MISSING)
     connect = ctx.connect
     assert connect is not None, "the exporter row must have opens=True"
+    web = None
+    if args.web_config_file is not None:
+        try:
+            web = webconfig.load(args.web_config_file)
+        except webconfig.WebConfigError as exc:
+            raise _plain("WebConfigError", str(exc)) from None
     exporter = ex.Exporter(connect, property_interval=args.property_interval, property_budget=args.property_budget,
                            simulated=ctx.simulated, owner_series=args.owner_series)
     host, port = args.listen
     try:
-        server = ex.serve(exporter, host, port)
+        server = http.serve(exporter, host, port, web=web)
     except OSError as exc:
         raise _plain("AddressInUse" if getattr(exc, "errno", None) in (48, 98, 10048) else "OSError",
-                     "cannot listen on %s:%d: %s" % (host, port, exc.strerror or exc)) from None
-    exporter.start()
+                     "cannot listen on %s:%d: %s" % ("[%s]" % host if ":" in host else host, port,
+                                                     exc.strerror or exc)) from None
+    try:
+        exporter.start()
+        listening(server)
+        while not stop.wait(SLICE):
+            pass
+    finally:
+        server.close()
+        exporter.stop()
+    return EXIT_OK
+
+
+def _service(args: argparse.Namespace, ctx: Context) -> typing.Optional[int]:
+    """--install-service, --uninstall-service, --run-service (Windows); None for a plain run."""
+    if not (args.install_service or args.uninstall_service or args.run_service is not None):
+        return None
+    if sys.platform == "win32":
+        return _windows_service(args, ctx, args.run_service if args.run_service is not None else args.service_name)
+    raise _plain("UsageError", "--install-service, --uninstall-service and --run-service are for Windows")
+
+
+if sys.platform == "win32":
+    def _windows_service(args: argparse.Namespace, ctx: Context, name: str) -> int:
+        try:
+            if args.install_service:
+                if args.web_config_file is not None:    # a bad file: said now, not when the service starts
+                    try:
+                        webconfig.load(args.web_config_file)
+                    except webconfig.WebConfigError as exc:
+                        raise _plain("WebConfigError", str(exc)) from None
+                winservice.install(name, winservice.command_line(sys.argv[1:], name))
+                return EXIT_OK
+            if args.uninstall_service:
+                winservice.uninstall(name)
+                return EXIT_OK
+            run = winservice.dispatch(name, lambda stop, listening: serve_until(ctx, args, stop,
+                                                                                 lambda server: listening()))
+        except OSError as exc:
+            raise _plain("OSError", "service %s: %s" % (name, exc.strerror or exc)) from None
+        # The SCM was told (SERVICE_STOPPED with the exit code); a service has no console to say more.
+        return EXIT_OK if run.error is None else EXIT_UNKNOWN
+
+
+def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
+    code = _service(args, ctx)
+    if code is not None:
+        return code
     previous = None
     if threading.current_thread() is threading.main_thread():
         def _term(signum: int, frame: object) -> None:
             raise KeyboardInterrupt
         previous = signal.signal(signal.SIGTERM, _term)
-    emit(out, "clusapi exporter: metrics on http://%s:%d/metrics%s\n" % (
-        server.address[0], server.address[1], " (a simulated cluster)" if ctx.simulated else ""))
+
+    def listening(server: http.Server) -> None:
+        emit(out, "clusapi exporter: metrics on %s%s\n" % (server.url, " (a simulated cluster)" if ctx.simulated else ""))
+
     try:
-        while True:
-            threading.Event().wait(SLICE)
+        return serve_until(ctx, args, threading.Event(), listening)
     except KeyboardInterrupt:
-        pass
+        return EXIT_OK
     finally:
-        server.close()
-        exporter.stop()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-    return EXIT_OK

@@ -3,7 +3,7 @@ for the properties, and an HTTP server whose scrapes read only memory.
 
     exporter = Exporter(lambda: open_cluster(backend=...), property_interval=60)
     exporter.start()                       # returns at once, connected or not
-    server = serve(exporter, "127.0.0.1", 9882)
+    server = http.serve(exporter, "127.0.0.1", 9882)   # clusapi_py.monitor.http
     ...
     server.close(); exporter.stop()
 
@@ -24,9 +24,6 @@ clusapi_exporter_view_stale 1 and their age in clusapi_exporter_data_age_seconds
 (CSV state comes from `shared_volumes()` on the property interval: per-node
 CSV states from events are not used yet.)
 """
-import http.server
-import socket
-import sys
 import threading
 import time
 import typing
@@ -50,6 +47,7 @@ MISSING = ("the exporter needs prometheus_client: pip install \"clusapi_py[expor
 DEFAULT_PORT = 9882
 RETRY_FIRST, RETRY_MAX = 1.0, 30.0
 _WATCH = 0.25
+_EOF = b"# EOF\n"
 
 
 def available() -> bool:
@@ -379,21 +377,26 @@ class Exporter:
 
     def render(self, fmt: str = "text") -> bytes:
         """The answer to a scrape: "text" (Prometheus 0.0.4) or "openmetrics" (1.0.0)."""
+        return b"".join(self.chunks(fmt))
+
+    def chunks(self, fmt: str = "text") -> typing.List[bytes]:
+        """render()'s answer in parts: a part's bytes are the same object from one scrape to the
+        next while it is unchanged (the HTTP server compresses each part once)."""
         started = time.perf_counter()
         chunks = [part.rendered(fmt) for _, part in self._current()]
         self.scrapes += 1
         chunks.append(_render(pm.self_families(self.status()), fmt))
         if fmt == "openmetrics":
-            chunks.append(b"# EOF\n")
+            chunks.append(_EOF)
         self.last_scrape_duration = time.perf_counter() - started
-        return b"".join(chunks)
+        return chunks
 
     def families(self) -> typing.List[pm.Family]:
         """Everything a scrape answers, as families (render() is what a scrape sends)."""
         return self.cluster_families() + pm.self_families(self.status())
 
 
-# ---- rendering and serving ------------------------------------------------------------------------------
+# ---- rendering ---------------------------------------------------------------------------------
 class _Part:
     """One part of the answer: its key, its families and their rendering per format (made once).
     An owner part is made as text (`rendered`, with its objects' lines in `rows`) and makes its
@@ -450,66 +453,3 @@ def _render(families: typing.List[pm.Family], fmt: str) -> bytes:
         text: bytes = openmetrics.exposition.generate_latest(source)  # type: ignore[no-untyped-call]
         return text[:-6] if text.endswith(b"# EOF\n") else text
     return exposition.generate_latest(source)
-
-
-class _Handler(http.server.BaseHTTPRequestHandler):
-    server: "_HTTPServer"
-
-    def do_GET(self) -> None:
-        path = self.path.split("?", 1)[0]
-        if path == "/metrics":
-            openmetrics_wanted = "application/openmetrics-text" in self.headers.get("Accept", "")
-            fmt = "openmetrics" if openmetrics_wanted else "text"
-            body = self.server.exporter.render(fmt)
-            ctype = (openmetrics.exposition.CONTENT_TYPE_LATEST if openmetrics_wanted
-                     else exposition.CONTENT_TYPE_LATEST)
-            code = 200
-        elif path == "/":
-            body = b"<html><body><h1>clusapi exporter</h1><p><a href=\"/metrics\">/metrics</a></p></body></html>\n"
-            ctype, code = "text/html; charset=utf-8", 200
-        else:
-            body, ctype, code = b"not found: try /metrics\n", "text/plain; charset=utf-8", 404
-        self.send_response(code)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: typing.Any) -> None:
-        pass                                    # no line per scrape
-
-
-class _HTTPServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-    # SO_REUSEADDR on Windows would let a second server bind a port already in use.
-    allow_reuse_address = sys.platform != "win32"
-    exporter: Exporter
-
-
-class Server:
-    """The HTTP server answering /metrics (Prometheus text, OpenMetrics when asked)."""
-
-    def __init__(self, httpd: _HTTPServer, thread: threading.Thread) -> None:
-        self._httpd = httpd
-        self._thread = thread
-        self.address: typing.Tuple[str, int] = (str(httpd.server_address[0]), int(httpd.server_address[1]))
-
-    def close(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=10)
-
-
-def serve(exporter: Exporter, host: str, port: int) -> Server:
-    """Starts the HTTP server on host:port (port 0: a free one); OSError when it cannot listen."""
-    if prometheus_client is None:
-        raise RuntimeError(MISSING)
-
-    class Bound(_HTTPServer):
-        address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
-
-    httpd = Bound((host, port), _Handler)
-    httpd.exporter = exporter
-    thread = threading.Thread(target=httpd.serve_forever, name="clusapi-exporter-http", daemon=True)
-    thread.start()
-    return Server(httpd, thread)

@@ -4,7 +4,8 @@ import time
 import urllib.request
 
 import clusapi_py
-from clusapi_py.monitor.exporter import Exporter, serve
+from clusapi_py.monitor.exporter import Exporter
+from clusapi_py.monitor.http import serve
 from clusapi_py.sim import SimulatedCluster
 
 
@@ -19,19 +20,26 @@ def wait_for(predicate, timeout=10.0, step=0.02):
 
 
 @contextlib.contextmanager
-def running(sim=None, **kwargs):
-    """(sim, exporter, "http://127.0.0.1:PORT/metrics")."""
+def serving(sim=None, web=None, limits=None, **kwargs):
+    """(sim, exporter, server) on a free loopback port (`web`, `limits`: serve()'s)."""
     sim = sim if sim is not None else SimulatedCluster()
     kwargs.setdefault("simulated", True)
     kwargs.setdefault("round_trips", sim.round_trips)
     # Opened by name, as over RPC: the simulator's broken connections reach it.
     exporter = Exporter(lambda: clusapi_py.open_cluster("CLUSTER01", backend=sim), **kwargs).start()
-    server = serve(exporter, "127.0.0.1", 0)
+    server = serve(exporter, "127.0.0.1", 0, web=web, limits=limits)
     try:
-        yield sim, exporter, "http://127.0.0.1:%d/metrics" % server.address[1]
+        yield sim, exporter, server
     finally:
         server.close()
         exporter.stop()
+
+
+@contextlib.contextmanager
+def running(sim=None, **kwargs):
+    """(sim, exporter, "http://127.0.0.1:PORT/metrics")."""
+    with serving(sim, **kwargs) as (sim, exporter, server):
+        yield sim, exporter, server.url
 
 
 def scrape(url, accept=None):

@@ -14,7 +14,8 @@ pytest.importorskip("prometheus_client", reason="the exporter extra (prometheus_
 
 import clusapi_py  # noqa: E402
 from clusapi_py.monitor import prometheus as pm  # noqa: E402
-from clusapi_py.monitor.exporter import Exporter, serve  # noqa: E402
+from clusapi_py.monitor.exporter import Exporter  # noqa: E402
+from clusapi_py.monitor.http import serve  # noqa: E402
 from clusapi_py.sim import SimulatedCluster  # noqa: E402
 
 from exporter_helpers import running, samples, scrape, value, wait_for  # noqa: E402
