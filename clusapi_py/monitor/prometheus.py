@@ -114,18 +114,55 @@ CLUSTER_PROPERTIES = (
 )
 # The property a cluster reports under another name than the one windows_exporter's series has.
 CLUSTER_ALIASES = {"DynamicQuorumEnabled": "DynamicQuorum"}
-_SNAKE_EXCEPTIONS = {"S2DIOLatencyThreshold": "s2d_io_latency_threshold",
-                     "S2DCachePageSizeKBytes": "s2d_cache_page_size_kbytes",
+# windows_exporter's spelling where its names do not split the property's name at each capital.
+_SNAKE_EXCEPTIONS = {"S2DIOLatencyThreshold": "s2dio_latency_threshold",
+                     "S2DCachePageSizeKBytes": "s2d_cache_page_size_k_bytes",
                      "NetftIPSecEnabled": "netft_ip_sec_enabled"}
+# Properties windows_exporter reads as signed 32-bit numbers (a DWORD 0xFFFFFFFF, "not set", is -1 there).
+SIGNED_PROPERTIES = frozenset({"FailbackWindowStart", "FailbackWindowEnd"})
 _BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+# windows_exporter's families this exporter does not serve, and why (README: "not served").  Every other
+# family of tests/exporter/windows_exporter_mscluster.tsv is served with its name, labels and type.
+_PER_OBJECT = ("a control call per object (CLUSCTL_*_GET_%s), not a property: the bulk property read does "
+               "not carry it, and reading it would add an open, a control and a close per object per refresh")
+_NOT_A_PROPERTY = ("not a cluster common property: WMI's MSCluster_Cluster fills it itself (MaxNumberOfNodes "
+                   "from CIM_Cluster, QuorumTypeValue from the quorum configuration), by a rule it does not document")
+_UNDOCUMENTED = ("not among the documented cluster common properties (WMI's MSCluster_Cluster has it): served when "
+                 "the cluster reports it")
+_UNSUPPORTED = ("a cluster common property the docs mark \"not supported\" (a Windows Server 2003-2008 R2 "
+                "property): a current cluster does not report it (served when a cluster does)")
+NOT_SERVED: typing.Dict[str, str] = {}
+for _kind in ("node", "network", "resourcegroup", "resource"):
+    NOT_SERVED[PREFIX + _kind + "_characteristics"] = _PER_OBJECT % "CHARACTERISTICS"
+    NOT_SERVED[PREFIX + _kind + "_flags"] = _PER_OBJECT % "FLAGS"
+NOT_SERVED[PREFIX + "resource_resource_class"] = NOT_SERVED[PREFIX + "resource_subclass"] = \
+    _PER_OBJECT % "CLASS_INFO"
+for _suffix in ("info", "health_status", "size_bytes", "allocated_size_bytes", "footprint_on_pool_bytes",
+                "storage_efficiency_percent"):
+    NOT_SERVED[PREFIX + "virtualdisk_" + _suffix] = ("Storage Spaces virtual disks (WMI's storage classes) are "
+                                                    "not part of the cluster API")
+for _prop in ("max_number_of_nodes", "quorum_type_value"):
+    NOT_SERVED[PREFIX + "cluster_" + _prop] = _NOT_A_PROPERTY
+for _prop in ("grace_period_enabled", "grace_period_timeout", "shared_volume_vss_writer_operation_timeout"):
+    NOT_SERVED[PREFIX + "cluster_" + _prop] = _UNDOCUMENTED
+for _prop in ("quorum_arbitration_time_min", "disable_group_preferred_owner_randomization",
+              "resource_dll_deadlock_period", "root_memory_reserved"):
+    NOT_SERVED[PREFIX + "cluster_" + _prop] = _UNSUPPORTED
+NOT_SERVED[PREFIX + "node_detected_cloud_platform"] = ("not a node common property (WMI's MSCluster_Node "
+                                                      "has it from Windows Server 2022): served when the node "
+                                                      "reports it")
 
 
 def _snake(name: str) -> str:
     return _SNAKE_EXCEPTIONS.get(name) or _BOUNDARY.sub("_", name.replace("S2D", "S2d")).lower()
 
 
-def _number(value: object) -> typing.Optional[float]:
-    """A property value as a sample value; None for what is not a number (left out)."""
+def _number(value: object, signed: bool = False) -> typing.Optional[float]:
+    """A property value as a sample value; None for what is not a number (left out).
+    signed: a DWORD read as a signed 32-bit number, as windows_exporter reads it."""
+    if signed and isinstance(value, int) and not isinstance(value, bool) and 2**31 <= value < 2**32:
+        return float(value - 2**32)
     if isinstance(value, bool):
         return float(value)
     if isinstance(value, (int, float)):
@@ -242,7 +279,7 @@ def _table_families(kind: str, table: typing.Optional[PropertyTable], names: typ
         values = table[name]
         labels = labels_of(name, values)
         for (prop, _, _), family in zip(columns, families):
-            number = _number(values.get(prop))
+            number = _number(values.get(prop), prop in SIGNED_PROPERTIES)
             if number is not None:
                 family.samples.append((labels, number))
     return [f for f in families if f.samples]
@@ -280,6 +317,8 @@ def property_families(props: Snapshot, groups: typing.Mapping[str, str],
     if cluster is not None:
         for prop in CLUSTER_PROPERTIES:
             number = _number(cluster.get(prop, cluster.get(CLUSTER_ALIASES.get(prop, ""))))
+            if number is None and prop == "QuorumLogFileSize":     # as WMI: GetClusterQuorumResource's
+                number = float(props.quorum.max_log_size)
             if number is not None:
                 out.append(Family(PREFIX + "cluster_" + _snake(prop), "The cluster's %s property." % prop, "gauge",
                                   ("name",), [((props.cluster_name,), number)]))
@@ -288,7 +327,9 @@ def property_families(props: Snapshot, groups: typing.Mapping[str, str],
 
 def volume_families(volumes: typing.Sequence[SharedVolume]) -> typing.List[Family]:
     """Cluster Shared Volumes: windows_exporter's info/total/free series, plus
-    fault state, backup state and the CSV resource's state."""
+    fault state, backup state and the CSV resource's state.  A volume's `name`
+    is its volume label (trailing blanks cut), as windows_exporter has it; the
+    resource state's `name` is the CSV resource's."""
     info = Family(PREFIX + "shared_volumes_info", "A Cluster Shared Volume (value always 1).", "gauge",
                   ("name", "path", "volume_guid"), [])
     total = Family(PREFIX + "shared_volumes_total_bytes", "Size of the Cluster Shared Volume in bytes.", "gauge",
@@ -305,14 +346,14 @@ def volume_families(volumes: typing.Sequence[SharedVolume]) -> typing.List[Famil
     for sv in volumes:
         state.samples.append(((sv.name, sv.owner_node), _state(sv.state)))
         for v in sv.volumes:
-            guid = _guid(v.volume_name)
-            info.samples.append(((sv.name, v.path, guid), 1.0))
+            guid, label = _guid(v.volume_name), v.label.rstrip(" ")
+            info.samples.append(((label, v.path, guid), 1.0))
             if v.total_bytes is not None:
-                total.samples.append(((sv.name, guid), float(v.total_bytes)))
+                total.samples.append(((label, guid), float(v.total_bytes)))
             if v.free_bytes is not None:
-                free.samples.append(((sv.name, guid), float(v.free_bytes)))
-            fault.samples.append(((sv.name, guid), float(v.fault_state)))
-            backup.samples.append(((sv.name, guid), float(v.backup_state)))
+                free.samples.append(((label, guid), float(v.free_bytes)))
+            fault.samples.append(((label, guid), float(v.fault_state)))
+            backup.samples.append(((label, guid), float(v.backup_state)))
     return [info, total, free, fault, backup, state]
 
 

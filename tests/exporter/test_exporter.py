@@ -42,12 +42,13 @@ def test_states_owners_and_properties_under_windows_exporter_names():
     assert value(text, W + "resource_pending_timeout", name="Cluster IP Address") == 180000
     assert value(text, W + "network_role", name="Cluster Network 1") == 3
     assert value(text, W + "cluster_clus_svc_regroup_tick_in_milliseconds", name="CLUSTER01") == 300
-    assert value(text, W + "cluster_s2d_io_latency_threshold", name="CLUSTER01") == 5000
+    assert value(text, W + "cluster_s2dio_latency_threshold", name="CLUSTER01") == 5000     # windows_exporter's spelling
     assert value(text, W + "cluster_dynamic_quorum_enabled", name="CLUSTER01") == 1
-    assert value(text, W + "shared_volumes_total_bytes", name="Cluster Disk 3") == 2199023255552
-    assert value(text, W + "shared_volumes_free_bytes", name="Cluster Disk 3",
+    # a CSV volume's name is its volume label (Cluster Disk 3's volume: C:\ClusterStorage\Volume1, label Volume1)
+    assert value(text, W + "shared_volumes_total_bytes", name="Volume1") == 2199023255552
+    assert value(text, W + "shared_volumes_free_bytes", name="Volume1",
                  volume_guid="6a1f3c2e-9b4d-4e7a-8c5f-1d2e3f4a5b6c") == 1319413953331
-    assert value(text, W + "shared_volumes_fault_state", name="Cluster Disk 3") == 0
+    assert value(text, W + "shared_volumes_fault_state", name="Volume1") == 0
     assert value(text, "clusapi_exporter_up") == 1
     assert value(text, "clusapi_exporter_view_stale") == 0
     # a property the cluster does not report is absent, never 0
