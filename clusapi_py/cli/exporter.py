@@ -4,16 +4,20 @@ until interrupted (Ctrl-C or SIGTERM: exit 0).
 It starts whether or not the cluster answers yet (it keeps trying, with
 backoff, and says so in clusapi_exporter_up / _connect_failures_total);
 a usage problem -- prometheus_client missing, the address taken -- exits 3
-with one line on stderr.  See clusapi_py.monitor.exporter.
+with one line on stderr.  --timeout bounds each attempt to open the cluster.
+What goes wrong later (connect failures, resyncs, property-read failures) is
+logged on stderr, a line each.  See clusapi_py.monitor.exporter.
 """
 import argparse
+import logging
 import signal
+import sys
 import threading
 import typing
 
 from ..monitor import exporter as ex
 from ._common import EXIT_OK, Context
-from ._runtime import Failure, emit
+from ._runtime import Failure, bounded, emit
 
 SLICE = 0.25
 
@@ -63,16 +67,20 @@ def _plain(kind: str, message: str) -> Failure:
 def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
     if not ex.available():
         raise _plain("MissingDependency", ex.MISSING)
-    connect = ctx.connect
-    assert connect is not None, "the exporter row must have opens=True"
+    opener = ctx.connect
+    if opener is None:
+        raise RuntimeError("the exporter command opens the cluster itself (Context.connect)")
+    timeout = getattr(args, "timeout", None)
+    connect = opener if timeout is None else (lambda: bounded(opener, timeout))
     exporter = ex.Exporter(connect, property_interval=args.property_interval, property_budget=args.property_budget,
-                           simulated=ctx.simulated, owner_series=args.owner_series)
+                           simulated=ctx.simulated, owner_series=args.owner_series, round_trips=ctx.round_trips)
     host, port = args.listen
     try:
         server = ex.serve(exporter, host, port)
     except OSError as exc:
         raise _plain("AddressInUse" if getattr(exc, "errno", None) in (48, 98, 10048) else "OSError",
                      "cannot listen on %s:%d: %s" % (host, port, exc.strerror or exc)) from None
+    log_handler = _log_to_stderr()
     exporter.start()
     previous = None
     if threading.current_thread() is threading.main_thread():
@@ -89,6 +97,16 @@ def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
     finally:
         server.close()
         exporter.stop()
+        ex.log.removeHandler(log_handler)
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     return EXIT_OK
+
+
+def _log_to_stderr() -> logging.Handler:
+    """The exporter's log lines (logger clusapi_py.exporter, INFO and up) on stderr, one a line."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s clusapi exporter: %(levelname)s: %(message)s"))
+    ex.log.addHandler(handler)
+    ex.log.setLevel(logging.INFO)
+    return handler

@@ -11,7 +11,11 @@ Threads:
 * "connect": opens the cluster and its live view, retrying with backoff
   (1 s doubling to 30 s) until it succeeds -- the exporter serves (its
   self-metrics, up=0) meanwhile; then watches the view (stale since when,
-  last current) and opens it again if the view closes under it.
+  last current) and opens it again if the view closes under it, or if it
+  has stayed stale longer than `stale_reconnect` seconds (a port that keeps
+  failing): that bound doubles after each such reopen while the view does
+  not become current, up to STALE_RECONNECT_MAX, so a lasting fault costs
+  a full read every few minutes at most, never a loop of them.
 * "properties": every `property_interval` seconds, `snapshot(properties=True)`
   and `shared_volumes()` on a worker, waited for at most `property_budget`
   seconds (an overrun is counted; its result is still taken when it comes,
@@ -19,18 +23,28 @@ Threads:
 * the HTTP server's threads: a scrape builds its families from the immutable
   snapshots held now (memoized per snapshot), never calling the cluster.
 
+What goes wrong is logged (logger "clusapi_py.exporter": connect failures,
+resyncs, property-read and rendering failures, each with the function, the
+Win32 code and the message) and served as clusapi_exporter_last_error_info.
+A failure while preparing the property series (a name that cannot be
+encoded, say) is counted as a property-refresh failure; the thread goes on.
+
 While the view is stale the last known values are served, with
 clusapi_exporter_view_stale 1 and their age in clusapi_exporter_data_age_seconds.
 (CSV state comes from `shared_volumes()` on the property interval: per-node
 CSV states from events are not used yet.)
 """
 import http.server
+import importlib.metadata
+import logging
+import platform
 import socket
 import sys
 import threading
 import time
 import typing
 
+from .. import _version
 from ..handles import Cluster
 from ..records import SharedVolume
 from ..snapshot import Snapshot
@@ -41,6 +55,7 @@ try:                                            # the optional extra: clusapi_py
     from prometheus_client import exposition, openmetrics
     import prometheus_client.openmetrics.exposition
     from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+    from prometheus_client.process_collector import ProcessCollector
     from prometheus_client.registry import Collector
 except ImportError:                             # pragma: no cover - depends on the installation
     prometheus_client = None  # type: ignore[assignment]
@@ -49,7 +64,17 @@ MISSING = ("the exporter needs prometheus_client: pip install \"clusapi_py[expor
            "(or pip install prometheus_client)")
 DEFAULT_PORT = 9882
 RETRY_FIRST, RETRY_MAX = 1.0, 30.0
+STALE_RECONNECT, STALE_RECONNECT_MAX = 60.0, 900.0
 _WATCH = 0.25
+log = logging.getLogger("clusapi_py.exporter")
+
+
+def error_info(exc: BaseException, where: str) -> pm.LastError:
+    """(function, Win32 code, message) of a failure: a ClusterError's own, else `where`, 0 and the text."""
+    function = getattr(exc, "function", "") or where
+    code = getattr(exc, "winerror", 0)
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return pm.LastError(str(function), code if isinstance(code, int) else 0, str(message), time.time())
 
 
 def available() -> bool:
@@ -69,7 +94,8 @@ class Exporter:
     def __init__(self, connect: typing.Callable[[], Cluster], *, property_interval: float = 60.0,
                  property_budget: typing.Optional[float] = None, simulated: bool = False,
                  round_trips: typing.Optional[typing.Callable[[], int]] = None,
-                 retry_first: float = RETRY_FIRST, retry_max: float = RETRY_MAX, owner_series: str = "all") -> None:
+                 retry_first: float = RETRY_FIRST, retry_max: float = RETRY_MAX, owner_series: str = "all",
+                 stale_reconnect: float = STALE_RECONNECT, stale_reconnect_max: float = STALE_RECONNECT_MAX) -> None:
         if owner_series not in ("all", "owner"):
             raise ValueError("owner_series must be 'all' (windows_exporter's: a series per node) or 'owner'")
         self.every_node = owner_series == "all"
@@ -79,6 +105,9 @@ class Exporter:
         self.simulated = simulated
         self._round_trips = round_trips
         self._retry = (retry_first, retry_max)
+        self._stale_bound = (stale_reconnect, max(stale_reconnect, stale_reconnect_max))
+        self._stale_after = stale_reconnect     # doubles after each reopen of a view that stayed stale
+        self._resyncs_seen = 0
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._wake_properties = threading.Event()
@@ -96,7 +125,9 @@ class Exporter:
         self._assembled: typing.Tuple[object, object, typing.List[typing.Tuple[str, _Part]]] = (None, None, [])
         self.cluster_name = ""
         self.last_error: typing.Optional[BaseException] = None
-        self.connects = self.connect_failures = 0
+        self.last_error_info: typing.Optional[pm.LastError] = None
+        self.connects = self.connect_failures = self.stale_reconnects = 0
+        self._process = ProcessCollector(registry=None) if prometheus_client is not None else None
         self.property_refreshes = self.property_failures = self.property_overruns = 0
         self.property_duration: typing.Optional[float] = None
         self.scrapes = 0
@@ -154,8 +185,8 @@ class Exporter:
             cluster = self._connect()
             view = cluster.live_view()
         except Exception as exc:
-            self.last_error = exc
             self.connect_failures += 1
+            self._failed("connect", exc)
             if cluster is not None:
                 cluster.close()
             return False
@@ -165,8 +196,16 @@ class Exporter:
             self.cluster_name = cluster.name
             self.connects += 1
             self.last_sync, self.stale_since = now, None
+            self._resyncs_seen = 0
+        log.info("connected to cluster %s", cluster.name)
         self._wake_properties.set()
         return True
+
+    def _failed(self, where: str, exc: BaseException) -> None:
+        """Records a failure: the last error (served as clusapi_exporter_last_error_info) and a log line."""
+        info = error_info(exc, where)
+        self.last_error, self.last_error_info = exc, info
+        log.warning("%s failed: %s (Win32 code %d): %s", where, info.function, info.code, info.message)
 
     def _connect_loop(self) -> None:
         delay = self._retry[0]
@@ -180,23 +219,55 @@ class Exporter:
             self._watch_view()
             self._stop.wait(_WATCH)
 
+    def _drop_view(self) -> None:
+        """Closes the view and the cluster: the connect loop opens them again."""
+        with self._lock:
+            view, cluster, self._cluster, self._view = self._view, self._cluster, None, None
+        if view is not None:
+            self._count_closed(view)
+            view.close()
+        if cluster is not None:
+            cluster.close()
+
+    def _count_closed(self, view: typing.Any) -> None:
+        try:
+            self._events_before += view.events_applied
+            self._resyncs_before += view.resyncs
+        except ValueError:                      # already closed: its counts are gone
+            pass
+
     def _watch_view(self) -> None:
         view = self._view
         if view is None:
             return
         if view.closed:                         # closed under us: open everything again
-            with self._lock:
-                cluster, self._cluster, self._view = self._cluster, None, None
-            if cluster is not None:
-                cluster.close()
+            log.warning("the live view closed; opening the cluster again")
+            self._drop_view()
             return
         now = time.time()
-        if view.stale:
+        try:
+            stale, resyncs = view.stale, view.resyncs
+        except ValueError:                      # closed just now: seen on the next turn
+            return
+        if resyncs > self._resyncs_seen:
+            log.warning("the live view re-read the cluster (resync %d)", resyncs)
+            self._resyncs_seen = resyncs
+        if stale:
             if self.stale_since is None:
                 self.stale_since = now
+            elif now - self.stale_since >= self._stale_after:
+                # Stale too long (its port keeps failing): open it all again, and wait twice as long
+                # before the next such reopen unless the view becomes current meanwhile.
+                log.warning("the live view has been stale for %.0f s; opening the cluster again (next such "
+                            "reopen after %.0f s at the earliest)", now - self.stale_since,
+                            min(self._stale_after * 2, self._stale_bound[1]))
+                self._stale_after = min(self._stale_after * 2, self._stale_bound[1])
+                self.stale_reconnects += 1
+                self._drop_view()
         else:
             self.stale_since = None
             self.last_sync = now
+            self._stale_after = self._stale_bound[0]
 
     # ---- the property thread -------------------------------------------------------------------------
     def _property_loop(self) -> None:
@@ -217,20 +288,27 @@ class Exporter:
                 self.property_overruns += 1
 
     def _read_properties(self, cluster: Cluster) -> None:
+        """One property read, then its series prepared.  Any exception is counted and logged
+        (never lost with the thread): a failed read keeps the last properties served."""
         started = time.monotonic()
         try:
             snap = cluster.snapshot(properties=True)
             volumes = tuple(cluster.shared_volumes())
         except Exception as exc:
-            self.last_error = exc
             self.property_failures += 1
+            self._failed("property read", exc)
             return
         self.property_duration = time.monotonic() - started
         new = _Properties(snap, volumes, time.time(), self._props_generation + 1)
-        # Built and rendered here, before they are served: no scrape pays for a property read.
-        for _, part in self._build(self.states(), new):
-            part.rendered("openmetrics")
-            part.rendered("text")
+        try:
+            # Built and rendered here, before they are served: no scrape pays for a property read.
+            for _, part in self._build(self.states(), new):
+                part.rendered("openmetrics")
+                part.rendered("text")
+        except Exception as exc:
+            self.property_failures += 1
+            self._failed("property rendering", exc)
+            return
         self._props_generation = new.generation
         self._props = new
         self.property_refreshes += 1
@@ -258,7 +336,8 @@ class Exporter:
             property_refreshes=self.property_refreshes, property_failures=self.property_failures,
             property_overruns=self.property_overruns, property_duration=self.property_duration,
             round_trips=self._round_trips() if self._round_trips is not None else None, scrapes=self.scrapes,
-            last_scrape_duration=self.last_scrape_duration, simulated=self.simulated, cluster=self.cluster_name)
+            last_scrape_duration=self.last_scrape_duration, simulated=self.simulated, cluster=self.cluster_name,
+            last_error=self.last_error_info, stale_reconnects=self.stale_reconnects, build=_BUILD)
 
     def states(self) -> typing.Optional[Snapshot]:
         """The live view's current snapshot (memory only), or None before the first connection."""
@@ -326,7 +405,11 @@ class Exporter:
                 text = kept.get(key)
                 made[key] = text if text is not None else pm.owner_lines(family[0], prefix, name, owner, nodes,
                                                                           self.every_node)
-            body = (pm.header(*family) + "".join(made.values())).encode("utf-8") if made else b""
+            text = pm.header(*family) + "".join(made.values()) if made else ""
+            try:
+                body = text.encode("utf-8")
+            except UnicodeEncodeError:          # an unpaired surrogate in a name: U+FFFD in its place
+                body = pm.safe_text(text).encode("utf-8")
             part = _Part(None, families, {"text": body, "openmetrics": body}, made, (nodes, self.every_node))
             self._rows_last[slot] = part
             return part
@@ -383,6 +466,8 @@ class Exporter:
         chunks = [part.rendered(fmt) for _, part in self._current()]
         self.scrapes += 1
         chunks.append(_render(pm.self_families(self.status()), fmt))
+        if self._process is not None:
+            chunks.append(_render_metrics(list(self._process.collect()), fmt))
         if fmt == "openmetrics":
             chunks.append(b"# EOF\n")
         self.last_scrape_duration = time.perf_counter() - started
@@ -422,6 +507,17 @@ class _Part:
         return text
 
 
+def _build_info() -> typing.Tuple[str, str, str]:
+    try:
+        cffi_version = importlib.metadata.version("cffi")
+    except importlib.metadata.PackageNotFoundError:     # pragma: no cover - cffi is the run-time dependency
+        cffi_version = ""
+    return _version.__version__, platform.python_version(), cffi_version
+
+
+_BUILD = _build_info()
+
+
 def _client_family(family: pm.Family) -> "Metric":
     metric: Metric
     if family.type == "counter":
@@ -444,8 +540,16 @@ class _Families:
 
 
 def _render(families: typing.List[pm.Family], fmt: str) -> bytes:
-    """Families in a format, by prometheus_client (OpenMetrics without its closing "# EOF")."""
-    source = typing.cast(Collector, _Families([_client_family(f) for f in families if f.samples]))
+    """Families in a format, by prometheus_client (OpenMetrics without its closing "# EOF").  A label
+    value UTF-8 cannot encode (an unpaired surrogate) is served with U+FFFD in its place."""
+    try:
+        return _render_metrics([_client_family(f) for f in families if f.samples], fmt)
+    except UnicodeEncodeError:
+        return _render_metrics([_client_family(pm.safe_family(f)) for f in families if f.samples], fmt)
+
+
+def _render_metrics(metrics: typing.List["Metric"], fmt: str) -> bytes:
+    source = typing.cast(Collector, _Families(metrics))
     if fmt == "openmetrics":
         text: bytes = openmetrics.exposition.generate_latest(source)  # type: ignore[no-untyped-call]
         return text[:-6] if text.endswith(b"# EOF\n") else text

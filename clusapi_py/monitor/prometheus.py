@@ -237,6 +237,21 @@ GROUP_OWNER = (PREFIX + "resourcegroup_owner_node", "1 on the node that owns the
 RESOURCE_OWNER = (PREFIX + "resource_owner_node", "1 on the node that hosts the resource, 0 on the others.")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def safe_text(value: str) -> str:
+    """`value` with each unpaired UTF-16 surrogate (a name from clusapi.dll can carry one; UTF-8
+    cannot encode it) replaced by U+FFFD, the replacement character."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
+def safe_family(family: Family) -> Family:
+    """The family with safe_text() applied to its label values."""
+    return family._replace(samples=[(tuple(safe_text(v) for v in labels), value)
+                                    for labels, value in family.samples])
+
+
 def escape(value: str) -> str:
     """A label value in the text formats (Prometheus 0.0.4 and OpenMetrics write them alike)."""
     return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
@@ -367,6 +382,16 @@ def _guid(volume_name: str) -> str:
 
 
 # ---- the exporter's own metrics --------------------------------------------------------------------------
+class LastError(typing.NamedTuple):
+    """The last failure: the clusapi function (or what the exporter was doing), its Win32 code
+    (0 when it has none) and message, and when (Unix time)."""
+
+    function: str
+    code: int
+    message: str
+    at: float
+
+
 class Status(typing.NamedTuple):
     """What the exporter knows about itself at one scrape."""
 
@@ -388,6 +413,9 @@ class Status(typing.NamedTuple):
     last_scrape_duration: typing.Optional[float]
     simulated: bool
     cluster: str
+    last_error: typing.Optional[LastError] = None
+    stale_reconnects: int = 0
+    build: typing.Tuple[str, str, str] = ("", "", "")    # package version, Python, cffi
 
 
 def self_families(status: Status) -> typing.List[Family]:
@@ -405,6 +433,8 @@ def self_families(status: Status) -> typing.List[Family]:
             "counter"),
         one("reconnects", "Times the exporter opened the cluster again after the first connection.",
             float(status.reconnects), "counter"),
+        one("stale_reconnects", "Reopens of a live view that stayed stale too long (counted in reconnects too).",
+            float(status.stale_reconnects), "counter"),
         one("connect_failures", "Failed attempts to open the cluster.", float(status.connect_failures), "counter"),
         one("property_refreshes", "Property reads (snapshot with properties and the CSVs) completed.",
             float(status.property_refreshes), "counter"),
@@ -430,4 +460,12 @@ def self_families(status: Status) -> typing.List[Family]:
                       [((source,), age) for source, age in sorted(status.ages.items())]))
     out.append(Family(SELF_PREFIX + "info", "The cluster served (value always 1).", "gauge",
                       ("cluster", "simulated"), [((status.cluster, "true" if status.simulated else "false"), 1.0)]))
+    out.append(Family(SELF_PREFIX + "build_info", "The exporter's version, Python's and cffi's (value always 1).",
+                      "gauge", ("version", "python", "cffi"), [(status.build, 1.0)]))
+    error = status.last_error
+    if error is not None:
+        out.append(Family(SELF_PREFIX + "last_error_info", "The last failure: the clusapi function (or the "
+                          "exporter's step), its Win32 code and message (value always 1).", "gauge",
+                          ("function", "code", "message"), [((error.function, str(error.code), error.message), 1.0)]))
+        out.append(one("last_error_timestamp_seconds", "When the last failure happened (Unix time).", error.at))
     return out
