@@ -303,14 +303,17 @@ class Exporter:
         try:
             # Built and rendered here, before they are served: no scrape pays for a property read.
             for _, part in self._build(self.states(), new):
-                part.rendered("openmetrics")
-                part.rendered("text")
+                if part.head is None:           # an owner part is its lines already
+                    part.rendered("openmetrics")
+                    part.rendered("text")
+                    part.release_families()     # made again if asked for (families()): memory
         except Exception as exc:
             self.property_failures += 1
             self._failed("property rendering", exc)
             return
         self._props_generation = new.generation
         self._props = new
+        self._assembled = (None, None, [])      # lets the parts of the previous properties go
         self.property_refreshes += 1
 
     # ---- what a scrape reads --------------------------------------------------------------------------
@@ -372,15 +375,20 @@ class Exporter:
                 ("group_owner", (nodes, groups), self._owner_rows(
                     "group_owner", pm.GROUP_OWNER, nodes, [((), g.name, g.owner_node) for g in s.groups],
                     lambda: [pm.group_owner_family(s, self.every_node)])),
-                ("resource_state", (generation, tuple((r.name, r.group, r.state) for r in s.resources)),
-                 lambda: [pm.resource_state_family(s, types)]),
-                ("resource_owner", (generation, nodes, resources), self._owner_rows(
-                    "resource_owner", pm.RESOURCE_OWNER, nodes,
-                    [((("type", types.get(r.name, "")), ("owner_group", r.group)), r.name, r.owner_node)
-                     for r in s.resources], lambda: [pm.resource_owner_family(s, types, self.every_node)])),
                 ("network_state", tuple(s.networks), lambda: [pm.network_state_family(s)]),
             ]
             if props is not None:
+                # The resource series carry the resource's type, which comes with the properties: they
+                # are served from the first property read on, so that none changes labels at start-up
+                # (and the largest part is not built twice).
+                parts += [
+                    ("resource_state", (generation, tuple((r.name, r.group, r.state) for r in s.resources)),
+                     lambda: [pm.resource_state_family(s, types)]),
+                    ("resource_owner", (generation, nodes, resources), self._owner_rows(
+                        "resource_owner", pm.RESOURCE_OWNER, nodes,
+                        [((("type", types.get(r.name, "")), ("owner_group", r.group)), r.name, r.owner_node)
+                         for r in s.resources], lambda: [pm.resource_owner_family(s, types, self.every_node)])),
+                ]
                 p = props
                 in_groups = tuple((r.name, r.group) for r in s.resources)
                 parts.append(("properties", (generation, in_groups), lambda: pm.property_families(
@@ -399,18 +407,14 @@ class Exporter:
         def build() -> _Part:
             previous = self._rows_last.get(slot)
             kept = previous.rows if (previous is not None and previous.rows_for == (nodes, self.every_node)) else {}
-            made: typing.Dict[object, str] = {}
+            made: typing.Dict[object, bytes] = {}
             for prefix, name, owner in rows:
                 key = (prefix, name, owner)
-                text = kept.get(key)
-                made[key] = text if text is not None else pm.owner_lines(family[0], prefix, name, owner, nodes,
-                                                                          self.every_node)
-            text = pm.header(*family) + "".join(made.values()) if made else ""
-            try:
-                body = text.encode("utf-8")
-            except UnicodeEncodeError:          # an unpaired surrogate in a name: U+FFFD in its place
-                body = pm.safe_text(text).encode("utf-8")
-            part = _Part(None, families, {"text": body, "openmetrics": body}, made, (nodes, self.every_node))
+                lines = kept.get(key)
+                made[key] = lines if lines is not None else pm.encode(pm.owner_lines(
+                    family[0], prefix, name, owner, nodes, self.every_node))
+            # Kept as the objects' lines, not joined: a scrape sends them as they are (no second copy).
+            part = _Part(None, families, None, made, (nodes, self.every_node), pm.encode(pm.header(*family)))
             self._rows_last[slot] = part
             return part
         return build
@@ -432,12 +436,14 @@ class Exporter:
             part = self._cache.get(slot, {}).get(key)
             if part is None:
                 built = build()
-                part = built if isinstance(built, _Part) else _Part(key, built)
+                part = built if isinstance(built, _Part) else _Part(key, built, remake=build)
                 part.key = key
                 with self._cache_lock:
                     parts = self._cache.setdefault(slot, {})
                     parts[key] = part
-                    while len(parts) > 2:
+                    # the newest two of a slot (the one served, the one prepared); one of an owner
+                    # part, the largest by far (the next one keeps its unchanged lines anyway)
+                    while len(parts) > (1 if part.head is not None else 2):
                         del parts[next(iter(parts))]
             out.append((slot, part))
         return out
@@ -463,15 +469,21 @@ class Exporter:
     def render(self, fmt: str = "text") -> bytes:
         """The answer to a scrape: "text" (Prometheus 0.0.4) or "openmetrics" (1.0.0)."""
         started = time.perf_counter()
-        chunks = [part.rendered(fmt) for _, part in self._current()]
+        chunks = self.render_chunks(fmt)
+        self.last_scrape_duration = time.perf_counter() - started
+        return b"".join(chunks)
+
+    def render_chunks(self, fmt: str = "text") -> typing.List[bytes]:
+        """The answer to a scrape as the pieces held in memory (their concatenation is render()'s
+        answer): a server may send them one after the other without joining them."""
+        chunks = [chunk for _, part in self._current() for chunk in part.chunks(fmt)]
         self.scrapes += 1
         chunks.append(_render(pm.self_families(self.status()), fmt))
         if self._process is not None:
             chunks.append(_render_metrics(list(self._process.collect()), fmt))
         if fmt == "openmetrics":
             chunks.append(b"# EOF\n")
-        self.last_scrape_duration = time.perf_counter() - started
-        return b"".join(chunks)
+        return chunks
 
     def families(self) -> typing.List[pm.Family]:
         """Everything a scrape answers, as families (render() is what a scrape sends)."""
@@ -480,19 +492,24 @@ class Exporter:
 
 # ---- rendering and serving ------------------------------------------------------------------------------
 class _Part:
-    """One part of the answer: its key, its families and their rendering per format (made once).
-    An owner part is made as text (`rendered`, with its objects' lines in `rows`) and makes its
-    families only when asked."""
+    """One part of the answer: its key, its families and their rendering per format (made once;
+    one rendering serves both formats where they are alike).  An owner part is made as text: a
+    header and its objects' lines (`head`, `rows`), sent as they are, and makes its families only
+    when asked."""
 
     def __init__(self, key: object, families: typing.Union[typing.List[pm.Family],
                                                            typing.Callable[[], typing.List[pm.Family]]],
                  rendered: typing.Optional[typing.Dict[str, bytes]] = None,
-                 rows: typing.Optional[typing.Dict[object, str]] = None, rows_for: object = None) -> None:
+                 rows: typing.Optional[typing.Dict[object, bytes]] = None, rows_for: object = None,
+                 head: typing.Optional[bytes] = None,
+                 remake: typing.Optional[typing.Callable[[], typing.Any]] = None) -> None:
         self.key = key
         self._families = families
+        self._remake = remake
         self._rendered: typing.Dict[str, bytes] = rendered or {}
-        self.rows: typing.Dict[object, str] = rows or {}
+        self.rows: typing.Dict[object, bytes] = rows or {}
         self.rows_for = rows_for
+        self.head = head
 
     @property
     def families(self) -> typing.List[pm.Family]:
@@ -500,10 +517,27 @@ class _Part:
             self._families = self._families()
         return self._families
 
+    def release_families(self) -> None:
+        """Drops the families once rendered (made again by `remake` when asked for)."""
+        if self._remake is not None:
+            self._families = self._remake
+
+    def chunks(self, fmt: str) -> typing.List[bytes]:
+        if self.head is not None:
+            return [self.head, *self.rows.values()] if self.rows else []
+        return [self.rendered(fmt)]
+
     def rendered(self, fmt: str) -> bytes:
+        if self.head is not None:
+            return b"".join(self.chunks(fmt))
         text = self._rendered.get(fmt)
         if text is None:
-            text = self._rendered[fmt] = _render(self.families, fmt)
+            families = self.families
+            if all(f.type == "gauge" and '"' not in f.help for f in families):     # alike in both formats
+                text = self._rendered.get("openmetrics" if fmt == "text" else "text")
+            if text is None:
+                text = _render(families, fmt)
+            self._rendered[fmt] = text
         return text
 
 
@@ -541,9 +575,13 @@ class _Families:
 
 def _render(families: typing.List[pm.Family], fmt: str) -> bytes:
     """Families in a format, by prometheus_client (OpenMetrics without its closing "# EOF").  A label
-    value UTF-8 cannot encode (an unpaired surrogate) is served with U+FFFD in its place."""
+    value UTF-8 cannot encode (an unpaired surrogate) is served with U+FFFD in its place.  Gauges
+    (every cluster family) are written by prometheus.gauge_text, in one pass."""
+    shown = [f for f in families if f.samples]
+    if all(f.type == "gauge" for f in shown):
+        return pm.encode("".join(pm.gauge_text(f, fmt == "openmetrics") for f in shown))
     try:
-        return _render_metrics([_client_family(f) for f in families if f.samples], fmt)
+        return _render_metrics([_client_family(f) for f in shown], fmt)
     except UnicodeEncodeError:
         return _render_metrics([_client_family(pm.safe_family(f)) for f in families if f.samples], fmt)
 

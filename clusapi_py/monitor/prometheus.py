@@ -257,6 +257,43 @@ def escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
 
 
+def encode(text: str) -> bytes:
+    """UTF-8 bytes of exposition text; an unpaired surrogate (see safe_text) becomes U+FFFD."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return safe_text(text).encode("utf-8")
+
+
+def _value_text(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "+Inf" if value > 0 else "-Inf"
+    return repr(float(value))
+
+
+def gauge_text(family: Family, openmetrics: bool = False) -> str:
+    """A gauge family in the text format, or OpenMetrics (the same lines but for the HELP text's
+    escaping of a double quote): what prometheus_client writes, made in one pass over the samples."""
+    if family.type != "gauge":
+        raise ValueError("gauge_text: %s is a %s" % (family.name, family.type))
+    help_text = family.help.replace("\\", "\\\\").replace("\n", "\\n")
+    if openmetrics:
+        help_text = help_text.replace('"', '\\"')
+    out = ["# HELP %s %s\n# TYPE %s gauge\n" % (family.name, help_text, family.name)]
+    names = family.labels
+    if not names:
+        out.extend("%s %s\n" % (family.name, _value_text(value)) for _, value in family.samples)
+    else:
+        heads = [("{" if i == 0 else ",") + "%s=\"" % n for i, n in enumerate(names)]
+        for labels, value in family.samples:
+            out.append(family.name)
+            out.extend(head + escape(v) + '"' for head, v in zip(heads, labels))
+            out.append("} %s\n" % _value_text(value))
+    return "".join(out)
+
+
 def header(name: str, text: str) -> str:
     """The HELP and TYPE lines of a gauge (the same in both formats for these help texts)."""
     return "# HELP %s %s\n# TYPE %s gauge\n" % (name, text.replace("\\", "\\\\").replace("\n", "\\n"), name)

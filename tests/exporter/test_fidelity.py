@@ -124,3 +124,29 @@ def test_the_s2d_cache_properties_come_from_the_simulators_defaults():
     families, _, _ = served(SimulatedCluster())
     assert families[pm.PREFIX + "cluster_s2d_cache_page_size_k_bytes"].samples[0][1] == 16.0
     assert families[pm.PREFIX + "cluster_s2d_cache_flash_reserve_percent"].samples[0][1] == 0.0
+
+
+def test_the_gauge_writer_says_what_prometheus_client_says():
+    prometheus_client = pytest.importorskip("prometheus_client")
+    from prometheus_client.openmetrics.parser import text_string_to_metric_families as parse_openmetrics
+    from prometheus_client.parser import text_string_to_metric_families as parse_text
+    from clusapi_py.monitor import exporter as ex
+    families, _, _ = served(SimulatedCluster())
+    families = list(families.values()) + [pm.Family(pm.PREFIX + "odd", 'help with "quotes", \\ and\nlines', "gauge",
+                                                    ("name",), [(('a"b\\c\nd',), float("inf")), (("x",), -1.5)])]
+
+    def parsed(text, parse):
+        return sorted((s.name, tuple(sorted(s.labels.items())), s.value) for f in parse(text) for s in f.samples)
+
+    for openmetrics, parse in ((False, parse_text), (True, parse_openmetrics)):
+        ours = "".join(pm.gauge_text(f, openmetrics) for f in families) + ("# EOF\n" if openmetrics else "")
+        theirs = ex._render_metrics([ex._client_family(f) for f in families], "openmetrics" if openmetrics else "text")
+        theirs = theirs.decode("utf-8") + ("# EOF\n" if openmetrics else "")
+        assert parsed(ours, parse) == parsed(theirs, parse)
+        helps = [line for line in ours.splitlines() if line.startswith("# HELP")]
+        assert helps == [line for line in theirs.splitlines() if line.startswith("# HELP")]
+
+
+def test_the_gauge_writer_refuses_a_counter():
+    with pytest.raises(ValueError):
+        pm.gauge_text(pm.Family("x", "h", "counter", (), [((), 1.0)]))

@@ -241,3 +241,27 @@ def test_the_exporter_command_takes_timeout_and_serves_round_trips():
     assert proc.returncode == 0, err
     assert "Traceback" not in err and "AssertionError" not in err
     assert "clusapi exporter: INFO: connected to cluster" in err
+
+
+def test_the_resource_series_wait_for_the_resource_types(monkeypatch):
+    release = threading.Event()
+    real = ex.Exporter._read_properties
+
+    def held(self, cluster):
+        release.wait(20)
+        real(self, cluster)
+
+    monkeypatch.setattr(ex.Exporter, "_read_properties", held)
+    with running(property_interval=3600) as (_, exporter, url):
+        assert exporter.wait_connected(10)
+        text = scrape(url)[1]
+        assert value(text, "windows_mscluster_resourcegroup_state", name="FS01") == 0
+        # no resource series with type="" that would change labels once the types are read
+        assert "windows_mscluster_resource_state{" not in text
+        assert "windows_mscluster_resource_owner_node{" not in text
+        release.set()
+        assert exporter.wait_properties(10)
+        text = scrape(url)[1]
+    assert value(text, "windows_mscluster_resource_state", name="Cluster IP Address", type="IP Address") == 2
+    assert value(text, "windows_mscluster_resource_owner_node", name="Cluster IP Address", node_name="NODE1",
+                 type="IP Address") == 1
