@@ -82,7 +82,7 @@ def available() -> bool:
 
 
 class _Properties(typing.NamedTuple):
-    snapshot: Snapshot
+    values: pm.PropertyValues       # what the property series show (not the whole snapshot: memory)
     volumes: typing.Tuple[SharedVolume, ...]
     read_at: float                  # time.time()
     generation: int                 # 1 for the first read, and so on
@@ -292,14 +292,14 @@ class Exporter:
         (never lost with the thread): a failed read keeps the last properties served."""
         started = time.monotonic()
         try:
-            snap = cluster.snapshot(properties=True)
+            values = pm.property_values(cluster.snapshot(properties=True))
             volumes = tuple(cluster.shared_volumes())
         except Exception as exc:
             self.property_failures += 1
             self._failed("property read", exc)
             return
         self.property_duration = time.monotonic() - started
-        new = _Properties(snap, volumes, time.time(), self._props_generation + 1)
+        new = _Properties(values, volumes, time.time(), self._props_generation + 1)
         try:
             # Built and rendered here, before they are served: no scrape pays for a property read.
             for _, part in self._build(self.states(), new):
@@ -392,7 +392,7 @@ class Exporter:
                 p = props
                 in_groups = tuple((r.name, r.group) for r in s.resources)
                 parts.append(("properties", (generation, in_groups), lambda: pm.property_families(
-                    p.snapshot, dict(in_groups), types)))
+                    p.values, dict(in_groups), types)))
         if props is not None:
             p2 = props
             parts.append(("volumes", generation, lambda: pm.volume_families(p2.volumes)))
@@ -408,11 +408,12 @@ class Exporter:
             previous = self._rows_last.get(slot)
             kept = previous.rows if (previous is not None and previous.rows_for == (nodes, self.every_node)) else {}
             made: typing.Dict[object, bytes] = {}
+            escaped = [pm.escape(node) for node in nodes]
             for prefix, name, owner in rows:
                 key = (prefix, name, owner)
                 lines = kept.get(key)
                 made[key] = lines if lines is not None else pm.encode(pm.owner_lines(
-                    family[0], prefix, name, owner, nodes, self.every_node))
+                    family[0], prefix, name, owner, nodes, self.every_node, escaped))
             # Kept as the objects' lines, not joined: a scrape sends them as they are (no second copy).
             part = _Part(None, families, None, made, (nodes, self.every_node), pm.encode(pm.header(*family)))
             self._rows_last[slot] = part
@@ -423,7 +424,7 @@ class Exporter:
         generation = props.generation if props is not None else 0
         memo_generation, types = self._types_memo
         if memo_generation != generation:
-            types = pm.resource_types(props.snapshot if props is not None else None)
+            types = props.values.types if props is not None else {}
             self._types_memo = (generation, types)
         return types
 
@@ -579,7 +580,8 @@ def _render(families: typing.List[pm.Family], fmt: str) -> bytes:
     (every cluster family) are written by prometheus.gauge_text, in one pass."""
     shown = [f for f in families if f.samples]
     if all(f.type == "gauge" for f in shown):
-        return pm.encode("".join(pm.gauge_text(f, fmt == "openmetrics") for f in shown))
+        labels: typing.Dict[typing.Tuple[pm.Labels, pm.Labels], str] = {}
+        return pm.encode("".join(pm.gauge_text(f, fmt == "openmetrics", labels) for f in shown))
     try:
         return _render_metrics([_client_family(f) for f in shown], fmt)
     except UnicodeEncodeError:

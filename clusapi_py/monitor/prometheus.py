@@ -273,9 +273,12 @@ def _value_text(value: float) -> str:
     return repr(float(value))
 
 
-def gauge_text(family: Family, openmetrics: bool = False) -> str:
+def gauge_text(family: Family, openmetrics: bool = False,
+               label_cache: typing.Optional[typing.Dict[typing.Tuple[Labels, Labels], str]] = None) -> str:
     """A gauge family in the text format, or OpenMetrics (the same lines but for the HELP text's
-    escaping of a double quote): what prometheus_client writes, made in one pass over the samples."""
+    escaping of a double quote): what prometheus_client writes, made in one pass over the samples.
+    `label_cache`: {(label names, values): their text}, shared by the families written together
+    (a resource's eleven property series write its labels once)."""
     if family.type != "gauge":
         raise ValueError("gauge_text: %s is a %s" % (family.name, family.type))
     help_text = family.help.replace("\\", "\\\\").replace("\n", "\\n")
@@ -287,10 +290,16 @@ def gauge_text(family: Family, openmetrics: bool = False) -> str:
         out.extend("%s %s\n" % (family.name, _value_text(value)) for _, value in family.samples)
     else:
         heads = [("{" if i == 0 else ",") + "%s=\"" % n for i, n in enumerate(names)]
+        cache = label_cache if label_cache is not None else {}
+        numbers: typing.Dict[float, str] = {}      # property values repeat: each written once
         for labels, value in family.samples:
-            out.append(family.name)
-            out.extend(head + escape(v) + '"' for head, v in zip(heads, labels))
-            out.append("} %s\n" % _value_text(value))
+            text = cache.get((names, labels))
+            if text is None:
+                text = cache[(names, labels)] = "".join(head + escape(v) + '"' for head, v in zip(heads, labels))
+            number = numbers.get(value)
+            if number is None:
+                number = numbers[value] = "} %s\n" % _value_text(value)
+            out.append(family.name + text + number)
     return "".join(out)
 
 
@@ -300,14 +309,26 @@ def header(name: str, text: str) -> str:
 
 
 def owner_lines(metric: str, prefix: typing.Sequence[typing.Tuple[str, str]], name: str, owner: str,
-                nodes: typing.Sequence[str], every_node: bool) -> str:
+                nodes: typing.Sequence[str], every_node: bool,
+                escaped_nodes: typing.Optional[typing.Sequence[str]] = None) -> str:
     """One object's *_owner_node lines: labels `prefix` (name, value pairs), node_name, name;
-    a line per node (1 on the owner), or with every_node=False the owner's line only."""
+    a line per node (1 on the owner), or with every_node=False the owner's line only.
+    `escaped_nodes`: escape() of each of `nodes`, when the caller has them already."""
     head = metric + "{" + "".join('%s="%s",' % (k, escape(v)) for k, v in prefix) + 'node_name="'
     tail = '",name="%s"} ' % escape(name)
     if not every_node:
         return head + escape(owner) + tail + "1.0\n" if owner else ""
-    return "".join(head + escape(node) + tail + ("1.0\n" if node == owner else "0.0\n") for node in nodes)
+    escaped = list(escaped_nodes) if escaped_nodes is not None else [escape(node) for node in nodes]
+    # The lines of the other nodes joined in one call; the owner's line (1) put in its place.
+    zero = tail + "0.0\n"
+    between = zero + head
+
+    def run(part: typing.Sequence[str]) -> str:
+        return head + between.join(part) + zero if part else ""
+    at = nodes.index(owner) if owner in nodes else -1
+    if at < 0:
+        return run(escaped)
+    return run(escaped[:at]) + head + escaped[at] + tail + "1.0\n" + run(escaped[at + 1:])
 
 
 def state_families(snap: Snapshot, resource_types: typing.Mapping[str, str]) -> typing.List[Family]:
@@ -316,25 +337,6 @@ def state_families(snap: Snapshot, resource_types: typing.Mapping[str, str]) -> 
     return [node_state_family(snap), group_state_family(snap), group_owner_family(snap),
             resource_state_family(snap, resource_types), resource_owner_family(snap, resource_types),
             network_state_family(snap)]
-
-
-def _table_families(kind: str, table: typing.Optional[PropertyTable], names: typing.Iterable[str],
-                    columns: typing.Sequence[typing.Tuple[str, str, str]],
-                    labels_of: typing.Callable[[str, typing.Mapping[str, object]], Labels],
-                    label_names: Labels) -> typing.List[Family]:
-    if table is None:
-        return []
-    families = [Family(PREFIX + kind + "_" + suffix, text, "gauge", label_names, []) for _, suffix, text in columns]
-    for name in names:
-        if name not in table:
-            continue
-        values = table[name]
-        labels = labels_of(name, values)
-        for (prop, _, _), family in zip(columns, families):
-            number = _number(values.get(prop), prop in SIGNED_PROPERTIES)
-            if number is not None:
-                family.samples.append((labels, number))
-    return [f for f in families if f.samples]
 
 
 def resource_types(props: typing.Optional[Snapshot]) -> typing.Dict[str, str]:
@@ -349,22 +351,41 @@ def resource_types(props: typing.Optional[Snapshot]) -> typing.Dict[str, str]:
     return out
 
 
-def property_families(props: Snapshot, groups: typing.Mapping[str, str],
-                      types: typing.Mapping[str, str]) -> typing.List[Family]:
-    """The property series, from a snapshot read with properties=True.
-    `groups`: {resource name: group} as the live view has it now (the
-    properties may be older than the states)."""
-    out = _table_families("node", props.node_properties, [n.name for n in props.nodes], NODE_PROPERTIES,
-                          lambda name, _: (name,), ("name",))
-    out += _table_families("resourcegroup", props.group_properties, [g.name for g in props.groups],
-                           GROUP_PROPERTIES, lambda name, _: (name,), ("name",))
-    read_groups = {r.name: r.group for r in props.resources}
-    out += _table_families("resource", props.resource_properties, [r.name for r in props.resources],
-                           RESOURCE_PROPERTIES,
-                           lambda name, _: (types.get(name, ""), groups.get(name, read_groups.get(name, "")), name),
-                           ("type", "owner_group", "name"))
-    out += _table_families("network", props.network_properties, [n.name for n in props.networks],
-                           NETWORK_PROPERTIES, lambda name, _: (name,), ("name",))
+class PropertyValues(typing.NamedTuple):
+    """What the property series need from a snapshot read with properties, and no more (the
+    exporter keeps this, not the snapshot with every object's decoded lists): per kind, each
+    object's numbers in its columns' order (None: not reported); the resources' groups and
+    types as read; the cluster's series (name, help, value)."""
+
+    cluster_name: str
+    rows: typing.Dict[str, typing.List[typing.Tuple[str, typing.Tuple[typing.Optional[float], ...]]]]
+    resource_groups: typing.Dict[str, str]
+    types: typing.Dict[str, str]
+    cluster: typing.List[typing.Tuple[str, str, float]]
+
+
+# (kind in the metric names, columns, the snapshot's property table, its objects)
+_PROPERTY_KINDS = (("node", NODE_PROPERTIES, "node_properties", "nodes"),
+                   ("resourcegroup", GROUP_PROPERTIES, "group_properties", "groups"),
+                   ("resource", RESOURCE_PROPERTIES, "resource_properties", "resources"),
+                   ("network", NETWORK_PROPERTIES, "network_properties", "networks"))
+
+
+def property_values(props: Snapshot) -> PropertyValues:
+    """The numbers the property series show, from a snapshot read with properties=True
+    (decoding each object's lists: a malformed one raises ValueError)."""
+    rows: typing.Dict[str, typing.List[typing.Tuple[str, typing.Tuple[typing.Optional[float], ...]]]] = {}
+    for kind, columns, attribute, objects in _PROPERTY_KINDS:
+        table: typing.Optional[PropertyTable] = getattr(props, attribute)
+        if table is None:
+            continue
+        got = rows[kind] = []
+        for obj in getattr(props, objects):
+            if obj.name in table:
+                values = table[obj.name]
+                got.append((obj.name, tuple(_number(values.get(prop), prop in SIGNED_PROPERTIES)
+                                            for prop, _, _ in columns)))
+    cluster_series = []
     cluster = props.cluster_properties
     if cluster is not None:
         for prop in CLUSTER_PROPERTIES:
@@ -372,8 +393,36 @@ def property_families(props: Snapshot, groups: typing.Mapping[str, str],
             if number is None and prop == "QuorumLogFileSize":     # as WMI: GetClusterQuorumResource's
                 number = float(props.quorum.max_log_size)
             if number is not None:
-                out.append(Family(PREFIX + "cluster_" + _snake(prop), "The cluster's %s property." % prop, "gauge",
-                                  ("name",), [((props.cluster_name,), number)]))
+                cluster_series.append((PREFIX + "cluster_" + _snake(prop), "The cluster's %s property." % prop,
+                                       number))
+    return PropertyValues(props.cluster_name, rows, {r.name: r.group for r in props.resources},
+                          resource_types(props), cluster_series)
+
+
+def property_families(props: typing.Union[Snapshot, PropertyValues], groups: typing.Mapping[str, str],
+                      types: typing.Mapping[str, str]) -> typing.List[Family]:
+    """The property series, from a snapshot read with properties=True (or its property_values()).
+    `groups`: {resource name: group} as the live view has it now (the
+    properties may be older than the states)."""
+    values = props if isinstance(props, PropertyValues) else property_values(props)
+    out: typing.List[Family] = []
+    for kind, columns, _, _ in _PROPERTY_KINDS:
+        got = values.rows.get(kind)
+        if got is None:
+            continue
+        resource = kind == "resource"
+        label_names = ("type", "owner_group", "name") if resource else ("name",)
+        families = [Family(PREFIX + kind + "_" + suffix, text, "gauge", label_names, [])
+                    for _, suffix, text in columns]
+        for name, numbers in got:
+            labels = ((types.get(name, ""), groups.get(name, values.resource_groups.get(name, "")), name)
+                      if resource else (name,))
+            for number, family in zip(numbers, families):
+                if number is not None:
+                    family.samples.append((labels, number))
+        out += [f for f in families if f.samples]
+    out += [Family(name, text, "gauge", ("name",), [((values.cluster_name,), number)])
+            for name, text, number in values.cluster]
     return out
 
 

@@ -150,3 +150,14 @@ def test_the_gauge_writer_says_what_prometheus_client_says():
 def test_the_gauge_writer_refuses_a_counter():
     with pytest.raises(ValueError):
         pm.gauge_text(pm.Family("x", "h", "counter", (), [((), 1.0)]))
+
+
+@pytest.mark.parametrize("owner", ["N1", "N2", "N3", "", "gone"])
+def test_owner_lines_are_a_line_per_node_with_1_on_the_owner(owner):
+    nodes = ("N1", "N2", "N3")
+    text = pm.owner_lines("m", (("type", 'T"x'),), "obj\n1", owner, nodes, True)
+    expected = "".join('m{type="T\\"x",node_name="%s",name="obj\\n1"} %s\n' % (n, "1.0" if n == owner else "0.0")
+                       for n in nodes)
+    assert text == expected
+    only = pm.owner_lines("m", (), "o", owner, nodes, False)
+    assert only == ('m{node_name="%s",name="o"} 1.0\n' % owner if owner else "")
