@@ -65,6 +65,7 @@ MISSING = ("the exporter needs prometheus_client: pip install \"clusapi_py[expor
 DEFAULT_PORT = 9882
 RETRY_FIRST, RETRY_MAX = 1.0, 30.0
 STALE_RECONNECT, STALE_RECONNECT_MAX = 60.0, 900.0
+RESYNC_LOG_EVERY = 30.0         # seconds: at most one resync line that often (a storm is one line, counted)
 _WATCH = 0.25
 log = logging.getLogger("clusapi_py.exporter")
 
@@ -108,6 +109,7 @@ class Exporter:
         self._stale_bound = (stale_reconnect, max(stale_reconnect, stale_reconnect_max))
         self._stale_after = stale_reconnect     # doubles after each reopen of a view that stayed stale
         self._resyncs_seen = 0
+        self._resyncs_logged: typing.Tuple[float, int] = (float("-inf"), 0)    # (when, count then)
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._wake_properties = threading.Event()
@@ -197,6 +199,7 @@ class Exporter:
             self.connects += 1
             self.last_sync, self.stale_since = now, None
             self._resyncs_seen = 0
+            self._resyncs_logged = (float("-inf"), 0)
         log.info("connected to cluster %s", cluster.name)
         self._wake_properties.set()
         return True
@@ -249,9 +252,12 @@ class Exporter:
             stale, resyncs = view.stale, view.resyncs
         except ValueError:                      # closed just now: seen on the next turn
             return
-        if resyncs > self._resyncs_seen:
-            log.warning("the live view re-read the cluster (resync %d)", resyncs)
-            self._resyncs_seen = resyncs
+        self._resyncs_seen = resyncs
+        logged_at, logged_count = self._resyncs_logged
+        if resyncs > logged_count and now - logged_at >= RESYNC_LOG_EVERY:
+            log.warning("the live view re-read the whole cluster %d time(s) since the last such line (%d since "
+                        "it was opened)", resyncs - logged_count, resyncs)
+            self._resyncs_logged = (now, resyncs)
         if stale:
             if self.stale_since is None:
                 self.stale_since = now

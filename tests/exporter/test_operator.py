@@ -265,3 +265,29 @@ def test_the_resource_series_wait_for_the_resource_types(monkeypatch):
     assert value(text, "windows_mscluster_resource_state", name="Cluster IP Address", type="IP Address") == 2
     assert value(text, "windows_mscluster_resource_owner_node", name="Cluster IP Address", node_name="NODE1",
                  type="IP Address") == 1
+
+
+def test_resyncs_are_logged_a_line_at_most_every_30_seconds(monkeypatch, caplog):
+    exporter = ex.Exporter(lambda: None)
+
+    class ResyncingView:
+        closed, stale, events_applied = False, False, 0
+
+        def __init__(self):
+            self.resyncs = 0
+
+    view = exporter._view = ResyncingView()
+    now = [1000.0]
+    monkeypatch.setattr(ex.time, "time", lambda: now[0])
+    caplog.set_level(logging.WARNING, logger="clusapi_py.exporter")
+    for _ in range(100):                        # a storm: 100 resyncs in 10 s
+        view.resyncs += 1
+        exporter._watch_view()
+        now[0] += 0.1
+    now[0] += 30
+    view.resyncs += 1
+    exporter._watch_view()
+    lines = [r.getMessage() for r in caplog.records if "re-read the whole cluster" in r.getMessage()]
+    assert lines == ["the live view re-read the whole cluster 1 time(s) since the last such line (1 since it was "
+                     "opened)", "the live view re-read the whole cluster 100 time(s) since the last such line (101 "
+                     "since it was opened)"]
