@@ -108,7 +108,6 @@ class Exporter:
         self._retry = (retry_first, retry_max)
         self._stale_bound = (stale_reconnect, max(stale_reconnect, stale_reconnect_max))
         self._stale_after = stale_reconnect     # doubles after each reopen of a view that stayed stale
-        self._resyncs_seen = 0
         self._resyncs_logged: typing.Tuple[float, int] = (float("-inf"), 0)    # (when, count then)
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -198,7 +197,6 @@ class Exporter:
             self.cluster_name = cluster.name
             self.connects += 1
             self.last_sync, self.stale_since = now, None
-            self._resyncs_seen = 0
             self._resyncs_logged = (float("-inf"), 0)
         log.info("connected to cluster %s", cluster.name)
         self._wake_properties.set()
@@ -252,7 +250,6 @@ class Exporter:
             stale, resyncs = view.stale, view.resyncs
         except ValueError:                      # closed just now: seen on the next turn
             return
-        self._resyncs_seen = resyncs
         logged_at, logged_count = self._resyncs_logged
         if resyncs > logged_count and now - logged_at >= RESYNC_LOG_EVERY:
             log.warning("the live view re-read the whole cluster %d time(s) since the last such line (%d since "
