@@ -67,6 +67,10 @@ RETRY_FIRST, RETRY_MAX = 1.0, 30.0
 STALE_RECONNECT, STALE_RECONNECT_MAX = 60.0, 900.0
 RESYNC_LOG_EVERY = 30.0         # seconds: at most one resync line that often (a storm is one line, counted)
 _WATCH = 0.25
+# An owner part's objects go in blocks, a new block starting at an object whose name hashes to 0
+# modulo 128 (about 128 objects a block, and an added or removed object moves no boundary but its
+# own): a change re-renders its block only, and an answer is a few hundred chunks, not one per object.
+_BLOCK_MASK = 127
 log = logging.getLogger("clusapi_py.exporter")
 
 
@@ -404,20 +408,30 @@ class Exporter:
     def _owner_rows(self, slot: str, family: typing.Tuple[str, str], nodes: typing.Tuple[str, ...],
                     rows: typing.List[typing.Tuple[typing.Tuple[typing.Tuple[str, str], ...], str, str]],
                     families: typing.Callable[[], typing.List[pm.Family]]) -> typing.Callable[[], "_Part"]:
-        """The build of an owner part: its text made of each object's lines, kept from the part
-        before for every object whose labels and owner are unchanged (a failover re-renders the
-        lines of the group and its resources, not those of the 24 000 others)."""
+        """The build of an owner part: its text made of blocks of objects' lines (see _BLOCK_MASK),
+        each kept from the part before while its objects' labels and owners are unchanged (a
+        failover re-renders the blocks of the group and its resources, not the 24 000 others)."""
         def build() -> _Part:
             previous = self._rows_last.get(slot)
             kept = previous.rows if (previous is not None and previous.rows_for == (nodes, self.every_node)) else {}
             made: typing.Dict[object, bytes] = {}
             escaped = [pm.escape(node) for node in nodes]
-            for prefix, name, owner in rows:
-                key = (prefix, name, owner)
+
+            def close(block: typing.List[typing.Tuple[typing.Any, str, str]]) -> None:
+                key = tuple(block)
                 lines = kept.get(key)
-                made[key] = lines if lines is not None else pm.encode(pm.owner_lines(
-                    family[0], prefix, name, owner, nodes, self.every_node, escaped))
-            # Kept as the objects' lines, not joined: a scrape sends them as they are (no second copy).
+                made[key] = lines if lines is not None else pm.encode("".join(
+                    pm.owner_lines(family[0], prefix, name, owner, nodes, self.every_node, escaped)
+                    for prefix, name, owner in block))
+            block: typing.List[typing.Tuple[typing.Any, str, str]] = []
+            for row in rows:
+                if block and not hash(row[1]) & _BLOCK_MASK:
+                    close(block)
+                    block = []
+                block.append(row)
+            if block:
+                close(block)
+            # Kept as the blocks, not joined: a scrape sends them as they are (no second copy).
             part = _Part(None, families, None, made, (nodes, self.every_node), pm.encode(pm.header(*family)))
             self._rows_last[slot] = part
             return part
@@ -472,14 +486,13 @@ class Exporter:
 
     def render(self, fmt: str = "text") -> bytes:
         """The answer to a scrape: "text" (Prometheus 0.0.4) or "openmetrics" (1.0.0)."""
-        started = time.perf_counter()
-        chunks = self.render_chunks(fmt)
-        self.last_scrape_duration = time.perf_counter() - started
-        return b"".join(chunks)
+        return b"".join(self.chunks(fmt))
 
-    def render_chunks(self, fmt: str = "text") -> typing.List[bytes]:
-        """The answer to a scrape as the pieces held in memory (their concatenation is render()'s
-        answer): a server may send them one after the other without joining them."""
+    def chunks(self, fmt: str = "text") -> typing.List[bytes]:
+        """render()'s answer as the pieces held in memory, each the same bytes object from one
+        scrape to the next while unchanged (an owner part gives its blocks): a server may send
+        them one after the other without joining them, and compress each once."""
+        started = time.perf_counter()
         chunks = [chunk for _, part in self._current() for chunk in part.chunks(fmt)]
         self.scrapes += 1
         chunks.append(_render(pm.self_families(self.status()), fmt))
@@ -487,6 +500,7 @@ class Exporter:
             chunks.append(_render_metrics(list(self._process.collect()), fmt))
         if fmt == "openmetrics":
             chunks.append(b"# EOF\n")
+        self.last_scrape_duration = time.perf_counter() - started
         return chunks
 
     def families(self) -> typing.List[pm.Family]:

@@ -256,3 +256,27 @@ def test_owner_lines_match_the_families_and_escape_names():
                     continue
                 assert got[key] == v, key
         assert got[("windows_mscluster_resourcegroup_owner_node", (("name", odd), ("node_name", "NODE2")))] == 1
+
+
+def test_a_failover_re_renders_only_the_blocks_of_the_moved_objects():
+    from clusapi_py import sim as simulator
+    topology = simulator.generate(4, 600, 2)
+    topology["cluster"]["name"] = "CLUSTER01"          # the name running() opens
+    s = SimulatedCluster(topology)
+    with running(s, property_interval=3600) as (_, exporter, url):
+        assert exporter.wait_properties(20)
+        scrape(url)
+        before = exporter._assembled_part("resource_owner")
+        assert 2 < len(before.rows) < 60              # blocks of about 128 objects, not one per object
+        group = s.topology["groups"][10]
+        target = next(n["name"] for n in s.topology["nodes"] if n["name"] != group["owner_node"])
+        s.move_group(group["name"], target)
+        exporter._view.flush()
+        text = scrape(url)[1]
+        after = exporter._assembled_part("resource_owner")
+    assert after is not before
+    changed = [key for key, lines in after.rows.items() if before.rows.get(key) is not lines]
+    assert 1 <= len(changed) <= 2                      # its resources' block(s) only
+    moved = [r["name"] for r in s.topology["resources"] if r["group"] == group["name"]]
+    for name in moved:
+        assert value(text, W + "resource_owner_node", name=name, node_name=target) == 1
