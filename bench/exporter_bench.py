@@ -6,10 +6,21 @@ snapshot(properties=True) plus the CSVs).
 - backend round trips per scrape (target: 0);
 - scrape latency over HTTP: steady (nothing changed since the last scrape),
   and the first scrape after a change (the families are rebuilt);
-- the size of the answer (series, bytes), and gzipped (bytes, scrape times).
+- the size of the answer (series, bytes), and gzipped (bytes, scrape times);
+- `clusapi --sim TOPOLOGY exporter` as its own process: the delay from its
+  start to the first scrape with the states, and with the property series,
+  and its resident memory then (peak and current; the simulated cluster
+  lives in that process too, so its memory is counted: a real exporter's
+  would be less).
 Printed and recorded, never asserted.
 """
+import json
+import os
+import re
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 import urllib.request
 
@@ -88,6 +99,59 @@ def _serve_and_scrape(s, reps, owner_series):
     return out
 
 
+def _memory_kib(pid):
+    """(VmHWM, VmRSS) of a process in KiB, from /proc (None where there is no /proc)."""
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            fields = dict(line.split(":", 1) for line in f if ":" in line)
+    except OSError:
+        return None, None
+    return tuple(int(fields[k].split()[0]) if k in fields else None for k in ("VmHWM", "VmRSS"))
+
+
+def _poll(url, until, deadline):
+    while time.monotonic() < deadline:
+        try:
+            _, body = _get(url)
+        except OSError:
+            body = b""
+        if until(body):
+            return body
+        time.sleep(0.05)
+    raise TimeoutError("no answer with what was awaited from %s" % url)
+
+
+def exporter_process(topology, owner_series="all", budget=900.0):
+    """`clusapi --sim TOPOLOGY exporter` in a process of its own: seconds from its start to the
+    first scrape with the states (up 1) and with the property series, the scrape's time and size,
+    and its memory (KiB) at that point."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "topology.json")
+        with open(path, "w") as f:
+            json.dump(topology, f)
+        started = time.monotonic()
+        proc = subprocess.Popen([sys.executable, "-m", "clusapi_py", "--sim", path, "exporter", "--listen",
+                                 "127.0.0.1:0", "--owner-series", owner_series, "--property-interval", "86400"],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        try:
+            found = re.search(r"http://127\.0\.0\.1:(\d+)/metrics", proc.stdout.readline())
+            if found is None:
+                raise RuntimeError("the exporter did not start")
+            url = "http://127.0.0.1:%s/metrics" % found.group(1)
+            deadline = started + budget
+            _poll(url, lambda body: b"\nclusapi_exporter_up 1.0" in body, deadline)
+            states_s = time.monotonic() - started
+            _poll(url, lambda body: b"windows_mscluster_resourcegroup_priority{" in body, deadline)
+            properties_s = time.monotonic() - started
+            scrape_s, body = _get(url)
+            peak, rss = _memory_kib(proc.pid)
+        finally:
+            proc.terminate()
+            proc.wait(60)
+    return {"first_states_scrape_s": states_s, "first_full_scrape_s": properties_s, "scrape_s": scrape_s,
+            "bytes": len(body), "peak_rss_mib": peak / 1024 if peak else None, "rss_mib": rss / 1024 if rss else None}
+
+
 def bench_exporter(cfg, R, log):
     if available is None or not available():
         log("exporter: skipped (prometheus_client is not installed: pip install '.[exporter]')")
@@ -115,6 +179,10 @@ def bench_exporter(cfg, R, log):
     owner_only = _serve_and_scrape(sim.SimulatedCluster(sim.generate(nodes, groups, rpg, shared_volumes=8)), reps,
                                    "owner")
     out.update({"owner_only_" + k: v for k, v in owner_only.items()})
+    topology = sim.generate(nodes, groups, rpg, shared_volumes=8)
+    for series in ("all", "owner"):
+        log("exporter: its own process (--owner-series %s)" % series)
+        out["process_" + series] = exporter_process(topology, series)
     R.handles("exporter", s)
     R.data["exporter"] = out
     R.target("exporter", "backend round trips per scrape: 0", "%d (after a change: %d)" % (
@@ -127,6 +195,17 @@ def bench_exporter(cfg, R, log):
     print("exporter: gzip (Accept-Encoding: gzip, as Prometheus asks): %(gzip_bytes)d bytes (%(gzip_percent).1f %% of "
           "the text); first gzipped scrape %(gzip_first_scrape_s).3f s, steady %(gzip_steady_scrape_s).3f s, after a "
           "group state change %(gzip_after_change_scrape_s).3f s" % out, flush=True)
+    if out["process_all"]["peak_rss_mib"] is not None:
+        R.target("exporter", "RSS <= 400 MB with the default owner series (all)", "%.0f MiB peak, %.0f MiB after the "
+                 "first full scrape" % (out["process_all"]["peak_rss_mib"], out["process_all"]["rss_mib"]),
+                 out["process_all"]["peak_rss_mib"] <= 400 * 1e6 / 2**20)
+    for series in ("all", "owner"):
+        print("  its own process, --owner-series %s: first scrape with the states %.1f s after start, with the "
+              "properties %.1f s; that scrape %.2f s, %d bytes; RSS %s MiB peak, %s MiB then" % (
+                  series, out["process_" + series]["first_states_scrape_s"],
+                  out["process_" + series]["first_full_scrape_s"], out["process_" + series]["scrape_s"],
+                  out["process_" + series]["bytes"], _mib(out["process_" + series]["peak_rss_mib"]),
+                  _mib(out["process_" + series]["rss_mib"])), flush=True)
     print("exporter: %(nodes)d nodes, %(groups)d groups, %(resources)d resources; %(series)d series, "
           "%(bytes)d bytes per scrape\n"
           "  round trips per scrape: %(round_trips_per_scrape)d steady, %(round_trips_per_scrape_after_change)d "
@@ -140,3 +219,7 @@ def bench_exporter(cfg, R, log):
           "%(owner_only_steady_scrape_s).3f s, after a group state change %(owner_only_after_change_scrape_s).3f s, "
           "after a failover %(owner_only_after_failover_scrape_s).3f s, first ever %(owner_only_first_scrape_s).3f s; "
           "round trips per scrape %(owner_only_round_trips_per_scrape)d" % out, flush=True)
+
+
+def _mib(value):
+    return "%.0f" % value if value is not None else "?"

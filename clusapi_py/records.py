@@ -102,6 +102,7 @@ class CsvVolume(typing.NamedTuple):
     free_bytes: typing.Optional[int]
     fault_state: int            # CsvFaultState
     backup_state: int           # 0 none, 1 in progress
+    label: str = ""             # the file system's volume label (CLUS_PARTITION_INFO_EX.szVolumeLabel)
 
 
 class SharedVolume(typing.NamedTuple):

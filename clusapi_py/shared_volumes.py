@@ -5,7 +5,8 @@ Read with ClusterOpenEnum(CLUSTER_ENUM_SHARED_VOLUME_RESOURCE), then per CSV
 resource GetClusterResourceState, CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO
 and CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX.  An offline CSV is listed with
 its state and no volumes.  Structure offsets: the x64 layouts of
-CLUS_CSV_VOLUME_INFO and CLUS_PARTITION_INFO_EX (no pointers inside); 8-byte
+CLUS_CSV_VOLUME_INFO and CLUS_PARTITION_INFO_EX (no pointers inside; the volume
+label is the partition's szVolumeLabel at 524); 8-byte
 fields are read unaligned.
 """
 from __future__ import annotations
@@ -91,7 +92,7 @@ def _wstr(raw: bytes) -> str:
 def _volumes(token: int) -> tuple[CsvVolume, ...]:
     infos = [v for s, v in value_list(control_bytes(token, k.CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO,
                                                     "resource")) if len(v) >= CSV_INFO_SIZE]
-    sizes: dict[int, tuple[int, int]] = {}
+    sizes: dict[int, tuple[int, int, str]] = {}
     try:
         disk = control_bytes(token, k.CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX, "resource")
     except errors.ClusterError:
@@ -99,13 +100,13 @@ def _volumes(token: int) -> tuple[CsvVolume, ...]:
     for _syntax, v in value_list(disk):
         if len(v) >= PARTITION_INFO_SIZE:
             total, free = struct.unpack_from("<QQ", v, 1120)
-            sizes[struct.unpack_from("<I", v, 1140)[0]] = (total, free)
+            sizes[struct.unpack_from("<I", v, 1140)[0]] = (total, free, _wstr(v[524:1044]))
     out = []
     for v in infos:
         partition, fault, backup = struct.unpack_from("<III", v, 8)
-        total, free = sizes.get(partition, (None, None))
-        out.append(CsvVolume(_wstr(v[20:540]), _wstr(v[540:640]), partition, total, free, CsvFaultState(fault),
-                             backup))
+        part = sizes.get(partition)
+        out.append(CsvVolume(_wstr(v[20:540]), _wstr(v[540:640]), partition, part[0] if part else None,
+                             part[1] if part else None, CsvFaultState(fault), backup, part[2] if part else ""))
     return tuple(out)
 
 

@@ -19,13 +19,16 @@ class Context:
 
     def __init__(self, cluster: typing.Optional[Cluster], simulated: bool,
                  connect: typing.Optional[typing.Callable[[], Cluster]] = None,
-                 deadline: typing.Optional[float] = None) -> None:
+                 deadline: typing.Optional[float] = None,
+                 round_trips: typing.Optional[typing.Callable[[], int]] = None) -> None:
         self._cluster = cluster
         # time.monotonic() by which the command must be done (--timeout), or None.
         self.deadline = deadline
         self.simulated = simulated
         # A command that `opens` the cluster itself gets no cluster, and this to open (and reopen) it.
         self.connect = connect
+        # The backend's round-trip counter, where it keeps one (the simulator), for the exporter's metric.
+        self.round_trips = round_trips
         self.notes: typing.List[str] = []   # lines for stderr, printed after the output
 
     @property

@@ -4,10 +4,13 @@ until interrupted (Ctrl-C or SIGTERM: exit 0).
 It starts whether or not the cluster answers yet (it keeps trying, with
 backoff, and says so in clusapi_exporter_up / _connect_failures_total);
 a usage problem -- prometheus_client missing, the address taken, a bad
---web.config.file -- exits 3
-with one line on stderr.  See clusapi_py.monitor.exporter and clusapi_py.monitor.http.
+--web.config.file -- exits 3 with one line on stderr.  --timeout bounds each
+attempt to open the cluster.  What goes wrong later (connect failures,
+resyncs, property-read failures) is logged on stderr, a line each.  See
+clusapi_py.monitor.exporter and clusapi_py.monitor.http.
 """
 import argparse
+import logging
 import signal
 import sys
 import threading
@@ -16,7 +19,7 @@ import typing
 from ..monitor import exporter as ex
 from ..monitor import http, webconfig
 from ._common import EXIT_OK, EXIT_UNKNOWN, Context
-from ._runtime import Failure, emit
+from ._runtime import Failure, bounded, emit
 from . import winservice
 
 SLICE = 0.25
@@ -77,8 +80,11 @@ def serve_until(ctx: Context, args: argparse.Namespace, stop: threading.Event,
     the server and the exporter are closed on the way out (the port is released)."""
     if not ex.available():
         raise _plain("MissingDependency", ex.MISSING)
-    connect = ctx.connect
-    assert connect is not None, "the exporter row must have opens=True"
+    opener = ctx.connect
+    if opener is None:
+        raise RuntimeError("the exporter command opens the cluster itself (Context.connect)")
+    timeout = getattr(args, "timeout", None)
+    connect = opener if timeout is None else (lambda: bounded(opener, timeout))
     web = None
     if args.web_config_file is not None:
         try:
@@ -86,7 +92,7 @@ def serve_until(ctx: Context, args: argparse.Namespace, stop: threading.Event,
         except webconfig.WebConfigError as exc:
             raise _plain("WebConfigError", str(exc)) from None
     exporter = ex.Exporter(connect, property_interval=args.property_interval, property_budget=args.property_budget,
-                           simulated=ctx.simulated, owner_series=args.owner_series)
+                           simulated=ctx.simulated, owner_series=args.owner_series, round_trips=ctx.round_trips)
     host, port = args.listen
     try:
         server = http.serve(exporter, host, port, web=web)
@@ -150,9 +156,22 @@ def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
         emit(out, "clusapi exporter: metrics on %s%s\n" % (server.url, " (a simulated cluster)" if ctx.simulated else ""))
 
     try:
-        return serve_until(ctx, args, threading.Event(), listening)
+        log_handler = _log_to_stderr()
+        try:
+            return serve_until(ctx, args, threading.Event(), listening)
+        finally:
+            ex.log.removeHandler(log_handler)
     except KeyboardInterrupt:
         return EXIT_OK
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _log_to_stderr() -> logging.Handler:
+    """The exporter's log lines (logger clusapi_py.exporter, INFO and up) on stderr, one a line."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s clusapi exporter: %(levelname)s: %(message)s"))
+    ex.log.addHandler(handler)
+    ex.log.setLevel(logging.INFO)
+    return handler

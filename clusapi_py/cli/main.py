@@ -170,7 +170,8 @@ def _stream(command: Command, args: argparse.Namespace, backend: Backend, simula
             err: typing.TextIO) -> int:
     """A command that writes as it goes: on this thread, straight to `out`."""
     if command.opens:       # it opens the cluster itself, and again when it must
-        ctx = Context(None, simulated, connect=lambda: open_cluster(args.cluster, backend=backend))
+        ctx = Context(None, simulated, connect=lambda: open_cluster(args.cluster, backend=backend),
+                      round_trips=getattr(backend, "round_trips", None))
         code = command.run(ctx, args, out)
         _runtime.emit(err, "".join("clusapi: %s\n" % n for n in ctx.notes))
         return code
@@ -217,7 +218,7 @@ def _run(argv: typing.List[str], out: typing.TextIO, err: typing.TextIO) -> typi
         backend = _runtime.choose_backend(args.sim)
         simulated = _runtime.is_simulated(backend)
         timeout = args.timeout if args.timeout is not None else command.timeout
-        if command.streams and timeout is None:
+        if command.opens or (command.streams and timeout is None):    # an `opens` command bounds each open
             return _stream(command, args, backend, bool(simulated), out, err), False
         code, text, notes = _runtime.bounded(lambda: _execute(command, args, backend, bool(simulated)), timeout)
     except Exception as exc:

@@ -114,18 +114,57 @@ CLUSTER_PROPERTIES = (
 )
 # The property a cluster reports under another name than the one windows_exporter's series has.
 CLUSTER_ALIASES = {"DynamicQuorumEnabled": "DynamicQuorum"}
-_SNAKE_EXCEPTIONS = {"S2DIOLatencyThreshold": "s2d_io_latency_threshold",
-                     "S2DCachePageSizeKBytes": "s2d_cache_page_size_kbytes",
+# windows_exporter's spelling where its names do not split the property's name at each capital.
+_SNAKE_EXCEPTIONS = {"S2DIOLatencyThreshold": "s2dio_latency_threshold",
+                     "S2DCachePageSizeKBytes": "s2d_cache_page_size_k_bytes",
                      "NetftIPSecEnabled": "netft_ip_sec_enabled"}
+# Properties windows_exporter reads as signed 32-bit numbers (a DWORD 0xFFFFFFFF, "not set", is -1 there).
+SIGNED_PROPERTIES = frozenset({"FailbackWindowStart", "FailbackWindowEnd"})
 _BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+# windows_exporter's families this exporter does not serve, and why (README: "not served").  Every other
+# family of tests/exporter/windows_exporter_mscluster.tsv is served with its name, labels and type.
+_PER_OBJECT = ("a control call per object (CLUSCTL_*_GET_%s), not a property: the bulk property read does "
+               "not carry it; reading it would add an open, a control and a close per object (about 152 000 "
+               "round trips for the three controls on a 64-node, 24 000-resource cluster), and the simulator "
+               "does not model it")
+_NOT_A_PROPERTY = ("not a cluster common property: WMI's MSCluster_Cluster fills it itself (MaxNumberOfNodes "
+                   "from CIM_Cluster, QuorumTypeValue from the quorum configuration), by a rule it does not document")
+_UNDOCUMENTED = ("not among the documented cluster common properties (WMI's MSCluster_Cluster has it): served when "
+                 "the cluster reports it")
+_UNSUPPORTED = ("a cluster common property the docs mark \"not supported\" (a Windows Server 2003-2008 R2 "
+                "property): a current cluster does not report it (served when a cluster does)")
+NOT_SERVED: typing.Dict[str, str] = {}
+for _kind in ("node", "network", "resourcegroup", "resource"):
+    NOT_SERVED[PREFIX + _kind + "_characteristics"] = _PER_OBJECT % "CHARACTERISTICS"
+    NOT_SERVED[PREFIX + _kind + "_flags"] = _PER_OBJECT % "FLAGS"
+NOT_SERVED[PREFIX + "resource_resource_class"] = NOT_SERVED[PREFIX + "resource_subclass"] = \
+    _PER_OBJECT % "CLASS_INFO"
+for _suffix in ("info", "health_status", "size_bytes", "allocated_size_bytes", "footprint_on_pool_bytes",
+                "storage_efficiency_percent"):
+    NOT_SERVED[PREFIX + "virtualdisk_" + _suffix] = ("Storage Spaces virtual disks (WMI's storage classes) are "
+                                                    "not part of the cluster API")
+for _prop in ("max_number_of_nodes", "quorum_type_value"):
+    NOT_SERVED[PREFIX + "cluster_" + _prop] = _NOT_A_PROPERTY
+for _prop in ("grace_period_enabled", "grace_period_timeout", "shared_volume_vss_writer_operation_timeout"):
+    NOT_SERVED[PREFIX + "cluster_" + _prop] = _UNDOCUMENTED
+for _prop in ("quorum_arbitration_time_min", "disable_group_preferred_owner_randomization",
+              "resource_dll_deadlock_period", "root_memory_reserved"):
+    NOT_SERVED[PREFIX + "cluster_" + _prop] = _UNSUPPORTED
+NOT_SERVED[PREFIX + "node_detected_cloud_platform"] = ("not a node common property (WMI's MSCluster_Node "
+                                                      "has it from Windows Server 2022): served when the node "
+                                                      "reports it")
 
 
 def _snake(name: str) -> str:
     return _SNAKE_EXCEPTIONS.get(name) or _BOUNDARY.sub("_", name.replace("S2D", "S2d")).lower()
 
 
-def _number(value: object) -> typing.Optional[float]:
-    """A property value as a sample value; None for what is not a number (left out)."""
+def _number(value: object, signed: bool = False) -> typing.Optional[float]:
+    """A property value as a sample value; None for what is not a number (left out).
+    signed: a DWORD read as a signed 32-bit number, as windows_exporter reads it."""
+    if signed and isinstance(value, int) and not isinstance(value, bool) and 2**31 <= value < 2**32:
+        return float(value - 2**32)
     if isinstance(value, bool):
         return float(value)
     if isinstance(value, (int, float)):
@@ -200,9 +239,70 @@ GROUP_OWNER = (PREFIX + "resourcegroup_owner_node", "1 on the node that owns the
 RESOURCE_OWNER = (PREFIX + "resource_owner_node", "1 on the node that hosts the resource, 0 on the others.")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def safe_text(value: str) -> str:
+    """`value` with each unpaired UTF-16 surrogate (a name from clusapi.dll can carry one; UTF-8
+    cannot encode it) replaced by U+FFFD, the replacement character."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
+def safe_family(family: Family) -> Family:
+    """The family with safe_text() applied to its label values."""
+    return family._replace(samples=[(tuple(safe_text(v) for v in labels), value)
+                                    for labels, value in family.samples])
+
+
 def escape(value: str) -> str:
     """A label value in the text formats (Prometheus 0.0.4 and OpenMetrics write them alike)."""
     return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
+
+
+def encode(text: str) -> bytes:
+    """UTF-8 bytes of exposition text; an unpaired surrogate (see safe_text) becomes U+FFFD."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return safe_text(text).encode("utf-8")
+
+
+def _value_text(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "+Inf" if value > 0 else "-Inf"
+    return repr(float(value))
+
+
+def gauge_text(family: Family, openmetrics: bool = False,
+               label_cache: typing.Optional[typing.Dict[typing.Tuple[Labels, Labels], str]] = None) -> str:
+    """A gauge family in the text format, or OpenMetrics (the same lines but for the HELP text's
+    escaping of a double quote): what prometheus_client writes, made in one pass over the samples.
+    `label_cache`: {(label names, values): their text}, shared by the families written together
+    (a resource's eleven property series write its labels once)."""
+    if family.type != "gauge":
+        raise ValueError("gauge_text: %s is a %s" % (family.name, family.type))
+    help_text = family.help.replace("\\", "\\\\").replace("\n", "\\n")
+    if openmetrics:
+        help_text = help_text.replace('"', '\\"')
+    out = ["# HELP %s %s\n# TYPE %s gauge\n" % (family.name, help_text, family.name)]
+    names = family.labels
+    if not names:
+        out.extend("%s %s\n" % (family.name, _value_text(value)) for _, value in family.samples)
+    else:
+        heads = [("{" if i == 0 else ",") + "%s=\"" % n for i, n in enumerate(names)]
+        cache = label_cache if label_cache is not None else {}
+        numbers: typing.Dict[float, str] = {}      # property values repeat: each written once
+        for labels, value in family.samples:
+            text = cache.get((names, labels))
+            if text is None:
+                text = cache[(names, labels)] = "".join(head + escape(v) + '"' for head, v in zip(heads, labels))
+            number = numbers.get(value)
+            if number is None:
+                number = numbers[value] = "} %s\n" % _value_text(value)
+            out.append(family.name + text + number)
+    return "".join(out)
 
 
 def header(name: str, text: str) -> str:
@@ -211,14 +311,26 @@ def header(name: str, text: str) -> str:
 
 
 def owner_lines(metric: str, prefix: typing.Sequence[typing.Tuple[str, str]], name: str, owner: str,
-                nodes: typing.Sequence[str], every_node: bool) -> str:
+                nodes: typing.Sequence[str], every_node: bool,
+                escaped_nodes: typing.Optional[typing.Sequence[str]] = None) -> str:
     """One object's *_owner_node lines: labels `prefix` (name, value pairs), node_name, name;
-    a line per node (1 on the owner), or with every_node=False the owner's line only."""
+    a line per node (1 on the owner), or with every_node=False the owner's line only.
+    `escaped_nodes`: escape() of each of `nodes`, when the caller has them already."""
     head = metric + "{" + "".join('%s="%s",' % (k, escape(v)) for k, v in prefix) + 'node_name="'
     tail = '",name="%s"} ' % escape(name)
     if not every_node:
         return head + escape(owner) + tail + "1.0\n" if owner else ""
-    return "".join(head + escape(node) + tail + ("1.0\n" if node == owner else "0.0\n") for node in nodes)
+    escaped = list(escaped_nodes) if escaped_nodes is not None else [escape(node) for node in nodes]
+    # The lines of the other nodes joined in one call; the owner's line (1) put in its place.
+    zero = tail + "0.0\n"
+    between = zero + head
+
+    def run(part: typing.Sequence[str]) -> str:
+        return head + between.join(part) + zero if part else ""
+    at = nodes.index(owner) if owner in nodes else -1
+    if at < 0:
+        return run(escaped)
+    return run(escaped[:at]) + head + escaped[at] + tail + "1.0\n" + run(escaped[at + 1:])
 
 
 def state_families(snap: Snapshot, resource_types: typing.Mapping[str, str]) -> typing.List[Family]:
@@ -227,25 +339,6 @@ def state_families(snap: Snapshot, resource_types: typing.Mapping[str, str]) -> 
     return [node_state_family(snap), group_state_family(snap), group_owner_family(snap),
             resource_state_family(snap, resource_types), resource_owner_family(snap, resource_types),
             network_state_family(snap)]
-
-
-def _table_families(kind: str, table: typing.Optional[PropertyTable], names: typing.Iterable[str],
-                    columns: typing.Sequence[typing.Tuple[str, str, str]],
-                    labels_of: typing.Callable[[str, typing.Mapping[str, object]], Labels],
-                    label_names: Labels) -> typing.List[Family]:
-    if table is None:
-        return []
-    families = [Family(PREFIX + kind + "_" + suffix, text, "gauge", label_names, []) for _, suffix, text in columns]
-    for name in names:
-        if name not in table:
-            continue
-        values = table[name]
-        labels = labels_of(name, values)
-        for (prop, _, _), family in zip(columns, families):
-            number = _number(values.get(prop))
-            if number is not None:
-                family.samples.append((labels, number))
-    return [f for f in families if f.samples]
 
 
 def resource_types(props: typing.Optional[Snapshot]) -> typing.Dict[str, str]:
@@ -260,35 +353,86 @@ def resource_types(props: typing.Optional[Snapshot]) -> typing.Dict[str, str]:
     return out
 
 
-def property_families(props: Snapshot, groups: typing.Mapping[str, str],
-                      types: typing.Mapping[str, str]) -> typing.List[Family]:
-    """The property series, from a snapshot read with properties=True.
-    `groups`: {resource name: group} as the live view has it now (the
-    properties may be older than the states)."""
-    out = _table_families("node", props.node_properties, [n.name for n in props.nodes], NODE_PROPERTIES,
-                          lambda name, _: (name,), ("name",))
-    out += _table_families("resourcegroup", props.group_properties, [g.name for g in props.groups],
-                           GROUP_PROPERTIES, lambda name, _: (name,), ("name",))
-    read_groups = {r.name: r.group for r in props.resources}
-    out += _table_families("resource", props.resource_properties, [r.name for r in props.resources],
-                           RESOURCE_PROPERTIES,
-                           lambda name, _: (types.get(name, ""), groups.get(name, read_groups.get(name, "")), name),
-                           ("type", "owner_group", "name"))
-    out += _table_families("network", props.network_properties, [n.name for n in props.networks],
-                           NETWORK_PROPERTIES, lambda name, _: (name,), ("name",))
+class PropertyValues(typing.NamedTuple):
+    """What the property series need from a snapshot read with properties, and no more (the
+    exporter keeps this, not the snapshot with every object's decoded lists): per kind, each
+    object's numbers in its columns' order (None: not reported); the resources' groups and
+    types as read; the cluster's series (name, help, value)."""
+
+    cluster_name: str
+    rows: typing.Dict[str, typing.List[typing.Tuple[str, typing.Tuple[typing.Optional[float], ...]]]]
+    resource_groups: typing.Dict[str, str]
+    types: typing.Dict[str, str]
+    cluster: typing.List[typing.Tuple[str, str, float]]
+
+
+# (kind in the metric names, columns, the snapshot's property table, its objects)
+_PROPERTY_KINDS = (("node", NODE_PROPERTIES, "node_properties", "nodes"),
+                   ("resourcegroup", GROUP_PROPERTIES, "group_properties", "groups"),
+                   ("resource", RESOURCE_PROPERTIES, "resource_properties", "resources"),
+                   ("network", NETWORK_PROPERTIES, "network_properties", "networks"))
+
+
+def property_values(props: Snapshot) -> PropertyValues:
+    """The numbers the property series show, from a snapshot read with properties=True
+    (decoding each object's lists: a malformed one raises ValueError)."""
+    rows: typing.Dict[str, typing.List[typing.Tuple[str, typing.Tuple[typing.Optional[float], ...]]]] = {}
+    for kind, columns, attribute, objects in _PROPERTY_KINDS:
+        table: typing.Optional[PropertyTable] = getattr(props, attribute)
+        if table is None:
+            continue
+        got = rows[kind] = []
+        for obj in getattr(props, objects):
+            if obj.name in table:
+                values = table[obj.name]
+                got.append((obj.name, tuple(_number(values.get(prop), prop in SIGNED_PROPERTIES)
+                                            for prop, _, _ in columns)))
+    cluster_series = []
     cluster = props.cluster_properties
     if cluster is not None:
         for prop in CLUSTER_PROPERTIES:
             number = _number(cluster.get(prop, cluster.get(CLUSTER_ALIASES.get(prop, ""))))
+            if number is None and prop == "QuorumLogFileSize":     # as WMI: GetClusterQuorumResource's
+                number = float(props.quorum.max_log_size)
             if number is not None:
-                out.append(Family(PREFIX + "cluster_" + _snake(prop), "The cluster's %s property." % prop, "gauge",
-                                  ("name",), [((props.cluster_name,), number)]))
+                cluster_series.append((PREFIX + "cluster_" + _snake(prop), "The cluster's %s property." % prop,
+                                       number))
+    return PropertyValues(props.cluster_name, rows, {r.name: r.group for r in props.resources},
+                          resource_types(props), cluster_series)
+
+
+def property_families(props: typing.Union[Snapshot, PropertyValues], groups: typing.Mapping[str, str],
+                      types: typing.Mapping[str, str]) -> typing.List[Family]:
+    """The property series, from a snapshot read with properties=True (or its property_values()).
+    `groups`: {resource name: group} as the live view has it now (the
+    properties may be older than the states)."""
+    values = props if isinstance(props, PropertyValues) else property_values(props)
+    out: typing.List[Family] = []
+    for kind, columns, _, _ in _PROPERTY_KINDS:
+        got = values.rows.get(kind)
+        if got is None:
+            continue
+        resource = kind == "resource"
+        label_names = ("type", "owner_group", "name") if resource else ("name",)
+        families = [Family(PREFIX + kind + "_" + suffix, text, "gauge", label_names, [])
+                    for _, suffix, text in columns]
+        for name, numbers in got:
+            labels = ((types.get(name, ""), groups.get(name, values.resource_groups.get(name, "")), name)
+                      if resource else (name,))
+            for number, family in zip(numbers, families):
+                if number is not None:
+                    family.samples.append((labels, number))
+        out += [f for f in families if f.samples]
+    out += [Family(name, text, "gauge", ("name",), [((values.cluster_name,), number)])
+            for name, text, number in values.cluster]
     return out
 
 
 def volume_families(volumes: typing.Sequence[SharedVolume]) -> typing.List[Family]:
     """Cluster Shared Volumes: windows_exporter's info/total/free series, plus
-    fault state, backup state and the CSV resource's state."""
+    fault state, backup state and the CSV resource's state.  A volume's `name`
+    is its volume label (trailing blanks cut), as windows_exporter has it; the
+    resource state's `name` is the CSV resource's."""
     info = Family(PREFIX + "shared_volumes_info", "A Cluster Shared Volume (value always 1).", "gauge",
                   ("name", "path", "volume_guid"), [])
     total = Family(PREFIX + "shared_volumes_total_bytes", "Size of the Cluster Shared Volume in bytes.", "gauge",
@@ -305,14 +449,14 @@ def volume_families(volumes: typing.Sequence[SharedVolume]) -> typing.List[Famil
     for sv in volumes:
         state.samples.append(((sv.name, sv.owner_node), _state(sv.state)))
         for v in sv.volumes:
-            guid = _guid(v.volume_name)
-            info.samples.append(((sv.name, v.path, guid), 1.0))
+            guid, label = _guid(v.volume_name), v.label.rstrip(" ")
+            info.samples.append(((label, v.path, guid), 1.0))
             if v.total_bytes is not None:
-                total.samples.append(((sv.name, guid), float(v.total_bytes)))
+                total.samples.append(((label, guid), float(v.total_bytes)))
             if v.free_bytes is not None:
-                free.samples.append(((sv.name, guid), float(v.free_bytes)))
-            fault.samples.append(((sv.name, guid), float(v.fault_state)))
-            backup.samples.append(((sv.name, guid), float(v.backup_state)))
+                free.samples.append(((label, guid), float(v.free_bytes)))
+            fault.samples.append(((label, guid), float(v.fault_state)))
+            backup.samples.append(((label, guid), float(v.backup_state)))
     return [info, total, free, fault, backup, state]
 
 
@@ -326,6 +470,16 @@ def _guid(volume_name: str) -> str:
 
 
 # ---- the exporter's own metrics --------------------------------------------------------------------------
+class LastError(typing.NamedTuple):
+    """The last failure: the clusapi function (or what the exporter was doing), its Win32 code
+    (0 when it has none) and message, and when (Unix time)."""
+
+    function: str
+    code: int
+    message: str
+    at: float
+
+
 class Status(typing.NamedTuple):
     """What the exporter knows about itself at one scrape."""
 
@@ -347,6 +501,9 @@ class Status(typing.NamedTuple):
     last_scrape_duration: typing.Optional[float]
     simulated: bool
     cluster: str
+    last_error: typing.Optional[LastError] = None
+    stale_reconnects: int = 0
+    build: typing.Tuple[str, str, str] = ("", "", "")    # package version, Python, cffi
 
 
 def self_families(status: Status) -> typing.List[Family]:
@@ -364,6 +521,8 @@ def self_families(status: Status) -> typing.List[Family]:
             "counter"),
         one("reconnects", "Times the exporter opened the cluster again after the first connection.",
             float(status.reconnects), "counter"),
+        one("stale_reconnects", "Reopens of a live view that stayed stale too long (counted in reconnects too).",
+            float(status.stale_reconnects), "counter"),
         one("connect_failures", "Failed attempts to open the cluster.", float(status.connect_failures), "counter"),
         one("property_refreshes", "Property reads (snapshot with properties and the CSVs) completed.",
             float(status.property_refreshes), "counter"),
@@ -389,4 +548,12 @@ def self_families(status: Status) -> typing.List[Family]:
                       [((source,), age) for source, age in sorted(status.ages.items())]))
     out.append(Family(SELF_PREFIX + "info", "The cluster served (value always 1).", "gauge",
                       ("cluster", "simulated"), [((status.cluster, "true" if status.simulated else "false"), 1.0)]))
+    out.append(Family(SELF_PREFIX + "build_info", "The exporter's version, Python's and cffi's (value always 1).",
+                      "gauge", ("version", "python", "cffi"), [(status.build, 1.0)]))
+    error = status.last_error
+    if error is not None:
+        out.append(Family(SELF_PREFIX + "last_error_info", "The last failure: the clusapi function (or the "
+                          "exporter's step), its Win32 code and message (value always 1).", "gauge",
+                          ("function", "code", "message"), [((error.function, str(error.code), error.message), 1.0)]))
+        out.append(one("last_error_timestamp_seconds", "When the last failure happened (Unix time).", error.at))
     return out

@@ -119,7 +119,7 @@ class SimulatedCluster(SingleOwner, Backend):
 
     def _set_volume(self, v: dict[str, Any]) -> None:
         self._check(lib.cs_sim_set_shared_volume(self._id, v["resource"], v["path"], v["volume_name"],
-                                                 v["partition_number"], v["total_bytes"], v["free_bytes"],
+                                                 v["label"], v["partition_number"], v["total_bytes"], v["free_bytes"],
                                                  v["fault_state"], v["backup_state"]),
                     "shared volume %r" % v["resource"])
 
@@ -132,8 +132,9 @@ class SimulatedCluster(SingleOwner, Backend):
 
     def add_shared_volume(self, resource: str, path: str, total_bytes: int, free_bytes: int | None = None, *,
                           volume_name: str | None = None, partition_number: int = 2, fault_state: int = 0,
-                          backup_state: int = 0) -> None:
-        """Makes a resource a Cluster Shared Volume with one volume."""
+                          backup_state: int = 0, label: str | None = None) -> None:
+        """Makes a resource a Cluster Shared Volume with one volume (`label`: its volume
+        label; default the last part of `path`, as New-Volume's friendly name makes it)."""
         t = copy.deepcopy(self._topology)
         t["shared_volumes"] = [v for v in t["shared_volumes"] if not names_equal(v["resource"], str(resource))]
         entry: dict[str, Any] = {"resource": resource, "path": path, "total_bytes": total_bytes,
@@ -143,6 +144,8 @@ class SimulatedCluster(SingleOwner, Backend):
             entry["free_bytes"] = free_bytes
         if volume_name is not None:
             entry["volume_name"] = volume_name
+        if label is not None:
+            entry["label"] = label
         t["shared_volumes"].append(entry)
         v = normalize_topology(t)["shared_volumes"][-1]
         self._set_volume(v)

@@ -343,15 +343,18 @@ def _shared_volumes(ck: Checker, topo: dict[str, Any]) -> list[dict[str, Any]]:
     for i, v in enumerate(ck.items(topo, "shared_volumes")):
         w = "topology.shared_volumes[%d]" % i
         v = ck.obj(v, w, ["resource", "path", "total_bytes"],
-                   ["volume_name", "partition_number", "free_bytes", "fault_state", "backup_state"])
+                   ["volume_name", "label", "partition_number", "free_bytes", "fault_state", "backup_state"])
         resource = ck.ref(v["resource"], ck.resource_keys, w + ".resource", "resource")
         ck.unique(seen, resource, w + ".resource", "shared volume")
         total = ck.integer(v["total_bytes"], w + ".total_bytes", 0, 2**64 - 1)
+        path = ck.text(v["path"], w + ".path", 259)
         volumes.append({
             "resource": resource,
-            "path": ck.text(v["path"], w + ".path", 259),
+            "path": path,
             "volume_name": ck.text(v.get("volume_name", "\\\\?\\Volume{%s}\\" % stable_id("csv", resource)),
                                    w + ".volume_name", 49),
+            # the file system's label; by default the path's last part (New-Volume names both alike)
+            "label": ck.text(v.get("label", path.rstrip("\\").rpartition("\\")[2]), w + ".label", 259),
             "partition_number": ck.integer(v.get("partition_number", 2), w + ".partition_number", 0, DWORD_MAX),
             "total_bytes": total,
             "free_bytes": ck.integer(v.get("free_bytes", total), w + ".free_bytes", 0, total),

@@ -189,12 +189,12 @@ void test_props(void)
         EQ(cs_sim_set_state(id, CS_KIND_RESOURCE, W("Cluster Disk 1"), ClusterResourceOnline), 0);
         EQ(t->fn.ClusterResourceControl(disk, NULL, CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO, NULL, 0, buf,
                                         sizeof(buf), &ret), ERROR_INVALID_FUNCTION);
-        EQ(cs_sim_set_shared_volume(id, W("Cluster Disk 1"), W("C:\\ClusterStorage\\Volume1"), W("vol"), 2, 1000, 1001, 0, 0),
+        EQ(cs_sim_set_shared_volume(id, W("Cluster Disk 1"), W("C:\\ClusterStorage\\Volume1"), W("vol"), W("Data"), 2, 1000, 1001, 0, 0),
            ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_set_shared_volume(id, W("Cluster Disk 1"), W("C:\\ClusterStorage\\Volume1"), W("vol"), 2, 1000, 10, 16, 0),
+        EQ(cs_sim_set_shared_volume(id, W("Cluster Disk 1"), W("C:\\ClusterStorage\\Volume1"), W("vol"), W("Data"), 2, 1000, 10, 16, 0),
            ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_set_shared_volume(id, W("Nope"), W("C:\\X"), W("vol"), 2, 1000, 10, 0, 0), ERROR_RESOURCE_NOT_FOUND);
-        EQ(cs_sim_set_shared_volume(id, W("Cluster Disk 1"), W("C:\\ClusterStorage\\Volume1"), W("vol"), 2, 1000, 10, 1, 0), 0);
+        EQ(cs_sim_set_shared_volume(id, W("Nope"), W("C:\\X"), W("vol"), W("Data"), 2, 1000, 10, 0, 0), ERROR_RESOURCE_NOT_FOUND);
+        EQ(cs_sim_set_shared_volume(id, W("Cluster Disk 1"), W("C:\\ClusterStorage\\Volume1"), W("vol"), W("Data"), 2, 1000, 10, 1, 0), 0);
         e = t->fn.ClusterOpenEnum(c, CLUSTER_ENUM_SHARED_VOLUME_RESOURCE);
         CHECK(e != NULL);
         EQ(t->fn.ClusterEnum(e, 0, &type, name, &cch), 0);
@@ -216,6 +216,7 @@ void test_props(void)
         EQ(rd32(buf), CLUSPROP_SYNTAX_PARTITION_INFO_EX);
         EQ(rd32(buf + 8 + 1120), 1000);                 /* TotalSizeInBytes (low DWORD) */
         EQ(rd32(buf + 8 + 1128), 10);
+        CHECK(weqa((const WCHAR *)(const void *)(buf + 8 + 524), "Data"));   /* szVolumeLabel */
         EQ(cs_sim_set_state(id, CS_KIND_RESOURCE, W("Cluster Disk 1"), ClusterResourceOffline), 0);
         EQ(t->fn.ClusterResourceControl(disk, NULL, CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO, NULL, 0, buf,
                                         sizeof(buf), &ret), ERROR_RESOURCE_NOT_ONLINE);

@@ -43,12 +43,13 @@ def test_states_owners_and_properties_under_windows_exporter_names():
     assert value(text, W + "resource_pending_timeout", name="Cluster IP Address") == 180000
     assert value(text, W + "network_role", name="Cluster Network 1") == 3
     assert value(text, W + "cluster_clus_svc_regroup_tick_in_milliseconds", name="CLUSTER01") == 300
-    assert value(text, W + "cluster_s2d_io_latency_threshold", name="CLUSTER01") == 5000
+    assert value(text, W + "cluster_s2dio_latency_threshold", name="CLUSTER01") == 5000     # windows_exporter's spelling
     assert value(text, W + "cluster_dynamic_quorum_enabled", name="CLUSTER01") == 1
-    assert value(text, W + "shared_volumes_total_bytes", name="Cluster Disk 3") == 2199023255552
-    assert value(text, W + "shared_volumes_free_bytes", name="Cluster Disk 3",
+    # a CSV volume's name is its volume label (Cluster Disk 3's volume: C:\ClusterStorage\Volume1, label Volume1)
+    assert value(text, W + "shared_volumes_total_bytes", name="Volume1") == 2199023255552
+    assert value(text, W + "shared_volumes_free_bytes", name="Volume1",
                  volume_guid="6a1f3c2e-9b4d-4e7a-8c5f-1d2e3f4a5b6c") == 1319413953331
-    assert value(text, W + "shared_volumes_fault_state", name="Cluster Disk 3") == 0
+    assert value(text, W + "shared_volumes_fault_state", name="Volume1") == 0
     assert value(text, "clusapi_exporter_up") == 1
     assert value(text, "clusapi_exporter_view_stale") == 0
     # a property the cluster does not report is absent, never 0
@@ -256,3 +257,27 @@ def test_owner_lines_match_the_families_and_escape_names():
                     continue
                 assert got[key] == v, key
         assert got[("windows_mscluster_resourcegroup_owner_node", (("name", odd), ("node_name", "NODE2")))] == 1
+
+
+def test_a_failover_re_renders_only_the_blocks_of_the_moved_objects():
+    from clusapi_py import sim as simulator
+    topology = simulator.generate(4, 600, 2)
+    topology["cluster"]["name"] = "CLUSTER01"          # the name running() opens
+    s = SimulatedCluster(topology)
+    with running(s, property_interval=3600) as (_, exporter, url):
+        assert exporter.wait_properties(20)
+        scrape(url)
+        before = exporter._assembled_part("resource_owner")
+        assert 2 < len(before.rows) < 60              # blocks of about 128 objects, not one per object
+        group = s.topology["groups"][10]
+        target = next(n["name"] for n in s.topology["nodes"] if n["name"] != group["owner_node"])
+        s.move_group(group["name"], target)
+        exporter._view.flush()
+        text = scrape(url)[1]
+        after = exporter._assembled_part("resource_owner")
+    assert after is not before
+    changed = [key for key, lines in after.rows.items() if before.rows.get(key) is not lines]
+    assert 1 <= len(changed) <= 2                      # its resources' block(s) only
+    moved = [r["name"] for r in s.topology["resources"] if r["group"] == group["name"]]
+    for name in moved:
+        assert value(text, W + "resource_owner_node", name=name, node_name=target) == 1

@@ -33,11 +33,14 @@ uint32_t cs_sim_properties(int sim, int kind, const cs_char *object, int flags, 
 uint32_t cs_sim_set_version(int sim, uint16_t major, uint16_t minor, uint16_t build);
 
 /* Makes a resource a Cluster Shared Volume, or changes its volume: path
- * (< 260 characters), volume name (< 50), partition, sizes (free <= total),
- * fault state (CsvFaultState bits 0..3), backup state (0 or 1). */
+ * (< 260 characters), volume name (< 50), volume label (< 260; NULL or ""
+ * for none; served in STORAGE_GET_DISK_INFO_EX while online), partition,
+ * sizes (free <= total), fault state (CsvFaultState bits 0..3), backup
+ * state (0 or 1). */
 uint32_t cs_sim_set_shared_volume(int sim, const cs_char *resource, const cs_char *path,
-                                  const cs_char *volume_name, uint32_t partition, uint64_t total_bytes,
-                                  uint64_t free_bytes, uint32_t fault_state, uint32_t backup_state);
+                                  const cs_char *volume_name, const cs_char *label, uint32_t partition,
+                                  uint64_t total_bytes, uint64_t free_bytes, uint32_t fault_state,
+                                  uint32_t backup_state);
 
 /* Benchmark hook (bench/props_bench.py): walks the property list `data`
  * `iterations` times in C, reading every entry header (the floor of a

@@ -1,7 +1,7 @@
 /*
  * sim/cs_sim_csv.c - Cluster Shared Volumes of the simulator: a Physical
  * Disk resource made a CSV carries one volume (path, volume name,
- * partition, sizes, fault and backup state).  Served through
+ * partition, volume label, sizes, fault and backup state).  Served through
  * ClusterOpenEnum(CLUSTER_ENUM_SHARED_VOLUME_RESOURCE) and the resource
  * control codes STORAGE_GET_SHARED_VOLUME_INFO (a value list of
  * CLUS_CSV_VOLUME_INFO, 640 bytes) and STORAGE_GET_DISK_INFO_EX (a value
@@ -31,6 +31,7 @@
 struct sim_csv {
     WCHAR path[CSV_PATH_CHARS];
     WCHAR volume[CSV_VOLUME_CHARS];
+    WCHAR label[CSV_PATH_CHARS];    /* the file system's volume label (CLUS_PARTITION_INFO_EX.szVolumeLabel) */
     DWORD partition, fault, backup;
     uint64_t total, free_bytes;
     uint8_t *posted;            /* the state list of the last SHARED_VOLUME STATE event (or NULL) */
@@ -97,6 +98,7 @@ DWORD sim_csv_control(const sim_obj *o, DWORD function, uint8_t **data, size_t *
     put32(buf, 0);
     memcpy(buf + 4, v->volume, sizeof(v->volume));
     if (o->state == ClusterResourceOnline) {
+        memcpy(buf + 524, v->label, sizeof(v->label));
         put64(buf + 1120, v->total);
         put64(buf + 1128, v->free_bytes);
         put32(buf + 1140, v->partition);
@@ -216,8 +218,9 @@ static int copy_text(WCHAR *dst, size_t cap, const cs_char *src)
 }
 
 uint32_t cs_sim_set_shared_volume(int sim_id, const cs_char *resource, const cs_char *path,
-                                  const cs_char *volume_name, uint32_t partition, uint64_t total_bytes,
-                                  uint64_t free_bytes, uint32_t fault_state, uint32_t backup_state)
+                                  const cs_char *volume_name, const cs_char *label, uint32_t partition,
+                                  uint64_t total_bytes, uint64_t free_bytes, uint32_t fault_state,
+                                  uint32_t backup_state)
 {
     sim *s;
     sim_obj *o = NULL;
@@ -226,7 +229,7 @@ uint32_t cs_sim_set_shared_volume(int sim_id, const cs_char *resource, const cs_
     DWORD err;
     if (cs_wempty(resource) || cs_wempty(path) || free_bytes > total_bytes || (fault_state & ~0xFu) != 0 ||
         backup_state > 1 || copy_text(v.path, CSV_PATH_CHARS, path) != 0 ||
-        copy_text(v.volume, CSV_VOLUME_CHARS, volume_name) != 0)
+        copy_text(v.volume, CSV_VOLUME_CHARS, volume_name) != 0 || copy_text(v.label, CSV_PATH_CHARS, label) != 0)
         return ERROR_INVALID_PARAMETER;
     v.partition = partition;
     v.total = total_bytes;

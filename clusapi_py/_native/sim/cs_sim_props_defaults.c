@@ -5,6 +5,17 @@
  * A property marked with a later build than the cluster's (14393 = Server
  * 2016, 17763 = Server 2019, 20348 = Server 2022) is absent, the way an
  * older cluster lacks it.  A model, not an exhaustive record.
+ *
+ * Left out on purpose (what WMI's MSCluster_Cluster shows but a Server
+ * 2016+ cluster does not report as a common property): the properties the
+ * docs mark "not supported" since Windows Server 2003 / 2008 R2 / 2012
+ * (QuorumArbitrationTimeMin, DisableGroupPreferredOwnerRandomization,
+ * ResourceDllDeadlockPeriod, RootMemoryReserved); GracePeriodEnabled,
+ * GracePeriodTimeout, SharedVolumeVssWriterOperationTimeout,
+ * MaxNumberOfNodes, QuorumLogFileSize and QuorumTypeValue, which the
+ * documented cluster common properties do not list (WMI's provider fills
+ * them; the quorum log size is GetClusterQuorumResource's);
+ * and a node's DetectedCloudPlatform (not a node common property).
  */
 #include "sim/cs_sim_props.h"
 #include <string.h>
@@ -277,6 +288,10 @@ static const prop_default cluster_props[] = {
     I("ResiliencyLevel", DW, RW, 14393, 2),
     I("S2DBusTypes", DW, RW, 14393, 0),
     I("S2DCacheDesiredState", DW, RW, 14393, 2),
+    /* Listed among the cluster common properties (docs: S2DCacheFlashReservePercent,
+     * default 0; S2DCachePageSizeKBytes, no default given: 16, the S2D cache's page). */
+    I("S2DCacheFlashReservePercent", DW, RW, 14393, 0),
+    I("S2DCachePageSizeKBytes", DW, RW, 14393, 16),
     I("S2DEnabled", DW, RW, 14393, 0),
     I("S2DIOLatencyThreshold", DW, RW, 14393, 5000),
     I("S2DOptimizations", DW, RW, 14393, 0),
