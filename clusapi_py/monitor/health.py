@@ -234,7 +234,7 @@ class StateRule(typing.Generic[_Row]):
         summary = "%d/%d %s %s" % (fine, total, self.plural, self._fine_names[0].lower())
         if total:
             notes = [n for n in ("%d ignored" % ignored if ignored else "",
-                                 "%d by %s state, not read" % (unread, self._settled_by) if unread else "")
+                                 "%d not read: settled by %s state" % (unread, self._settled_by) if unread else "")
                      if n]
             count_line = "%s: %d - %s%s" % (self.plural, total, ", ".join("%d %s" % (n, s) for s, n in states.items()),
                                             " (%s)" % "; ".join(notes) if notes else "")
@@ -434,8 +434,8 @@ RULES: typing.Tuple[Rule, ...] = (
               ignored=lambda r, o: o.ignores_resource(r),
               detail=lambda r: "group %s, %s" % (r.group, _owner(r.owner_node)),
               note="except the quorum witness",
-              settled=lambda s: getattr(s, "settled_resources", frozenset()), settled_by="group",
-              unread="in %s groups, not read"),
+              settled=lambda s: getattr(s, "settled_resources", frozenset()), settled_by="their group's",
+              unread="in %s groups"),
     StateRule("network", "networks", lambda s, o: s.networks, fine=[NetworkState.UP], critical=[NetworkState.DOWN],
               warning=[NetworkState.PARTITIONED, NetworkState.UNAVAILABLE], perf_label="networks_up"),
     StateRule("net interface", "net interfaces", lambda s, o: s.netinterfaces, fine=[NetInterfaceState.UP],

@@ -32,7 +32,7 @@ def test_a_healthy_cluster_is_ok_in_eight_lines():
         '2/2 networks up, 6/6 net interfaces up, witness "Cluster Disk 1" ONLINE, 2/2 CSVs healthy | ' + HEALTHY_PERF)
     # 10 resources not read: their groups are Online (the witness and the 2 CSVs are read)
     assert r.lines[1:] == ["nodes: 3 - 3 UP", "groups: 4 - 4 ONLINE",
-                           "resources: 12 - 12 ONLINE (10 by group state, not read)",
+                           "resources: 12 - 12 ONLINE (10 not read: settled by their group's state)",
                            "networks: 2 - 2 UP", "net interfaces: 6 - 6 UP", 'quorum: witness "Cluster Disk 1" ONLINE',
                            "CSVs: 2 - 2 healthy"]
     assert "resources: 12 - 12 ONLINE" in run("--sim", "status", "--verbose").lines     # --verbose reads them all
@@ -61,7 +61,7 @@ def test_a_failed_resource_is_critical_and_named_first(topology_file):
                           'owner NODE2)')
     assert r.lines[2] == 'WARNING: group "SQL Server (MSSQLSERVER)" is PARTIAL_ONLINE (owner NODE2)'
     # the SQL group's resources are read (it is not Online); the other groups' 5 are not
-    assert "resources: 12 - 11 ONLINE, 1 FAILED (5 by group state, not read)" in r.lines
+    assert "resources: 12 - 11 ONLINE, 1 FAILED (5 not read: settled by their group's state)" in r.lines
 
 
 @pytest.mark.parametrize("kind,name,state,code", [
