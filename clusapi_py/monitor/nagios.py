@@ -185,5 +185,6 @@ def check_output(verdict: Verdict, cluster_name: str, simulated: bool, verbose: 
 
 
 def unknown(message: str, simulated: bool = False) -> str:
-    """The first line of a check that could not judge the cluster."""
-    return clean("%s UNKNOWN - %s%s" % (SERVICE, "(simulated) " if simulated else "", message))
+    """The first line of a check that could not judge the cluster (within FIRST_LINE_LIMIT bytes)."""
+    return _cut(clean("%s UNKNOWN - %s%s" % (SERVICE, "(simulated) " if simulated else "", message)),
+                FIRST_LINE_LIMIT)

@@ -74,3 +74,9 @@ def test_thresholds_must_leave_the_warning_room_to_fire():
     health.check_thresholds(7, 7)
     with pytest.raises(ValueError, match="--csv-warning 5 is below --csv-critical 10"):
         health.check_thresholds(5, 10)
+
+
+def test_the_unknown_line_is_bounded_too():
+    line = nagios.unknown("no answer from " + "é" * 2000)
+    assert line.startswith("CLUSTER UNKNOWN - no answer from ") and line.endswith("...")
+    assert len(line.encode("utf-8")) <= nagios.FIRST_LINE_LIMIT
