@@ -96,10 +96,11 @@ def _round_trips(ctx: Context) -> typing.Optional[int]:
 
 def read(ctx: Context, everything: bool = False) -> typing.Tuple[Checked, str]:
     """(what the rules judge, the cluster's name).  Unless `everything`, the
-    resource states their groups settle are not read (Cluster.snapshot(settled=True)):
-    on a healthy cluster the reading is the nodes, networks, net interfaces,
-    CSVs and the bulk listings, not 3 round trips per resource.  A CSV's resource state comes
-    from the CSV reading, which reads it in any case."""
+    resource states their groups settle are not read
+    (Cluster.snapshot(settled=True)): on a healthy cluster the reading is the
+    nodes, networks, net interfaces, CSVs and the bulk listings, not 3 round
+    trips per resource.  A CSV's resource state comes from the CSV reading,
+    which reads it in any case."""
     snap = ctx.snapshot(settled=not everything)
     volumes = ctx.cluster.shared_volumes()      # the CSVs: 1 + 5 round trips per CSV (README)
     resources: typing.Sequence[ResourceInfo] = snap.resources
