@@ -17,6 +17,7 @@ DIR defaults to build/bench.
   5. memory: RSS before/after many open/close cycles and snapshots;
   6. notifications and the live view (bench/notify.py);
   7. properties (bench/props_bench.py) and the Prometheus exporter (bench/exporter_bench.py).
+  8. `clusapi status` at scale: round trips, time, output bytes (bench/check_bench.py).
 
 Every figure is the median of several repetitions; the ways being compared
 are measured in the same run, interleaved.  --quick is the CI smoke test:
@@ -45,6 +46,7 @@ import ctypes_clusapi  # noqa: E402  (bench/ctypes_clusapi.py)
 import notify  # noqa: E402  (bench/notify.py)
 import props_bench  # noqa: E402  (bench/props_bench.py: the `props` group)
 import exporter_bench  # noqa: E402  (bench/exporter_bench.py: the `exporter` group)
+import check_bench  # noqa: E402  (bench/check_bench.py: the `check` group)
 
 MAXIMUM_ALLOWED = 0x02000000
 BULK_EXPORTS = ("ClusterGroupOpenEnumEx", "ClusterResourceOpenEnumEx", "ClusterOpenEnumEx")
@@ -70,6 +72,7 @@ QUICK = dict(
     mem_cycles=20_000, mem_snapshots=200, mem_warmup_cycles=1_000, mem_warmup_snapshots=10,
     props_size=(4, 50, 3), props_reps=1, props_parse_iterations=200,
     exporter_size=(4, 50, 3), exporter_reps=2,
+    check_sizes=[(4, 50)],
 )
 # "Linear": time ~ objects^k between the two largest sizes with k <= this.  1.0 is linear, 2.0
 # quadratic; the margin allows for cache effects (8x the objects at 1.3x the ns/object is k = 1.13).
@@ -858,7 +861,7 @@ def main(argv=None):
     parser.add_argument("--out", default=os.path.join("build", "bench"), help="output directory (default build/bench)")
     parser.add_argument("--memory-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--only", default=None,
-                        help="comma-separated subset of churn,snapshot,latency,threads,memory,notify,props,exporter")
+                        help="comma-separated subset of churn,snapshot,latency,threads,memory,notify,props,exporter,check")
     args = parser.parse_args(argv)
     cfg = QUICK if args.quick else FULL
     if args.memory_child:
@@ -878,7 +881,8 @@ def main(argv=None):
                ("threads", bench_threads), ("memory", bench_memory),
                ("notify", lambda cfg, R: notify.bench_notify("quick" if cfg is QUICK else "full", R, rss_bytes, log)),
                ("props", lambda cfg, R: props_bench.bench_props(cfg, R, log)),
-               ("exporter", lambda cfg, R: exporter_bench.bench_exporter(cfg, R, log))]
+               ("exporter", lambda cfg, R: exporter_bench.bench_exporter(cfg, R, log)),
+               ("check", lambda cfg, R: check_bench.bench_check(cfg, R, log))]
     only = set(args.only.split(",")) if args.only else None
     for name, fn in benches:
         if only and name not in only:

@@ -103,6 +103,14 @@ def _read_properties(sections: dict[int, Section]) -> dict[str, PropertyTable] |
     return out
 
 
+def _settled(section: Section) -> frozenset[str]:
+    """The names of the resource rows whose `read` column (the second int, when the
+    shim gives it) is 0: states settled by their group's (api/cs_snapshot.h)."""
+    if len(section.ints) < 2:
+        return frozenset()
+    return frozenset(n for n, read in zip(section.text[0], section.ints[1]) if not read)
+
+
 def _owner_map(node_names: Iterable[str], owners: Iterable[str]) -> dict[str, str]:
     """{owner as reported: owner as the snapshot shows it}: the name when it is
     one of the snapshot's nodes (compared case-insensitively, as the cluster
@@ -124,7 +132,7 @@ class Snapshot:
 
     __slots__ = ("cluster_name", "version", "quorum", "nodes", "groups", "resources", "networks",
                  "netinterfaces", "resource_types", "group_properties", "resource_properties", "node_properties",
-                 "network_properties", "cluster_properties", "_cluster_table")
+                 "network_properties", "cluster_properties", "_cluster_table", "settled_resources")
 
     cluster_name: str
     version: ClusterVersion
@@ -142,6 +150,9 @@ class Snapshot:
     network_properties: PropertyTable | None
     cluster_properties: dict[str, Any] | None
     _cluster_table: PropertyTable | None
+    #: With snapshot(settled=True): the names of the resources whose state was not
+    #: read, because their group's state settles it; empty otherwise.
+    settled_resources: frozenset[str]
 
     def __init__(self, cluster_name: str, version: ClusterVersion, quorum: Quorum, nodes: Iterable[NodeInfo],
                  groups: Iterable[GroupInfo], resources: Iterable[ResourceInfo], networks: Iterable[NetworkInfo],
@@ -165,6 +176,7 @@ class Snapshot:
         cluster = props.get("cluster")
         self._cluster_table = cluster
         self.cluster_properties = None if cluster is None else dict(cluster.get("", {}))
+        self.settled_resources: frozenset[str] = frozenset()
 
     @classmethod
     def _from_shim(cls, fields: list[str], ints: list[int], data: bytes = b"") -> Snapshot:
@@ -219,8 +231,10 @@ class Snapshot:
                   for n, nd, nw, st in zip(names, nif_nodes, nif_networks, section.ints[0])
                   if nd in node_set and nw in network_set]
         restypes = sections[b.SECTION_RESOURCE_TYPES].text[0]
-        return cls(name, version, quorum, nodes, groups, resources, networks, netifs, restypes,
+        snap = cls(name, version, quorum, nodes, groups, resources, networks, netifs, restypes,
                    _read_properties(sections))
+        snap.settled_resources = _settled(sections[b.SECTION_RESOURCES])
+        return snap
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Snapshot):

@@ -44,10 +44,10 @@ class Context:
         """Seconds until --timeout runs out (None: no bound), never below a millisecond."""
         return None if self.deadline is None else max(self.deadline - time.monotonic(), 0.001)
 
-    def snapshot(self, properties: bool = False) -> Snapshot:
+    def snapshot(self, properties: bool = False, settled: bool = False) -> Snapshot:
         """The cluster in one bounded call: the walk itself stops at the deadline and closes
         what it opened (ClusterTimeoutError), rather than run on after the command gave up."""
-        snap: Snapshot = self.cluster.snapshot(properties=properties, timeout=self.time_left())
+        snap: Snapshot = self.cluster.snapshot(properties=properties, timeout=self.time_left(), settled=settled)
         return snap
 
     def envelope(self, cluster_name: str) -> typing.Dict[str, object]:

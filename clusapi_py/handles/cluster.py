@@ -211,7 +211,8 @@ class Cluster(_Handle, PropertiesMixin):
         """Every Cluster Shared Volume: [SharedVolume(name, owner_node, state, volumes)]."""
         return read_shared_volumes(self._tok())
 
-    def snapshot(self, properties: bool = False, timeout: "float | None" = None) -> Snapshot:
+    def snapshot(self, properties: bool = False, timeout: "float | None" = None, *,
+                 settled: bool = False) -> Snapshot:
         """Everything a monitoring cycle reads, in one shim call.
 
         properties=True: also every group's and resource's common properties
@@ -220,10 +221,18 @@ class Cluster(_Handle, PropertiesMixin):
         cluster's (per object).  timeout (seconds): checked between backend
         calls; when it has passed the walk closes what it opened and
         ClusterTimeoutError is raised.  A Ctrl-C takes effect within one
-        backend call, not after the walk."""
+        backend call, not after the walk.
+
+        settled=True: a resource's state is read only where its group's
+        does not settle it -- by the rule of CLUSTER_GROUP_STATE, a resource
+        of an Online group is Online and one of an Offline group Offline
+        (neither Failed nor pending); the quorum resource is always read.
+        The rows of the others say that state, with their group's owner, and
+        .settled_resources names them.  A health check's reading, not a
+        dump's: it saves 3 round trips per resource of such groups."""
         token = self._tok()
         limit = b.timeout_arg(timeout)
-        flags = b.SNAPSHOT_PROPERTIES if properties else 0
+        flags = (b.SNAPSHOT_PROPERTIES if properties else 0) | (b.SNAPSHOT_SETTLED if settled else 0)
         fields, ints, data = b.call_limited(lib.cs_snapshot_limited, token, flags, timeout=limit,
                                             waits=self._backend._waits, what="cluster", name=self._shown_name())
         return Snapshot._from_shim(fields, ints, data)

@@ -9,6 +9,7 @@ them all; the README's table of what `clusapi status` judges is `doc()` of
 each rule (tests/unit/test_health.py holds the two together).
 """
 import enum
+import hashlib
 import re
 import typing
 from collections import Counter
@@ -19,7 +20,8 @@ from ..records import GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum
 
 __all__ = [
     "State", "OK", "WARNING", "CRITICAL", "UNKNOWN", "Options", "Problem", "Perf", "Tally", "Verdict",
-    "Rule", "RuleDoc", "StateRule", "QuorumRule", "CsvRule", "RULES", "CSV_WARNING", "CSV_CRITICAL", "judge", "state_text", "compile_pattern",
+    "Rule", "RuleDoc", "StateRule", "QuorumRule", "CsvRule", "RULES", "CSV_WARNING", "CSV_CRITICAL", "judge", "state_text",
+    "compile_pattern", "check_thresholds", "csv_labels",
 ]
 
 
@@ -71,6 +73,16 @@ class Options(typing.NamedTuple):
         return any(p.search(resource.name) for p in self.ignore_resources) or self.ignores_group(resource.group)
 
 
+def check_thresholds(warning: float, critical: float) -> None:
+    """ValueError unless the CSV thresholds can both fire: a volume is a
+    WARNING below `warning` percent free and CRITICAL below `critical`, so
+    `warning` must not be below `critical` (equal: no WARNING band)."""
+    if warning < critical:
+        raise ValueError("--csv-warning %s is below --csv-critical %s: a volume is CRITICAL before it could be a "
+                         "WARNING, so the WARNING would never fire (the warning threshold is the larger free "
+                         "percentage, e.g. --csv-warning 10 --csv-critical 5)" % (_number(warning), _number(critical)))
+
+
 def compile_pattern(pattern: str) -> "re.Pattern[str]":
     """A --ignore-* pattern (raises re.error when it is not a regular expression)."""
     return re.compile(pattern, re.IGNORECASE)
@@ -98,6 +110,7 @@ class Perf(typing.NamedTuple):
     crit: str = ""
     min: typing.Optional[float] = None
     max: typing.Optional[float] = None
+    per_object: bool = False        # one object's value (a CSV's), left out first when the line must be short
 
 
 class Tally(typing.NamedTuple):
@@ -162,7 +175,9 @@ class StateRule(typing.Generic[_Row]):
                  warning: typing.Iterable[enum.IntEnum], perf_label: str,
                  perf_states: typing.Optional[typing.Iterable[enum.IntEnum]] = None,
                  ignored: typing.Callable[[_Row, Options], bool] = lambda row, options: False,
-                 detail: typing.Callable[[_Row], str] = lambda row: "", note: str = "") -> None:
+                 detail: typing.Callable[[_Row], str] = lambda row: "", note: str = "",
+                 settled: typing.Callable[[SnapshotRows], typing.AbstractSet[str]] = lambda snapshot: frozenset(),
+                 settled_by: str = "", unread: str = "%s, not read") -> None:
         self.kind, self.plural = kind, plural
         self._rows: typing.Callable[[SnapshotRows, Options], typing.Iterable[_Row]] = rows
         fine, critical, warning = tuple(fine), tuple(critical), tuple(warning)
@@ -177,6 +192,10 @@ class StateRule(typing.Generic[_Row]):
         self._ignored: typing.Callable[[_Row, Options], bool] = ignored
         self._detail: typing.Callable[[_Row], str] = detail
         self._note = note
+        # The names of the rows whose state was not read (another state settles it), and by what.
+        self._settled: typing.Callable[[SnapshotRows], typing.AbstractSet[str]] = settled
+        self._settled_by = settled_by
+        self._unread = unread       # the count line's name for a settled state that is not fine
 
     def doc(self) -> RuleDoc:
         warning = ", ".join(self._warning_names + ["any other state"])
@@ -187,10 +206,17 @@ class StateRule(typing.Generic[_Row]):
         problems: typing.List[Problem] = []
         states: typing.Counter[str] = Counter()
         objects: typing.List[typing.Tuple[str, str]] = []
-        total = fine = ignored = counted = 0
+        total = fine = ignored = counted = unread = 0
+        settled = self._settled(snapshot)
         for row in self._rows(snapshot, options):
             total += 1
             value, name = int(row.state), state_text(row.state)
+            if row.name in settled:
+                # Not read: its fine state is certain (the settling rule), anything else
+                # is known only as "not failed, not pending" -- judged through the settling object.
+                unread += 1
+                if value not in self.fine:
+                    name = self._unread % name
             states[name] += 1
             objects.append((row.name, name))
             if value in (self.fine if self._perf_states is None else self._perf_states):
@@ -201,13 +227,18 @@ class StateRule(typing.Generic[_Row]):
             if self._ignored(row, options):
                 ignored += 1
                 continue
+            if row.name in settled:
+                continue
             problems.append(Problem(CRITICAL if value in self.critical else WARNING, self.kind, row.name, name,
                                     self._detail(row)))
         perf = Perf(self.perf_label, counted, min=0, max=total)
         summary = "%d/%d %s %s" % (fine, total, self.plural, self._fine_names[0].lower())
         if total:
+            notes = [n for n in ("%d ignored" % ignored if ignored else "",
+                                 "%d not read: settled by %s state" % (unread, self._settled_by) if unread else "")
+                     if n]
             count_line = "%s: %d - %s%s" % (self.plural, total, ", ".join("%d %s" % (n, s) for s, n in states.items()),
-                                            " (%d ignored)" % ignored if ignored else "")
+                                            " (%s)" % "; ".join(notes) if notes else "")
         else:
             count_line = "%s: none" % self.plural
         return Tally(self.kind, self.plural, total, fine, dict(states), ignored, problems, [perf], summary,
@@ -327,6 +358,7 @@ class CsvRule:
         perf: typing.List[Perf] = []
         total = fine = ignored = 0
         warn, crit = "%s:" % _number(options.csv_warning), "%s:" % _number(options.csv_critical)
+        lowest: typing.Optional[float] = None
         for sv in volumes:
             total += 1
             if int(sv.state) not in _RESOURCE_FINE:
@@ -346,12 +378,17 @@ class CsvRule:
                 text, pct = self._judge_volume(label, sv, vol, options, problems)
                 texts.append(text)
                 if pct is not None:
-                    perf.append(Perf("csv_free_pct_" + label, round(pct, 2), "%", warn, crit, 0, 100))
+                    perf.append(Perf(label, round(pct, 2), "%", warn, crit, 0, 100, per_object=True))
+                    lowest = pct if lowest is None else min(lowest, pct)
             good = len(problems) == before
             fine += int(good)
             state = "healthy" if good else "; ".join(t for t in texts if t != "healthy")
             states["healthy" if good else "with problems"] += 1
             objects.append((sv.name, state))
+        labels = csv_labels([p.label for p in perf])
+        perf = [p._replace(label=label) for p, label in zip(perf, labels)]
+        if lowest is not None:
+            perf.insert(0, Perf("csv_free_pct_min", round(lowest, 2), "%", warn, crit, 0, 100))
         summary = "%d/%d CSVs healthy" % (fine, total - ignored) if total else "no CSVs"
         if total:
             count_line = "CSVs: %d - %s" % (total, ", ".join("%d %s" % (n, s) for s, n in states.items()))
@@ -359,6 +396,25 @@ class CsvRule:
             count_line = "CSVs: none"
         return Tally(self.kind, "CSVs", total, fine, dict(states), ignored, problems, perf, summary, count_line,
                      objects)
+
+
+CSV_LABEL_PREFIX = "csvfree_"
+_TAG_LENGTHS = (6, 10)       # hex digits: "csvfree_" + 10 is 18 characters, within RRD's 19
+
+
+def csv_labels(names: typing.Sequence[str]) -> typing.List[str]:
+    """The perfdata labels of per-volume CSV values: "csvfree_<tag> <name>",
+    where the tag is the first hex digits of the SHA-1 of the name
+    (case-folded, as the cluster compares names).  The label's first 14
+    characters tell the volumes apart -- RRD-based graphers keep 19 -- and
+    stay the same as volumes come and go (an index would shift).  Should two
+    names share 6 digits, every tag gets 10."""
+    digests = [hashlib.sha1(n.lower().encode("utf-8")).hexdigest() for n in names]
+    for length in _TAG_LENGTHS:
+        tags = [d[:length] for d in digests]
+        if len(set(tags)) == len(set(n.lower() for n in names)):
+            break
+    return ["%s%s %s" % (CSV_LABEL_PREFIX, tag, name) for tag, name in zip(tags, names)]
 
 
 def _number(value: float) -> str:
@@ -378,7 +434,9 @@ RULES: typing.Tuple[Rule, ...] = (
               perf_label="resources_failed", perf_states=[ResourceState.FAILED],
               ignored=lambda r, o: o.ignores_resource(r),
               detail=lambda r: "group %s, %s" % (r.group, _owner(r.owner_node)),
-              note="except the quorum witness"),
+              note="except the quorum witness",
+              settled=lambda s: getattr(s, "settled_resources", frozenset()), settled_by="their group's",
+              unread="in %s groups"),
     StateRule("network", "networks", lambda s, o: s.networks, fine=[NetworkState.UP], critical=[NetworkState.DOWN],
               warning=[NetworkState.PARTITIONED, NetworkState.UNAVAILABLE], perf_label="networks_up"),
     StateRule("net interface", "net interfaces", lambda s, o: s.netinterfaces, fine=[NetInterfaceState.UP],

@@ -339,9 +339,15 @@ class SimulatedCluster(SingleOwner, Backend):
         self._set_state("node", NodeState, name, state)
 
     def set_group_state(self, name: str, state: GroupState | int | str) -> None:
+        """Forces the state the cluster reports for the group, consistent with its
+        resources or not (a fault to inject); the next change of one of its
+        resources derives it again."""
         self._set_state("group", GroupState, name, state)
 
     def set_resource_state(self, name: str, state: ResourceState | int | str) -> None:
+        """Sets the resource's state; its group's state follows, derived from its
+        resources as a cluster does (CLUSTER_GROUP_STATE; docs/topology.md), with
+        its GROUP_STATE event after the resource's when it changes."""
         self._set_state("resource", ResourceState, name, state)
 
     def set_network_state(self, name: str, state: NetworkState | int | str) -> None:

@@ -288,6 +288,42 @@ def _resources(ck: Checker, topo: dict[str, Any]) -> list[dict[str, Any]]:
     return resources
 
 
+def derived_group_state(states: "list[ResourceState]") -> "GroupState | None":
+    """The state a group's resources give it, by the documented order of
+    precedence (CLUSTER_GROUP_STATE, clusapi.h; MS-CMRP ApiGetGroupState):
+    any Failed -> FAILED; else any pending -> PENDING; else all Online ->
+    ONLINE, some -> PARTIAL_ONLINE, none -> OFFLINE.  None for a group
+    without resources (it keeps the state it is given).  The simulator's C
+    side applies the same rule (sim_group_state, cs_sim_mutate.c)."""
+    if not states:
+        return None
+    if ResourceState.FAILED in states:
+        return GroupState.FAILED
+    if any(s in _PENDING for s in states):
+        return GroupState.PENDING
+    online = sum(1 for s in states if s == ResourceState.ONLINE)
+    return GroupState.ONLINE if online == len(states) else GroupState.PARTIAL_ONLINE if online else GroupState.OFFLINE
+
+
+_PENDING = (ResourceState.PENDING, ResourceState.ONLINE_PENDING, ResourceState.OFFLINE_PENDING)
+
+
+def _group_states(ck: Checker, topo: dict[str, Any], groups: list[dict[str, Any]],
+                  resources: list[dict[str, Any]]) -> None:
+    """A group whose state the topology omits gets the one its resources give
+    it (derived_group_state); a state given is what the cluster reports, kept
+    as given -- consistent or not, as SimulatedCluster.set_group_state forces
+    one (a fault to inject, or a dump taken while a group was changing)."""
+    members: dict[str, list[ResourceState]] = {}
+    for r in resources:
+        members.setdefault(r["group"].lower(), []).append(ResourceState[r["state"]])
+    raw = ck.items(topo, "groups")
+    for i, g in enumerate(groups):
+        derived = derived_group_state(members.get(g["name"].lower(), []))
+        if derived is not None and "state" not in raw[i]:
+            g["state"] = derived.name
+
+
 def _resource_types(ck: Checker, topo: dict[str, Any], resources: list[dict[str, Any]]) -> list[str]:
     """The listed types, then every type a resource uses that is not listed."""
     types = ck.names(topo.get("resource_types", []), "topology.resource_types")
@@ -330,6 +366,7 @@ def normalize_topology(topology: object) -> dict[str, Any]:
     out["netinterfaces"] = _netinterfaces(ck, topo)
     out["groups"] = _groups(ck, topo, out["nodes"][0]["name"])
     out["resources"] = _resources(ck, topo)
+    _group_states(ck, topo, out["groups"], out["resources"])
     out["resource_types"] = _resource_types(ck, topo, out["resources"])
     out["quorum"] = _quorum(ck, topo)
     out["shared_volumes"] = _shared_volumes(ck, topo)

@@ -145,8 +145,8 @@ def test_object_open_falls_back_without_ex(s, c):
 
 def test_states_follow_the_simulator(s, c):
     s.set_node_state("NODE3", NodeState.PAUSED)
-    s.set_group_state("FS01", "FAILED")
-    s.set_resource_state("Cluster Disk 4", ResourceState.OFFLINE_PENDING)
+    s.set_resource_state("Cluster Disk 4", ResourceState.OFFLINE_PENDING)     # its group follows: PENDING
+    s.set_group_state("FS01", "FAILED")                                         # forced, as a fault
     s.set_network_state("Cluster Network 2", "PARTITIONED")
     s.set_netinterface_state("NODE1 - Ethernet", NetInterfaceState.UNREACHABLE)
     s.move_group("FS01", "NODE1")

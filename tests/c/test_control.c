@@ -136,3 +136,52 @@ void test_control(void)
     EQ(cs_sim_release(id), ERROR_INVALID_PARAMETER);
     EQ(cs_sim_add_node(id, W("n"), W("1"), 0), ERROR_INVALID_PARAMETER);
 }
+
+/* ---- a group's state follows its resources (sim_group_state, cs_sim_mutate.c) ----------------- */
+static int group_state(cs_table *t, HCLUSTER c, const char *name)
+{
+    HGROUP g = t->fn.OpenClusterGroup(c, W(name));
+    int state = (int)t->fn.GetClusterGroupState(g, NULL, NULL);
+    t->fn.CloseClusterGroup(g);
+    return state;
+}
+
+void test_group_state(void)
+{
+    int id = make_sim();
+    cs_table *t = table_of(id);
+    HCLUSTER c;
+    if (t == NULL)
+        return;
+    EQ(cs_sim_bind_thread(id), 0);
+    c = t->fn.OpenClusterEx(NULL, RA, NULL);
+    CHECK(c != NULL);
+    /* "Cluster Group": Cluster IP Address Online, Cluster Name OnlinePending; made Online */
+    EQ(group_state(t, c, "Cluster Group"), ClusterGroupOnline);
+    EQ(cs_sim_set_state(id, CS_KIND_RESOURCE, W("Cluster Name"), ClusterResourceOnline), 0);
+    EQ(group_state(t, c, "Cluster Group"), ClusterGroupOnline);
+    EQ(cs_sim_set_state(id, CS_KIND_RESOURCE, W("Cluster IP Address"), ClusterResourceOffline), 0);
+    EQ(group_state(t, c, "Cluster Group"), ClusterGroupPartialOnline);
+    EQ(cs_sim_set_state(id, CS_KIND_RESOURCE, W("Cluster IP Address"), ClusterResourceOfflinePending), 0);
+    EQ(group_state(t, c, "Cluster Group"), ClusterGroupPending);
+    EQ(cs_sim_set_state(id, CS_KIND_RESOURCE, W("Cluster Name"), ClusterResourceFailed), 0);
+    EQ(group_state(t, c, "Cluster Group"), ClusterGroupFailed);          /* failed over pending */
+    EQ(cs_sim_set_state(id, CS_KIND_RESOURCE, W("Cluster Name"), ClusterResourceInitializing), 0);
+    EQ(cs_sim_set_state(id, CS_KIND_RESOURCE, W("Cluster IP Address"), ClusterResourceOffline), 0);
+    EQ(group_state(t, c, "Cluster Group"), ClusterGroupOffline);         /* none online */
+    EQ(cs_testing_sim_set_any_state(id, CS_KIND_RESOURCE, W("Cluster Name"), 77), 0);
+    EQ(group_state(t, c, "Cluster Group"), ClusterGroupOffline);         /* an unknown state: not online */
+    /* the group's own state is forced, consistent or not, until a resource changes */
+    EQ(cs_sim_set_state(id, CS_KIND_GROUP, W("Cluster Group"), ClusterGroupOnline), 0);
+    EQ(group_state(t, c, "Cluster Group"), ClusterGroupOnline);
+    EQ(cs_sim_set_state(id, CS_KIND_RESOURCE, W("Cluster Name"), ClusterResourceOnline), 0);
+    EQ(group_state(t, c, "Cluster Group"), ClusterGroupPartialOnline);
+    /* a group without resources keeps its state */
+    EQ(cs_sim_add_group(id, W("Empty"), W("g-empty"), ClusterGroupPending, NULL, NULL), 0);
+    EQ(cs_sim_delete(id, CS_KIND_RESOURCE, W("Cluster Disk 1")), 0);
+    EQ(group_state(t, c, "Empty"), ClusterGroupPending);
+    EQ(group_state(t, c, "Available Storage"), ClusterGroupOffline);
+    t->fn.CloseCluster(c);
+    EQ(total_open(id), 0);
+    EQ(cs_sim_release(id), 0);
+}

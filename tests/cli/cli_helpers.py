@@ -84,3 +84,9 @@ def set_state(t, kind, name, state):
             row["state"] = state
             return
     raise KeyError(name)
+
+
+def derive_group_state(t, resource):
+    """Drops the explicit state of the resource's group: loading derives it from its resources."""
+    group = next(r["group"] for r in t["resources"] if r["name"] == resource)
+    next(g for g in t["groups"] if g["name"] == group).pop("state", None)

@@ -9,14 +9,15 @@ from clusapi_py import errors, sim
 from clusapi_py.monitor import nagios
 
 from cli_helpers import (  # noqa: F401 (topology_file is a fixture)
-    GROUP_UNICODE, RESOURCE_ASTRAL, run, set_state, topology_file, unicode_topology)
+    GROUP_UNICODE, RESOURCE_ASTRAL, derive_group_state, run, set_state, topology_file, unicode_topology)
 
 FIRST_LINE = re.compile(r"CLUSTER (OK|WARNING|CRITICAL|UNKNOWN) - [^|\n]+ \| [^|\n]+")
 PERF_ITEM = re.compile(r"[a-z_]+=\d+;;;0;\d+")
-CSV_PERF_ITEM = re.compile(r"'csv_free_pct_[^']+'=[\d.]+%;[\d.]+:;[\d.]+:;0;100")
+CSV_PERF_ITEM = re.compile(r"'csvfree_[0-9a-f]{6} [^']+'=[\d.]+%;[\d.]+:;[\d.]+:;0;100")
+CSV_MIN_ITEM = re.compile(r"csv_free_pct_min=[\d.]+%;[\d.]+:;[\d.]+:;0;100")
 HEALTHY_PERF = ("nodes_up=3;;;0;3 groups_online=4;;;0;4 resources_failed=0;;;0;12 networks_up=2;;;0;2 "
-                "netinterfaces_up=6;;;0;6 'csv_free_pct_Cluster Disk 3'=60%;10:;5:;0;100 "
-                "'csv_free_pct_Cluster Disk 4'=15%;10:;5:;0;100")
+                "netinterfaces_up=6;;;0;6 csv_free_pct_min=15%;10:;5:;0;100 "
+                "'csvfree_ef2061 Cluster Disk 3'=60%;10:;5:;0;100 'csvfree_22a556 Cluster Disk 4'=15%;10:;5:;0;100")
 
 
 def status(topology_file, edit, *options):
@@ -29,15 +30,19 @@ def test_a_healthy_cluster_is_ok_in_eight_lines():
     assert r.lines[0] == (
         'CLUSTER OK - (simulated) CLUSTER01: 3/3 nodes up, 4/4 groups online, 12/12 resources online, '
         '2/2 networks up, 6/6 net interfaces up, witness "Cluster Disk 1" ONLINE, 2/2 CSVs healthy | ' + HEALTHY_PERF)
-    assert r.lines[1:] == ["nodes: 3 - 3 UP", "groups: 4 - 4 ONLINE", "resources: 12 - 12 ONLINE",
+    # 10 resources not read: their groups are Online (the witness and the 2 CSVs are read)
+    assert r.lines[1:] == ["nodes: 3 - 3 UP", "groups: 4 - 4 ONLINE",
+                           "resources: 12 - 12 ONLINE (10 not read: settled by their group's state)",
                            "networks: 2 - 2 UP", "net interfaces: 6 - 6 UP", 'quorum: witness "Cluster Disk 1" ONLINE',
                            "CSVs: 2 - 2 healthy"]
+    assert "resources: 12 - 12 ONLINE" in run("--sim", "status", "--verbose").lines     # --verbose reads them all
 
 
 def test_performance_data_follows_the_plugin_format():
     perf = run("--sim", "status").lines[0].split(" | ")[1]
     items = perf.split(" 'csv")
-    assert all(PERF_ITEM.fullmatch(item) for item in items[0].split(" ")), perf
+    *counts, lowest = items[0].split(" ")
+    assert all(PERF_ITEM.fullmatch(item) for item in counts) and CSV_MIN_ITEM.fullmatch(lowest), perf
     assert all(CSV_PERF_ITEM.fullmatch("'csv" + item) for item in items[1:]) and len(items) == 3, perf
 
 
@@ -55,7 +60,8 @@ def test_a_failed_resource_is_critical_and_named_first(topology_file):
     assert r.lines[1] == ('CRITICAL: resource "SQL Server Agent" is FAILED (group SQL Server (MSSQLSERVER), '
                           'owner NODE2)')
     assert r.lines[2] == 'WARNING: group "SQL Server (MSSQLSERVER)" is PARTIAL_ONLINE (owner NODE2)'
-    assert "resources: 12 - 11 ONLINE, 1 FAILED" in r.lines
+    # the SQL group's resources are read (it is not Online); the other groups' 5 are not
+    assert "resources: 12 - 11 ONLINE, 1 FAILED (5 not read: settled by their group's state)" in r.lines
 
 
 @pytest.mark.parametrize("kind,name,state,code", [
@@ -66,7 +72,11 @@ def test_a_failed_resource_is_critical_and_named_first(topology_file):
     ("resources", "Cluster Disk 1", "FAILED", 2), ("resources", "Cluster Disk 1", "OFFLINE", 1),
 ])
 def test_each_kind_of_object_is_judged(topology_file, kind, name, state, code):
-    r = status(topology_file, lambda t: set_state(t, kind, name, state))
+    def edit(t):
+        set_state(t, kind, name, state)
+        if kind == "resources":     # its group's state follows (derived), as on a cluster
+            derive_group_state(t, name)
+    r = status(topology_file, edit)
     assert r.code == code
     assert r.lines[0].startswith("CLUSTER %s - " % ("WARNING", "CRITICAL")[code - 1])
     assert '"%s" is %s' % (name, state) in r.lines[0]
@@ -99,11 +109,13 @@ def test_ignore_group_and_ignore_resource(topology_file):
         set_state(t, "resources", "SQL Server Agent", "OFFLINE")
     path = topology_file(edit=edit)
     assert run("--sim", path, "status").code == 1
-    r = run("--sim", path, "status", "--ignore-group", "^fs0", "--ignore-resource", "agent$")
+    # The SQL group stays ONLINE with its agent OFFLINE, a state no cluster reports: only --verbose,
+    # which reads every resource, sees the agent (the settled reading trusts the group's state).
+    r = run("--sim", path, "status", "--verbose", "--ignore-group", "^fs0", "--ignore-resource", "agent$")
     assert r.code == 0 and r.lines[0].startswith("CLUSTER OK - ")
     assert "groups: 4 - 3 ONLINE, 1 OFFLINE (1 ignored)" in r.lines
     assert "resources: 12 - 7 ONLINE, 5 OFFLINE (5 ignored)" in r.lines
-    partly = run("--sim", path, "status", "--ignore-group", "FS01")
+    partly = run("--sim", path, "status", "--verbose", "--ignore-group", "FS01")
     assert partly.code == 1 and partly.lines[1] == (
         'WARNING: resource "SQL Server Agent" is OFFLINE (group SQL Server (MSSQLSERVER), owner NODE2)')
 
@@ -160,10 +172,11 @@ def test_names_cannot_break_the_output(topology_file):
 
 
 def test_unicode_and_astral_names_in_the_check(topology_file):
-    r = run("--sim", topology_file(unicode_topology()), "status")
+    # The astral resource's group is OFFLINE: --verbose reads (and names) it.
+    r = run("--sim", topology_file(unicode_topology()), "status", "--verbose")
     assert r.code == 1
     assert 'node "KNOTEN-Ä" is PAUSED' in r.lines[0] and GROUP_UNICODE in r.out and RESOURCE_ASTRAL in r.out
-    data = run("--sim", topology_file(unicode_topology()), "status", "--json").json()
+    data = run("--sim", topology_file(unicode_topology()), "status", "--verbose", "--json").json()
     assert {p["name"] for p in data["problems"]} == {"KNOTEN-Ä", GROUP_UNICODE, RESOURCE_ASTRAL}
 
 

@@ -8,8 +8,9 @@ import pytest
 
 from cli_helpers import clean_env, run, run_process, set_state, topology_file  # noqa: F401 (fixture)
 
-PERF_3 = "'csv_free_pct_Cluster Disk 3'=60%;10:;5:;0;100"
-PERF_4 = "'csv_free_pct_Cluster Disk 4'=15%;10:;5:;0;100"
+# Per-volume labels: "csvfree_" + 6 hex digits of the name's SHA-1, then the name (monitor.health.csv_labels).
+PERF_3 = "'csvfree_ef2061 Cluster Disk 3'=60%;10:;5:;0;100"
+PERF_4 = "'csvfree_22a556 Cluster Disk 4'=15%;10:;5:;0;100"
 
 
 def volume(t, resource):
@@ -34,7 +35,7 @@ def test_healthy_csvs_are_ok_with_perfdata_per_volume():
     assert r.code == 0, r.out
     first = r.out.decode("utf-8").splitlines()[0]
     assert "2/2 CSVs healthy" in first
-    assert first.endswith(" " + PERF_3 + " " + PERF_4)
+    assert first.endswith(" csv_free_pct_min=15%;10:;5:;0;100 " + PERF_3 + " " + PERF_4)
     assert "CSVs: 2 - 2 healthy" in r.out.decode("utf-8").splitlines()
 
 
@@ -65,7 +66,7 @@ def test_thresholds_are_options(topology_file):
     path = topology_file(edit=edit)
     assert run("--sim", path, "status").code == 0
     r = run("--sim", path, "status", "--csv-warning", "40", "--csv-critical", "20")
-    assert r.code == 1 and "'csv_free_pct_Cluster Disk 3'=30%;40:;20:;0;100" in r.lines[0]
+    assert r.code == 1 and "'csvfree_ef2061 Cluster Disk 3'=30%;40:;20:;0;100" in r.lines[0]
     r = run("--sim", path, "status", "--csv-warning", "50", "--csv-critical", "35.5")
     assert r.code == 2 and ";50:;35.5:;0;100" in r.lines[0]
 
@@ -84,7 +85,7 @@ def test_an_offline_csv_is_judged_as_a_resource(topology_file):
     assert r.code == 1
     assert 'resource "Cluster Disk 4" is OFFLINE' in r.lines[0] and "CSV" not in r.lines[0].split(" | ")[0]
     assert "CSVs: 2 - 1 healthy, 1 offline (judged as a resource)" in r.lines
-    assert "csv_free_pct_Cluster Disk 4" not in r.lines[0]
+    assert "Cluster Disk 4" not in r.lines[0].split(" | ")[1]
 
 
 def test_ignore_resource_skips_a_csv(topology_file):
@@ -99,7 +100,7 @@ def test_no_csvs(topology_file):
         t["shared_volumes"] = []
     r = run("--sim", topology_file(edit=edit), "status")
     assert r.code == 0 and "no CSVs" in r.lines[0] and "CSVs: none" in r.lines
-    assert "csv_free_pct" not in r.lines[0]
+    assert "csv_free_pct" not in r.lines[0] and "csvfree_" not in r.lines[0]
 
 
 def test_json_counts_and_problems(topology_file):
@@ -109,7 +110,7 @@ def test_json_counts_and_problems(topology_file):
     assert data["counts"]["CSVs"] == {"total": 2, "fine": 1, "ignored": 0, "states": {"with problems": 1, "healthy": 1}}
     (p,) = data["problems"]
     assert p["kind"] == "CSV" and p["name"] == "Cluster Disk 3" and p["object_state"] == "REDIRECTED"
-    assert {"label": "csv_free_pct_Cluster Disk 3", "uom": "%", "warn": "10:", "crit": "5:"}.items() <= \
+    assert {"label": "csvfree_ef2061 Cluster Disk 3", "uom": "%", "warn": "10:", "crit": "5:"}.items() <= \
         data["perfdata"][-2].items()
 
 
@@ -122,4 +123,4 @@ def test_the_readme_table_has_the_csv_row():
 def test_in_a_windows_code_page_the_check_still_runs(topology_file):
     r = run_process("--sim", topology_file(edit=free("Cluster Disk 4", 1)), "status",
                     env=clean_env(PYTHONIOENCODING="cp1252"))
-    assert r.code == 2 and b"'csv_free_pct_Cluster Disk 4'=1%;10:;5:;0;100" in r.out
+    assert r.code == 2 and b"'csvfree_22a556 Cluster Disk 4'=1%;10:;5:;0;100" in r.out

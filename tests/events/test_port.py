@@ -49,9 +49,10 @@ def test_state_events_carry_the_new_state_as_a_dword(s, c):
         s.set_network_state("Cluster Network 1", "PARTITIONED")
         s.set_netinterface_state("NODE1 - Ethernet", "FAILED")
         events = drain(port)
-    assert [e.kind for e in events] == [K.NODE_STATE, K.GROUP_STATE, K.RESOURCE_STATE, K.NETWORK_STATE,
-                                        K.NETINTERFACE_STATE]
-    node, group, res, net, nif = events
+    # The resource's change is followed by its group's: PENDING, derived from its resources.
+    assert [e.kind for e in events] == [K.NODE_STATE, K.GROUP_STATE, K.RESOURCE_STATE, K.GROUP_STATE,
+                                        K.NETWORK_STATE, K.NETINTERFACE_STATE]
+    node, group, res, derived, net, nif = events
     assert node == ClusterEvent(K.NODE_STATE, "NODE2", i["NODE2"], "", NodeState.PAUSED, None, None,
                                 struct.pack("<I", 2))
     assert group.name == "FS01" and group.id == i["FS01"] and group.state is GroupState.FAILED
@@ -61,6 +62,7 @@ def test_state_events_carry_the_new_state_as_a_dword(s, c):
     sql_group = next(r["group"] for r in s.topology["resources"] if r["name"] == "SQL Server")
     assert res.parent_id == i[sql_group] and res.resource_type == next(
         r["type"] for r in s.topology["resources"] if r["name"] == "SQL Server")
+    assert derived.name == sql_group and derived.state is GroupState.PENDING and derived.payload == struct.pack("<I", 4)
     assert net.state is NetworkState.PARTITIONED
     assert nif.state is NetInterfaceState.FAILED and nif.name == "NODE1 - Ethernet"
 
@@ -150,14 +152,16 @@ def test_version_1_is_used_where_version_2_is_missing(s, c):
         s.add_group("G9")
         s.delete_group("G9")
         events = drain(port)
-    assert [e.kind for e in events] == [K.GROUP_STATE, K.GROUP_STATE, K.RESOURCE_STATE, K.GROUP_ADDED,
-                                        K.GROUP_DELETED]
+    # the resource's change, then its group's (PARTIAL_ONLINE, derived)
+    assert [e.kind for e in events] == [K.GROUP_STATE, K.GROUP_STATE, K.RESOURCE_STATE, K.GROUP_STATE,
+                                        K.GROUP_ADDED, K.GROUP_DELETED]
     first = events[0]
     assert first.name == "FS01" and first.id == "" and first.payload == b""
     # the state is read with the event (the cluster's current one), and the owner with it
     assert first.state is GroupState.FAILED and first.owner_node == "NODE2"
     assert events[2].state is ResourceState.OFFLINE
-    assert events[3].state is None
+    assert events[3].name == "SQL Server (MSSQLSERVER)" and events[3].state is GroupState.PARTIAL_ONLINE
+    assert events[4].state is None
 
 
 def test_version_1_on_request_and_version_2_refused_without_its_export(s, c):

@@ -17,6 +17,7 @@ for hide in (False, True):
     for _ in range(20):
         with clusapi_py.open_cluster(backend=s) as c:
             c.snapshot()
+            c.snapshot(settled=True)        # resource states read only where the group's does not settle them
     # properties: the bulk lists (or the per-object fallback), per-object controls, CSVs
     for _ in range(3):
         with clusapi_py.open_cluster(backend=s) as c:
@@ -49,6 +50,7 @@ for code in (5, 5013, 1722, 127):
                 with c.open_group("VM00002") as g:
                     g.status()
                 c.snapshot()
+                c.snapshot(settled=True)
         except clusapi_py.ClusterError:
             pass
         s.fail(fn, code, count=0)
@@ -64,6 +66,15 @@ for bad in (lambda: g.status(), lambda: c.snapshot()):
 from clusapi_py._bindings import lib
 assert lib.cs_close(0x123456789) == lib.CS_ERROR_HANDLE_CLOSED
 assert lib.cs_state(0xDEADBEEF00000001) == lib.CS_STATE_FAILED
+s.set_group_state("VM00004", "PARTIAL_ONLINE")            # its resources read by a settled snapshot
+for fn in ("GetClusterResourceState", "OpenClusterResourceEx"):
+    s.fail(fn, 1722)
+    try:
+        with clusapi_py.open_cluster(backend=s) as c:
+            c.snapshot(settled=True)
+    except clusapi_py.ClusterError:
+        pass
+    s.fail(fn, 1722, count=0)
 s.delete_after("OpenClusterGroupEx", 3, "group", "VM00010")
 s.hide("ClusterGroupOpenEnumEx")
 with clusapi_py.open_cluster(backend=s) as c:

@@ -19,7 +19,7 @@
  *   QUORUM          1 row: resource, device | max log size
  *   NODES           name, id | state
  *   GROUPS          name, id, owner node | state
- *   RESOURCES       name, id, owner node, group | state
+ *   RESOURCES       name, id, owner node, group | state, read
  *   NETWORKS        name, id | state
  *   NETINTERFACES   name, node, network | state
  *   RESOURCE_TYPES  name |
@@ -30,6 +30,12 @@
  *                   asked with "*" (per-object control calls without them)
  *   NODE_PROPERTIES, NETWORK_PROPERTIES     per-object control calls
  *   CLUSTER_PROPERTIES                      1 row, name ""
+ * A resource's `read` is 1 where its state was read.  With
+ * CS_SNAPSHOT_SETTLED it is 0 where its state was not read because its
+ * group's state settles it (the rule: shim/cs_snapshot_settle.c): a
+ * resource of an Online group is Online, one of an Offline group Offline
+ * (the quorum resource is always read); the row says that state, and its
+ * owner is its group's.
  */
 #ifndef CS_API_SNAPSHOT_H
 #define CS_API_SNAPSHOT_H
@@ -55,11 +61,12 @@
 #define CS_SECTION_CLUSTER_PROPERTIES 13
 
 #define CS_SNAPSHOT_PROPERTIES 1      /* cs_snapshot_ex flag: add the property sections */
+#define CS_SNAPSHOT_SETTLED 2         /* cs_snapshot_ex flag: skip the resource states groups settle */
 
 /* The whole cluster in one call: a consistent reading (what the walks
  * behind it guarantee is in shim/cs_snapshot_walk.c). */
 uint32_t cs_snapshot(uint64_t cluster, cs_result **out);
-/* The same with flags (0 or CS_SNAPSHOT_PROPERTIES; others: 87). */
+/* The same with flags (CS_SNAPSHOT_PROPERTIES, CS_SNAPSHOT_SETTLED; others: 87). */
 uint32_t cs_snapshot_ex(uint64_t cluster, uint32_t flags, cs_result **out);
 /* CDEF-END */
 

@@ -15,6 +15,7 @@
  *   cs_enum_ex.c        the bulk *EnumEx enumerations the snapshot prefers
  *   cs_snapshot_walk.c  the snapshot's walks, one per object kind
  *   cs_snapshot_props.c the snapshot's property sections
+ *   cs_snapshot_settle.c the states a settled snapshot need not read
  *   cs_snapshot.c       cs_snapshot: the walks laid out as sections
  *   cs_control.c        Cluster*Control of any kind, the MORE_DATA loop
  *   cs_control_walk.c   a C walk of a property list (benchmark floor)
@@ -198,8 +199,27 @@ uint32_t shim_walk_with_interfaces(cs_backend *b, HCLUSTER c, int kind, shim_row
                                    int *fn);
 /* Rows name, id, owner node | state. */
 uint32_t shim_walk_groups(cs_backend *b, HCLUSTER c, shim_rows *groups, int *fn);
-/* Rows name, id, owner node, group | state. */
-uint32_t shim_walk_resources(cs_backend *b, HCLUSTER c, shim_rows *resources, int *fn);
+/* ---- cs_snapshot_settle.c (CS_SNAPSHOT_SETTLED; the rule is there) ------------------ */
+typedef struct shim_settle {
+    cs_char **groups;               /* the group rows' fields: name, id, owner node */
+    const int64_t *group_states;
+    size_t n_groups;
+    size_t *slots, mask;            /* hash index of the group rows by name: row + 1, 0 = empty */
+    const cs_char *quorum;          /* the quorum resource ("": none) */
+} shim_settle;
+#define SHIM_SETTLE_INIT { NULL, NULL, 0, NULL, 0, NULL }
+
+/* Indexes the rows of the group walk (they must outlive st). */
+uint32_t shim_settle_groups(shim_settle *st, const shim_rows *groups, const cs_char *quorum);
+void shim_settle_free(shim_settle *st);
+/* 1 when the resource's state is settled by its group's: *state and
+ * *owner (the group's owner node) set; 0 when it must be read. */
+int shim_settle_resource(const shim_settle *st, const cs_char *name, const cs_char *group, int *state,
+                         const cs_char **owner);
+
+/* Rows name, id, owner node, group | state, read (1; 0 when `settle` is
+ * given and the group's state settled it). */
+uint32_t shim_walk_resources(cs_backend *b, HCLUSTER c, shim_rows *resources, const shim_settle *settle, int *fn);
 /* Rows name, node, network | state (node and network from the pairs the
  * node and network walks gathered, "" when neither listed it). */
 uint32_t shim_walk_netinterfaces(cs_backend *b, HCLUSTER c, shim_rows *nifs, const cs_builder *nif_node,

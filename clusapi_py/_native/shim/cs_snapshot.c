@@ -4,6 +4,7 @@
  * rows out as sections.
  */
 #include "shim/cs_shim_int.h"
+#include <stdlib.h>
 #include <string.h>
 
 /* The first Close* export the backend lacks, or -1.  The walks close every
@@ -31,7 +32,7 @@ static const struct section_shape {
     { CS_SECTION_QUORUM, 2, 1 },
     { CS_SECTION_NODES, 2, 1 },
     { CS_SECTION_GROUPS, 3, 1 },
-    { CS_SECTION_RESOURCES, 4, 1 },
+    { CS_SECTION_RESOURCES, 4, 2 },
     { CS_SECTION_NETWORKS, 2, 1 },
     { CS_SECTION_NETINTERFACES, 3, 1 },
     { CS_SECTION_RESOURCE_TYPES, 1, 0 },
@@ -49,6 +50,10 @@ static const struct section_shape {
 static uint32_t walk_all(cs_backend *b, HCLUSTER c, uint32_t flags, shim_rows *sections, int *fn)
 {
     cs_builder nif_node = CS_BUILDER_INIT, nif_network = CS_BUILDER_INIT;
+    shim_settle settle = SHIM_SETTLE_INIT;
+    const shim_settle *settled = (flags & CS_SNAPSHOT_SETTLED) ? &settle : NULL;
+    cs_char **quorum = NULL;
+    size_t n_quorum = 0;
     uint32_t err;
     if ((*fn = missing_close(b)) >= 0)
         return ERROR_PROC_NOT_FOUND;
@@ -58,7 +63,15 @@ static uint32_t walk_all(cs_backend *b, HCLUSTER c, uint32_t flags, shim_rows *s
     sections[S_QUORUM].n = 1;
     if ((err = shim_walk_with_interfaces(b, c, CS_KIND_NODE, &sections[S_NODES], &nif_node, fn)) != 0) goto done;
     if ((err = shim_walk_groups(b, c, &sections[S_GROUPS], fn)) != 0) goto done;
-    if ((err = shim_walk_resources(b, c, &sections[S_RESOURCES], fn)) != 0) goto done;
+    if (settled != NULL) {
+        *fn = -1;
+        if ((quorum = cs_bd_fields(&sections[S_QUORUM].text, &n_quorum)) == NULL || n_quorum < 1) {
+            err = ERROR_NOT_ENOUGH_MEMORY;
+            goto done;
+        }
+        if ((err = shim_settle_groups(&settle, &sections[S_GROUPS], quorum[0])) != 0) goto done;
+    }
+    if ((err = shim_walk_resources(b, c, &sections[S_RESOURCES], settled, fn)) != 0) goto done;
     if ((err = shim_walk_with_interfaces(b, c, CS_KIND_NETWORK, &sections[S_NETWORKS], &nif_network, fn)) != 0)
         goto done;
     if ((err = shim_walk_netinterfaces(b, c, &sections[S_NETIFS], &nif_node, &nif_network, fn)) != 0) goto done;
@@ -72,6 +85,8 @@ static uint32_t walk_all(cs_backend *b, HCLUSTER c, uint32_t flags, shim_rows *s
     if ((err = shim_walk_object_properties(b, c, CS_KIND_NETWORK, &sections[S_NETWORK_PROPS], fn)) != 0) goto done;
     err = shim_walk_object_properties(b, c, CS_KIND_CLUSTER, &sections[S_CLUSTER_PROPS], fn);
 done:
+    shim_settle_free(&settle);
+    free(quorum);
     cs_bd_free(&nif_node);
     cs_bd_free(&nif_network);
     return err;
@@ -111,7 +126,7 @@ uint32_t cs_snapshot_ex(uint64_t cluster, uint32_t flags, cs_result **out)
     if (h == NULL)
         return cs_last_error();
     memset(sections, 0, sizeof(sections));
-    if (flags & ~(uint32_t)CS_SNAPSHOT_PROPERTIES)
+    if (flags & ~(uint32_t)(CS_SNAPSHOT_PROPERTIES | CS_SNAPSHOT_SETTLED))
         err = ERROR_INVALID_PARAMETER;
     else
         err = walk_all(h->backend, (HCLUSTER)h->raw, flags, sections, &fn);

@@ -118,7 +118,7 @@ done:
  * append name, id, owner[, group] and the state.  Objects gone meanwhile are
  * skipped. */
 static uint32_t walk_statuses(cs_backend *b, HCLUSTER c, int kind, cs_char **items, size_t count, size_t step,
-                              shim_rows *out, int *fn)
+                              const shim_settle *settle, shim_rows *out, int *fn)
 {
     uint32_t err = 0;
     size_t i;
@@ -131,8 +131,20 @@ static uint32_t walk_statuses(cs_backend *b, HCLUSTER c, int kind, cs_char **ite
         int f = -1, state;
         DWORD granted;
         void *raw;
+        const cs_char *settled_owner = NULL;
         if ((e = shim_stop()) != 0)
             WALK_FAIL(e, -1);
+        if (settle != NULL && step == 3 && shim_settle_resource(settle, items[i], items[i + 2], &state,
+                                                                &settled_owner)) {
+            cs_bd_string(&out->text, items[i]);
+            cs_bd_string(&out->text, items[i + 1]);
+            cs_bd_string(&out->text, settled_owner);
+            cs_bd_string(&out->text, items[i + 2]);
+            cs_bd_int(&out->ints, state);
+            cs_bd_int(&out->ints, 0);
+            out->n++;
+            continue;
+        }
         raw = shim_open_raw(b, c, kind, items[i], 0, 1, &granted, &e, &f);
         if (raw == NULL) {
             if (shim_is_not_found(e)) continue;
@@ -152,6 +164,8 @@ static uint32_t walk_statuses(cs_backend *b, HCLUSTER c, int kind, cs_char **ite
         if (kind == CS_KIND_RESOURCE)
             cs_bd_string(&out->text, group.p);
         cs_bd_int(&out->ints, state);
+        if (kind == CS_KIND_RESOURCE)
+            cs_bd_int(&out->ints, 1);
         out->n++;
     }
 done:
@@ -162,8 +176,8 @@ done:
 }
 
 /* Runs walk_statuses over a listing of `step` fields per object. */
-static uint32_t walk_listed(cs_backend *b, HCLUSTER c, int kind, cs_builder *list, size_t step, shim_rows *out,
-                            int *fn)
+static uint32_t walk_listed(cs_backend *b, HCLUSTER c, int kind, cs_builder *list, size_t step,
+                            const shim_settle *settle, shim_rows *out, int *fn)
 {
     size_t count = 0;
     uint32_t err;
@@ -172,7 +186,7 @@ static uint32_t walk_listed(cs_backend *b, HCLUSTER c, int kind, cs_builder *lis
         *fn = -1;
         return ERROR_NOT_ENOUGH_MEMORY;
     }
-    err = walk_statuses(b, c, kind, items, count, step, out, fn);
+    err = walk_statuses(b, c, kind, items, count, step, settle, out, fn);
     free(items);
     return err;
 }
@@ -188,12 +202,12 @@ uint32_t shim_walk_groups(cs_backend *b, HCLUSTER c, shim_rows *groups, int *fn)
     }
     err = list_objects(b, c, (DWORD)CLUSTER_ENUM_GROUP, &list, &with_ids, fn);
     if (err == 0)
-        err = walk_listed(b, c, CS_KIND_GROUP, &list, with_ids ? 2 : 1, groups, fn);
+        err = walk_listed(b, c, CS_KIND_GROUP, &list, with_ids ? 2 : 1, NULL, groups, fn);
     cs_bd_free(&list);
     return err;
 }
 
-uint32_t shim_walk_resources(cs_backend *b, HCLUSTER c, shim_rows *resources, int *fn)
+uint32_t shim_walk_resources(cs_backend *b, HCLUSTER c, shim_rows *resources, const shim_settle *settle, int *fn)
 {
     cs_builder list = CS_BUILDER_INIT;
     size_t step = 3;                  /* name, id, group: the group is read again with the state */
@@ -204,7 +218,7 @@ uint32_t shim_walk_resources(cs_backend *b, HCLUSTER c, shim_rows *resources, in
         step = with_ids ? 2 : 1;
     }
     if (err == 0)
-        err = walk_listed(b, c, CS_KIND_RESOURCE, &list, step, resources, fn);
+        err = walk_listed(b, c, CS_KIND_RESOURCE, &list, step, settle, resources, fn);
     cs_bd_free(&list);
     return err;
 }

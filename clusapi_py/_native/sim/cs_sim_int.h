@@ -437,6 +437,12 @@ void sim_csv_changed(sim *s, const sim_obj *o);
 void model_insert(sim *s, sim_obj *o);
 void model_set_state(sim *s, sim_obj *o, int state);
 void model_set_owner(sim *s, sim_obj *group, sim_obj *node);
+/* A group's state as its resources define it (sim_group_state), and the
+ * change of a group to that state with its event (sim_group_rederive:
+ * nothing when it is already there, or when the group has no resources:
+ * such a group keeps the state it was given). */
+int sim_group_state(const sim_obj *group, int *state);
+void sim_group_rederive(sim *s, sim_obj *group);
 
 /* One event as the entry points deliver it (strings NULL = empty). */
 typedef struct sim_event_spec {

@@ -40,6 +40,52 @@ void model_set_owner(sim *s, sim_obj *group, sim_obj *node)
     sim_changed(s, SIM_CHANGE_OWNER, group);
 }
 
+/* The group state the cluster reports for a group's resources, by the
+ * documented order of precedence (CLUSTER_GROUP_STATE in clusapi.h, and
+ * MS-CMRP 3.1.4.1.46 ApiGetGroupState): any resource Failed -> Failed;
+ * else any pending (Pending, OnlinePending, OfflinePending) -> Pending;
+ * else all Online -> Online; some Online -> PartialOnline; none Online ->
+ * Offline.  Returns 0 with *state set, or -1 for a group with no
+ * resources (the documentation says Offline; the simulator keeps the state
+ * the group was given, so that an empty group can stand for any role). */
+int sim_group_state(const sim_obj *group, int *state)
+{
+    const sim_obj *r;
+    size_t total = 0, online = 0;
+    int failed = 0, pending = 0;
+    for (r = group->res_head; r; r = r->gnext) {
+        total++;
+        switch (r->state) {
+        case ClusterResourceFailed: failed = 1; break;
+        case ClusterResourcePending:
+        case ClusterResourceOnlinePending:
+        case ClusterResourceOfflinePending: pending = 1; break;
+        case ClusterResourceOnline: online++; break;
+        default: break;
+        }
+    }
+    if (total == 0)
+        return -1;
+    if (failed)
+        *state = ClusterGroupFailed;
+    else if (pending)
+        *state = ClusterGroupPending;
+    else if (online == total)
+        *state = ClusterGroupOnline;
+    else if (online > 0)
+        *state = ClusterGroupPartialOnline;
+    else
+        *state = ClusterGroupOffline;
+    return 0;
+}
+
+void sim_group_rederive(sim *s, sim_obj *group)
+{
+    int state;
+    if (group != NULL && !group->deleted && sim_group_state(group, &state) == 0 && state != group->state)
+        model_set_state(s, group, state);
+}
+
 static const WCHAR no_text[1] = { 0 };
 
 static const WCHAR *id_of(const sim_obj *o)

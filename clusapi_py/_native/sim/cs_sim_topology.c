@@ -381,8 +381,13 @@ static uint32_t set_state(int sim_id, int kind, const cs_char *name, int state, 
     s = control_begin(sim_id, &err);
     if (!err && (o = find(s, kind, name)) == NULL)
         err = not_found(kind);
-    if (!err)
+    if (!err) {
         model_set_state(s, o, state);
+        /* A resource's group follows it (CLUSTER_GROUP_STATE); a group's own
+         * state set here is what the cluster reports, consistent or not. */
+        if (kind == CS_KIND_RESOURCE)
+            sim_group_rederive(s, o->group);
+    }
     control_end();
     return err;
 }
