@@ -7,7 +7,7 @@ import typing
 
 from ..enums import state_name
 from ..snapshot import Snapshot
-from ._common import EXIT_OK, Context, Run, simulated_prefix, write_json, write_table
+from ._common import EXIT_OK, Context, Run, title, write_json, write_table
 
 Row = typing.Dict[str, object]
 
@@ -88,8 +88,8 @@ def listing(command: str) -> Run:
             data[command] = rows
             write_json(data, out)
             return EXIT_OK
-        out.write("%s%s: %s %s\n" % (simulated_prefix(ctx.simulated), snap.cluster_name, len(rows) or "no",
-                                     spec.plural if len(rows) != 1 else spec.plural[:-1]))
+        out.write(title(ctx.simulated, snap.cluster_name, "%s %s" % (
+            len(rows) or "no", spec.plural if len(rows) != 1 else spec.plural[:-1])))
         if rows:
             write_table([tuple(c.upper() for c in spec.columns)]
                         + [tuple(r[c] if r[c] != "" else "-" for c in spec.columns) for r in rows], out)

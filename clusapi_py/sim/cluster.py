@@ -5,7 +5,6 @@ the caller's rights, faults, hidden exports, call counters, changes."""
 from __future__ import annotations
 
 import copy
-import json
 import os
 from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, TypeVar, Union
 
@@ -17,7 +16,9 @@ from .._validate import name_arg
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
 from ..properties.codec import Property
 from . import props as _props
-from .topology import default_topology, dependency_order, id_arg, normalize_topology, stable_id
+from .topology import (
+    default_topology, dependency_order, id_arg, normalize_topology, read_topology_file, stable_id,
+)
 
 if TYPE_CHECKING:
     from .._bindings import Pointer
@@ -66,10 +67,7 @@ class SimulatedCluster(SingleOwner, Backend):
         if topology is None:
             topology = default_topology()
         elif isinstance(topology, (str, os.PathLike)):
-            if not os.fspath(topology):
-                raise ValueError("topology path must not be empty")
-            with open(topology, encoding="utf-8") as f:
-                topology = json.load(f)
+            topology = read_topology_file(topology)
         norm = normalize_topology(topology)
         out = ffi.new("int *")
         code = lib.cs_sim_create(out)
