@@ -130,7 +130,9 @@ class SimulatedCluster(SingleOwner, Backend):
     def add_shared_volume(self, resource: str, path: str, total_bytes: int, free_bytes: int | None = None, *,
                           volume_name: str | None = None, partition_number: int = 2, fault_state: int = 0,
                           backup_state: int = 0) -> None:
-        """Makes a resource a Cluster Shared Volume with one volume."""
+        """Makes a resource a Cluster Shared Volume with one volume.  Only a Physical
+        Disk resource can be one (another type: ValueError; the C control API
+        answers ERROR_INVALID_FUNCTION)."""
         t = copy.deepcopy(self._topology)
         t["shared_volumes"] = [v for v in t["shared_volumes"] if v["resource"].lower() != str(resource).lower()]
         entry: dict[str, Any] = {"resource": resource, "path": path, "total_bytes": total_bytes,
@@ -371,6 +373,13 @@ class SimulatedCluster(SingleOwner, Backend):
                                             _multi_sz([name_arg(p) for p in possible_owners])),
                     "resource %r" % name)
 
+    def add_resource_type(self, name: str) -> None:
+        """Lists one more resource type (a resource's type must be listed: add_resource
+        of an unlisted type raises ClusterError 1813, as CreateClusterResource does)."""
+        name = name_arg(name)
+        self._check(lib.cs_sim_add_resource_type(self._id, name), "resource type %r" % name)
+        self._topology["resource_types"].append(name)
+
     def _delete(self, kind: ObjectKind, name: str) -> None:
         self._check(lib.cs_sim_delete(self._id, _KINDS[kind], name_arg(name)), "%s %r" % (kind, name))
 
@@ -381,6 +390,8 @@ class SimulatedCluster(SingleOwner, Backend):
         self._delete("group", name)
 
     def delete_resource(self, name: str) -> None:
+        """The quorum resource (and its group, delete_group) is a core resource: refused
+        with ClusterError 5026 (ERROR_CORE_RESOURCE), as a cluster refuses it."""
         self._delete("resource", name)
 
     def delete_network(self, name: str) -> None:

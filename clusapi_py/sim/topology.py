@@ -388,19 +388,26 @@ def normalize_topology(topology: object) -> dict[str, Any]:
     out["resources"] = _resources(ck, topo)
     out["resource_types"] = _resource_types(ck, topo, out["resources"])
     out["quorum"] = _quorum(ck, topo)
-    out["shared_volumes"] = _shared_volumes(ck, topo)
+    out["shared_volumes"] = _shared_volumes(ck, topo, out["resources"])
     return out
 
 
-def _shared_volumes(ck: Checker, topo: dict[str, Any]) -> list[dict[str, Any]]:
+CSV_RESOURCE_TYPE = "Physical Disk"    # the only kind of resource a Cluster Shared Volume can be
+
+
+def _shared_volumes(ck: Checker, topo: dict[str, Any], resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Cluster Shared Volumes: a resource each (made a CSV) with its volume."""
     volumes: list[dict[str, Any]] = []
     seen: dict[str, str] = {}
+    type_of = {r["name"]: r["type"] for r in resources}
     for i, v in enumerate(ck.items(topo, "shared_volumes")):
         w = "topology.shared_volumes[%d]" % i
         v = ck.obj(v, w, ["resource", "path", "total_bytes"],
                    ["volume_name", "partition_number", "free_bytes", "fault_state", "backup_state"])
         resource = ck.ref(v["resource"], ck.resource_keys, w + ".resource", "resource")
+        if type_of[resource].lower() != CSV_RESOURCE_TYPE.lower():
+            ck.fail(w + ".resource", "%r is a %r resource; only a %r resource can be a Cluster Shared Volume"
+                    % (resource, type_of[resource], CSV_RESOURCE_TYPE))
         ck.unique(seen, resource, w + ".resource", "shared volume")
         total = ck.integer(v["total_bytes"], w + ".total_bytes", 0, 2**64 - 1)
         volumes.append({

@@ -67,7 +67,8 @@ void names_of(enum_fn f, void *e, char *out, size_t cap, DWORD *types);
 #define NAMES(F, e, out, types) names_of((enum_fn)(void *)(F), (void *)(e), out, sizeof(out), types)
 
 /* ---- the groups (one file each, or two to a file by concern) ----------------------- */
-void test_control(void);         /* test_control.c */
+void test_control(void);
+void test_refusals(void);         /* test_control.c */
 void test_opens(void);           /* test_opens.c */
 void test_bad_handles(void);     /* test_opens.c */
 void test_cluster_info(void);    /* test_reads.c */

@@ -11,6 +11,7 @@ int main(void)
     uint32_t all[CS_KIND_COUNT];
     int k;
     test_control();
+    test_refusals();
     test_opens();
     test_bad_handles();
     test_cluster_info();
