@@ -16,6 +16,7 @@ from .._validate import name_arg
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
 from ..properties.codec import Property
 from . import props as _props
+from .timeline import Runner
 from .topology import (
     default_topology, dependency_order, id_arg, normalize_topology, read_topology_file, stable_id,
 )
@@ -59,11 +60,13 @@ class SimulatedCluster(SingleOwner, Backend):
     One owner: it cannot be copied or pickled (a copy would release the
     simulator the original still uses)."""
 
-    __slots__ = ("_topology",)
+    __slots__ = ("_topology", "_scenario")
     _topology: dict[str, Any]
+    _scenario: Runner | None
 
     def __init__(self, topology: TopologySource | None = None) -> None:
         self._id = 0
+        self._scenario = None
         if topology is None:
             topology = default_topology()
         elif isinstance(topology, (str, os.PathLike)):
@@ -80,6 +83,10 @@ class SimulatedCluster(SingleOwner, Backend):
         self._id = out[0]
         self._topology = norm
         self._populate(norm)
+        if "latency" in norm:
+            self.latency = norm["latency"]
+        if "scenario" in norm:      # its clock starts now
+            self._scenario = Runner(self, norm["scenario"])
 
     def _check(self, code: int, what: str) -> None:
         if code:
@@ -177,7 +184,16 @@ class SimulatedCluster(SingleOwner, Backend):
                 if o.get(key):
                     _props.set_properties(self._id, kind, name, o[key], private, self._check)
 
+    @property
+    def scenario(self) -> Runner | None:
+        """The topology's scenario as it runs (sim/timeline.py: .running, .applied,
+        .errors, .stop()), or None without one."""
+        return self._scenario
+
     def __del__(self) -> None:
+        runner = getattr(self, "_scenario", None)
+        if runner is not None:
+            runner.stop()
         sim_id = getattr(self, "_id", 0)
         if sim_id:
             self._id = 0

@@ -22,6 +22,7 @@ from typing import Any, Callable, NoReturn, TypeVar
 from .._validate import name_arg, text_arg
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
 from ..properties.values import coerce
+from .scenario import check_latency, check_scenario
 
 __all__ = ["default_topology", "normalize_topology", "read_topology_file"]
 
@@ -378,7 +379,7 @@ def normalize_topology(topology: object) -> dict[str, Any]:
     ck = Checker()
     topo = ck.obj(topology, "topology", ["cluster", "nodes"],
                   ["networks", "netinterfaces", "resource_types", "groups", "resources", "quorum",
-                   "shared_volumes"])
+                   "shared_volumes", "latency", "scenario"])
     out: dict[str, Any] = {}
     out["cluster"] = _cluster(ck, topo)
     out["nodes"] = _nodes(ck, topo)
@@ -389,6 +390,11 @@ def normalize_topology(topology: object) -> dict[str, Any]:
     out["resource_types"] = _resource_types(ck, topo, out["resources"])
     out["quorum"] = _quorum(ck, topo)
     out["shared_volumes"] = _shared_volumes(ck, topo, out["resources"])
+    # What the simulator does by itself (sim/scenario.py): kept only when given.
+    if "latency" in topo:
+        out["latency"] = check_latency(ck, topo["latency"])
+    if "scenario" in topo:
+        out["scenario"] = check_scenario(ck, topo["scenario"], out)
     return out
 
 
