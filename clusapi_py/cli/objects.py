@@ -1,6 +1,6 @@
 """`clusapi nodes | groups | resources | networks | netinterfaces`: one table
-(or JSON document) of a snapshot's objects of one kind; `clusapi dump`: the
-whole snapshot in the topology format."""
+(or JSON document) of a snapshot's objects of one kind (`clusapi dump`:
+dump.py)."""
 import argparse
 import enum
 import typing
@@ -96,20 +96,3 @@ def listing(command: str) -> Run:
         return EXIT_OK
 
     return run
-
-
-def dump_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--properties", action="store_true",
-                        help="with every object's properties and each resource's type (two more round trips "
-                             "on the bulk path)")
-
-
-def dump(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
-    """The snapshot in the topology format (docs/topology.md), with or
-    without --json: what `--sim FILE` loads back.  The format has no room for
-    a "simulated" mark, so a dump of a simulator says so on stderr."""
-    snap: Snapshot = ctx.snapshot(properties=args.properties)
-    if ctx.simulated:
-        ctx.note("(simulated) %s is a simulated cluster" % snap.cluster_name)
-    out.write(snap.to_json() + "\n")
-    return EXIT_OK

@@ -281,3 +281,38 @@ def test_watch_from_a_thread_leaves_sigterm_alone(monkeypatch):
         t.start()
         t.join(30)
     assert result == [0] and signal.getsignal(signal.SIGTERM) is before
+
+
+# ---- a lossless dump (issue 21; tests/fuzz/test_fuzz_dump.py holds it over generated topologies) ----------
+@pytest.mark.parametrize("extra", [[], ["--properties"]])
+def test_dump_then_sim_file_then_dump_is_the_identity(tmp_path, extra):
+    first = run("--sim", "dump", *extra)
+    assert first.code == 0
+    path = tmp_path / "dump.json"
+    path.write_text(first.out, encoding="utf-8")
+    second = run("--sim", str(path), "dump", *extra)
+    assert second.code == 0 and second.out == first.out
+    data = first.json()
+    assert ("properties" in data["resources"][0]) == bool(extra)
+    resources = {r["name"]: r for r in data["resources"]}
+    assert resources["Cluster Name"]["type"] == "Network Name"          # without --properties too
+    assert resources["Cluster Name"]["dependencies"] == ["Cluster IP Address"]
+    assert {g["name"]: g for g in data["groups"]}["SQL Server (MSSQLSERVER)"]["preferred_owners"] == \
+        ["NODE2", "NODE3"]
+    assert [v["resource"] for v in data["shared_volumes"]] == ["Cluster Disk 3", "Cluster Disk 4"]
+
+
+def test_dump_of_a_generated_cluster_with_csvs_round_trips(topology_file):
+    path = topology_file(sim.generate(nodes=4, groups=20, shared_volumes=3))
+    first = run("--sim", path, "dump")
+    again = topology_file(first.json())
+    assert run("--sim", again, "dump").out == first.out
+    assert len(first.json()["shared_volumes"]) == 3
+    assert {r["type"] for r in first.json()["resources"]} >= {"Virtual Machine", "Physical Disk"}
+
+
+def test_dump_stops_at_the_timeout(topology_file):
+    t = sim.generate(nodes=2, groups=50)
+    t["latency"] = 0.01         # ~3 round trips per object: far beyond 0.5 s
+    r = run("--sim", topology_file(t), "dump", "--timeout", "0.5")
+    assert r.code == 3 and r.out == "" and "--timeout" in r.err
