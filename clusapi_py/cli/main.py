@@ -134,7 +134,8 @@ def _common_options(parser: argparse.ArgumentParser, top: bool) -> None:
                         help="the cluster, or one of its nodes: NetBIOS name, DNS name or IP (default: the local "
                              "cluster)")
     parser.add_argument("--sim", nargs="?", const="", metavar="TOPOLOGY.json", default=default(None),
-                        help="use the simulated cluster: the built-in one, or this topology file")
+                        help="use the simulated cluster: the built-in one, this topology file, or `demo` (a "
+                             "cluster whose roles fail and move by themselves: docs/topology.md)")
     parser.add_argument("--json", action="store_true", default=default(False),
                         help="print one JSON document on stdout")
     parser.add_argument("-t", "--timeout", metavar="SECONDS", type=_seconds, default=default(None),
