@@ -19,6 +19,7 @@ import time
 import typing
 
 from ..enums import state_name
+from ..errors import ClusterError
 from ..events.types import PROPERTY_KINDS, ClusterEvent, EventKind
 from ..properties.codec import Property, parse
 from ..properties.values import to_json
@@ -77,7 +78,10 @@ class _Owners:
         self._owner: typing.Dict[str, str] = {}
 
     def start(self, ctx: Context) -> None:
-        self._owner = {g.name: g.owner_node for g in ctx.snapshot().groups}
+        try:
+            self._owner = {g.name: g.owner_node for g in ctx.snapshot().groups}
+        except ClusterError:    # (--timeout ran out in it): the owners before are learnt from the events
+            self._owner = {}
 
     def moved(self, group: str, owner: str) -> typing.Optional[str]:
         """The owner before this move (None: not known), and records the new one."""
