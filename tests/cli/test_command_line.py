@@ -98,17 +98,12 @@ def test_watch_ends_with_exit_0_on_sigterm_and_sigint(signum):
     proc = subprocess.Popen([sys.executable, "-m", "clusapi_py", "--sim", "watch"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=clean_env(), cwd=tempfile.gettempdir())
     try:
-        # The stderr line comes once the cluster is open, before the port: the handler is installed next.
+        # The stderr line comes once the cluster is open: the handler was installed before the open,
+        # and stays until the command has returned.  One signal, then a bounded wait (a second one
+        # could land after the handler is restored, while a slow interpreter exits).
         assert b"simulated" in proc.stderr.readline()
-        # Signal until it ends: the first may arrive before the watch installed its handler
-        # (then Python's default for SIGINT also ends it, as KeyboardInterrupt: still exit 0).
-        while True:
-            proc.send_signal(signum)
-            try:
-                code = proc.wait(timeout=0.5)
-                break
-            except subprocess.TimeoutExpired:
-                continue
+        proc.send_signal(signum)
+        code = proc.wait(timeout=120)
     finally:
         if proc.poll() is None:
             proc.kill()
