@@ -21,6 +21,7 @@ s.delete_resource("APP Service"); s.delete_group("APP"); s.delete_node("NODE4")
 s.delete_after("OpenClusterGroupEx", 1, "group", "FS01")   # delete during a walk
 s.notification_queue_limit = 100          # a port's queue overflows into CLUSTER_LOST_NOTIFICATIONS
 s.break_connection(2.0)                   # named opens fail with 1722 for 2 s, then ports get RECONNECT
+s.scenario                                # a topology's "scenario" as it runs (.applied, .errors, .stop())
 sim.default_topology(); sim.generate(nodes=64, groups=8000, resources_per_group=3)
 
 # What the knobs above do to the next calls.

@@ -5,6 +5,7 @@ import datetime
 import json
 import time
 import typing
+import unicodedata
 
 from ..handles import Cluster
 from ..snapshot import Snapshot
@@ -87,9 +88,10 @@ class Command(typing.NamedTuple):
     without it a failure is one line on stderr and exit code 3.  A command
     that `streams` writes as it goes, for as long as it runs (`watch`): it
     runs on the calling thread, where Ctrl-C reaches it, unbounded unless
-    --timeout is given.  A command that `opens` the cluster itself (and
-    retries: `exporter`) streams too, and gets a Context without a cluster
-    but with `connect()`."""
+    --timeout is given; one that also `runs_for` takes --timeout as how long
+    to run (Context.deadline; it stops then, exit 0: `watch`).  A command that
+    `opens` the cluster itself (and retries: `exporter`) streams too, and gets
+    a Context without a cluster but with `connect()`."""
 
     name: str
     help: str
@@ -99,19 +101,53 @@ class Command(typing.NamedTuple):
     failure: typing.Optional[Failure] = None
     streams: bool = False
     opens: bool = False
+    runs_for: bool = False
 
 
 def write_json(data: object, out: typing.TextIO) -> None:
     out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return _ESCAPES.get(char) or ("\\x%02x" % code if code < 0x100 else "\\u%04x" % code)
+
+
+def _needs_escape(char: str) -> bool:
+    # Cc: C0/C1 controls and DEL (ESC starts a terminal sequence, CR overwrites the line);
+    # Zl/Zp: U+2028/U+2029, which some readers take as line breaks.
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp")
+
+
+def line_safe(text: object) -> str:
+    """`text` as it may appear inside one line of text output: every control
+    character (line breaks, carriage return, ESC and the rest of C0/C1, DEL)
+    and the Unicode line/paragraph separators written visibly as an escape
+    (\\n, \\r, \\t, \\x1b, \\u2028), so a name can neither forge a line nor
+    drive the terminal.  The one rule for every table, title and `watch`
+    line; JSON output keeps names exact."""
+    s = str(text)
+    if s.isprintable():      # the common case: nothing to escape (cheap)
+        return s
+    return "".join(_escape(c) if _needs_escape(c) else c for c in s)
+
+
 def write_table(rows: typing.Sequence[typing.Sequence[object]], out: typing.TextIO, indent: str = "") -> None:
-    """Rows of cells in columns as wide as their widest cell."""
+    """Rows of cells in columns as wide as their widest cell; every cell line_safe."""
     if not rows:
         return
-    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
-    for r in rows:
-        out.write(indent + "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() + "\n")
+    cells = [[line_safe(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(cells[0]))]
+    for r in cells:
+        out.write(indent + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() + "\n")
+
+
+def title(simulated: bool, cluster_name: str, text: str) -> str:
+    """A command's first line: `[(simulated) ]CLUSTER: text`, the name line_safe."""
+    return "%s%s: %s\n" % (simulated_prefix(simulated), line_safe(cluster_name), text)
 
 
 def simulated_prefix(simulated: bool) -> str:

@@ -1,9 +1,11 @@
 """How a command runs: which backend (never the simulator unless asked),
 the command on a worker thread bounded by --timeout, and its output written
 as UTF-8 wherever stdout is not a console, quietly when the reader has gone."""
+import contextlib
 import errno
 import io
 import os
+import signal
 import sys
 import threading
 import traceback
@@ -13,6 +15,10 @@ from .._backend import SYSTEM, Backend
 from ..backends import default_backend
 from ..errors import ClusterError
 from ..sim import SimulatedCluster
+from ..sim.topology import DEMO_TOPOLOGY
+
+# `--sim NAME` shortcuts to topologies that ship with the package.
+SIM_SHORTCUTS = {"demo": DEMO_TOPOLOGY}
 
 NO_CLUSTER_API = ("no cluster API here: clusapi.dll is not on this machine (it comes with Windows Server's Failover "
                   "Clustering feature or its management tools); for the built-in simulated cluster use "
@@ -51,11 +57,11 @@ def failure_from(exc: BaseException) -> Failure:
 
 
 def choose_backend(sim: typing.Optional[str]) -> Backend:
-    """--sim [FILE] → a simulator; else CLUSAPI_PY_BACKEND (sim, or system /
+    """--sim [FILE | demo] → a simulator; else CLUSAPI_PY_BACKEND (sim, or system /
     unset → clusapi.dll; anything else is an error); never a simulator in
     place of a missing clusapi.dll."""
     if sim is not None:
-        return SimulatedCluster(sim or None)
+        return SimulatedCluster(SIM_SHORTCUTS.get(sim, sim) or None)
     backend: Backend = default_backend()    # ValueError for an invalid CLUSAPI_PY_BACKEND
     if backend is SYSTEM and not SYSTEM.has("OpenCluster"):
         raise _plain("ClusterAPIUnavailable", NO_CLUSTER_API)
@@ -93,6 +99,25 @@ def bounded(work: typing.Callable[[], T], timeout: typing.Optional[float]) -> T:
     if raised:
         raise raised[0]
     return result[0]
+
+
+@contextlib.contextmanager
+def sigterm_interrupts() -> typing.Iterator[None]:
+    """Inside: SIGTERM (a service manager stopping the process, `kill`) raises
+    KeyboardInterrupt, so it ends a command as Ctrl-C does.  Only the main
+    thread can install a handler; on another thread nothing changes."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt()
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def describe_internal_error(exc: BaseException) -> str:

@@ -1,4 +1,5 @@
-"""`clusapi csv [--json]`: every Cluster Shared Volume -- path, owner,
+"""`clusapi csv [--json]`: every Cluster Shared Volume -- its name (the
+disk resource's, as Failover Cluster Manager shows it), path, owner,
 state, size, free space, free %, fault state."""
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any, TextIO
 
 from ..enums import CsvFaultState, state_name
 from ..handles import Cluster
-from ._common import EXIT_OK, Context, simulated_prefix, write_json, write_table
+from ._common import EXIT_OK, Context, title, write_json, write_table
 
 
 def _fault(value: int) -> str:
@@ -46,14 +47,13 @@ def run(ctx: Context, args: argparse.Namespace, out: TextIO) -> int:
         data["shared_volumes"] = rows
         write_json(data, out)
         return EXIT_OK
-    out.write("%s%s: %s\n" % (simulated_prefix(ctx.simulated), ctx.cluster.name,
-                               "%d cluster shared volume%s" % (len(rows), "" if len(rows) == 1 else "s")
-                               if rows else "no cluster shared volumes"))
+    out.write(title(ctx.simulated, ctx.cluster.name, "%d cluster shared volume%s" % (
+        len(rows), "" if len(rows) == 1 else "s") if rows else "no cluster shared volumes"))
     if not rows:
         return EXIT_OK
-    table = [("PATH", "OWNER", "STATE", "SIZE", "FREE", "FREE %", "FAULT STATE")]
+    table = [("NAME", "PATH", "OWNER", "STATE", "SIZE", "FREE", "FREE %", "FAULT STATE")]
     for r in rows:
-        table.append((r["path"] or "(%s)" % r["resource"], r["owner_node"] or "-", r["state"], _size(r["size_bytes"]),
+        table.append((r["resource"], r["path"] or "-", r["owner_node"] or "-", r["state"], _size(r["size_bytes"]),
                       _size(r["free_bytes"]), "-" if r["free_percent"] is None else "%.1f" % r["free_percent"],
                       r["fault_state"] or "-"))
     write_table(table, out)

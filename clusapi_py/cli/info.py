@@ -2,7 +2,7 @@
 import argparse
 import typing
 
-from ._common import EXIT_OK, Context, simulated_prefix, write_json
+from ._common import EXIT_OK, Context, line_safe, simulated_prefix, write_json
 
 
 def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
@@ -16,9 +16,9 @@ def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
         data.update({"version": v._asdict(), "granted_access": granted})
         write_json(data, out)
         return EXIT_OK
-    out.write("Cluster:         %s%s\n" % (simulated_prefix(ctx.simulated), name))
+    out.write("Cluster:         %s%s\n" % (simulated_prefix(ctx.simulated), line_safe(name)))
     out.write("Version:         %d.%d build %d (%s%s)\n" % (
-        v.major, v.minor, v.build, v.vendor_id, ", " + v.csd_version if v.csd_version else ""))
+        v.major, v.minor, v.build, line_safe(v.vendor_id), ", " + line_safe(v.csd_version) if v.csd_version else ""))
     out.write("Cluster version: highest %#x, lowest %#x\n" % (v.highest_version, v.lowest_version))
     out.write("Granted access:  %s\n" % granted)
     return EXIT_OK

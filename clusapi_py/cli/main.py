@@ -8,6 +8,8 @@ module).  Every command runs the same way (_runtime): the backend is chosen
 worker thread bounded by --timeout, and its whole output written at the end.
 """
 import argparse
+import contextlib
+import difflib
 import io
 import math
 import os
@@ -18,7 +20,7 @@ import typing
 from .._version import __version__
 from ..handles import open_cluster
 from .._backend import Backend
-from . import _runtime, csv_cmd, exporter, info, objects, props, status, watch
+from . import _common, _runtime, csv_cmd, dump, exporter, info, objects, props, status, watch
 from ._common import EXIT_OK, EXIT_UNKNOWN, Command, Context
 
 COMMANDS: typing.Tuple[Command, ...] = (
@@ -30,13 +32,15 @@ COMMANDS: typing.Tuple[Command, ...] = (
     Command("resources", "the resources, their states, groups and owner nodes", objects.listing("resources")),
     Command("networks", "the cluster networks and their states", objects.listing("networks")),
     Command("netinterfaces", "the network interfaces: node, network and state", objects.listing("netinterfaces")),
-    Command("dump", "the whole cluster as a topology file (JSON; --sim FILE loads it back)", objects.dump,
-            objects.dump_arguments),
+    Command("dump", "the whole cluster as a topology file (JSON; --sim FILE loads it back): the snapshot, each "
+            "resource's type, dependencies and possible owners, each group's preferred owners, the CSVs; costs a "
+            "few round trips per group and resource", dump.run, dump.arguments),
     Command("props", "one object's properties: name, value, type, read-only (props KIND [NAME] [--private])",
             props.run, props.arguments),
     Command("csv", "the Cluster Shared Volumes: path, owner, state, size, free space, fault state", csv_cmd.run),
-    Command("watch", "each change as it happens, one line (--json: one JSON object) per event, until Ctrl-C "
-            "(exit 0) or --count N events", watch.run, watch.arguments, streams=True),
+    Command("watch", "each change as it happens, one line (--json: one JSON object) per event, until Ctrl-C or "
+            "SIGTERM, --count N events or --timeout S seconds (all exit 0)", watch.run, watch.arguments,
+            streams=True, runs_for=True),
     Command("exporter", "serve Prometheus metrics on /metrics (windows_exporter's mscluster names) from the live "
             "view, until Ctrl-C; needs clusapi_py[exporter]", exporter.run, exporter.arguments, streams=True,
             opens=True),
@@ -80,6 +84,20 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> typing.NoReturn:
         raise UsageError(self, message)
 
+    def _check_value(self, action: argparse.Action, value: typing.Any) -> None:
+        # The COMMAND argument: "unknown command 'statuss' (did you mean 'status'?)",
+        # not argparse's list of every choice.
+        if isinstance(action, argparse._SubParsersAction) and value not in (action.choices or ()):
+            raise UsageError(self, unknown_command(value))
+        super()._check_value(action, value)
+
+
+def unknown_command(word: str) -> str:
+    """The message for a command name the table does not have, with the nearest one."""
+    close = difflib.get_close_matches(word, [c.name for c in COMMANDS], n=1, cutoff=0.6)
+    return "unknown command %r%s" % (word, " (did you mean %r?)" % close[0] if close else
+                                     "; the commands are " + ", ".join(c.name for c in COMMANDS))
+
 
 class _Show(argparse.Action):
     """-h/--help and --version print through main()'s streams, not sys.stdout."""
@@ -116,7 +134,8 @@ def _common_options(parser: argparse.ArgumentParser, top: bool) -> None:
                         help="the cluster, or one of its nodes: NetBIOS name, DNS name or IP (default: the local "
                              "cluster)")
     parser.add_argument("--sim", nargs="?", const="", metavar="TOPOLOGY.json", default=default(None),
-                        help="use the simulated cluster: the built-in one, or this topology file")
+                        help="use the simulated cluster: the built-in one, this topology file, or `demo` (a "
+                             "cluster whose roles fail and move by themselves: docs/topology.md)")
     parser.add_argument("--json", action="store_true", default=default(False),
                         help="print one JSON document on stdout")
     parser.add_argument("-t", "--timeout", metavar="SECONDS", type=_seconds, default=default(None),
@@ -129,7 +148,7 @@ def parser() -> argparse.ArgumentParser:
                   epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter, add_help=False,
                   allow_abbrev=False)
     _common_options(top, True)
-    top.add_argument("--version", action=_Show, text="clusapi %s (clusapi_py, Python %s)\n" % (
+    top.add_argument("-V", "--version", action=_Show, text="clusapi %s (clusapi_py, Python %s)\n" % (
         __version__, ".".join(map(str, sys.version_info[:3]))), help="show the version and exit")
     sub = top.add_subparsers(dest="command", metavar="COMMAND", title="commands", required=True,
                              parser_class=_Parser)
@@ -141,13 +160,23 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def _bare_sim(argv: typing.List[str]) -> typing.List[str]:
-    # `--sim` takes an optional file: followed by a command name or an option
-    # (or nothing) it is the bare flag, the built-in topology.
+def _is_topology(word: str, rest: typing.Sequence[str]) -> bool:
+    """Whether the word after a bare `--sim` is its topology (else it is the command):
+    a shortcut (`demo`), a word that names a file or looks like a path, or any word
+    when a command name follows it.  So `--sim statuss` is a mistyped command, and
+    `--sim my-topology status` a file."""
     names = {c.name for c in COMMANDS}
-    return ["--sim=" if word == "--sim" and (i + 1 == len(argv) or argv[i + 1] in names
-                                              or argv[i + 1].startswith("-")) else word
-            for i, word in enumerate(argv)]
+    if word in names or word.startswith("-"):
+        return False
+    return (word in _runtime.SIM_SHORTCUTS or os.path.exists(word) or word.lower().endswith(".json")
+            or any(sep in word for sep in "/" + os.sep) or any(w in names for w in rest))
+
+
+def _bare_sim(argv: typing.List[str]) -> typing.List[str]:
+    # `--sim` takes an optional file: followed by a command name, an option, nothing,
+    # or a word that is not a topology (_is_topology), it is the bare flag.
+    return ["--sim=" if word == "--sim" and (i + 1 == len(argv) or not _is_topology(argv[i + 1], argv[i + 2:]))
+            else word for i, word in enumerate(argv)]
 
 
 def _command_named_in(argv: typing.Sequence[str]) -> typing.Optional[Command]:
@@ -167,20 +196,32 @@ def _execute(command: Command, args: argparse.Namespace, backend: Backend,
 
 
 def _stream(command: Command, args: argparse.Namespace, backend: Backend, simulated: bool, out: typing.TextIO,
-            err: typing.TextIO) -> int:
-    """A command that writes as it goes: on this thread, straight to `out`."""
+            err: typing.TextIO, timeout: typing.Optional[float] = None) -> int:
+    """A command that writes as it goes: on this thread, straight to `out`;
+    `timeout`: how long a command that `runs_for` it runs (Context.deadline)."""
+    deadline = None if timeout is None else time.monotonic() + timeout
     if command.opens:       # it opens the cluster itself, and again when it must
         ctx = Context(None, simulated, connect=lambda: open_cluster(args.cluster, backend=backend),
                       round_trips=getattr(backend, "round_trips", None))
         code = command.run(ctx, args, out)
         _runtime.emit(err, "".join("clusapi: %s\n" % n for n in ctx.notes))
         return code
-    with open_cluster(args.cluster, backend=backend) as cluster:
-        if simulated:
-            _runtime.emit(err, "clusapi: %s is a simulated cluster\n" % cluster.name)
-        ctx = Context(cluster, simulated)
-        code = command.run(ctx, args, out)
-    _runtime.emit(err, "".join("clusapi: %s\n" % n for n in ctx.notes))
+    notes: typing.List[str] = []
+    try:
+        with contextlib.ExitStack() as stack:
+            if command.runs_for:
+                stack.enter_context(_runtime.sigterm_interrupts())
+            cluster = stack.enter_context(open_cluster(args.cluster, backend=backend))
+            if simulated:
+                _runtime.emit(err, "clusapi: %s is a simulated cluster\n" % _common.line_safe(cluster.name))
+            ctx = Context(cluster, simulated, deadline=deadline)
+            notes = ctx.notes
+            code = command.run(ctx, args, out)
+    except KeyboardInterrupt:
+        if not command.runs_for:
+            raise
+        code = EXIT_OK      # Ctrl-C or SIGTERM is how a watch is meant to end, whenever it comes
+    _runtime.emit(err, "".join("clusapi: %s\n" % n for n in notes))
     return code
 
 
@@ -218,8 +259,9 @@ def _run(argv: typing.List[str], out: typing.TextIO, err: typing.TextIO) -> typi
         backend = _runtime.choose_backend(args.sim)
         simulated = _runtime.is_simulated(backend)
         timeout = args.timeout if args.timeout is not None else command.timeout
-        if command.opens or (command.streams and timeout is None):    # an `opens` command bounds each open
-            return _stream(command, args, backend, bool(simulated), out, err), False
+        # an `opens` command bounds each open itself; a `runs_for` one takes --timeout as how long it runs
+        if command.opens or (command.streams and (timeout is None or command.runs_for)):
+            return _stream(command, args, backend, bool(simulated), out, err, timeout), False
         code, text, notes = _runtime.bounded(lambda: _execute(command, args, backend, bool(simulated)), timeout)
     except Exception as exc:
         failure = _runtime.failure_from(exc)

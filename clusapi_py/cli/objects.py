@@ -1,13 +1,13 @@
 """`clusapi nodes | groups | resources | networks | netinterfaces`: one table
-(or JSON document) of a snapshot's objects of one kind; `clusapi dump`: the
-whole snapshot in the topology format."""
+(or JSON document) of a snapshot's objects of one kind (`clusapi dump`:
+dump.py)."""
 import argparse
 import enum
 import typing
 
 from ..enums import state_name
 from ..snapshot import Snapshot
-from ._common import EXIT_OK, Context, Run, simulated_prefix, write_json, write_table
+from ._common import EXIT_OK, Context, Run, title, write_json, write_table
 
 Row = typing.Dict[str, object]
 
@@ -88,28 +88,11 @@ def listing(command: str) -> Run:
             data[command] = rows
             write_json(data, out)
             return EXIT_OK
-        out.write("%s%s: %s %s\n" % (simulated_prefix(ctx.simulated), snap.cluster_name, len(rows) or "no",
-                                     spec.plural if len(rows) != 1 else spec.plural[:-1]))
+        out.write(title(ctx.simulated, snap.cluster_name, "%s %s" % (
+            len(rows) or "no", spec.plural if len(rows) != 1 else spec.plural[:-1])))
         if rows:
             write_table([tuple(c.upper() for c in spec.columns)]
                         + [tuple(r[c] if r[c] != "" else "-" for c in spec.columns) for r in rows], out)
         return EXIT_OK
 
     return run
-
-
-def dump_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--properties", action="store_true",
-                        help="with every object's properties and each resource's type (two more round trips "
-                             "on the bulk path)")
-
-
-def dump(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
-    """The snapshot in the topology format (docs/topology.md), with or
-    without --json: what `--sim FILE` loads back.  The format has no room for
-    a "simulated" mark, so a dump of a simulator says so on stderr."""
-    snap: Snapshot = ctx.snapshot(properties=args.properties)
-    if ctx.simulated:
-        ctx.note("(simulated) %s is a simulated cluster" % snap.cluster_name)
-    out.write(snap.to_json() + "\n")
-    return EXIT_OK

@@ -7,11 +7,13 @@ import argparse
 import datetime
 from typing import Any, TextIO
 
+from ..errors import ClusterError
 from ..handles import Cluster
 from ..properties import Property, Syntax
 from ..properties.syntax import syntax_text
 from ..properties.values import to_json
-from ._common import EXIT_OK, Context, simulated_prefix, write_json, write_table
+from ._common import EXIT_OK, Context, line_safe, title, write_json, write_table
+from ._runtime import failure_from
 
 KINDS = ("cluster", "node", "group", "resource", "network", "netinterface")
 
@@ -38,7 +40,15 @@ def _text(value: Any) -> str:
 def _target(cluster: Cluster, kind: str, name: str | None) -> Any:
     if kind == "cluster":
         return cluster
-    return getattr(cluster, "open_" + kind)(name)
+    try:
+        return getattr(cluster, "open_" + kind)(name)
+    except ClusterError as exc:
+        # Say which object: "group 'NoSuch': The cluster group could not be found (...)".
+        failure = failure_from(exc)
+        failure.message = "%s %r: %s" % (kind, name, failure.message)
+        failure.error["message"] = "%s %r: %s" % (kind, name, failure.error["message"])
+        failure.error.update(kind=kind, name=name)
+        raise failure from None
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
@@ -75,9 +85,8 @@ def run(ctx: Context, args: argparse.Namespace, out: TextIO) -> int:
                                "read_only": p.read_only} for p in props]
         write_json(data, out)
         return EXIT_OK
-    out.write("%s%s: %s%s %s, %d properties\n" % (
-        simulated_prefix(ctx.simulated), cluster.name, "private " if args.private else "", kind,
-        name if name is not None else cluster.name, len(props)))
+    out.write(title(ctx.simulated, cluster.name, "%s%s %s, %d properties" % (
+        "private " if args.private else "", kind, line_safe(name if name is not None else cluster.name), len(props))))
     rows = [("NAME", "VALUE", "TYPE", "READ-ONLY")]
     rows += [(p.name, _text(p.value), syntax_name(p.syntax), "yes" if p.read_only else "no") for p in props]
     write_table(rows, out)

@@ -5,7 +5,6 @@ the caller's rights, faults, hidden exports, call counters, changes."""
 from __future__ import annotations
 
 import copy
-import json
 import os
 from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, TypeVar, Union
 
@@ -18,7 +17,10 @@ from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, Reso
 from ..names import names_equal
 from ..properties.codec import Property
 from . import props as _props
-from .topology import default_topology, dependency_order, id_arg, normalize_topology, stable_id
+from .timeline import Runner
+from .topology import (
+    default_topology, dependency_order, id_arg, normalize_topology, read_topology_file, stable_id,
+)
 
 if TYPE_CHECKING:
     from .._bindings import Pointer
@@ -59,18 +61,17 @@ class SimulatedCluster(SingleOwner, Backend):
     One owner: it cannot be copied or pickled (a copy would release the
     simulator the original still uses)."""
 
-    __slots__ = ("_topology",)
+    __slots__ = ("_topology", "_scenario")
     _topology: dict[str, Any]
+    _scenario: Runner | None
 
     def __init__(self, topology: TopologySource | None = None) -> None:
         self._id = 0
+        self._scenario = None
         if topology is None:
             topology = default_topology()
         elif isinstance(topology, (str, os.PathLike)):
-            if not os.fspath(topology):
-                raise ValueError("topology path must not be empty")
-            with open(topology, encoding="utf-8") as f:
-                topology = json.load(f)
+            topology = read_topology_file(topology)
         norm = normalize_topology(topology)
         out = ffi.new("int *")
         code = lib.cs_sim_create(out)
@@ -83,6 +84,10 @@ class SimulatedCluster(SingleOwner, Backend):
         self._id = out[0]
         self._topology = norm
         self._populate(norm)
+        if "latency" in norm:
+            self.latency = norm["latency"]
+        if "scenario" in norm:      # its clock starts now
+            self._scenario = Runner(self, norm["scenario"])
 
     def _check(self, code: int, what: str) -> None:
         if code:
@@ -134,7 +139,9 @@ class SimulatedCluster(SingleOwner, Backend):
                           volume_name: str | None = None, partition_number: int = 2, fault_state: int = 0,
                           backup_state: int = 0, label: str | None = None) -> None:
         """Makes a resource a Cluster Shared Volume with one volume (`label`: its volume
-        label; default the last part of `path`, as New-Volume's friendly name makes it)."""
+        label; default the last part of `path`, as New-Volume's friendly name makes it).
+        Only a Physical Disk resource can be one (another type: ValueError; the C control
+        API answers ERROR_INVALID_FUNCTION)."""
         t = copy.deepcopy(self._topology)
         t["shared_volumes"] = [v for v in t["shared_volumes"] if not names_equal(v["resource"], str(resource))]
         entry: dict[str, Any] = {"resource": resource, "path": path, "total_bytes": total_bytes,
@@ -181,7 +188,16 @@ class SimulatedCluster(SingleOwner, Backend):
                 if o.get(key):
                     _props.set_properties(self._id, kind, name, o[key], private, self._check)
 
+    @property
+    def scenario(self) -> Runner | None:
+        """The topology's scenario as it runs (sim/timeline.py: .running, .applied,
+        .errors, .stop()), or None without one."""
+        return self._scenario
+
     def __del__(self) -> None:
+        runner = getattr(self, "_scenario", None)
+        if runner is not None:
+            runner.stop()
         sim_id = getattr(self, "_id", 0)
         if sim_id:
             self._id = 0
@@ -383,6 +399,13 @@ class SimulatedCluster(SingleOwner, Backend):
                                             _multi_sz([name_arg(p) for p in possible_owners])),
                     "resource %r" % name)
 
+    def add_resource_type(self, name: str) -> None:
+        """Lists one more resource type (a resource's type must be listed: add_resource
+        of an unlisted type raises ClusterError 1813, as CreateClusterResource does)."""
+        name = name_arg(name)
+        self._check(lib.cs_sim_add_resource_type(self._id, name), "resource type %r" % name)
+        self._topology["resource_types"].append(name)
+
     def _delete(self, kind: ObjectKind, name: str) -> None:
         self._check(lib.cs_sim_delete(self._id, _KINDS[kind], name_arg(name)), "%s %r" % (kind, name))
 
@@ -393,6 +416,8 @@ class SimulatedCluster(SingleOwner, Backend):
         self._delete("group", name)
 
     def delete_resource(self, name: str) -> None:
+        """The quorum resource (and its group, delete_group) is a core resource: refused
+        with ClusterError 5026 (ERROR_CORE_RESOURCE), as a cluster refuses it."""
         self._delete("resource", name)
 
     def delete_network(self, name: str) -> None:

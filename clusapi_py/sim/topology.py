@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import stat
 import uuid
 from typing import Any, Callable, NoReturn, TypeVar
 
@@ -22,12 +23,18 @@ from .._validate import name_arg, text_arg
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
 from ..names import name_key
 from ..properties.values import coerce
+from .scenario import check_latency, check_scenario
 
-__all__ = ["default_topology", "normalize_topology"]
+__all__ = ["default_topology", "normalize_topology", "read_topology_file"]
 
 _S = TypeVar("_S", NodeState, GroupState, ResourceState, NetworkState, NetInterfaceState)
 
-_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "default_topology.json")
+_DATA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+_DATA = os.path.join(_DATA_DIR, "default_topology.json")
+#: A topology with a scenario (a failover every few seconds): `clusapi --sim demo ...`.
+DEMO_TOPOLOGY = os.path.join(_DATA_DIR, "failover-demo.json")
+MAX_FILE_BYTES = 1 << 30    # a topology file's size limit (a 24 000-resource dump with properties is ~100 MB)
+MAX_DEPTH = 32              # JSON nesting: the format itself needs 6
 _ID_NAMESPACE = uuid.UUID("6f1c9c57-3d1e-4b8a-9a57-2f1d0c7c1a11")
 MAX_ID = 255            # UTF-16 units of an object id
 MAX_VERSION_TEXT = 63   # UTF-16 units of CLUSTERVERSIONINFO's vendor and CSD strings
@@ -41,6 +48,59 @@ def default_topology() -> dict[str, Any]:
     with open(_DATA, encoding="utf-8") as f:
         topology: dict[str, Any] = json.load(f)
         return topology
+
+
+def read_topology_file(path: "str | os.PathLike[str]") -> Any:
+    """The JSON of a topology file, read within bounds: a regular file only
+    (a FIFO nobody writes, a device such as /dev/zero or a directory would
+    block or never end: refused before any read, without waiting for a
+    writer), at most MAX_FILE_BYTES, nested at most MAX_DEPTH deep.
+    OSError / ValueError say which path and why."""
+    where = os.fspath(path)
+    if not where:
+        raise ValueError("topology path must not be empty")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(where, flags)      # O_NONBLOCK: opening a FIFO does not wait for a writer
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("topology file %r: not a regular file" % where)
+        if info.st_size > MAX_FILE_BYTES:
+            raise ValueError("topology file %r: %d bytes, more than the %d a topology may have"
+                             % (where, info.st_size, MAX_FILE_BYTES))
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:   # it grew while being read
+        raise ValueError("topology file %r: more than %d bytes" % (where, MAX_FILE_BYTES))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError("topology file %r: not UTF-8 (%s)" % (where, exc)) from None
+    too_deep = "topology file %r: JSON nested deeper than %d levels" % (where, MAX_DEPTH)
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise ValueError(too_deep) from None
+    except json.JSONDecodeError as exc:
+        raise ValueError("topology file %r: not JSON: %s" % (where, exc)) from None
+    if _depth_exceeds(value, MAX_DEPTH):
+        raise ValueError(too_deep)
+    return value
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    """Whether JSON data nests deeper than `limit` (iterative: no recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))
+    return False
 
 
 def stable_id(kind: str, name: str) -> str:
@@ -358,7 +418,7 @@ def normalize_topology(topology: object) -> dict[str, Any]:
     ck = Checker()
     topo = ck.obj(topology, "topology", ["cluster", "nodes"],
                   ["networks", "netinterfaces", "resource_types", "groups", "resources", "quorum",
-                   "shared_volumes"])
+                   "shared_volumes", "latency", "scenario"])
     out: dict[str, Any] = {}
     out["cluster"] = _cluster(ck, topo)
     out["nodes"] = _nodes(ck, topo)
@@ -369,19 +429,31 @@ def normalize_topology(topology: object) -> dict[str, Any]:
     _group_states(ck, topo, out["groups"], out["resources"])
     out["resource_types"] = _resource_types(ck, topo, out["resources"])
     out["quorum"] = _quorum(ck, topo)
-    out["shared_volumes"] = _shared_volumes(ck, topo)
+    out["shared_volumes"] = _shared_volumes(ck, topo, out["resources"])
+    # What the simulator does by itself (sim/scenario.py): kept only when given.
+    if "latency" in topo:
+        out["latency"] = check_latency(ck, topo["latency"])
+    if "scenario" in topo:
+        out["scenario"] = check_scenario(ck, topo["scenario"], out)
     return out
 
 
-def _shared_volumes(ck: Checker, topo: dict[str, Any]) -> list[dict[str, Any]]:
+CSV_RESOURCE_TYPE = "Physical Disk"    # the only kind of resource a Cluster Shared Volume can be
+
+
+def _shared_volumes(ck: Checker, topo: dict[str, Any], resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Cluster Shared Volumes: a resource each (made a CSV) with its volume."""
     volumes: list[dict[str, Any]] = []
     seen: dict[str, str] = {}
+    type_of = {r["name"]: r["type"] for r in resources}
     for i, v in enumerate(ck.items(topo, "shared_volumes")):
         w = "topology.shared_volumes[%d]" % i
         v = ck.obj(v, w, ["resource", "path", "total_bytes"],
                    ["volume_name", "label", "partition_number", "free_bytes", "fault_state", "backup_state"])
         resource = ck.ref(v["resource"], ck.resource_keys, w + ".resource", "resource")
+        if type_of[resource].lower() != CSV_RESOURCE_TYPE.lower():
+            ck.fail(w + ".resource", "%r is a %r resource; only a %r resource can be a Cluster Shared Volume"
+                    % (resource, type_of[resource], CSV_RESOURCE_TYPE))
         ck.unique(seen, resource, w + ".resource", "shared volume")
         total = ck.integer(v["total_bytes"], w + ".total_bytes", 0, 2**64 - 1)
         path = ck.text(v["path"], w + ".path", 259)

@@ -69,6 +69,7 @@ void names_of(enum_fn f, void *e, char *out, size_t cap, DWORD *types);
 /* ---- the groups (one file each, or two to a file by concern) ----------------------- */
 void test_control(void);         /* test_control.c */
 void test_group_state(void);     /* test_control.c */
+void test_refusals(void);        /* test_control.c */
 void test_opens(void);           /* test_opens.c */
 void test_bad_handles(void);     /* test_opens.c */
 void test_cluster_info(void);    /* test_reads.c */

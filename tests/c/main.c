@@ -12,6 +12,7 @@ int main(void)
     int k;
     test_control();
     test_group_state();
+    test_refusals();
     test_opens();
     test_bad_handles();
     test_cluster_info();

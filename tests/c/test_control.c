@@ -178,10 +178,52 @@ void test_group_state(void)
     EQ(group_state(t, c, "Cluster Group"), ClusterGroupPartialOnline);
     /* a group without resources keeps its state */
     EQ(cs_sim_add_group(id, W("Empty"), W("g-empty"), ClusterGroupPending, NULL, NULL), 0);
+    EQ(cs_sim_set_quorum(id, W(""), W(""), 0), 0);     /* the quorum resource cannot be deleted */
     EQ(cs_sim_delete(id, CS_KIND_RESOURCE, W("Cluster Disk 1")), 0);
     EQ(group_state(t, c, "Empty"), ClusterGroupPending);
     EQ(group_state(t, c, "Available Storage"), ClusterGroupOffline);
     t->fn.CloseCluster(c);
     EQ(total_open(id), 0);
+}
+
+/* ---- what a real cluster refuses (issue 23 item 12) ---------------------------------------- */
+void test_refusals(void)
+{
+    int id = make_sim();
+    uint32_t before[CS_KIND_COUNT];
+    /* The quorum resource ("Cluster Disk 1", in "Available Storage") is a core resource: neither it nor
+     * its group can be deleted, and nothing is. */
+    EQ(cs_sim_delete(id, CS_KIND_RESOURCE, W("Cluster Disk 1")), ERROR_CORE_RESOURCE);
+    EQ(cs_sim_delete(id, CS_KIND_RESOURCE, W("cluster disk 1")), ERROR_CORE_RESOURCE);
+    EQ(cs_sim_delete(id, CS_KIND_GROUP, W("AVAILABLE STORAGE")), ERROR_CORE_RESOURCE);
+    EQ(cs_sim_set_state(id, CS_KIND_RESOURCE, W("Cluster Disk 1"), ClusterResourceOffline), 0);
+    EQ(cs_sim_set_state(id, CS_KIND_GROUP, W("Available Storage"), ClusterGroupOffline), 0);
+    /* once another resource is the quorum, both can go */
+    EQ(cs_sim_set_quorum(id, W("Cluster Name"), W(""), 0), 0);
+    EQ(cs_sim_delete(id, CS_KIND_GROUP, W("Cluster Group")), ERROR_CORE_RESOURCE);
+    EQ(cs_sim_delete(id, CS_KIND_RESOURCE, W("Cluster Disk 1")), 0);
+    EQ(cs_sim_delete(id, CS_KIND_GROUP, W("Available Storage")), 0);
+    /* a cluster without a quorum resource refuses nothing for it */
+    EQ(cs_sim_set_quorum(id, W(""), W(""), 0), 0);
+    EQ(cs_sim_delete(id, CS_KIND_RESOURCE, W("VM1 Service")), 0);
+
+    /* a resource of a type the cluster does not list: refused as CreateClusterResource does */
+    EQ(cs_sim_open_handles(id, before), 0);
+    EQ(cs_sim_add_resource(id, W("R-new"), W("x"), W("No Such Type"), W("VM1"), ClusterResourceOnline, NULL, NULL),
+       ERROR_RESOURCE_TYPE_NOT_FOUND);
+    EQ(cs_sim_add_resource(id, W("R-new"), W("x"), W("generic service"), W("VM1"), ClusterResourceOnline, NULL,
+                           NULL), 0);
+    EQ(cs_sim_add_resource_type(id, W("No Such Type")), 0);
+    EQ(cs_sim_add_resource(id, W("R-new-2"), W("y"), W("NO SUCH TYPE"), W("VM1"), ClusterResourceOnline, NULL,
+                           NULL), 0);
+
+    /* only a Physical Disk can be a Cluster Shared Volume */
+    EQ(cs_sim_set_shared_volume(id, W("Cluster Name"), W("C:\\ClusterStorage\\Volume1"), W("vol"), 2, 1000, 10, 0, 0),
+       ERROR_INVALID_FUNCTION);
+    EQ(cs_sim_set_shared_volume(id, W("R-new"), W("C:\\ClusterStorage\\Volume1"), W("vol"), 2, 1000, 10, 0, 0),
+       ERROR_INVALID_FUNCTION);
+    EQ(cs_sim_add_resource(id, W("Disk 9"), W("z"), W("physical disk"), W("VM1"), ClusterResourceOnline, NULL,
+                           NULL), 0);
+    EQ(cs_sim_set_shared_volume(id, W("Disk 9"), W("C:\\ClusterStorage\\Volume1"), W("vol"), 2, 1000, 10, 0, 0), 0);
     EQ(cs_sim_release(id), 0);
 }

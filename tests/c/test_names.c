@@ -102,6 +102,7 @@ void test_big(void)
     double t0, dt;
     EQ(cs_sim_create(&id), 0);
     t = table_of(id);
+    err |= cs_sim_add_resource_type(id, W("Virtual Machine"));     /* a resource's type must be listed */
     for (i = 0; i < N_NODES; i++) {
         sprintf(name, "HV%02d", i + 1);
         err |= cs_sim_add_node(id, W(name), W(name + 2), ClusterNodeUp);

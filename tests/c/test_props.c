@@ -226,6 +226,7 @@ void test_props(void)
     EQ(cs_sim_delete(id, CS_KIND_GROUP, W("VM1")), 0);
     {
         HGROUP vm = t->fn.OpenClusterGroup(c, W("Available Storage"));
+        EQ(cs_sim_set_quorum(id, W(""), W(""), 0), 0);    /* it holds the quorum disk, a core resource */
         EQ(cs_sim_delete(id, CS_KIND_GROUP, W("Available Storage")), 0);
         EQ(t->fn.ClusterGroupControl(vm, NULL, CLUSCTL_GROUP_GET_COMMON_PROPERTIES, NULL, 0, buf, sizeof(buf), &ret),
            ERROR_GROUP_NOT_FOUND);

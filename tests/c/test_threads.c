@@ -171,6 +171,7 @@ void test_threads(void)
     memcpy(mt_node[0], W("N1"), 3 * sizeof(WCHAR));
     memcpy(mt_node[1], W("N2"), 3 * sizeof(WCHAR));
     memcpy(mt_type, W("T"), 2 * sizeof(WCHAR));
+    EQ(cs_sim_add_resource_type(id, mt_type), 0);   /* a resource's type must be listed */
     EQ(cs_sim_add_node(id, mt_node[0], W("1"), 0), 0);
     EQ(cs_sim_add_node(id, mt_node[1], W("2"), 0), 0);
     for (i = 0; i < MT_GROUPS; i++) {

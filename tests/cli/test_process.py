@@ -195,4 +195,4 @@ def test_the_console_script_and_help_and_version():
 
 def test_usage_error_exits_3():
     r = run_process("frobnicate")
-    assert r.code == 3 and r.out == b"" and b"invalid choice" in r.err
+    assert r.code == 3 and r.out == b"" and b"unknown command 'frobnicate'" in r.err  # issue 21: was argparse's "invalid choice"

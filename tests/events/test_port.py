@@ -130,6 +130,7 @@ def test_two_ports_each_get_every_event(s, c):
 
 def test_long_names_and_payloads_grow_every_buffer_and_lose_nothing(s, c):
     long_name = "G" * 255
+    s.add_resource_type("T" * 255)     # a resource's type must be listed
     with c.notifications() as port:
         s.add_group(long_name, owner_node="NODE1", id="I" * 250)
         s.add_resource("R" * 255, long_name, type="T" * 255, id="J" * 250)

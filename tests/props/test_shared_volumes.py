@@ -103,7 +103,7 @@ def test_cli_csv():
     assert cli.main(sim_args + ["csv"], out, err) == 0
     lines = out.getvalue().splitlines()
     assert lines[0] == "(simulated) CLUSTER01: 2 cluster shared volumes"
-    assert lines[1].split()[:3] == ["PATH", "OWNER", "STATE"]
+    assert lines[1].split()[:4] == ["NAME", "PATH", "OWNER", "STATE"]   # issue 21: the volume name first
     assert "C:\\ClusterStorage\\Volume1" in lines[2] and "healthy" in lines[2] and "2.0 TiB" in lines[2]
     out = io.StringIO()
     assert cli.main(sim_args + ["csv", "--json"], out, err) == 0

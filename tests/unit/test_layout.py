@@ -25,14 +25,15 @@ MAX_LINES = 800
 # live view above the handles; monitor exporters (nagios, prometheus) above
 # those; `monitor/__init__` and `monitor.health` stay pure.
 LAYERS = [
-    ("pure", ["enums", "errors", "names", "records", "_validate", "_version", "_sections", "sim.topology", "sim.generate", "monitor",
+    ("pure", ["enums", "errors", "names", "records", "_validate", "_version", "_sections", "sim.topology", "sim.scenario",
+              "sim.generate", "monitor",
               "monitor.health", "monitor.nagios", "properties", "properties.codec", "properties.syntax",
               "properties.values"]),
     ("extension", ["_clusapi"]),
     ("bindings", ["_bindings"]),
     ("constants", ["_consts"]),          # the numbers the package uses by name, as lib.NAME
     ("backend base, snapshot", ["_backend", "snapshot"]),
-    ("simulator", ["sim", "sim.cluster", "sim.props"]),
+    ("simulator", ["sim", "sim.cluster", "sim.props", "sim.timeline"]),
     ("default-backend policy", ["backends"]),
     ("property controls", ["properties.controls", "properties.mixin", "shared_volumes"]),
     ("handles", ["handles", "handles.*"]),

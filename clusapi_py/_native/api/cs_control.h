@@ -36,7 +36,8 @@ uint32_t cs_sim_set_version(int sim, uint16_t major, uint16_t minor, uint16_t bu
  * (< 260 characters), volume name (< 50), volume label (< 260; NULL or ""
  * for none; served in STORAGE_GET_DISK_INFO_EX while online), partition,
  * sizes (free <= total), fault state (CsvFaultState bits 0..3), backup
- * state (0 or 1). */
+ * state (0 or 1).  Only a "Physical Disk" resource can be one: another type
+ * is ERROR_INVALID_FUNCTION (its resource DLL has no storage control codes). */
 uint32_t cs_sim_set_shared_volume(int sim, const cs_char *resource, const cs_char *path,
                                   const cs_char *volume_name, const cs_char *label, uint32_t partition,
                                   uint64_t total_bytes, uint64_t free_bytes, uint32_t fault_state,

@@ -76,7 +76,9 @@
  *   no owner), cs_sim_add_resource.  ERROR_INVALID_PARAMETER for a
  *   NULL/empty name or a bad state, ERROR_ALREADY_EXISTS (183) for a
  *   duplicate name (case-insensitive, per kind), the not-found code of the
- *   kind for a reference to a missing node / group / network.  `multi_sz`
+ *   kind for a reference to a missing node / group / network;
+ *   cs_sim_add_resource: ERROR_RESOURCE_TYPE_NOT_FOUND (1813) for a type the
+ *   cluster does not list (as CreateClusterResource; add the type first).  `multi_sz`
  *   arguments are NUL-separated lists ending with an empty string (two
  *   NULs), or NULL for an empty list.
  *
@@ -85,7 +87,9 @@
  *   its net interfaces and its groups move to the first remaining node (or
  *   lose their owner); a network takes its net interfaces.  References in
  *   preferred / possible owner and dependency lists are dropped.  Not
- *   found -> the kind's code.
+ *   found -> the kind's code.  The quorum resource, and a group holding it,
+ *   are core resources: ERROR_CORE_RESOURCE (5026), nothing deleted (as
+ *   ApiDeleteResource / ApiDeleteGroup refuse a core resource).
  * cs_sim_set_state(sim, kind, name, state): state must be one of the kind's
  *   documented values, else ERROR_INVALID_PARAMETER.
  * cs_sim_move_group(sim, group, node).

@@ -28,6 +28,8 @@
 #define CSV_PATH_CHARS 260u
 #define CSV_VOLUME_CHARS 50u
 
+static const WCHAR PHYSICAL_DISK[] = {'P', 'h', 'y', 's', 'i', 'c', 'a', 'l', ' ', 'D', 'i', 's', 'k', 0};
+
 struct sim_csv {
     WCHAR path[CSV_PATH_CHARS];
     WCHAR volume[CSV_VOLUME_CHARS];
@@ -244,6 +246,10 @@ uint32_t cs_sim_set_shared_volume(int sim_id, const cs_char *resource, const cs_
         if (o == NULL || o->deleted)
             err = ERROR_RESOURCE_NOT_FOUND;
     }
+    /* Only storage (a Physical Disk resource) can be a Cluster Shared Volume; any
+     * other resource's DLL does not implement the storage control codes. */
+    if (!err && !cs_wieq(o->type.p, o->type.n, PHYSICAL_DISK, sizeof(PHYSICAL_DISK) / sizeof(WCHAR) - 1))
+        err = ERROR_INVALID_FUNCTION;
     if (!err && (p = props_of(s, o)) == NULL)
         err = ERROR_NOT_ENOUGH_MEMORY;
     if (!err && p->csv == NULL && (p->csv = (struct sim_csv *)calloc(1, sizeof(struct sim_csv))) == NULL)

@@ -305,6 +305,16 @@ static void join_group(sim_obj *r, sim_obj *g)
     g->res_tail = r;
 }
 
+/* Whether the cluster lists a resource type of that name (compared as names are). */
+static int has_resource_type(const sim *s, const WCHAR *type)
+{
+    size_t i, n = cs_wlen(type);
+    for (i = 0; i < s->n_restypes; i++)
+        if (cs_wieq(s->restypes[i].p, s->restypes[i].n, type, n))
+            return 1;
+    return 0;
+}
+
 uint32_t cs_sim_add_resource(int sim_id, const cs_char *name, const cs_char *id, const cs_char *type,
                              const cs_char *group, int state, const cs_char *dependencies_multi_sz,
                              const cs_char *possible_owners_multi_sz)
@@ -329,6 +339,9 @@ uint32_t cs_sim_add_resource(int sim_id, const cs_char *name, const cs_char *id,
         err = resolve_names(s, CS_KIND_RESOURCE, dependencies_multi_sz, &deps);
     if (!err)
         err = resolve_names(s, CS_KIND_NODE, possible_owners_multi_sz, &possible);
+    /* As CreateClusterResource: a type the cluster does not list is refused. */
+    if (!err && !has_resource_type(s, type_copy.p))
+        err = ERROR_RESOURCE_TYPE_NOT_FOUND;
     if (!err)
         err = new_object(s, CS_KIND_RESOURCE, name, id, state, &o);
     if (!err) {
@@ -355,6 +368,23 @@ uint32_t cs_sim_add_resource(int sim_id, const cs_char *name, const cs_char *id,
 }
 
 /* ---- changes ------------------------------------------------------------------------------------- */
+/* Whether o is the quorum resource, or a group holding it: a core resource, which
+ * a cluster refuses to delete (MS-CMRP ApiDeleteResource / ApiDeleteGroup:
+ * ERROR_CORE_RESOURCE); deleting it would leave a quorum naming nothing. */
+static int holds_quorum(const sim *s, const sim_obj *o)
+{
+    const sim_obj *r;
+    if (s->q_res.p == NULL || s->q_res.n == 0)
+        return 0;
+    if (o->kind == CS_KIND_RESOURCE)
+        return cs_wieq(o->name.p, o->name.n, s->q_res.p, s->q_res.n);
+    if (o->kind == CS_KIND_GROUP)
+        for (r = o->res_head; r != NULL; r = r->gnext)
+            if (cs_wieq(r->name.p, r->name.n, s->q_res.p, s->q_res.n))
+                return 1;
+    return 0;
+}
+
 uint32_t cs_sim_delete(int sim_id, int kind, const cs_char *name)
 {
     sim *s;
@@ -365,6 +395,8 @@ uint32_t cs_sim_delete(int sim_id, int kind, const cs_char *name)
     s = control_begin(sim_id, &err);
     if (!err && (o = find(s, kind, name)) == NULL)
         err = not_found(kind);
+    if (!err && holds_quorum(s, o))
+        err = ERROR_CORE_RESOURCE;
     if (!err)
         obj_delete(s, o);
     control_end();
