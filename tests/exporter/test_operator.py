@@ -14,6 +14,7 @@ import pytest
 
 import clusapi_py
 from clusapi_py.monitor import exporter as ex
+from clusapi_py.monitor import http
 from clusapi_py.monitor import prometheus as pm
 from clusapi_py.sim import SimulatedCluster
 
@@ -143,7 +144,7 @@ def test_a_label_with_an_unpaired_surrogate_is_served_with_the_replacement_chara
     lone = "FS\ud800-01"
     exporter = ex.Exporter(lambda: _Renamed(clusapi_py.open_cluster(backend=sim), "FS01", lone),
                            property_interval=3600).start()
-    server = ex.serve(exporter, "127.0.0.1", 0)
+    server = http.serve(exporter, "127.0.0.1", 0)
     try:
         assert exporter.wait_properties(10)
         _, text = scrape("http://127.0.0.1:%d/metrics" % server.address[1])
