@@ -376,10 +376,10 @@ def _group_states(ck: Checker, topo: dict[str, Any], groups: list[dict[str, Any]
     one (a fault to inject, or a dump taken while a group was changing)."""
     members: dict[str, list[ResourceState]] = {}
     for r in resources:
-        members.setdefault(r["group"].lower(), []).append(ResourceState[r["state"]])
+        members.setdefault(name_key(r["group"]), []).append(ResourceState[r["state"]])
     raw = ck.items(topo, "groups")
     for i, g in enumerate(groups):
-        derived = derived_group_state(members.get(g["name"].lower(), []))
+        derived = derived_group_state(members.get(name_key(g["name"]), []))
         if derived is not None and "state" not in raw[i]:
             g["state"] = derived.name
 
