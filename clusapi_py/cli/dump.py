@@ -68,7 +68,7 @@ def _shared_volume(sv: SharedVolume) -> typing.Optional[Topology]:
     if not sv.volumes or sv.volumes[0].total_bytes is None:
         return None
     v = sv.volumes[0]
-    entry: Topology = {"resource": sv.name, "path": v.path, "volume_name": v.volume_name,
+    entry: Topology = {"resource": sv.name, "path": v.path, "volume_name": v.volume_name, "label": v.label,
                        "partition_number": v.partition_number, "total_bytes": v.total_bytes,
                        "free_bytes": v.free_bytes if v.free_bytes is not None else v.total_bytes,
                        "fault_state": int(v.fault_state), "backup_state": int(v.backup_state)}

@@ -261,6 +261,9 @@ class Exporter:
             if self.stale_since is None:
                 self.stale_since = now
             elif now - self.stale_since >= self._stale_after:
+                cause = getattr(view, "last_error", None)      # why it is stale (its port failing, say)
+                if isinstance(cause, BaseException):
+                    self._failed("the live view", cause)
                 # Stale too long (its port keeps failing): open it all again, and wait twice as long
                 # before the next such reopen unless the view becomes current meanwhile.
                 log.warning("the live view has been stale for %.0f s; opening the cluster again (next such "

@@ -409,10 +409,12 @@ def csv_labels(names: typing.Sequence[str]) -> typing.List[str]:
     characters tell the volumes apart -- RRD-based graphers keep 19 -- and
     stay the same as volumes come and go (an index would shift).  Should two
     names share 6 digits, every tag gets 10."""
-    digests = [hashlib.sha1(n.lower().encode("utf-8")).hexdigest() for n in names]
+    # Hashed: the cluster's key of the name (names it takes for one hash alike), in lower case (an
+    # ASCII name's tag is the SHA-1 of its lower-case form, as the check has always made it).
+    digests = [hashlib.sha1(name_key(n).lower().encode("utf-8", "surrogatepass")).hexdigest() for n in names]
     for length in _TAG_LENGTHS:
         tags = [d[:length] for d in digests]
-        if len(set(tags)) == len(set(n.lower() for n in names)):
+        if len(set(tags)) == len(set(name_key(n) for n in names)):
             break
     return ["%s%s %s" % (CSV_LABEL_PREFIX, tag, name) for tag, name in zip(tags, names)]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from ..names import name_key
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
 from ..properties.values import coerce
 
@@ -57,10 +58,10 @@ def check_latency(ck: Checker, value: object) -> float:
 
 
 def _names(ck: Checker, topo: dict[str, Any]) -> dict[str, dict[str, str]]:
-    """{kind: {name.lower(): name}} of the normalized topology, for references."""
+    """{kind: {name_key(name): name}} of the normalized topology, for references."""
     table = {"node": ck.node_keys, "group": ck.group_keys, "resource": ck.resource_keys,
              "network": ck.network_keys, "netinterface": ck.netif_keys}
-    table["shared volume"] = {v["resource"].lower(): v["resource"] for v in topo["shared_volumes"]}
+    table["shared volume"] = {name_key(v["resource"]): v["resource"] for v in topo["shared_volumes"]}
     return table
 
 

@@ -451,7 +451,7 @@ def _shared_volumes(ck: Checker, topo: dict[str, Any], resources: list[dict[str,
         v = ck.obj(v, w, ["resource", "path", "total_bytes"],
                    ["volume_name", "label", "partition_number", "free_bytes", "fault_state", "backup_state"])
         resource = ck.ref(v["resource"], ck.resource_keys, w + ".resource", "resource")
-        if type_of[resource].lower() != CSV_RESOURCE_TYPE.lower():
+        if name_key(type_of[resource]) != name_key(CSV_RESOURCE_TYPE):
             ck.fail(w + ".resource", "%r is a %r resource; only a %r resource can be a Cluster Shared Volume"
                     % (resource, type_of[resource], CSV_RESOURCE_TYPE))
         ck.unique(seen, resource, w + ".resource", "shared volume")

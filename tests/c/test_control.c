@@ -218,12 +218,12 @@ void test_refusals(void)
                            NULL), 0);
 
     /* only a Physical Disk can be a Cluster Shared Volume */
-    EQ(cs_sim_set_shared_volume(id, W("Cluster Name"), W("C:\\ClusterStorage\\Volume1"), W("vol"), 2, 1000, 10, 0, 0),
+    EQ(cs_sim_set_shared_volume(id, W("Cluster Name"), W("C:\\ClusterStorage\\Volume1"), W("vol"), NULL, 2, 1000, 10, 0, 0),
        ERROR_INVALID_FUNCTION);
-    EQ(cs_sim_set_shared_volume(id, W("R-new"), W("C:\\ClusterStorage\\Volume1"), W("vol"), 2, 1000, 10, 0, 0),
+    EQ(cs_sim_set_shared_volume(id, W("R-new"), W("C:\\ClusterStorage\\Volume1"), W("vol"), NULL, 2, 1000, 10, 0, 0),
        ERROR_INVALID_FUNCTION);
     EQ(cs_sim_add_resource(id, W("Disk 9"), W("z"), W("physical disk"), W("VM1"), ClusterResourceOnline, NULL,
                            NULL), 0);
-    EQ(cs_sim_set_shared_volume(id, W("Disk 9"), W("C:\\ClusterStorage\\Volume1"), W("vol"), 2, 1000, 10, 0, 0), 0);
+    EQ(cs_sim_set_shared_volume(id, W("Disk 9"), W("C:\\ClusterStorage\\Volume1"), W("vol"), NULL, 2, 1000, 10, 0, 0), 0);
     EQ(cs_sim_release(id), 0);
 }
