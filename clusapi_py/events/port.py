@@ -179,6 +179,11 @@ class NotificationPort(_Handle):
         [] on a timeout or when the port is closed meanwhile."""
         out = ffi.new("cs_result **")
         code = lib.cs_notify_get_batch(token, ms, limit, out)
+        if code == _CLOSED and self._token == token:
+            # Not closed by close() (that zeroes _token first): the token was never
+            # usable here -- inherited through fork(), or closed at exit. A call on a
+            # closed handle, as for every handle.
+            raise ValueError("the %s is closed" % self._what)
         if code == _CLOSED or code == _WAIT_TIMEOUT:
             return []
         if code:
