@@ -85,6 +85,11 @@ def last_error(what: str = "handle", name: "str | None" = None) -> Exception:
         return errors.ClusterError(
             code[0], function, "too many handles open: the token table's limit is %d; close handles that are "
             "no longer needed" % lib.cs_token_limit(), name)
+    if code[0] == lib.ERROR_NOT_ENOUGH_MEMORY and lib.cs_sim_handle_table_was_full():
+        # The simulator's own table (one for all its instances) filled before the shim's.
+        return errors.ClusterError(
+            code[0], function, "too many handles open: the simulated cluster's handle table's limit is %d; "
+            "close handles that are no longer needed" % lib.cs_sim_handle_limit(), name)
     return errors.error_for(code[0], function, name=name)
 
 

@@ -223,6 +223,11 @@ class NotificationPort(_Handle):
         """Waits up to ms for the next event, takes it and whatever is queued behind it (up to
         limit) into the stash; nothing on a timeout or when the port is closed meanwhile."""
         code = lib.cs_notify_get_batch(token, ms, limit, out)
+        if code == _CLOSED and self._token == token:
+            # Not closed by close() (that zeroes _token first): the token was never
+            # usable here -- inherited through fork(), or closed at exit. A call on a
+            # closed handle, as for every handle.
+            raise ValueError("the %s is closed" % self._what)
         if code == _CLOSED or code == _WAIT_TIMEOUT:
             return
         if code:

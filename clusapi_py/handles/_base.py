@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import typing
+from operator import attrgetter as _attrgetter
 from typing import TYPE_CHECKING, TypeVar
 
 from .. import _bindings as b
@@ -43,6 +44,9 @@ _STATUS_TOO_LONG = lib.CS_STATUS_TOO_LONG
 # Exact backend classes (every Backend subclass registers itself) take the
 # fast path; anything else goes through backends.resolve().
 _BACKEND_TYPES = Backend._classes
+# What a closed or detached handle's finalizer calls: a C callable that takes
+# no argument and does nothing (see _Handle.__del__).
+_NOTHING_TO_CLOSE: "typing.Callable[[], object]" = int
 
 _H = TypeVar("_H", bound="_Handle")
 
@@ -72,9 +76,10 @@ class _Handle(SingleOwner):
     `backend`, `cluster` (object handles) and repr(); everything else --
     `name` included -- raises ValueError, as any call would."""
 
-    __slots__ = ("_token", "_backend", "_name", "__weakref__")
+    __slots__ = ("_token", "_closer", "_backend", "_name", "__weakref__")
     _what = "handle"
     _token: int                 # the shim's token; 0 once closed or detached
+    _closer: "typing.Callable[[], object]"  # what the finalizer calls: _partial(_cs_close, token) while open
     _backend: Backend
     _name: str | None           # as opened (None: the local cluster)
 
@@ -97,6 +102,7 @@ class _Handle(SingleOwner):
         token = self._token
         if token:
             self._token = 0
+            self._closer = _NOTHING_TO_CLOSE
             _cs_close(token)
 
     def detach(self) -> int:
@@ -109,6 +115,7 @@ class _Handle(SingleOwner):
                              "it cannot be detached now" % self._what)
         b.check(code, self._what)
         self._token = 0
+        self._closer = _NOTHING_TO_CLOSE
         return int(raw[0])
 
     @property
@@ -133,16 +140,19 @@ class _Handle(SingleOwner):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def __del__(self) -> None:
-        # No call before the close: a signal handler's exception can only
-        # land where a call returns, and here the first one is the close.
-        try:
-            token = self._token
-            if token:
-                self._token = 0
-                _cs_close(token)
-        except Exception:  # pragma: no cover - half-built object, interpreter teardown
-            pass
+    # The finalizer runs no Python code: a signal handler runs (and may raise)
+    # wherever the interpreter checks for pending signals -- among them the
+    # first instruction of every Python function, so a `def __del__` could be
+    # interrupted before its first line and the token would stay open until
+    # exit.  Instead, looking up __del__ goes through this property, whose
+    # getter (attrgetter) and result (a functools.partial of cs_close over
+    # the token) are C: the close cannot be interrupted.  A closed or
+    # detached handle's _closer does nothing; a second cs_close of a token is
+    # refused by the shim anyway (the real Close* runs exactly once).  An
+    # object made but interrupted before its _closer was stored has nothing
+    # to close (the open's except clause reclaimed the token), and the
+    # missing attribute is silently ignored by the finalizer.
+    __del__ = property(_attrgetter("_closer"))
 
     def __repr__(self) -> str:
         state = "closed" if self.closed else "open"

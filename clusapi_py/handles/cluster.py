@@ -2,6 +2,7 @@
 about itself, its lists of names, and the objects opened from it."""
 from __future__ import annotations
 
+from functools import partial as _partial
 from typing import TYPE_CHECKING, Any, Iterable, Optional, TypeVar
 
 from .. import _bindings as b
@@ -16,7 +17,7 @@ from ..shared_volumes import read_shared_volumes
 from ..records import ClusterVersion, Quorum, SharedVolume
 from ..snapshot import Snapshot
 from ._base import (
-    _BACKEND_TYPES, _DEFAULT_ACCESS, _MAXIMUM_ALLOWED, _NULL, _cs_open_cluster, _cs_open_object,
+    _BACKEND_TYPES, _DEFAULT_ACCESS, _MAXIMUM_ALLOWED, _NULL, _cs_close, _cs_open_cluster, _cs_open_object,
     _cs_reclaim_pending, _Handle, extension,
 )
 from .objects import Group, NetInterface, Network, Node, Resource, _Object
@@ -47,6 +48,7 @@ def open_cluster(name: "str | None" = None, access: "Access | int" = Access.MAXI
         token = _cs_open_cluster(be._id, wname, acc)
         cluster = Cluster.__new__(Cluster)
         cluster._token = token
+        cluster._closer = _partial(_cs_close, token)
     except BaseException:
         _cs_reclaim_pending()
         raise
@@ -153,6 +155,7 @@ class Cluster(_Handle, PropertiesMixin):
             token = _cs_open_object(ctoken, cls._kind, wname, acc)
             obj = cls.__new__(cls)
             obj._token = token
+            obj._closer = _partial(_cs_close, token)
         except BaseException:
             _cs_reclaim_pending()
             raise

@@ -9,7 +9,7 @@ import pytest
 import clusapi_py
 from clusapi_py import sim
 from clusapi_py._backend import SystemBackend
-from clusapi_py._bindings import lib
+from clusapi_py._bindings import ffi, lib
 
 
 def test_detach_of_an_object_whose_cluster_is_closed_is_refused(s):
@@ -43,6 +43,32 @@ def test_the_token_table_full_is_a_clear_error(s, c):
         for h in handles:
             h.close()
     assert lib.cs_token_limit() == (1 << 22) - 1
+
+
+def test_the_simulators_handle_table_full_names_its_limit(s, c):
+    """The simulator's handle table (its own, beside the shim's token table)
+    fills first with the real limits: the error names that limit, not "Not
+    enough memory", and a call that fails for another reason afterwards is not
+    taken for it."""
+    total = ffi.new("uint32_t[%d]" % lib.CS_KIND_COUNT)
+    lib.cs_sim_total_open_handles(total)
+    handles = []
+    lib.cs_testing_set_sim_handle_limit(sum(total) + 64)
+    try:
+        with pytest.raises(clusapi_py.ClusterError, match=r"simulated cluster's handle table's limit is \d+") as info:
+            for _ in range(200000):
+                handles.append(c.open_group("Cluster Group"))
+        assert info.value.winerror == 8 and "Not enough memory" not in str(info.value)
+        assert len(handles) >= 1
+        with pytest.raises(clusapi_py.ClusterObjectNotFoundError):    # another failure: its own message
+            c.open_group("no such group")
+    finally:
+        lib.cs_testing_set_sim_handle_limit(0)
+        for h in handles:
+            h.close()
+    assert lib.cs_sim_handle_limit() == (1 << 22) - 1
+    with c.open_group("Cluster Group") as g:                          # room again
+        assert g.status().state.name == "ONLINE"
 
 
 def test_the_simulator_table_full_is_a_clear_error():

@@ -194,3 +194,38 @@ def test_a_hold_stops_round_trips_until_released_and_not_in_a_child(s):
         lib.cs_testing_sim_hold(s._id, 0)
         c.close()
     assert lib.cs_testing_sim_hold(0, 1) == 87 and lib.cs_testing_sim_held(0) == 0
+
+
+def test_an_inherited_notification_port_raises_value_error_in_the_child(s, c):
+    """Like every inherited handle: get(), with or without a timeout, and
+    iteration raise ValueError / end (not None as for a port closed while
+    waiting); closing it closes nothing of the parent's."""
+    port = c.notifications()
+    try:
+        s.set_group_state("Cluster Group", "OFFLINE")      # an event waits in the parent's port
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                code = 0
+                for timeout in (0, 0.01, None):
+                    try:
+                        port.get(timeout=timeout)
+                    except ValueError:
+                        pass
+                    else:
+                        code = 2
+                if list(port) != []:
+                    code = 3
+                port.close()
+            except BaseException:
+                traceback.print_exc()
+                code = 4
+            finally:
+                os._exit(code)
+        status = _wait(pid)
+        assert status is not None and os.waitstatus_to_exitcode(status) == 0
+        event = port.get(timeout=5)                         # the parent's port is intact
+        assert event is not None and event.name == "Cluster Group"
+    finally:
+        port.close()

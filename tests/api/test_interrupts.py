@@ -113,3 +113,52 @@ def test_sigalrm_raising_at_random_points_leaks_nothing():
         signal.signal(signal.SIGALRM, old)
     assert got >= 50
     _assert_nothing_left(s, tokens_before)
+
+
+def _finalize_with_a_signal_pending(holder, signum):
+    """Drops the last reference to the handle in `holder` with `signum` already
+    pending for this thread, and no Python code in between: pthread_kill
+    through ctypes (which, unlike the signal module, does not run the handler
+    on its way back), then list.clear, both called from C by deque(map(...)).
+    So the handler runs at the first check for pending signals after that:
+    the first line of a Python __del__, if the finalizer has one."""
+    import collections
+    import ctypes
+    import functools
+    import operator
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.pthread_self.restype = ctypes.c_ulong
+    libc.pthread_kill.argtypes = [ctypes.c_ulong, ctypes.c_int]
+    me = libc.pthread_self()
+    steps = [functools.partial(libc.pthread_kill, me, signum), holder.clear]
+    collections.deque(map(operator.methodcaller("__call__"), steps), maxlen=0)
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="POSIX threads and signals")
+@pytest.mark.parametrize("kind,close", [("cluster", "CloseCluster"), ("group", "CloseClusterGroup")])
+def test_a_signal_raising_as_a_handle_is_finalized_still_closes_it_once(s, kind, close):
+    c = clusapi_py.open_cluster(backend=s)
+    holder = [c.open_group("Cluster Group") if kind == "group" else c]
+    if kind == "cluster":
+        del c
+    closes = s.calls(close)
+    gc.collect()
+    tokens = lib.cs_open_token_count()
+    fired = []
+
+    def handler(signum, frame):
+        fired.append(signum)
+        raise Alarm()
+
+    old = signal.signal(signal.SIGUSR1, handler)
+    try:
+        with pytest.raises(Alarm):      # raised here, after the finalizer: not inside it
+            _finalize_with_a_signal_pending(holder, signal.SIGUSR1)
+    finally:
+        signal.signal(signal.SIGUSR1, old)
+    assert fired == [signal.SIGUSR1]
+    assert s.calls(close) == closes + 1                     # closed, once
+    assert lib.cs_open_token_count() == tokens - 1
+    if kind == "group":
+        c.close()

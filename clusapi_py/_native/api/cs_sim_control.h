@@ -47,6 +47,12 @@ uint32_t cs_sim_open_handles(int sim, uint32_t *counts);
 uint32_t cs_sim_get_last_error(void);
 uint32_t cs_sim_bind_thread(int sim);
 void cs_sim_total_open_handles(uint32_t *counts);
+/* The simulator's handle table (one for every instance): how many handles
+ * it can hold, and whether the calling thread's last simulator call failed
+ * because it was full (that call answered ERROR_NOT_ENOUGH_MEMORY, as a
+ * server out of handles does; the package names the limit instead). */
+uint32_t cs_sim_handle_limit(void);
+int cs_sim_handle_table_was_full(void);
 /* CDEF-END */
 
 #endif /* CS_API_SIM_CONTROL_H */

@@ -20,6 +20,9 @@ uint32_t cs_testing_result(const cs_char *fields, size_t n_fields, const int64_t
  * created (0: back to the real limit), so that a full table can be
  * reached in a test. */
 void cs_testing_set_token_limit(uint32_t limit);
+/* TESTING ONLY.  Lowers the simulator's handle table's limit the same way
+ * (0: back to the real one). */
+void cs_testing_set_sim_handle_limit(uint32_t limit);
 /* TESTING ONLY.  Lowers the backend registry's limit the same way (0: back
  * to the real one). */
 void cs_testing_set_backend_limit(int limit);
@@ -31,6 +34,7 @@ uint32_t cs_testing_sim_set_any_state(int sim, int kind, const cs_char *name, in
  * with nothing allocated) and waits until hold=0 -- so a test can fork
  * while other threads are certainly inside calls.  A hold belongs to the
  * process that set it: in a child after fork() round trips do not stop.
+ * Releasing the instance ends the hold too (the held calls then fail).
  * Returns ERROR_INVALID_PARAMETER for an unknown instance. */
 uint32_t cs_testing_sim_hold(int sim, int hold);
 /* TESTING ONLY.  How many round trips are stopped by the hold now (0 for
@@ -40,6 +44,10 @@ uint32_t cs_testing_sim_held(int sim);
  * simulator compares names with (core/cs_upcase.c), for the test that holds
  * it equal to clusapi_py/names.py. */
 unsigned cs_wupper(unsigned c);
+/* TESTING ONLY.  How many instances the simulator has examined so far to
+ * find an instance by id or to unlink a freed one (a count of work, so a
+ * test can tell constant from linear cost per call). */
+uint64_t cs_testing_sim_steps(void);
 /* CDEF-END */
 
 #endif /* CS_API_TESTING_H */

@@ -141,6 +141,13 @@ typedef struct cs_backend {
     /* Reads the calling thread's last error the way GetLastError would,
      * for the calls that report failure through it. */
     DWORD (*last_error)(void);
+    /* Pins (core/cs_registry.h; the registry's lock): calls using the
+     * backend now, and whether it was unregistered. */
+    int pins;
+    int unregistered;
+    /* Called instead of dropping the last pin of an unregistered backend
+     * (NULL: the pin is just dropped). */
+    void (*last_unpin)(struct cs_backend *backend);
 } cs_backend;
 
 #endif /* CS_BACKEND_H */

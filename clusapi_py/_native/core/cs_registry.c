@@ -101,8 +101,53 @@ void cs_unregister_backend(int id)
     if (id <= 0 || id >= CS_MAX_BACKENDS)
         return;
     cs_mutex_lock(&registry_lock);
+    if (registry[id] != NULL)
+        registry[id]->unregistered = 1;
     registry[id] = NULL;
     cs_mutex_unlock(&registry_lock);
+}
+
+cs_backend *cs_backend_pin(int id)
+{
+    cs_backend *b;
+    if (id <= 0 || id >= CS_MAX_BACKENDS)
+        return NULL;
+    cs_fork_guard(CS_FORK_REGISTRY, &registry_lock);
+    cs_mutex_lock(&registry_lock);
+    b = registry[id];
+    if (b != NULL)
+        b->pins++;
+    cs_mutex_unlock(&registry_lock);
+    return b;
+}
+
+void cs_backend_unpin(cs_backend *backend)
+{
+    void (*hook)(cs_backend *) = NULL;
+    cs_mutex_lock(&registry_lock);
+    if (backend->pins == 1 && backend->unregistered && backend->last_unpin != NULL)
+        hook = backend->last_unpin;     /* it drops the pin, under the owner's lock */
+    else
+        backend->pins--;
+    cs_mutex_unlock(&registry_lock);
+    if (hook != NULL)
+        hook(backend);
+}
+
+void cs_backend_drop_pin(cs_backend *backend)
+{
+    cs_mutex_lock(&registry_lock);
+    backend->pins--;
+    cs_mutex_unlock(&registry_lock);
+}
+
+int cs_backend_pins(cs_backend *backend)
+{
+    int n;
+    cs_mutex_lock(&registry_lock);
+    n = backend->pins;
+    cs_mutex_unlock(&registry_lock);
+    return n;
 }
 
 /* Lock-free: every call looks its backend up, and an entry is one pointer

@@ -3,7 +3,7 @@
 #include "shim/cs_shim_int.h"
 #include "core/cs_fork.h"
 
-static cs_backend system_backend = { CS_BACKEND_SYSTEM, 0, { { 0 } }, NULL, NULL, NULL };
+static cs_backend system_backend = { CS_BACKEND_SYSTEM, 0, { { 0 } }, NULL, NULL, NULL, 0, 0, NULL };
 static cs_atomic32 system_registered;
 static cs_mutex system_lock = CS_MUTEX_INIT;
 
@@ -24,7 +24,7 @@ cs_backend *shim_backend_for_call(int backend_id, int function_id)
 {
     cs_backend *b;
     register_system_backend();
-    b = cs_backend_by_id(backend_id);
+    b = cs_backend_pin(backend_id);
     if (b == NULL) {
         cs_fail(ERROR_INVALID_PARAMETER, -1);
         return NULL;
@@ -32,6 +32,7 @@ cs_backend *shim_backend_for_call(int backend_id, int function_id)
     if (b->kind == CS_BACKEND_SYSTEM) {
         uint32_t err = cs_dll_load(b);
         if (err) {
+            cs_backend_unpin(b);
             cs_fail(err, function_id);
             return NULL;
         }
@@ -42,15 +43,19 @@ cs_backend *shim_backend_for_call(int backend_id, int function_id)
 int cs_backend_has(int backend_id, int function_id)
 {
     cs_backend *b;
+    int has;
     if (function_id < 0 || function_id >= CS_FN_COUNT)
         return 0;
     register_system_backend();
-    b = cs_backend_by_id(backend_id);
+    b = cs_backend_pin(backend_id);
     if (b == NULL)
         return -1;
     if (b->kind == CS_BACKEND_SYSTEM && cs_dll_load(b) != 0)
-        return 0;
-    return b->table.slot[function_id] != NULL;
+        has = 0;
+    else
+        has = b->table.slot[function_id] != NULL;
+    cs_backend_unpin(b);
+    return has;
 }
 
 uint32_t shim_backend_error(cs_backend *b)

@@ -8,9 +8,8 @@ uintptr_t cs_sim_entry_address(int function_id)
     return (uintptr_t)cs_sim_entry_point(function_id);
 }
 
-double cs_bench_floor(int backend_id, int which, const cs_char *group, uint32_t iterations)
+static double run_floor(cs_backend *b, int which, const cs_char *group, uint32_t iterations)
 {
-    cs_backend *b = shim_backend_for_call(backend_id, CS_FN_OpenClusterEx);
     cs_fn_OpenClusterEx open_cluster;
     cs_fn_CloseCluster close_cluster;
     cs_fn_OpenClusterGroupEx open_group;
@@ -19,8 +18,6 @@ double cs_bench_floor(int backend_id, int which, const cs_char *group, uint32_t 
     void (*bind)(void *);
     double start;
     uint32_t i;
-    if (b == NULL)
-        return -1.0;
     /* read once: the pointers checked are the pointers called */
     open_cluster = b->table.fn.OpenClusterEx;
     close_cluster = b->table.fn.CloseCluster;
@@ -53,4 +50,15 @@ double cs_bench_floor(int backend_id, int which, const cs_char *group, uint32_t 
         close_cluster(c);
     }
     return cs_monotonic_seconds() - start;
+}
+
+double cs_bench_floor(int backend_id, int which, const cs_char *group, uint32_t iterations)
+{
+    cs_backend *b = shim_backend_for_call(backend_id, CS_FN_OpenClusterEx);
+    double seconds;
+    if (b == NULL)
+        return -1.0;
+    seconds = run_floor(b, which, group, iterations);
+    cs_backend_unpin(b);
+    return seconds;
 }

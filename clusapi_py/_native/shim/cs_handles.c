@@ -243,17 +243,30 @@ uint64_t cs_open_cluster(int backend_id, const cs_char *name, uint32_t access)
     return tls_pending = open_cluster(backend_id, name, access);
 }
 
+static uint64_t open_with(cs_backend *b, const cs_char *name, uint32_t access);
+
+/* The backend stays pinned until the open is over: a release of the
+ * simulator on another thread cannot free it under the open (a handle
+ * opened keeps the instance alive from then on). */
 static uint64_t open_cluster(int backend_id, const cs_char *name, uint32_t access)
 {
     cs_backend *b = shim_backend_for_call(backend_id, CS_FN_OpenClusterEx);
+    uint64_t token;
+    if (b == NULL)
+        return 0;
+    token = open_with(b, name, access);
+    cs_backend_unpin(b);
+    return token;
+}
+
+static uint64_t open_with(cs_backend *b, const cs_char *name, uint32_t access)
+{
     cs_fn_OpenClusterEx open_ex;
     cs_fn_OpenCluster open_plain;
     void (*bind)(void *);
     HCLUSTER raw;
     DWORD granted = 0;
     int fn;
-    if (b == NULL)
-        return 0;
     if ((bind = b->bind) != NULL)
         bind(b->ctx);
     open_ex = b->table.fn.OpenClusterEx;

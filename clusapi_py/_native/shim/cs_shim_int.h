@@ -48,7 +48,8 @@
 #define SHIM_ACCESS_ALL ((uint32_t)GENERIC_ALL)
 
 /* ---- cs_backends.c ----------------------------------------------------------- */
-/* The backend for an id, with clusapi.dll loaded for the system one.  On
+/* The backend for an id, pinned (core/cs_registry.h: the caller unpins it
+ * after its last use), with clusapi.dll loaded for the system one.  On
  * failure records the error against `function_id` and returns NULL. */
 cs_backend *shim_backend_for_call(int backend_id, int function_id);
 

@@ -92,7 +92,7 @@ static DWORD wait_out_hold(call *c, int bound_id)
     s->held--;
     s->waiters--;
     err = find_target(c, bound_id);
-    if (err && s->released && s->open_total == 0 && s->waiters == 0)
+    if (err && sim_unused(s))
         sim_free(s);
     return err;
 }
@@ -104,6 +104,7 @@ DWORD sim_begin(call *c, int fn, uint64_t token, int hk)
     c->fn = fn;
     c->token = token;
     c->hk = hk;
+    sim_handles_call_begins();
     cs_mutex_lock(&g_lock);
     if (hk == HK_BOUND)
         ensure_ready();
@@ -156,7 +157,7 @@ DWORD sim_end(call *c, DWORD err)
     if (s != NULL) {
         if (s->n_pending)
             run_pending(s, c->fn);
-        if (s->released && s->open_total == 0 && s->waiters == 0)
+        if (sim_unused(s))
             sim_free(s);
         c->s = NULL;
         c->h = NULL;

@@ -31,6 +31,18 @@ void control_end(void)
 }
 
 /* ---- life --------------------------------------------------------------------------------------------- */
+/* The last pin of a released instance's backend (core/cs_registry.h): an
+ * open that was under way when it was released has ended. */
+static void last_unpin(cs_backend *b)
+{
+    sim *s = (sim *)b->ctx;
+    cs_mutex_lock(&g_lock);
+    cs_backend_drop_pin(b);
+    if (sim_unused(s))
+        sim_free(s);
+    cs_mutex_unlock(&g_lock);
+}
+
 uint32_t cs_sim_create(int *backend_id)
 {
     sim *s;
@@ -57,6 +69,7 @@ uint32_t cs_sim_create(int *backend_id)
     s->backend.bind = sim_bind;
     s->backend.ctx = s;
     s->backend.last_error = sim_last_error;
+    s->backend.last_unpin = last_unpin;
     cs_fork_guard(CS_FORK_SIM, &g_lock);
     cs_fork_on_child(CS_FORK_SIM, sim_notify_after_fork_in_child);
 
@@ -67,6 +80,8 @@ uint32_t cs_sim_create(int *backend_id)
     ensure_ready();
     sim_leakcheck_arm();
     s->next_sim = g_sims;
+    if (g_sims != NULL)
+        g_sims->prev_sim = s;
     g_sims = s;
     cs_mutex_unlock(&g_lock);
 
@@ -92,9 +107,11 @@ uint32_t cs_sim_release(int sim_id)
     sim *s = control_begin(sim_id, &err);
     if (s != NULL) {
         s->released = 1;
+        s->hold_generation = 0;     /* a held round trip ends (and fails: the instance is gone) */
+        cs_cond_broadcast(&g_notify_cond);
         cs_unregister_backend(s->id);
-        if (s->open_total == 0 && s->waiters == 0)
-            sim_free(s);
+        if (sim_unused(s))
+            sim_free(s);            /* else the last handle, waiter or pin frees it */
     }
     control_end();
     return err;
@@ -284,5 +301,15 @@ uint32_t cs_testing_sim_held(int sim_id)
     if (s != NULL)
         n = s->held;
     control_end();
+    return n;
+}
+
+uint64_t cs_testing_sim_steps(void)
+{
+    uint64_t n;
+    cs_fork_guard(CS_FORK_SIM, &g_lock);
+    cs_mutex_lock(&g_lock);
+    n = g_sim_steps;
+    cs_mutex_unlock(&g_lock);
     return n;
 }

@@ -7,12 +7,14 @@
  */
 #include "sim/cs_sim_int.h"
 #include "core/cs_fork.h"
+#include "api/cs_testing.h"
 #include <stdlib.h>
 
 cs_mutex g_lock = CS_MUTEX_INIT;
 uint32_t g_open[CS_KIND_COUNT];
 static int g_ready;
 static cs_htable g_handles;
+static CS_THREAD_LOCAL int tls_table_was_full;  /* the thread's last call (cs_sim_handle_table_was_full) */
 
 /* The CS_KIND_* a handle kind is counted as. */
 static int hk_count_kind(int hk)
@@ -58,7 +60,7 @@ DWORD handle_new(sim *s, int hk, sim_obj *obj, sim_handle *parent, sim_handle **
     h->parent = parent;
     h->cluster_token = parent ? parent->token : 0;
     h->named = parent ? parent->named : 0;
-    token = cs_ht_alloc(&g_handles, h, NULL);
+    token = cs_ht_alloc(&g_handles, h, &tls_table_was_full);
     if (token == 0) {
         free(h);
         return ERROR_NOT_ENOUGH_MEMORY;
@@ -110,3 +112,32 @@ void handle_free(sim_handle *h)
     free(h);
 }
 
+
+/* ---- the table's limit (api/cs_sim_control.h, api/cs_testing.h) ------------------------ */
+void sim_handles_call_begins(void)
+{
+    tls_table_was_full = 0;
+}
+
+int cs_sim_handle_table_was_full(void)
+{
+    return tls_table_was_full;
+}
+
+uint32_t cs_sim_handle_limit(void)
+{
+    uint32_t limit;
+    cs_mutex_lock(&g_lock);
+    ensure_ready();
+    limit = g_handles.max_slots;
+    cs_mutex_unlock(&g_lock);
+    return limit;
+}
+
+void cs_testing_set_sim_handle_limit(uint32_t limit)
+{
+    cs_mutex_lock(&g_lock);
+    ensure_ready();
+    g_handles.max_slots = (limit == 0 || limit > CS_HT_MAX_SLOTS) ? CS_HT_MAX_SLOTS : limit;
+    cs_mutex_unlock(&g_lock);
+}

@@ -166,7 +166,7 @@ typedef struct sim {
     cs_backend backend;         /* registered with the shim; ctx = this */
     int id;                     /* 0 until registered */
     int released;
-    struct sim *next_sim;
+    struct sim *next_sim, *prev_sim;    /* g_sims: unlinked in O(1) */
     uint32_t open[CS_KIND_COUNT];
     uint32_t open_total;
     /* the cluster */
@@ -201,9 +201,16 @@ typedef struct sim {
 } sim;
 
 extern sim *g_sims;             /* every instance not yet freed (g_lock) */
+extern uint64_t g_sim_steps;    /* instances examined to find or unlink one (g_lock; cs_testing_sim_steps) */
 
-/* The live (not released) instance with that id, or NULL.  g_lock held. */
+/* The live (not released) instance with that id, or NULL: O(1), through
+ * the backend registry (an instance is registered until it is released,
+ * and freed only after that, under g_lock).  g_lock held. */
 sim *sim_by_id(int id);
+/* Whether a released instance can be freed now: no open handle, no call
+ * waiting inside it, no shim call pinning its backend (core/cs_registry.h).
+ * g_lock held. */
+int sim_unused(sim *s);
 /* Frees an instance with no open handle.  g_lock held. */
 void sim_free(sim *s);
 /* A new object of a kind, not yet inserted: ERROR_ALREADY_EXISTS for a
@@ -252,6 +259,9 @@ DWORD handle_new(sim *s, int hk, sim_obj *obj, sim_handle *parent, sim_handle **
 /* Closes a handle (and, for a cluster, every handle obtained from it).
  * g_lock held. */
 void handle_free(sim_handle *h);
+/* A call of the calling thread begins: forgets that its last one met a full
+ * handle table (cs_sim_handle_table_was_full). */
+void sim_handles_call_begins(void);
 
 /* ---- the life of a call (cs_sim_call.c) ---------------------------------------------- */
 typedef struct call {

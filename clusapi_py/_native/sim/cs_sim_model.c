@@ -10,6 +10,7 @@
 #include <string.h>
 
 sim *g_sims;
+uint64_t g_sim_steps;
 
 /* ---- owned strings ------------------------------------------------------------- */
 /* A copy of s (NULL = ""); 0, or -1 when memory is short. */
@@ -240,12 +241,12 @@ int valid_kind(int kind)
 sim *sim_by_id(int id)
 {
     sim *s;
-    if (id <= 0)
+    cs_backend *b = cs_backend_by_id(id);
+    if (b == NULL || b->kind != CS_BACKEND_SIM)
         return NULL;
-    for (s = g_sims; s; s = s->next_sim)
-        if (s->id == id && !s->released)
-            return s;
-    return NULL;
+    s = (sim *)b->ctx;
+    g_sim_steps++;
+    return (s->id == id && !s->released) ? s : NULL;
 }
 
 
@@ -323,18 +324,24 @@ void obj_delete(sim *s, sim_obj *o)
     obj_unref(o);
 }
 
+int sim_unused(sim *s)
+{
+    return s->released && s->open_total == 0 && s->waiters == 0 && cs_backend_pins(&s->backend) == 0;
+}
+
 /* Frees an instance with no open handle. */
 void sim_free(sim *s)
 {
-    sim **pp;
     size_t i;
     int k;
-    for (pp = &g_sims; *pp; pp = &(*pp)->next_sim) {
-        if (*pp == s) {
-            *pp = s->next_sim;
-            break;
-        }
-    }
+    g_sim_steps++;
+    if (s->prev_sim != NULL)
+        s->prev_sim->next_sim = s->next_sim;
+    else if (g_sims == s)
+        g_sims = s->next_sim;
+    if (s->next_sim != NULL)
+        s->next_sim->prev_sim = s->prev_sim;
+    s->next_sim = s->prev_sim = NULL;
     for (k = CS_KIND_NODE; k < CS_KIND_ENUM; k++) {
         sim_obj *o = s->sets[k].head, *next;
         for (; o; o = next) {
