@@ -56,7 +56,6 @@ _ASYNC_SLICE = 0.05         # seconds an `async for` helper call waits: a cancel
 _SLICE_MS = 100             # the longest C wait of a get() on the main thread (signals run between)
 _NULL = ffi.NULL
 _free_result = lib.cs_result_free
-_MAIN_THREAD = threading.main_thread()
 _K = EventKind
 
 
@@ -201,7 +200,7 @@ class NotificationPort(_Handle):
             event = stash[0]
             del stash[0]
             return event
-        if threading.current_thread() is not _MAIN_THREAD:
+        if threading.current_thread() is not threading.main_thread():   # no signal handler runs there
             self._fetch(token, ms, 1, ffi.new("cs_result **"))
         else:
             out = self._main_out

@@ -167,3 +167,18 @@ def test_timeout_infinity_waits_and_nan_or_negative_are_refused(s, c):
                 port.get(timeout=bad)
         assert s.round_trips() == trips          # refused before any call
         assert port.get(timeout=0).state is GroupState.FAILED      # and nothing was taken
+
+
+def test_a_raising_handler_ends_a_flush_that_waits_for_a_failed_port(s, c, itimer):
+    with c.live_view() as view:
+        s.fail("GetClusterNotifyV2", 1722, count=0xFFFFFFFF)
+        s.set_node_state("NODE2", "PAUSED")          # the reader's next call fails: no port for a while
+        deadline = time.monotonic() + 10
+        while not view.stale and time.monotonic() < deadline:
+            time.sleep(0.01)
+        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        t0 = time.monotonic()
+        with pytest.raises(Interrupted):
+            view.flush()
+        assert time.monotonic() - t0 < 1.0
+        s.fail("GetClusterNotifyV2", 1722, count=0)
