@@ -14,10 +14,20 @@ import sysconfig
 import pytest
 
 
+def module_file(name: str, module: object) -> "str | None":
+    """Where a module was loaded from.  cffi registers the extension's `lib` as a module of its
+    own (clusapi_py._clusapi.lib, no __file__): it is the extension's, so the .pyd's path."""
+    path = getattr(module, "__file__", None)
+    parent = sys.modules.get(name.rpartition(".")[0])
+    if path is None and name.endswith(".lib") and getattr(parent, "lib", None) is module:
+        path = getattr(parent, "__file__", None)
+    return path
+
+
 def main(argv: "list[str]") -> int:
     code = int(pytest.main(argv))
     site = os.path.normcase(os.path.realpath(sysconfig.get_paths()["purelib"]))
-    loaded = {name: getattr(module, "__file__", None) for name, module in list(sys.modules.items())
+    loaded = {name: module_file(name, module) for name, module in list(sys.modules.items())
               if name == "clusapi_py" or name.startswith("clusapi_py.")}
     elsewhere = sorted("%s (%s)" % (name, path) for name, path in loaded.items()
                        if not path or not os.path.normcase(os.path.realpath(path)).startswith(site + os.sep))
