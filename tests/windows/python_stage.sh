@@ -462,6 +462,17 @@ py_win() {
      exit "${PIPESTATUS[0]}")
 }
 
+# Wine 8 (Debian 12) has no bcryptprimitives.dll, whose ProcessPrng every Rust extension imports
+# (mypy's ast_serialize, for the suite's typing tests); Windows 8+ and Wine 9 have it.  Ours goes
+# into this prefix's System32 only when Wine brought none (the marker says the one there is ours).
+SYS32=$WINEPREFIX/drive_c/windows/system32
+if [ ! -f "$SYS32/bcryptprimitives.dll" ] || [ -f "$WINEPREFIX/clusapi_py-bcryptprimitives" ]; then
+    x86_64-w64-mingw32-gcc -shared -O2 -Wall -Wextra -Werror -o "$GEN/bcryptprimitives.dll" \
+        "$HERE/wine_bcryptprimitives.c" -ladvapi32 || die "cannot build tests/windows/wine_bcryptprimitives.c"
+    cp "$GEN/bcryptprimitives.dll" "$SYS32/bcryptprimitives.dll" && touch "$WINEPREFIX/clusapi_py-bcryptprimitives"
+    echo "Wine has no bcryptprimitives.dll: installed tests/windows/wine_bcryptprimitives.c's (ProcessPrng)"
+fi
+
 step "pip install (pip $PIP_WHEEL run by the Windows CPython): clusapi_py[$EXTRAS] and the test wheels"
 # pip from its own wheel, offline (--no-index: only wheels/), every requirement pinned with its
 # sha256 (--require-hashes: a dependency missing from the pins fails here).  pip's own output,
