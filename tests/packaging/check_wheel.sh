@@ -63,20 +63,7 @@ PATH="$bindir:$PATH"
 
 step "copy the source tree"
 src="$work/src"
-mkdir -p "$src"
-if git -C "$repo" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-    (
-        cd "$repo"
-        # Untracked files count (work not yet committed), local build and venv debris does not.
-        git ls-files -z --cached --others --exclude-standard \
-            -x __pycache__ -x '*.py[co]' -x '*.so' -x '*.pyd' -x '*.egg-info' -x build -x dist \
-            -x .venv -x venv -x .hypothesis -x .pytest_cache |
-            while IFS= read -r -d '' f; do if [ -e "$f" ]; then printf '%s\0' "$f"; fi; done |
-            tar --null -T - -cf -
-    ) | tar -xf - -C "$src"
-else
-    cp -a "$repo/." "$src/"
-fi
+bash "$repo/tests/packaging/copy_tree.sh" "$repo" "$src"
 
 step "python -m build (sdist, then wheel from the sdist)"
 "$PY" -m build --outdir "$work/dist" "$src"

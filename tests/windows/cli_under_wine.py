@@ -1,9 +1,15 @@
-"""The CLI (`python.exe -m clusapi_py`) as a subprocess of Wine: outputs and exit codes.
+"""The CLI as a subprocess of Wine, both ways an agent starts it: pip's launcher
+`Scripts\\clusapi.exe` (what NSClient++ or Icinga for Windows run as a check) and
+`python.exe -m clusapi_py`.  Every check runs through each: outputs and exit codes.
 
-Run by tests/windows/python_stage.sh with a host Python (stdlib only), after the layout is
-built; not a pytest module (it drives Windows processes from Linux).
+Run by tests/windows/python_stage.sh with a host Python (stdlib only), after pip installed the
+wheel; not a pytest module (it drives Windows processes from Linux).
 
     python3 cli_under_wine.py --wine wine --python LAYOUT/python/python.exe --work LAYOUT/work
+        [--launcher LAYOUT/python/Scripts/clusapi.exe]
+
+Through the launcher, `-X utf8` is the environment's PYTHONUTF8=1 (the launcher takes no
+interpreter options).
 
 Every run has a timeout, stdin from /dev/null and stdout/stderr as pipes (under Wine, CPython
 cannot start with a regular file as a standard stream).  Exit status 1 when a check failed.
@@ -37,21 +43,29 @@ def topology(group_state="ONLINE", resource_state="ONLINE"):
 
 
 class Runner:
-    def __init__(self, args):
+    def __init__(self, args, launcher=None):
         self.args = args
+        self.launcher = launcher
         self.env = {k: v for k, v in os.environ.items()
                     if not k.startswith("CLUSAPI_PY_") and k not in ("PYTHONUTF8", "PYTHONIOENCODING")}
 
     def __call__(self, *argv, env=None, utf8=False):
-        cmd = ["timeout", "-k", "10", str(self.args.timeout), self.args.wine, self.args.python]
-        cmd += (["-X", "utf8"] if utf8 else []) + ["-m", "clusapi_py"] + list(argv)
-        e = dict(self.env, **(env or {}))
+        env = dict(env or {})
+        if self.launcher:
+            if utf8:
+                env["PYTHONUTF8"] = "1"
+            program = [self.launcher]
+            shown = ["Scripts\\clusapi.exe"]
+        else:
+            program = [self.args.python] + (["-X", "utf8"] if utf8 else []) + ["-m", "clusapi_py"]
+            shown = ["python.exe"] + (["-X", "utf8"] if utf8 else []) + ["-m", "clusapi_py"]
+        cmd = ["timeout", "-k", "10", str(self.args.timeout), self.args.wine] + program + list(argv)
+        e = dict(self.env, **env)
         proc = subprocess.run(cmd, cwd=self.args.work, env=e, stdin=subprocess.DEVNULL,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=self.args.timeout + 30)
         out = proc.stdout.replace(b"\r\n", b"\n")
         err = proc.stderr.replace(b"\r\n", b"\n")
-        label = " ".join(["%s=%s" % kv for kv in (env or {}).items()] + ["python.exe"]
-                         + (["-X", "utf8"] if utf8 else []) + ["-m", "clusapi_py"] + list(argv))
+        label = " ".join(["%s=%s" % kv for kv in env.items()] + shown + list(argv))
         print("$ %s -> exit %d, %d bytes out, %d bytes err" % (label, proc.returncode, len(out), len(err)))
         if proc.returncode == 124:
             raise AssertionError("timed out after %d s" % self.args.timeout)
@@ -79,10 +93,19 @@ def main():
     p.add_argument("--wine", default="wine")
     p.add_argument("--python", required=True)
     p.add_argument("--work", required=True)
+    p.add_argument("--launcher", help="pip's Scripts\\clusapi.exe: every check runs through it too")
     p.add_argument("--timeout", type=int, default=120)
     args = p.parse_args()
-    run = Runner(args)
+    if args.launcher and not os.path.isfile(args.launcher):
+        p.error("no launcher at %s" % args.launcher)
+    for run in [Runner(args)] + ([Runner(args, args.launcher)] if args.launcher else []):
+        print("# --- through %s" % ("Scripts\\clusapi.exe" if run.launcher else "python.exe -m clusapi_py"))
+        run_checks(args, run)
+    print("# CLI under Wine: %d passed, %d failed" % (PASSED[0], len(FAILED)))
+    return 1 if FAILED else 0
 
+
+def run_checks(args, run):
     topo_dir = os.path.join(args.work, "cli-topologies")
     os.makedirs(topo_dir, exist_ok=True)
     topologies = {"healthy": topology(), "warning": topology(group_state="OFFLINE"),
@@ -110,6 +133,11 @@ def main():
         expect(code == 0, "exit 0 (healthy)", out, err)
         expect(first_line(out).startswith("CLUSTER OK - (simulated) CLUSTER01: 3/3 nodes up"),
                "the built-in CLUSTER01, healthy, marked simulated", out, err)
+
+    def sim_status():
+        code, out, err = run("--sim", "status")
+        expect(code == 0 and first_line(out).startswith("CLUSTER OK - (simulated) CLUSTER01: 3/3 nodes up"),
+               "exit 0, the built-in CLUSTER01 healthy", out, err)
 
     def sim_json():
         code, out, err = run("--sim", "status", "--json")
@@ -196,6 +224,7 @@ def main():
 
     for name, fn in [("status on the system path (Wine's clusapi.dll): UNKNOWN", system_path),
                      ("CLUSAPI_PY_BACKEND=sim status", env_sim),
+                     ("--sim status", sim_status),
                      ("--sim status --json", sim_json),
                      ("status exit codes 0/1/2 with --json", status_codes),
                      ("status table with non-ASCII and astral names (-X utf8)", status_text_utf8),
@@ -205,10 +234,7 @@ def main():
                      ("usage error exits 3", usage_error),
                      ("missing topology file exits 3", missing_topology),
                      ("unknown cluster name exits 3", unknown_cluster)]:
-        check(name, fn)
-
-    print("# CLI under Wine: %d passed, %d failed" % (PASSED[0], len(FAILED)))
-    return 1 if FAILED else 0
+        check("%s: %s" % ("clusapi.exe" if run.launcher else "python -m clusapi_py", name), fn)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 # (sourced by it after the whole suite passed: uses its ROOT, HERE, BUILD, LOGS, L, WINE,
 # WINEPREFIX, WINE_TIMEOUT, PYTEST_TIMEOUT, step, die, py_win).
 #
-# The package on Windows CPython through the real loading path: the simulated clusapi.dll
+# The installed wheel on Windows CPython through the real loading path: the simulated clusapi.dll
 # (tests/windows/simdll/build.sh) installed as the prefix's System32\clusapi.dll and loaded
 # instead of Wine's built-in one (WINEDLLOVERRIDES clusapi=n, for these runs only):
 #   1. `python -m clusapi_py status` and `status --json` with no simulator flag: exit 0, the
@@ -45,8 +45,9 @@ print('status --json: cluster', d['cluster'], '| simulated', d['simulated'], '| 
 step "pytest through backend=SYSTEM (CLUSAPI_PY_TEST_BACKEND=system): every test using the \`s\` fixture"
 t0=$SECONDS
 rc=0
-CLUSAPI_PY_TEST_BACKEND=system WINEDLLOVERRIDES=$DLL_OVERRIDES py_win "$PYTEST_TIMEOUT" -m pytest -q -p no:cacheprovider -rfE \
+CLUSAPI_PY_TEST_BACKEND=system WINEDLLOVERRIDES=$DLL_OVERRIDES py_win "$PYTEST_TIMEOUT" tests/windows/installed_suite.py -q -p no:cacheprovider -rfE \
     tests >"$LOGS/simdll.pytest.log" || rc=$?
+grep '^# installed_suite' "$LOGS/simdll.pytest.log" || true
 sys_summary=$(grep -E '^(=+ )?[0-9]+ (passed|failed|skipped|error|errors)' "$LOGS/simdll.pytest.log" | tail -n 1 || true)
 sed -n '/short test summary info/,$p' "$LOGS/simdll.pytest.log"
 [ -n "$sys_summary" ] || { tail -n 40 "$LOGS/simdll.pytest.log"; put_back_clusapi; die "pytest through clusapi.dll printed no summary (exit $rc)"; }
