@@ -31,12 +31,15 @@ FAILED = []
 PASSED = [0]
 
 
-def topology(group_state="ONLINE", resource_state="ONLINE"):
+def topology(group_state=None, resource_state="ONLINE"):
+    # A group's state is left out (the simulator derives it from its resources, as a cluster
+    # reports it) unless one is forced for the BMP-named group.
     return {
         "cluster": {"name": "WINECLUSTER"},
         "nodes": [{"name": "NODE1"}, {"name": "NODE2"}],
         "groups": [{"name": "Cluster Group", "owner_node": "NODE1"}]
-        + [{"name": n, "owner_node": "NODE2", "state": group_state if n == BMP else "ONLINE"} for n in NAMES],
+        + [dict({"name": n, "owner_node": "NODE2"}, **({"state": group_state} if n == BMP and group_state else {}))
+           for n in NAMES],
         "resources": [{"name": "Cluster Name", "group": "Cluster Group"}]
         + [{"name": "Disk " + n, "group": n, "state": resource_state if n == ASTRAL else "ONLINE"} for n in NAMES],
     }
@@ -206,7 +209,7 @@ def run_checks(args, run):
 
     def usage_error():
         code, out, err = run("frobnicate")
-        expect(code == 3 and out == b"" and b"usage: clusapi" in err and b"invalid choice" in err,
+        expect(code == 3 and out == b"" and b"usage: clusapi" in err and b"unknown command 'frobnicate'" in err,
                "usage error: exit 3 (UNKNOWN), usage on stderr", out, err)
 
     def missing_topology():
