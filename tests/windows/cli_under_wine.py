@@ -158,8 +158,9 @@ def run_checks(args, run):
             data = json.loads(out.decode("utf-8"))
             expect(data["state"] == state and data["exit_code"] == want, "%s: state %s" % (name, state), out, err)
         names = [(p["kind"], p["name"], p["object_state"]) for p in data["problems"]]
-        expect(names == [("resource", "Disk " + ASTRAL, "FAILED")],
-               "critical: the astral resource named exactly: %r" % names, out, err)
+        # the failed resource fails its group too (the group's state is derived), both named exactly
+        expect(names == [("group", ASTRAL, "FAILED"), ("resource", "Disk " + ASTRAL, "FAILED")],
+               "critical: the astral group and resource named exactly: %r" % names, out, err)
 
     def status_text_utf8():
         code, out, err = run("--sim", topo["warning"], "status", "--verbose", utf8=True)
