@@ -13,6 +13,7 @@ import time
 import pytest
 
 import clusapi_py
+from clusapi_py import errors
 from clusapi_py.monitor import exporter as ex
 from clusapi_py.monitor import http
 from clusapi_py.monitor import prometheus as pm
@@ -35,7 +36,9 @@ def test_a_connect_failure_is_logged_and_served_with_function_code_and_message(c
     assert value(text, "clusapi_exporter_last_error_info", function="OpenClusterEx", code="5") == 1
     assert value(text, "clusapi_exporter_last_error_timestamp_seconds") > 0
     lines = [r.getMessage() for r in caplog.records if r.name == "clusapi_py.exporter"]
-    assert any("connect failed: OpenClusterEx (Win32 code 5): Access is denied" in line for line in lines), lines
+    # the message is the system's text (FormatMessage's on Windows)
+    assert any("connect failed: OpenClusterEx (Win32 code 5): %s" % errors.describe(ACCESS_DENIED) in line
+               for line in lines), lines
 
 
 def test_access_denied_and_rpc_unavailable_are_told_apart():
