@@ -130,13 +130,18 @@ def exporter_process(topology, owner_series="all", budget=900.0):
         with open(path, "w") as f:
             json.dump(topology, f)
         started = time.monotonic()
+        # cwd: the temporary directory, so that `-m clusapi_py` imports the installed package, never a
+        # source tree's (which has no compiled extension) from the current directory.
+        errors = open(os.path.join(tmp, "stderr.txt"), "w+")
         proc = subprocess.Popen([sys.executable, "-m", "clusapi_py", "--sim", path, "exporter", "--listen",
                                  "127.0.0.1:0", "--owner-series", owner_series, "--property-interval", "86400"],
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                stdout=subprocess.PIPE, stderr=errors, text=True, cwd=tmp)
         try:
             found = re.search(r"http://127\.0\.0\.1:(\d+)/metrics", proc.stdout.readline())
             if found is None:
-                raise RuntimeError("the exporter did not start")
+                proc.wait(60)
+                errors.seek(0)
+                raise RuntimeError("the exporter did not start:\n" + errors.read()[-2000:])
             url = "http://127.0.0.1:%s/metrics" % found.group(1)
             deadline = started + budget
             _poll(url, lambda body: b"\nclusapi_exporter_up 1.0" in body, deadline)
@@ -148,6 +153,7 @@ def exporter_process(topology, owner_series="all", budget=900.0):
         finally:
             proc.terminate()
             proc.wait(60)
+            errors.close()
     return {"first_states_scrape_s": states_s, "first_full_scrape_s": properties_s, "scrape_s": scrape_s,
             "bytes": len(body), "peak_rss_mib": peak / 1024 if peak else None, "rss_mib": rss / 1024 if rss else None}
 
