@@ -104,8 +104,9 @@ def _read_properties(sections: dict[int, Section]) -> dict[str, PropertyTable] |
 
 
 def _settled(section: Section) -> frozenset[str]:
-    """The names of the resource rows whose `read` column (the second int, when the
-    shim gives it) is 0: states settled by their group's (api/cs_snapshot.h)."""
+    """The names of the resource or net interface rows whose `read` column (the
+    second int, when the shim gives it) is 0: states settled by their group's, or
+    by their network's and node's (api/cs_snapshot.h)."""
     if len(section.ints) < 2:
         return frozenset()
     return frozenset(n for n, read in zip(section.text[0], section.ints[1]) if not read)
@@ -125,14 +126,16 @@ class Snapshot:
 
     Consistency: every owner node a group or resource names is one of
     .nodes, every resource's group is one of .groups, and every net
-    interface's node and network are among .nodes and .networks.  Objects
+    interface's node and network are among .nodes and .networks (a node of
+    "" only on an interface of .settled_netinterfaces).  Objects
     created or deleted while the snapshot was being read may be missing; a
     group whose owner node is not among .nodes reports no owner ("").
     """
 
     __slots__ = ("cluster_name", "version", "quorum", "nodes", "groups", "resources", "networks",
                  "netinterfaces", "resource_types", "group_properties", "resource_properties", "node_properties",
-                 "network_properties", "cluster_properties", "_cluster_table", "settled_resources")
+                 "network_properties", "cluster_properties", "_cluster_table", "settled_resources",
+                 "settled_netinterfaces")
 
     cluster_name: str
     version: ClusterVersion
@@ -153,6 +156,10 @@ class Snapshot:
     #: With snapshot(settled=True): the names of the resources whose state was not
     #: read, because their group's state settles it; empty otherwise.
     settled_resources: frozenset[str]
+    #: With snapshot(settled=True): the names of the net interfaces whose state was
+    #: not read (Up: on an Up network, on a node that is Up or Paused; their .node
+    #: is "" where it was not read either: while every network is Up); empty otherwise.
+    settled_netinterfaces: frozenset[str]
 
     def __init__(self, cluster_name: str, version: ClusterVersion, quorum: Quorum, nodes: Iterable[NodeInfo],
                  groups: Iterable[GroupInfo], resources: Iterable[ResourceInfo], networks: Iterable[NetworkInfo],
@@ -177,6 +184,7 @@ class Snapshot:
         self._cluster_table = cluster
         self.cluster_properties = None if cluster is None else dict(cluster.get("", {}))
         self.settled_resources: frozenset[str] = frozenset()
+        self.settled_netinterfaces: frozenset[str] = frozenset()
 
     @classmethod
     def _from_shim(cls, fields: list[str], ints: list[int], data: bytes = b"") -> Snapshot:
@@ -227,13 +235,16 @@ class Snapshot:
         names, nif_nodes, nif_networks = section.text[:3]
         node_set = set(node_names)
         network_set = {n.name for n in networks}
+        settled_netifs = _settled(section)
+        # a settled interface's node was not read (""): kept when its network is known
         netifs = [new(NetInterfaceInfo, (n, nd, nw, _NETIF[st]))
                   for n, nd, nw, st in zip(names, nif_nodes, nif_networks, section.ints[0])
-                  if nd in node_set and nw in network_set]
+                  if (nd in node_set or (nd == "" and n in settled_netifs)) and nw in network_set]
         restypes = sections[b.SECTION_RESOURCE_TYPES].text[0]
         snap = cls(name, version, quorum, nodes, groups, resources, networks, netifs, restypes,
                    _read_properties(sections))
         snap.settled_resources = _settled(sections[b.SECTION_RESOURCES])
+        snap.settled_netinterfaces = frozenset(r.name for r in netifs if r.name in settled_netifs)
         return snap
 
     def __eq__(self, other: object) -> bool:

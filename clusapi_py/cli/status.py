@@ -55,6 +55,7 @@ class Checked(typing.NamedTuple):
     quorum: Quorum
     shared_volumes: typing.Sequence[SharedVolume]
     settled_resources: typing.AbstractSet[str] = frozenset()
+    settled_netinterfaces: typing.AbstractSet[str] = frozenset()
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
@@ -96,10 +97,10 @@ def _round_trips(ctx: Context) -> typing.Optional[int]:
 
 def read(ctx: Context, everything: bool = False) -> typing.Tuple[Checked, str]:
     """(what the rules judge, the cluster's name).  Unless `everything`, the
-    resource states their groups settle are not read
-    (Cluster.snapshot(settled=True)): on a healthy cluster the reading is the
-    nodes, networks, net interfaces, CSVs and the bulk listings, not 3 round
-    trips per resource.  A CSV's resource state comes from the CSV reading,
+    resource states their groups settle, and the net interface states their
+    networks and nodes settle, are not read (Cluster.snapshot(settled=True)):
+    on a healthy cluster the reading is the nodes, networks, CSVs and the bulk
+    listings, not 3 round trips per resource or per net interface.  A CSV's resource state comes from the CSV reading,
     which reads it in any case."""
     snap = ctx.snapshot(settled=not everything)
     volumes = ctx.cluster.shared_volumes()      # the CSVs: 1 + 5 round trips per CSV (README)
@@ -111,7 +112,7 @@ def read(ctx: Context, everything: bool = False) -> typing.Tuple[Checked, str]:
                      else r for r in resources]
         settled = settled - read_states.keys()
     return Checked(snap.nodes, snap.groups, resources, snap.networks, snap.netinterfaces, snap.quorum, volumes,
-                   settled), snap.cluster_name
+                   settled, snap.settled_netinterfaces), snap.cluster_name
 
 
 def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:

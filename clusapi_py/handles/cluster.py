@@ -231,8 +231,13 @@ class Cluster(_Handle, PropertiesMixin):
         of an Online group is Online and one of an Offline group Offline
         (neither Failed nor pending); the quorum resource is always read.
         The rows of the others say that state, with their group's owner, and
-        .settled_resources names them.  A health check's reading, not a
-        dump's: it saves 3 round trips per resource of such groups."""
+        .settled_resources names them.  Likewise a net interface on an Up
+        network whose node is Up or Paused is Up (CLUSTER_NETWORK_STATE: on
+        an Up network every node can communicate): its row says Up with node
+        "" (not read), .settled_netinterfaces names it, and no node's
+        interfaces are listed unless the node is down or joining.  A health
+        check's reading, not a dump's: it saves 3 round trips per resource
+        of such groups, 3 per such interface and 1 per healthy node."""
         token = self._tok()
         limit = b.timeout_arg(timeout)
         flags = (b.SNAPSHOT_PROPERTIES if properties else 0) | (b.SNAPSHOT_SETTLED if settled else 0)

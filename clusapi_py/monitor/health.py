@@ -444,7 +444,9 @@ RULES: typing.Tuple[Rule, ...] = (
     StateRule("net interface", "net interfaces", lambda s, o: s.netinterfaces, fine=[NetInterfaceState.UP],
               critical=[NetInterfaceState.FAILED],
               warning=[NetInterfaceState.UNREACHABLE, NetInterfaceState.UNAVAILABLE], perf_label="netinterfaces_up",
-              detail=_netinterface_detail),
+              detail=_netinterface_detail,
+              settled=lambda s: getattr(s, "settled_netinterfaces", frozenset()),
+              settled_by="their network's and node's"),
     QuorumRule(),
     CsvRule(),
 )

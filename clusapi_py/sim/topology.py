@@ -384,6 +384,38 @@ def _group_states(ck: Checker, topo: dict[str, Any], groups: list[dict[str, Any]
             g["state"] = derived.name
 
 
+def derived_network_state(states: "list[NetInterfaceState]") -> "NetworkState | None":
+    """The state a network's interfaces give it (CLUSTER_NETWORK_STATE and
+    CLUSTER_NETINTERFACE_STATE, clusapi.h and their docs pages): of the
+    interfaces that take part (not UNAVAILABLE: their node is down), all
+    UP -> UP, none UP -> DOWN, some -> PARTITIONED; every interface
+    UNAVAILABLE -> UNAVAILABLE.  None for a network without interfaces (it
+    keeps the state it is given).  The simulator's C side applies the same
+    rule (sim_network_state, cs_sim_mutate.c)."""
+    if not states:
+        return None
+    taking_part = [s for s in states if s != NetInterfaceState.UNAVAILABLE]
+    if not taking_part:
+        return NetworkState.UNAVAILABLE
+    up = sum(1 for s in taking_part if s == NetInterfaceState.UP)
+    return NetworkState.UP if up == len(taking_part) else NetworkState.PARTITIONED if up else NetworkState.DOWN
+
+
+def _network_states(ck: Checker, topo: dict[str, Any], networks: list[dict[str, Any]],
+                    netinterfaces: list[dict[str, Any]]) -> None:
+    """A network whose state the topology omits gets the one its interfaces
+    give it (derived_network_state); a state given is kept as given, as for
+    groups (_group_states)."""
+    members: dict[str, list[NetInterfaceState]] = {}
+    for n in netinterfaces:
+        members.setdefault(name_key(n["network"]), []).append(NetInterfaceState[n["state"]])
+    raw = ck.items(topo, "networks")
+    for i, network in enumerate(networks):
+        derived = derived_network_state(members.get(name_key(network["name"]), []))
+        if derived is not None and "state" not in raw[i]:
+            network["state"] = derived.name
+
+
 def _resource_types(ck: Checker, topo: dict[str, Any], resources: list[dict[str, Any]]) -> list[str]:
     """The listed types, then every type a resource uses that is not listed."""
     types = ck.names(topo.get("resource_types", []), "topology.resource_types")
@@ -424,6 +456,7 @@ def normalize_topology(topology: object) -> dict[str, Any]:
     out["nodes"] = _nodes(ck, topo)
     out["networks"] = _networks(ck, topo)
     out["netinterfaces"] = _netinterfaces(ck, topo)
+    _network_states(ck, topo, out["networks"], out["netinterfaces"])
     out["groups"] = _groups(ck, topo, out["nodes"][0]["name"])
     out["resources"] = _resources(ck, topo)
     _group_states(ck, topo, out["groups"], out["resources"])

@@ -1,11 +1,13 @@
 """snapshot(settled=True): a resource's state is read only where its group's
 state does not settle it (CLUSTER_GROUP_STATE: Online = all online, Offline =
-none failed or pending); the quorum resource is always read."""
+none failed or pending); the quorum resource is always read.  A net interface's
+state is read only where its network is not Up or its node is neither Up nor
+Paused (CLUSTER_NETWORK_STATE: on an Up network every node can communicate)."""
 import pytest
 
 import clusapi_py
 from clusapi_py import sim
-from clusapi_py.enums import GroupState, ResourceState
+from clusapi_py.enums import GroupState, NetInterfaceState, NetworkState, ResourceState
 
 
 def _reads(s, c, **kwargs):
@@ -80,7 +82,108 @@ def test_without_the_bulk_listing_every_resource_is_read(s, c):
     s.hide("ClusterResourceOpenEnumEx")
     snap, _, states = _reads(s, c, settled=True)
     assert snap.settled_resources == frozenset() and states == len(snap.resources)
-    assert snap == c.snapshot()
+    full = c.snapshot()
+    assert snap.resources == full.resources and snap.groups == full.groups and snap.nodes == full.nodes
+    assert _unsettled(snap) == full.netinterfaces
+
+
+def _unsettled(snap):
+    """The net interface rows with the node a full reading gives (found by name: "<node> - <adapter>")."""
+    nodes = {n.name for n in snap.nodes}
+    rows = []
+    for row in snap.netinterfaces:
+        if row.node == "":
+            assert row.name in snap.settled_netinterfaces
+            row = row._replace(node=next(n for n in nodes if row.name.startswith(n + " - ")))
+        rows.append(row)
+    return tuple(rows)
+
+
+def _nif_reads(s, c):
+    """(snapshot, net interface states read, node interface listings) of one settled snapshot."""
+    s.reset_calls()
+    snap = c.snapshot(settled=True)
+    return snap, s.calls("GetClusterNetInterfaceState"), s.calls("ClusterNodeOpenEnum")
+
+
+def test_a_healthy_cluster_reads_no_net_interface():
+    s, c = _cluster(4, 10)
+    with c:
+        full = c.snapshot()
+        snap, states, listings = _nif_reads(s, c)
+        assert (states, listings) == (0, 0) and len(full.netinterfaces) == 8
+        assert snap.settled_netinterfaces == {n.name for n in full.netinterfaces}
+        assert all(n.state is NetInterfaceState.UP and n.node == "" for n in snap.netinterfaces)
+        assert _unsettled(snap) == full.netinterfaces           # same names, networks and states
+        assert full.settled_netinterfaces == frozenset()
+
+
+def test_a_healthy_cluster_costs_the_same_whatever_its_number_of_interfaces():
+    costs = []
+    for networks in (1, 3):
+        t = sim.generate(4, 10)
+        t["networks"] = [{"name": "Net %d" % i} for i in range(networks)]
+        t["netinterfaces"] = [{"name": "%s - Ethernet %d" % (n["name"], i), "node": n["name"], "network": "Net %d" % i}
+                              for n in t["nodes"] for i in range(networks)]
+        s = sim.SimulatedCluster(t)
+        with clusapi_py.open_cluster(backend=s) as c:
+            s.reset_calls()
+            snap = c.snapshot(settled=True)
+            assert len(snap.netinterfaces) == 4 * networks and len(snap.settled_netinterfaces) == 4 * networks
+            # per network: open, state, list of interfaces, close
+            costs.append(s.round_trips() - 4 * networks)
+    assert costs[0] == costs[1]
+
+
+def test_a_failed_interface_partitions_its_network_whose_interfaces_are_then_read():
+    s, c = _cluster(4, 2)
+    network = s.topology["netinterfaces"][0]["network"]
+    failed = s.topology["netinterfaces"][0]["name"]
+    s.set_netinterface_state(failed, "FAILED")
+    with c:
+        full = c.snapshot()
+        snap, states, _ = _nif_reads(s, c)
+    assert next(n for n in full.networks if n.name == network).state is NetworkState.PARTITIONED
+    on_network = {n.name for n in full.netinterfaces if n.network == network}
+    assert states == len(on_network) and not (on_network & snap.settled_netinterfaces)
+    assert snap.settled_netinterfaces == {n.name for n in full.netinterfaces} - on_network
+    row = next(n for n in snap.netinterfaces if n.name == failed)
+    assert row == next(n for n in full.netinterfaces if n.name == failed)        # with its node
+    assert row.state is NetInterfaceState.FAILED
+    # every node's interfaces were listed (a network is not Up): every row names its node
+    assert snap.netinterfaces == full.netinterfaces
+
+
+def test_the_interfaces_of_a_node_that_is_down_are_read():
+    s, c = _cluster(4, 2)
+    down = s.topology["nodes"][1]["name"]
+    s.set_node_state(down, "DOWN")
+    with c:
+        full = c.snapshot()
+        snap, states, listings = _nif_reads(s, c)
+    on_node = {n.name for n in full.netinterfaces if n.node == down}
+    assert listings == 1 and states == len(on_node) > 0
+    assert snap.settled_netinterfaces == {n.name for n in full.netinterfaces} - on_node
+    assert [n for n in snap.netinterfaces if n.name in on_node] == [n for n in full.netinterfaces if n.name in on_node]
+
+
+def test_a_paused_node_settles_like_an_up_one():
+    s, c = _cluster(4, 2)
+    s.set_node_state(s.topology["nodes"][1]["name"], "PAUSED")
+    with c:
+        snap, states, listings = _nif_reads(s, c)
+    assert (states, listings) == (0, 0) and len(snap.settled_netinterfaces) == len(snap.netinterfaces)
+
+
+def test_a_forced_network_state_is_trusted(s, c):
+    # An interface FAILED on a network reported UP (no cluster reports that): not read, and said so.
+    nif = s.topology["netinterfaces"][0]
+    s.set_netinterface_state(nif["name"], "FAILED")
+    s.set_network_state(nif["network"], "UP")
+    snap = c.snapshot(settled=True)
+    assert nif["name"] in snap.settled_netinterfaces
+    assert next(n for n in snap.netinterfaces if n.name == nif["name"]).state is NetInterfaceState.UP
+    assert next(n for n in c.snapshot().netinterfaces if n.name == nif["name"]).state is NetInterfaceState.FAILED
 
 
 def test_settled_and_properties_together(s, c):

@@ -90,3 +90,9 @@ def derive_group_state(t, resource):
     """Drops the explicit state of the resource's group: loading derives it from its resources."""
     group = next(r["group"] for r in t["resources"] if r["name"] == resource)
     next(g for g in t["groups"] if g["name"] == group).pop("state", None)
+
+
+def derive_network_state(t, netinterface):
+    """Drops the explicit state of the interface's network: loading derives it from its interfaces."""
+    network = next(n["network"] for n in t["netinterfaces"] if n["name"] == netinterface)
+    next(n for n in t["networks"] if n["name"] == network).pop("state", None)

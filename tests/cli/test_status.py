@@ -9,7 +9,8 @@ from clusapi_py import errors, sim
 from clusapi_py.monitor import nagios
 
 from cli_helpers import (  # noqa: F401 (topology_file is a fixture)
-    GROUP_UNICODE, RESOURCE_ASTRAL, derive_group_state, run, set_state, topology_file, unicode_topology)
+    GROUP_UNICODE, RESOURCE_ASTRAL, derive_group_state, derive_network_state, run, set_state, topology_file,
+    unicode_topology)
 
 FIRST_LINE = re.compile(r"CLUSTER (OK|WARNING|CRITICAL|UNKNOWN) - [^|\n]+ \| [^|\n]+")
 PERF_ITEM = re.compile(r"[a-z_]+=\d+;;;0;\d+")
@@ -33,7 +34,9 @@ def test_a_healthy_cluster_is_ok_in_eight_lines():
     # 10 resources not read: their groups are Online (the witness and the 2 CSVs are read)
     assert r.lines[1:] == ["nodes: 3 - 3 UP", "groups: 4 - 4 ONLINE",
                            "resources: 12 - 12 ONLINE (10 not read: settled by their group's state)",
-                           "networks: 2 - 2 UP", "net interfaces: 6 - 6 UP", 'quorum: witness "Cluster Disk 1" ONLINE',
+                           "networks: 2 - 2 UP",
+                           "net interfaces: 6 - 6 UP (6 not read: settled by their network's and node's state)",
+                           'quorum: witness "Cluster Disk 1" ONLINE',
                            "CSVs: 2 - 2 healthy"]
     assert "resources: 12 - 12 ONLINE" in run("--sim", "status", "--verbose").lines     # --verbose reads them all
 
@@ -76,6 +79,8 @@ def test_each_kind_of_object_is_judged(topology_file, kind, name, state, code):
         set_state(t, kind, name, state)
         if kind == "resources":     # its group's state follows (derived), as on a cluster
             derive_group_state(t, name)
+        if kind == "netinterfaces":     # its network's likewise
+            derive_network_state(t, name)
     r = status(topology_file, edit)
     assert r.code == code
     assert r.lines[0].startswith("CLUSTER %s - " % ("WARNING", "CRITICAL")[code - 1])

@@ -21,7 +21,7 @@
  *   GROUPS          name, id, owner node | state
  *   RESOURCES       name, id, owner node, group | state, read
  *   NETWORKS        name, id | state
- *   NETINTERFACES   name, node, network | state
+ *   NETINTERFACES   name, node, network | state, read
  *   RESOURCE_TYPES  name |
  * and with CS_SNAPSHOT_PROPERTIES (cs_snapshot_ex), each row
  * name | bytes of the read-write common list, bytes of the read-only
@@ -35,7 +35,10 @@
  * group's state settles it (the rule: shim/cs_snapshot_settle.c): a
  * resource of an Online group is Online, one of an Offline group Offline
  * (the quorum resource is always read); the row says that state, and its
- * owner is its group's.
+ * owner is its group's.  A net interface's `read` likewise: with
+ * CS_SNAPSHOT_SETTLED it is 0 where the interface is on an Up network and
+ * not on a node that is down (or joining): its state is Up, and its node,
+ * not read, is "".
  */
 #ifndef CS_API_SNAPSHOT_H
 #define CS_API_SNAPSHOT_H

@@ -195,9 +195,12 @@ uint32_t shim_walk_object_properties(cs_backend *b, HCLUSTER c, int kind, shim_r
 uint32_t shim_walk_bulk_properties(cs_backend *b, HCLUSTER c, int kind, shim_rows *rows, int *fn);
 
 /* Nodes or networks: rows name, id | state; and for each of their net
- * interfaces a pair (interface, node or network) in *nif_owner. */
-uint32_t shim_walk_with_interfaces(cs_backend *b, HCLUSTER c, int kind, shim_rows *out, cs_builder *nif_owner,
-                                   int *fn);
+ * interfaces a pair (interface, node or network) in *nif_owner -- with
+ * `settled`, only the interfaces of nodes that are neither Up nor Paused
+ * (every network's always: the caller passes `settled` for nodes only
+ * while every network is Up). */
+uint32_t shim_walk_with_interfaces(cs_backend *b, HCLUSTER c, int kind, int settled, shim_rows *out,
+                                   cs_builder *nif_owner, int *fn);
 /* Rows name, id, owner node | state. */
 uint32_t shim_walk_groups(cs_backend *b, HCLUSTER c, shim_rows *groups, int *fn);
 /* ---- cs_snapshot_settle.c (CS_SNAPSHOT_SETTLED; the rule is there) ------------------ */
@@ -221,9 +224,15 @@ int shim_settle_resource(const shim_settle *st, const cs_char *name, const cs_ch
 /* Rows name, id, owner node, group | state, read (1; 0 when `settle` is
  * given and the group's state settled it). */
 uint32_t shim_walk_resources(cs_backend *b, HCLUSTER c, shim_rows *resources, const shim_settle *settle, int *fn);
-/* Rows name, node, network | state (node and network from the pairs the
- * node and network walks gathered, "" when neither listed it). */
+/* 1 when every network row (rows name, id | state) is Up. */
+int shim_all_up(const shim_rows *networks);
+/* Rows name, node, network | state, read (node and network from the pairs
+ * the node and network walks gathered, "" when neither listed it).  With
+ * `settled`, an interface on an Up network (`networks`: that walk's rows)
+ * whose node is Up or Paused (`nodes`), or was not listed, is not read: Up,
+ * read 0 (the rule: cs_snapshot_settle.c). */
 uint32_t shim_walk_netinterfaces(cs_backend *b, HCLUSTER c, shim_rows *nifs, const cs_builder *nif_node,
-                                 const cs_builder *nif_network, int *fn);
+                                 const cs_builder *nif_network, const shim_rows *nodes, const shim_rows *networks,
+                                 int settled, int *fn);
 
 #endif /* CS_SHIM_INT_H */

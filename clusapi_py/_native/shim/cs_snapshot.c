@@ -34,7 +34,7 @@ static const struct section_shape {
     { CS_SECTION_GROUPS, 3, 1 },
     { CS_SECTION_RESOURCES, 4, 2 },
     { CS_SECTION_NETWORKS, 2, 1 },
-    { CS_SECTION_NETINTERFACES, 3, 1 },
+    { CS_SECTION_NETINTERFACES, 3, 2 },
     { CS_SECTION_RESOURCE_TYPES, 1, 0 },
     /* with CS_SNAPSHOT_PROPERTIES (cs_snapshot_props.c) */
     { CS_SECTION_GROUP_PROPERTIES, 1, 2 },
@@ -61,7 +61,17 @@ static uint32_t walk_all(cs_backend *b, HCLUSTER c, uint32_t flags, shim_rows *s
     sections[S_CLUSTER].n = 1;
     if ((err = shim_quorum_raw(b, c, &sections[S_QUORUM].text, fn)) != 0) goto done;
     sections[S_QUORUM].n = 1;
-    if ((err = shim_walk_with_interfaces(b, c, CS_KIND_NODE, &sections[S_NODES], &nif_node, fn)) != 0) goto done;
+    /* Networks first: with `settled`, the nodes' interfaces are listed only
+     * where they can matter (cs_snapshot_settle.c) -- a node that is not Up
+     * or Paused, or every node while some network is not Up (then its
+     * interfaces are read, and their rows name their nodes). */
+    if ((err = shim_walk_with_interfaces(b, c, CS_KIND_NETWORK, settled != NULL, &sections[S_NETWORKS],
+                                         &nif_network, fn)) != 0)
+        goto done;
+    if ((err = shim_walk_with_interfaces(b, c, CS_KIND_NODE,
+                                         settled != NULL && shim_all_up(&sections[S_NETWORKS]),
+                                         &sections[S_NODES], &nif_node, fn)) != 0)
+        goto done;
     if ((err = shim_walk_groups(b, c, &sections[S_GROUPS], fn)) != 0) goto done;
     if (settled != NULL) {
         *fn = -1;
@@ -72,9 +82,10 @@ static uint32_t walk_all(cs_backend *b, HCLUSTER c, uint32_t flags, shim_rows *s
         if ((err = shim_settle_groups(&settle, &sections[S_GROUPS], quorum[0])) != 0) goto done;
     }
     if ((err = shim_walk_resources(b, c, &sections[S_RESOURCES], settled, fn)) != 0) goto done;
-    if ((err = shim_walk_with_interfaces(b, c, CS_KIND_NETWORK, &sections[S_NETWORKS], &nif_network, fn)) != 0)
+    if ((err = shim_walk_netinterfaces(b, c, &sections[S_NETIFS], &nif_node, &nif_network, &sections[S_NODES],
+                                       &sections[S_NETWORKS],
+                                       settled != NULL, fn)) != 0)
         goto done;
-    if ((err = shim_walk_netinterfaces(b, c, &sections[S_NETIFS], &nif_node, &nif_network, fn)) != 0) goto done;
     err = shim_list_raw(b, CS_KIND_CLUSTER, c, (DWORD)CLUSTER_ENUM_RESTYPE, &sections[S_RESTYPES].text, fn);
     sections[S_RESTYPES].n = cs_bd_count(&sections[S_RESTYPES].text);
     if (err || !(flags & CS_SNAPSHOT_PROPERTIES))

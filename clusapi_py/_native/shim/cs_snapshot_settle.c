@@ -14,9 +14,21 @@
  * Always read: the quorum resource (a health check judges it on its own),
  * a resource whose group the group walk did not see (created meanwhile),
  * every resource on the fallback paths (their listing has no group), and
- * every node, network and net interface (no documented rule settles them:
- * a network is Up while "all of the nodes in the cluster can communicate",
- * which says nothing of a down node's interfaces).
+ * every node and network.
+ *
+ * Net interfaces (CLUSTER_NETWORK_STATE, CLUSTER_NETINTERFACE_STATE in
+ * clusapi.h and their docs pages): a network is Up when all of the nodes
+ * on it can communicate; an interface is Unreachable when it cannot reach
+ * another live one, Failed when it reaches none, Unavailable when its node
+ * is down.  So on an Up network, an interface whose node is Up (or Paused:
+ * a paused node stays in the cluster's communication) is Up -- a failed or
+ * unreachable one would have made the network Partitioned or Down.  The
+ * node walk (after the network walk) lists the interfaces only of nodes
+ * that are neither Up nor Paused -- of every node while some network is not
+ * Up, so that the interfaces read name their nodes; an interface on an Up
+ * network that no node listed is not opened:
+ * its row says Up, node "" (not read) and read = 0.  Interfaces of a network
+ * that is not Up, or of a node that is down or joining, are read.
  */
 #include "shim/cs_shim_int.h"
 #include <stdlib.h>

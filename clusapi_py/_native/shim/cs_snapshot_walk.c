@@ -52,8 +52,18 @@ static int add_owner_pairs(const cs_builder *nifs, const cs_char *owner, cs_buil
     return 1;
 }
 
-uint32_t shim_walk_with_interfaces(cs_backend *b, HCLUSTER c, int kind, shim_rows *out, cs_builder *nif_owner,
-                                   int *fn)
+/* With `settled`, a node that is Up or Paused is not asked for its
+ * interfaces (cs_snapshot_settle.c: their states are settled by their
+ * networks'); every other node and every network is. */
+static int lists_interfaces(int kind, int state, int settled)
+{
+    if (!settled || kind != CS_KIND_NODE)
+        return 1;
+    return state != ClusterNodeUp && state != ClusterNodePaused;
+}
+
+uint32_t shim_walk_with_interfaces(cs_backend *b, HCLUSTER c, int kind, int settled, shim_rows *out,
+                                   cs_builder *nif_owner, int *fn)
 {
     cs_builder list = CS_BUILDER_INIT;
     cs_char **items = NULL;
@@ -87,7 +97,7 @@ uint32_t shim_walk_with_interfaces(cs_backend *b, HCLUSTER c, int kind, shim_row
         /* Failure is e != 0, never the state's value: a backend may answer any value. */
         if (e == 0 && !with_ids)
             e = shim_id_raw(b, kind, raw, &id, &f);
-        if (e == 0)
+        if (e == 0 && lists_interfaces(kind, state, settled))
             e = list_interfaces(b, kind, raw, &nifs, &f);
         shim_close_raw(b, kind, raw);
         if (e != 0) {
@@ -234,12 +244,48 @@ static const cs_char *pair_lookup(cs_char **pairs, size_t n, const cs_char *name
     return empty;
 }
 
+int shim_all_up(const shim_rows *networks)
+{
+    size_t i;
+    for (i = 0; i < networks->ints.n_ints; i++)
+        if (networks->ints.ints[i] != ClusterNetworkUp)
+            return 0;
+    return 1;
+}
+
+/* The state of the node or network row named `name` (rows name, id |
+ * state; `fields`: their text fields), or -1. */
+static int64_t row_state(const shim_rows *rows, cs_char **fields, const cs_char *name)
+{
+    size_t i;
+    for (i = 0; i < rows->n && i < rows->ints.n_ints; i++)
+        if (cs_wequal(fields[2 * i], name))
+            return rows->ints.ints[i];
+    return -1;
+}
+
+/* Whether an interface's state is settled (cs_snapshot_settle.c): on an Up
+ * network, on a node that is Up or Paused -- or whose interfaces were not
+ * listed (node "": only such nodes go unlisted). */
+static int nif_settled(const shim_rows *nodes, cs_char **node_fields, const cs_char *node,
+                       const shim_rows *networks, cs_char **network_fields, const cs_char *network)
+{
+    int64_t node_state;
+    if (network[0] == 0 || row_state(networks, network_fields, network) != ClusterNetworkUp)
+        return 0;
+    if (node[0] == 0)
+        return 1;
+    node_state = row_state(nodes, node_fields, node);
+    return node_state == ClusterNodeUp || node_state == ClusterNodePaused;
+}
+
 uint32_t shim_walk_netinterfaces(cs_backend *b, HCLUSTER c, shim_rows *nifs, const cs_builder *nif_node,
-                                 const cs_builder *nif_network, int *fn)
+                                 const cs_builder *nif_network, const shim_rows *nodes, const shim_rows *networks,
+                                 int settled, int *fn)
 {
     cs_builder list = CS_BUILDER_INIT;
-    cs_char **items = NULL, **by_node = NULL, **by_network = NULL;
-    size_t count = 0, n_node = 0, n_network = 0, i;
+    cs_char **items = NULL, **by_node = NULL, **by_network = NULL, **node_fields = NULL, **network_fields = NULL;
+    size_t count = 0, n_node = 0, n_network = 0, n_fields = 0, i;
     uint32_t err;
     err = shim_list_raw(b, CS_KIND_CLUSTER, c, (DWORD)CLUSTER_ENUM_NETINTERFACE, &list, fn);
     if (err)
@@ -247,15 +293,30 @@ uint32_t shim_walk_netinterfaces(cs_backend *b, HCLUSTER c, shim_rows *nifs, con
     items = cs_bd_fields(&list, &count);
     by_node = cs_bd_fields(nif_node, &n_node);
     by_network = cs_bd_fields(nif_network, &n_network);
-    if (items == NULL || by_node == NULL || by_network == NULL)
+    node_fields = cs_bd_fields(&nodes->text, &n_fields);
+    network_fields = cs_bd_fields(&networks->text, &n_fields);
+    if (items == NULL || by_node == NULL || by_network == NULL || node_fields == NULL || network_fields == NULL)
         WALK_FAIL(ERROR_NOT_ENOUGH_MEMORY, -1);
     for (i = 0; i < count; i++) {
         uint32_t e = 0;
         int f = -1, state;
         DWORD granted;
         void *nif;
+        const cs_char *node = pair_lookup(by_node, n_node, items[i]);
+        const cs_char *network = pair_lookup(by_network, n_network, items[i]);
         if ((e = shim_stop()) != 0)
             WALK_FAIL(e, -1);
+        if (settled && nif_settled(nodes, node_fields, node, networks, network_fields, network)) {
+            /* Up; its node "" when the node walk did not list it (the
+             * reading that would say it is the one skipped). */
+            cs_bd_string(&nifs->text, items[i]);
+            cs_bd_string(&nifs->text, node);
+            cs_bd_string(&nifs->text, network);
+            cs_bd_int(&nifs->ints, ClusterNetInterfaceUp);
+            cs_bd_int(&nifs->ints, 0);
+            nifs->n++;
+            continue;
+        }
         nif = shim_open_raw(b, c, CS_KIND_NETINTERFACE, items[i], 0, 1, &granted, &e, &f);
         if (nif == NULL) {
             if (shim_is_not_found(e)) continue;
@@ -268,13 +329,16 @@ uint32_t shim_walk_netinterfaces(cs_backend *b, HCLUSTER c, shim_rows *nifs, con
             WALK_FAIL(e, f);
         }
         cs_bd_string(&nifs->text, items[i]);
-        cs_bd_string(&nifs->text, pair_lookup(by_node, n_node, items[i]));
-        cs_bd_string(&nifs->text, pair_lookup(by_network, n_network, items[i]));
+        cs_bd_string(&nifs->text, node);
+        cs_bd_string(&nifs->text, network);
         cs_bd_int(&nifs->ints, state);
+        cs_bd_int(&nifs->ints, 1);
         nifs->n++;
     }
     err = 0;
 done:
+    free(node_fields);
+    free(network_fields);
     free(items);
     free(by_node);
     free(by_network);

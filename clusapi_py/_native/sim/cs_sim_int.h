@@ -453,6 +453,10 @@ void model_set_owner(sim *s, sim_obj *group, sim_obj *node);
  * such a group keeps the state it was given). */
 int sim_group_state(const sim_obj *group, int *state);
 void sim_group_rederive(sim *s, sim_obj *group);
+/* Likewise a network's state as its interfaces define it, and its change
+ * to that state with its event (cs_sim_mutate.c). */
+int sim_network_state(const sim *s, const sim_obj *network, int *state);
+void sim_network_rederive(sim *s, sim_obj *network);
 
 /* One event as the entry points deliver it (strings NULL = empty). */
 typedef struct sim_event_spec {

@@ -86,6 +86,49 @@ void sim_group_rederive(sim *s, sim_obj *group)
         model_set_state(s, group, state);
 }
 
+/* The network state the cluster reports for a network's interfaces
+ * (CLUSTER_NETWORK_STATE and CLUSTER_NETINTERFACE_STATE in clusapi.h and
+ * their docs pages): Up when every interface that can take part (not
+ * Unavailable: its node is down) is Up; Down when none of them is Up;
+ * Partitioned when some are Up and some Failed or Unreachable; Unavailable
+ * when every interface is Unavailable.  Returns 0 with *state set, or -1
+ * for a network with no interfaces (the simulator keeps the state it was
+ * given). */
+int sim_network_state(const sim *s, const sim_obj *network, int *state)
+{
+    const sim_obj *n;
+    size_t total = 0, taking_part = 0, up = 0;
+    for (n = s->sets[CS_KIND_NETINTERFACE].head; n; n = n->next) {
+        if (n->deleted || n->network != network)
+            continue;
+        total++;
+        if (n->state == ClusterNetInterfaceUnavailable)
+            continue;
+        taking_part++;
+        if (n->state == ClusterNetInterfaceUp)
+            up++;
+    }
+    if (total == 0)
+        return -1;
+    if (taking_part == 0)
+        *state = ClusterNetworkUnavailable;
+    else if (up == taking_part)
+        *state = ClusterNetworkUp;
+    else if (up == 0)
+        *state = ClusterNetworkDown;
+    else
+        *state = ClusterNetworkPartitioned;
+    return 0;
+}
+
+void sim_network_rederive(sim *s, sim_obj *network)
+{
+    int state;
+    if (network != NULL && !network->deleted && sim_network_state(s, network, &state) == 0 &&
+        state != network->state)
+        model_set_state(s, network, state);
+}
+
 static const WCHAR no_text[1] = { 0 };
 
 static const WCHAR *id_of(const sim_obj *o)

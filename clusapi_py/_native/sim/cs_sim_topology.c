@@ -415,10 +415,14 @@ static uint32_t set_state(int sim_id, int kind, const cs_char *name, int state, 
         err = not_found(kind);
     if (!err) {
         model_set_state(s, o, state);
-        /* A resource's group follows it (CLUSTER_GROUP_STATE); a group's own
-         * state set here is what the cluster reports, consistent or not. */
+        /* A resource's group follows it (CLUSTER_GROUP_STATE), a net
+         * interface's network likewise (CLUSTER_NETWORK_STATE); a group's or
+         * network's own state set here is what the cluster reports,
+         * consistent or not. */
         if (kind == CS_KIND_RESOURCE)
             sim_group_rederive(s, o->group);
+        else if (kind == CS_KIND_NETINTERFACE)
+            sim_network_rederive(s, o->network);
     }
     control_end();
     return err;
