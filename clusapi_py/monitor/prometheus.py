@@ -123,7 +123,7 @@ SIGNED_PROPERTIES = frozenset({"FailbackWindowStart", "FailbackWindowEnd"})
 _BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 # windows_exporter's families this exporter does not serve, and why (README: "not served").  Every other
-# family of tests/exporter/windows_exporter_mscluster.tsv is served with its name, labels and type.
+# family of tests/monitor/windows_exporter_mscluster.tsv is served with its name, labels and type.
 _PER_OBJECT = ("a control call per object (CLUSCTL_*_GET_%s), not a property: the bulk property read does "
                "not carry it; reading it would add an open, a control and a close per object (about 152 000 "
                "round trips for the three controls on a 64-node, 24 000-resource cluster), and the simulator "

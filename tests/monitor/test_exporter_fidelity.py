@@ -1,5 +1,5 @@
 """The exporter against windows_exporter's mscluster collector: every family of
-its table (tests/exporter/windows_exporter_mscluster.tsv) is served with the
+its table (tests/monitor/windows_exporter_mscluster.tsv) is served with the
 same name, labels and type, or listed in prometheus.NOT_SERVED with a reason;
 and the values whose meaning differed (CSV name, signed failback window,
 quorum log size) are windows_exporter's."""
