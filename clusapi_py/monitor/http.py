@@ -28,18 +28,18 @@ import collections
 import errno
 import http.client
 import io
+import itertools
 import logging
 import selectors
 import socket
 import ssl
-import struct
 import sys
 import threading
 import time
 import typing
-import zlib
 from concurrent.futures import ThreadPoolExecutor
 
+from .deflate import Chunk, Gzipper, plain, size_of
 from .exporter import MISSING, available
 
 from .webconfig import WebConfig
@@ -55,10 +55,11 @@ LANDING = b"<html><body><h1>clusapi exporter</h1><p><a href=\"/metrics\">/metric
 
 
 class Source(typing.Protocol):
-    """What the server serves: the exporter's answer as chunks, each the same bytes object from
-    one scrape to the next while its part is unchanged (clusapi_py.monitor.exporter.Exporter)."""
+    """What the server serves: the exporter's answer as chunks, each the same object from one
+    scrape to the next while its part is unchanged; a chunk is bytes or held only deflated
+    (monitor/deflate.py) (clusapi_py.monitor.exporter.Exporter)."""
 
-    def chunks(self, fmt: str) -> typing.List[bytes]: ...
+    def chunks(self, fmt: str) -> typing.List[Chunk]: ...
 
 
 class Limits(typing.NamedTuple):
@@ -130,85 +131,6 @@ def accepts_gzip(accept_encoding: typing.Optional[str]) -> bool:
     return any(name == "*" and q > 0.0 for name, q in ranges)
 
 
-# ---- gzip made of parts compressed once ---------------------------------------------------------------
-_CRC_POLY = 0xEDB88320
-
-
-def _crc_multiply(a: int, b: int) -> int:
-    """a * b modulo the CRC-32 polynomial (reflected bit order), as zlib's crc32_combine."""
-    product, bit = 0, 1 << 31
-    while True:
-        if a & bit:
-            product ^= b
-            if a & (bit - 1) == 0:
-                return product
-        bit >>= 1
-        b = (b >> 1) ^ _CRC_POLY if b & 1 else b >> 1
-
-
-_X_POW_2N = [1 << 30]                           # x^(2^n) modulo the polynomial, n = 0..31
-for _ in range(31):
-    _X_POW_2N.append(_crc_multiply(_X_POW_2N[-1], _X_POW_2N[-1]))
-
-
-def crc32_combine(crc1: int, crc2: int, length2: int) -> int:
-    """The CRC-32 of A + B from crc(A), crc(B) and len(B), without reading A or B again."""
-    factor, n, k = 1 << 31, length2, 3          # x^(8 * length2): 2^3 bits per byte
-    while n:
-        if n & 1:
-            factor = _crc_multiply(_X_POW_2N[k & 31], factor)
-        n >>= 1
-        k += 1
-    return _crc_multiply(factor, crc1) ^ crc2
-
-
-class _Deflated(typing.NamedTuple):
-    chunk: bytes                                # kept: its id is the cache key
-    data: bytes                                 # raw deflate, sync-flushed (byte-aligned, not final)
-    crc: int
-    size: int
-
-
-_GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"   # no name, no time, unknown OS
-_FINAL_EMPTY_BLOCK = b"\x03\x00"
-
-
-class Gzipper:
-    """One gzip member from chunks: each chunk deflated once by its own compressor and flushed to
-    a byte boundary, so the pieces concatenate into one valid deflate stream; the CRC of the whole
-    is combined from the pieces' CRCs.  A chunk seen in the previous answer of the same format is
-    not compressed again."""
-
-    def __init__(self, level: int = 6) -> None:
-        self.level = level
-        self._cache: typing.Dict[str, typing.Dict[int, _Deflated]] = {}
-        self.compressed_bytes = 0               # input bytes compressed so far (tests, bench)
-
-    def _deflate(self, chunk: bytes) -> _Deflated:
-        compressor = zlib.compressobj(self.level, zlib.DEFLATED, -15)
-        data = compressor.compress(chunk) + compressor.flush(zlib.Z_SYNC_FLUSH)
-        self.compressed_bytes += len(chunk)
-        return _Deflated(chunk, data, zlib.crc32(chunk), len(chunk))
-
-    def body(self, fmt: str, chunks: typing.List[bytes]) -> bytes:
-        before = self._cache.get(fmt, {})
-        now: typing.Dict[int, _Deflated] = {}
-        pieces, crc, size = [_GZIP_HEADER], 0, 0
-        for chunk in chunks:
-            if not chunk:
-                continue
-            piece = before.get(id(chunk))
-            if piece is None or piece.chunk is not chunk:
-                piece = self._deflate(chunk)
-            now[id(chunk)] = piece
-            pieces.append(piece.data)
-            crc = crc32_combine(crc, piece.crc, piece.size)
-            size += piece.size
-        self._cache[fmt] = now                  # one assignment: concurrent scrapes see either dict
-        pieces += [_FINAL_EMPTY_BLOCK, struct.pack("<II", crc, size & 0xFFFFFFFF)]
-        return b"".join(pieces)
-
-
 # ---- requests -----------------------------------------------------------------------------------------
 class Request(typing.NamedTuple):
     method: str
@@ -242,12 +164,15 @@ def parse_head(head: bytes) -> Request:
 class _Response(typing.NamedTuple):
     code: int
     headers: typing.List[typing.Tuple[str, str]]
-    body: bytes
+    # The body's pieces, sent one after the other and never joined: a 300 MB answer made of
+    # held chunks is not copied to be sent (nor inflated all at once: `plain` is lazy).
+    body: typing.Iterable[bytes]
     send_body: bool = True
+    length: typing.Optional[int] = None         # the body's length, when `body` is not a list
 
 
 def _plain(code: int, text: str, extra: typing.Sequence[typing.Tuple[str, str]] = ()) -> _Response:
-    return _Response(code, [("Content-Type", "text/plain; charset=utf-8"), *extra], (text + "\n").encode())
+    return _Response(code, [("Content-Type", "text/plain; charset=utf-8"), *extra], [(text + "\n").encode()])
 
 
 class Handler:
@@ -278,10 +203,10 @@ class Handler:
                        ("Vary", "Accept, Accept-Encoding")]
             if accepts_gzip(request.headers.get("Accept-Encoding")):
                 headers.append(("Content-Encoding", "gzip"))
-                return _Response(200, headers, self.gzip.body(fmt, chunks), not head_only)
-            return _Response(200, headers, b"".join(chunks), not head_only)
+                return _Response(200, headers, self.gzip.pieces(fmt, chunks), not head_only)
+            return _Response(200, headers, plain(chunks), not head_only, size_of(chunks))
         if request.path == "/":
-            return _Response(200, [("Content-Type", "text/html; charset=utf-8")], LANDING, not head_only)
+            return _Response(200, [("Content-Type", "text/html; charset=utf-8")], [LANDING], not head_only)
         return _plain(404, "not found: try /metrics")._replace(send_body=not head_only)
 
 
@@ -289,10 +214,40 @@ def _encode(response: _Response, keep_alive: bool) -> bytes:
     reason = http.HTTPStatus(response.code).phrase
     lines = ["HTTP/1.1 %d %s" % (response.code, reason)]
     lines += ["%s: %s" % pair for pair in response.headers]
-    lines.append("Content-Length: %d" % len(response.body))
+    length = response.length
+    if length is None:
+        length = sum(len(piece) for piece in typing.cast(typing.Sequence[bytes], response.body))
+    lines.append("Content-Length: %d" % length)
     if not keep_alive:
         lines.append("Connection: close")
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+
+_SEND_SIZE = 1 << 20
+
+
+def send_batches(pieces: typing.Iterable[bytes], size: int = _SEND_SIZE) -> typing.Iterator[bytes]:
+    """The pieces as the writes to make: small neighbours joined up to `size` bytes (no small
+    write waits on the peer's delayed ACK behind another), a piece of `size` or more as itself
+    (not copied).  At most `size` bytes are copied at a time."""
+    batch: typing.List[bytes] = []
+    held = 0
+    for piece in pieces:
+        if not piece:
+            continue
+        if len(piece) >= size:
+            if batch:
+                yield b"".join(batch)
+                batch, held = [], 0
+            yield piece
+            continue
+        batch.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield b"".join(batch)
+            batch, held = [], 0
+    if batch:
+        yield b"".join(batch)
 
 
 # ---- connections and the server ----------------------------------------------------------------------
@@ -610,24 +565,27 @@ class Server:
             response = self._handler.answer(request)
         except _BadRequest as exc:
             response, keep_alive = _plain(exc.code, str(exc)), False
-        message = _encode(response, keep_alive) + (response.body if response.send_body else b"")
-        self._send(connection.sock, message)
+        head_bytes = _encode(response, keep_alive)
+        # chained, not unpacked: a lazy body (plain()) is inflated piece by piece as it is sent
+        self._send(connection.sock, itertools.chain((head_bytes,), response.body) if response.send_body
+                   else (head_bytes,))
         return keep_alive
 
-    def _send(self, sock: socket.socket, message: bytes) -> None:
-        """All of `message` within write_timeout (socket.timeout past it)."""
+    def _send(self, sock: socket.socket, pieces: typing.Iterable[bytes]) -> None:
+        """All of `pieces`, in order, within write_timeout (socket.timeout past it)."""
         deadline = time.monotonic() + self.limits.write_timeout
-        view = memoryview(message)
         sock.setblocking(True)
         try:
-            while view:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise socket.timeout("the client took longer than %g s to read the answer"
-                                         % self.limits.write_timeout)
-                sock.settimeout(left)
-                sent = sock.send(view[:1 << 20])
-                view = view[sent:]
+            for batch in send_batches(pieces):
+                view = memoryview(batch)
+                while view:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise socket.timeout("the client took longer than %g s to read the answer"
+                                             % self.limits.write_timeout)
+                    sock.settimeout(left)
+                    sent = sock.send(view[:_SEND_SIZE])
+                    view = view[sent:]
         finally:
             try:
                 sock.setblocking(False)

@@ -14,6 +14,7 @@ pytest.importorskip("prometheus_client", reason="the exporter extra (prometheus_
 
 import clusapi_py  # noqa: E402
 from clusapi_py.monitor import prometheus as pm  # noqa: E402
+from clusapi_py.monitor.deflate import Deflated  # noqa: E402
 from clusapi_py.monitor.exporter import Exporter  # noqa: E402
 from clusapi_py.monitor.http import serve  # noqa: E402
 from clusapi_py.sim import SimulatedCluster  # noqa: E402
@@ -269,6 +270,9 @@ def test_a_failover_re_renders_only_the_blocks_of_the_moved_objects():
         scrape(url)
         before = exporter._assembled_part("resource_owner")
         assert 2 < len(before.rows) < 60              # blocks of about 128 objects, not one per object
+        # held deflated only (the bulk of a large answer), each inflating to its objects' lines
+        assert all(isinstance(block, Deflated) for block in before.rows.values())
+        assert b"".join(b.inflate() for b in before.rows.values()).count(b"\n") == len(s.topology["resources"]) * 4
         group = s.topology["groups"][10]
         target = next(n["name"] for n in s.topology["nodes"] if n["name"] != group["owner_node"])
         s.move_group(group["name"], target)

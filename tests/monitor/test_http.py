@@ -26,7 +26,8 @@ pytest.importorskip("prometheus_client", reason="the exporter extra (prometheus_
 
 from clusapi_py.cli.exporter import listen_address  # noqa: E402
 from clusapi_py.monitor import http as web_http  # noqa: E402
-from clusapi_py.monitor.http import Gzipper, Limits, accepts_gzip, crc32_combine, negotiate_format  # noqa: E402
+from clusapi_py.monitor.deflate import Deflated, Gzipper, crc32_combine, deflate, plain, size_of  # noqa: E402
+from clusapi_py.monitor.http import Limits, accepts_gzip, negotiate_format, send_batches  # noqa: E402
 
 from exporter_helpers import serving, wait_for  # noqa: E402
 
@@ -102,6 +103,65 @@ def test_gzip_of_parts_is_one_valid_member_and_reuses_unchanged_parts():
     assert gz.compressed_bytes - compressed == len(b"self 2\n")      # `big` was not compressed again
     assert gzip.decompress(gz.body("text", [])) == b""
     assert len(first) < len(big) // 10
+
+
+def test_chunks_held_deflated_are_sent_as_they_are_and_inflate_to_their_text():
+    rng = random.Random(11)
+    texts = [b"".join(b"owner{name=\"R%d\",node_name=\"N%d\"} %d\n" % (rng.randrange(10**6), n, n == 0)
+                      for n in range(rng.randrange(0, 300))) for _ in range(20)]
+    held = [deflate(t) for t in texts]
+    assert all(isinstance(h, Deflated) and h.inflate() == t and h.size == len(t) for h, t in zip(held, texts))
+    mixed = [b"# HELP owner x\n", *held, b"self 1\n"]
+    whole = b"# HELP owner x\n" + b"".join(texts) + b"self 1\n"
+    gz = Gzipper()
+    pieces = gz.pieces("text", mixed)
+    assert gzip.decompress(b"".join(pieces)) == whole
+    assert gz.compressed_bytes == len(b"# HELP owner x\n") + len(b"self 1\n")    # the held ones: not again
+    assert all(any(p is h.data for p in pieces) for h in held if h.size)            # sent as the same objects
+    assert size_of(mixed) == len(whole) and b"".join(plain(mixed)) == whole
+
+
+def test_plain_inflates_one_chunk_at_a_time():
+    calls = []
+
+    class Counting(Deflated):
+        def inflate(self):
+            calls.append(self)
+            return Deflated.inflate(self)
+    chunks = [Counting(*deflate(b"a" * 1000)), Counting(*deflate(b"b" * 1000))]
+    it = plain(chunks)
+    assert calls == []                                  # lazy: nothing inflated before it is reached
+    assert next(it) == b"a" * 1000 and len(calls) == 1
+    assert next(it) == b"b" * 1000 and len(calls) == 2
+
+
+def test_send_batches_joins_small_pieces_and_passes_large_ones_through():
+    large = b"x" * 100
+    small = [b"ab", b"", b"cd", b"ef"]
+    out = list(send_batches(small[:2] + [large] + small[2:], size=50))
+    assert out == [b"ab", large, b"cdef"] and out[1] is large         # not copied
+    assert list(send_batches([b"a" * 30, b"b" * 30, b"c"], size=50)) == [b"a" * 30 + b"b" * 30, b"c"]
+    assert list(send_batches([])) == []
+
+
+def test_a_plain_scrape_of_deflated_chunks_sends_the_text_with_its_length():
+    class Source:
+        def __init__(self):
+            self.chunks_ = [b"head\n", deflate(b"line\n" * 50000), deflate(b""), b"tail\n"]
+
+        def chunks(self, fmt):
+            return self.chunks_
+    server = web_http.serve(Source(), "127.0.0.1", 0)
+    try:
+        status, headers, body = _get(server)
+        assert status == 200 and body == b"head\n" + b"line\n" * 50000 + b"tail\n"
+        assert int(headers["Content-Length"]) == len(body)
+        status, headers, body = _get(server, headers={"Accept-Encoding": "gzip"})
+        assert status == 200 and gzip.decompress(body) == b"head\n" + b"line\n" * 50000 + b"tail\n"
+        status, headers, body = _get(server, method="HEAD")
+        assert status == 200 and body == b"" and int(headers["Content-Length"]) == 5 + 250000 + 5
+    finally:
+        server.close()
 
 
 def test_a_gzipped_scrape_compresses_only_what_changed():

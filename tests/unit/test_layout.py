@@ -38,7 +38,7 @@ LAYERS = [
     ("property controls", ["properties.controls", "properties.mixin", "shared_volumes"]),
     ("handles", ["handles", "handles.*"]),
     ("events", ["events", "events.*"]),  # notification ports and the live view (above the handles)
-    ("front ends", ["monitor.prometheus", "monitor.exporter", "monitor.webconfig", "monitor.http"]),   # the Prometheus exporter (uses the live view)
+    ("front ends", ["monitor.prometheus", "monitor.deflate", "monitor.exporter", "monitor.webconfig", "monitor.http"]),   # the Prometheus exporter (uses the live view)
     ("command line", ["cli", "cli.*"]),
     ("package", ["", "__main__"]),
 ]
