@@ -6,11 +6,16 @@ backoff, and says so in clusapi_exporter_up / _connect_failures_total);
 a usage problem -- prometheus_client missing, the address taken, a bad
 --web.config.file -- exits 3 with one line on stderr.  --timeout bounds each
 attempt to open the cluster.  What goes wrong later (connect failures,
-resyncs, property-read failures) is logged on stderr, a line each.  See
+resyncs, property-read failures) is logged on stderr, a line each, and
+with --log-file in a file too (rotated: LOG_FILE_BYTES, LOG_FILE_BACKUPS);
+a Windows service, which has no console, logs to that file, by default
+%ProgramData%\\clusapi_py\\<service name>.log.  See
 clusapi_py.monitor.exporter and clusapi_py.monitor.http.
 """
 import argparse
 import logging
+import logging.handlers
+import os
 import signal
 import sys
 import threading
@@ -23,6 +28,9 @@ from ._runtime import Failure, bounded, emit
 from . import winservice
 
 SLICE = 0.25
+LOG_FILE_BYTES = 10 * 1024 * 1024      # a log file is rotated at this size ...
+LOG_FILE_BACKUPS = 3                   # ... keeping this many old ones (40 MiB at most in all)
+LOG_FORMAT = "%(asctime)s clusapi exporter: %(levelname)s: %(message)s"
 
 
 def listen_address(text: str) -> typing.Tuple[str, int]:
@@ -61,6 +69,10 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--service-name", metavar="NAME", default=winservice.DEFAULT_NAME,
                         help="the service's name (default: %s)" % winservice.DEFAULT_NAME)
     parser.add_argument("--run-service", metavar="NAME", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--log-file", metavar="FILE", default=None,
+                        help="also write the log lines to FILE (rotated at %d MiB, %d kept); a service writes "
+                             "them to %%ProgramData%%\\clusapi_py\\<service name>.log unless given"
+                             % (LOG_FILE_BYTES // (1024 * 1024), LOG_FILE_BACKUPS))
     parser.add_argument("--property-interval", metavar="SECONDS", type=_interval, default=60.0,
                         help="read the properties and the CSVs this often (default: 60)")
     parser.add_argument("--owner-series", choices=("all", "owner"), default="all",
@@ -91,6 +103,19 @@ def serve_until(ctx: Context, args: argparse.Namespace, stop: threading.Event,
             web = webconfig.load(args.web_config_file)
         except webconfig.WebConfigError as exc:
             raise _plain("WebConfigError", str(exc)) from None
+    log_file = log_file_of(args)
+    file_handler = _log_to_file(log_file) if log_file is not None else None
+    try:
+        return _serve(ctx, args, stop, listening, connect, web)
+    finally:
+        if file_handler is not None:
+            ex.log.removeHandler(file_handler)
+            file_handler.close()
+
+
+def _serve(ctx: Context, args: argparse.Namespace, stop: threading.Event,
+           listening: typing.Callable[["http.Server"], None], connect: typing.Callable[[], typing.Any],
+           web: typing.Optional[webconfig.WebConfig]) -> int:
     exporter = ex.Exporter(connect, property_interval=args.property_interval, property_budget=args.property_budget,
                            simulated=ctx.simulated, owner_series=args.owner_series, round_trips=ctx.round_trips)
     host, port = args.listen
@@ -102,13 +127,47 @@ def serve_until(ctx: Context, args: argparse.Namespace, stop: threading.Event,
                                                      exc.strerror or exc)) from None
     try:
         exporter.start()
+        ex.log.info("metrics on %s", server.url)
         listening(server)
         while not stop.wait(SLICE):
             pass
     finally:
         server.close()
         exporter.stop()
+        ex.log.info("stopped")
     return EXIT_OK
+
+
+def default_log_file(service: str) -> str:
+    """A service's log file when --log-file is not given: %ProgramData%\\clusapi_py\\<service>.log."""
+    base = os.environ.get("ProgramData") or os.environ.get("PROGRAMDATA") or r"C:\ProgramData"
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in service) or "service"
+    return os.path.join(base, "clusapi_py", safe + ".log")
+
+
+def log_file_of(args: argparse.Namespace) -> typing.Optional[str]:
+    """--log-file; for a service without it, default_log_file(); else None."""
+    given = getattr(args, "log_file", None)
+    if given is not None:
+        return str(given)
+    service = getattr(args, "run_service", None)
+    return default_log_file(service) if service is not None else None
+
+
+def _log_to_file(path: str) -> logging.Handler:
+    """The exporter's log lines (INFO and up) also in `path`, rotated; its folder is made.  A file
+    that cannot be opened is a start-up error (exit 3), not a service that logs nowhere."""
+    try:
+        folder = os.path.dirname(os.path.abspath(path))
+        os.makedirs(folder, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILE_BACKUPS,
+                                                       encoding="utf-8")
+    except OSError as exc:
+        raise _plain("OSError", "cannot open the log file %s: %s" % (path, exc.strerror or exc)) from None
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    ex.log.addHandler(handler)
+    ex.log.setLevel(logging.INFO)
+    return handler
 
 
 def _service(args: argparse.Namespace, ctx: Context) -> typing.Optional[int]:
@@ -171,7 +230,7 @@ def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
 def _log_to_stderr() -> logging.Handler:
     """The exporter's log lines (logger clusapi_py.exporter, INFO and up) on stderr, one a line."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s clusapi exporter: %(levelname)s: %(message)s"))
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
     ex.log.addHandler(handler)
     ex.log.setLevel(logging.INFO)
     return handler

@@ -69,8 +69,8 @@ class ServiceRun:
 
 def service_argv(argv: typing.Sequence[str], name: str) -> typing.List[str]:
     """The service's arguments from the installing command's: --install-service and
-    --service-name dropped, `--run-service NAME` after `exporter`, and the --web.config.file and
-    --sim paths made absolute (a service starts in System32)."""
+    --service-name dropped, `--run-service NAME` after `exporter`, and the --web.config.file,
+    --log-file and --sim paths made absolute (a service starts in System32)."""
     out: typing.List[str] = []
     words = iter(argv)
     for word in words:
@@ -81,10 +81,10 @@ def service_argv(argv: typing.Sequence[str], name: str) -> typing.List[str]:
             continue
         if word.startswith("--service-name="):
             continue
-        for option in ("--web.config.file", "--sim"):
+        for option in ("--web.config.file", "--log-file", "--sim"):
             if word.startswith(option + "=") and word != "--sim=":
                 word = option + "=" + os.path.abspath(word.split("=", 1)[1])
-            elif word == option and option == "--web.config.file":
+            elif word == option and option != "--sim":
                 out.append(word)
                 word = os.path.abspath(next(words, ""))
         out.append(word)

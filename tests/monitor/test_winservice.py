@@ -144,8 +144,9 @@ def test_service_options_elsewhere_are_a_clear_error():
 def test_installed_started_scraped_stopped_under_the_service_control_manager():
     name = "clusapi_test_%d" % os.getpid()
     port = _free_port()
+    log = os.path.join(tempfile.mkdtemp(), "service.log")
     cli = [sys.executable, "-m", "clusapi_py", "--sim", "exporter", "--listen", "127.0.0.1:%d" % port,
-           "--service-name", name]
+           "--service-name", name, "--log-file", log]
     r = subprocess.run(cli + ["--install-service"], capture_output=True, timeout=120)
     assert r.returncode == 0, r.stderr
     try:
@@ -157,8 +158,78 @@ def test_installed_started_scraped_stopped_under_the_service_control_manager():
         winservice.stop(name)
         assert wait_for(lambda: winservice.state(name) == winservice.SERVICE_STOPPED, timeout=60, step=0.2)
         assert wait_for(lambda: _released(port), timeout=30, step=0.2)
+        with open(log, encoding="utf-8") as f:          # the service's lines, from its start to its stop
+            text = f.read()
+        assert "metrics on http://127.0.0.1:%d/metrics" % port in text and text.rstrip().endswith("INFO: stopped")
     finally:
         r = subprocess.run(cli + ["--uninstall-service"], capture_output=True, timeout=120)
     assert r.returncode == 0, r.stderr
     with pytest.raises(OSError):
         winservice.state(name)
+
+
+# ---- the service's log file ----------------------------------------------------------------------------
+def test_a_service_logs_to_its_default_file_under_programdata(tmp_path, monkeypatch):
+    # a service has no console: its lines (connect, listening, stop) go to
+    # %ProgramData%\clusapi_py\<service name>.log unless --log-file says where
+    monkeypatch.setenv("ProgramData", str(tmp_path))
+    port = _free_port()
+    ctx = Context(None, True, connect=lambda: clusapi_py.open_cluster(backend=SimulatedCluster()))
+    args = _args(port, run_service="My exporter/1")
+    report = Recorder()
+    run = winservice.ServiceRun(lambda stop, listening: cli_exporter.serve_until(ctx, args, stop,
+                                                                                 lambda s: listening()), report)
+    thread = threading.Thread(target=run.main)
+    thread.start()
+    path = tmp_path / "clusapi_py" / "My_exporter_1.log"
+    try:
+        assert report.running.wait(30)
+        assert wait_for(lambda: path.exists() and "connected to cluster" in path.read_text("utf-8"), timeout=20)
+    finally:
+        run.stop.set()
+        thread.join(30)
+    lines = path.read_text("utf-8").splitlines()
+    assert any("INFO: metrics on http://127.0.0.1:%d/metrics" % port in line for line in lines)
+    assert lines[-1].endswith("clusapi exporter: INFO: stopped")
+    assert not any(isinstance(h, cli_exporter.logging.FileHandler) for h in cli_exporter.ex.log.handlers)
+
+
+def test_the_log_file_option_and_its_rotation(tmp_path):
+    args = _args(1, log_file=str(tmp_path / "x.log"))
+    assert cli_exporter.log_file_of(args) == str(tmp_path / "x.log")
+    assert cli_exporter.log_file_of(_args(1)) is None                          # a plain run: stderr only
+    handler = cli_exporter._log_to_file(str(tmp_path / "new" / "folder" / "x.log"))     # its folder is made
+    try:
+        assert (handler.maxBytes, handler.backupCount) == (cli_exporter.LOG_FILE_BYTES, cli_exporter.LOG_FILE_BACKUPS)
+        assert (tmp_path / "new" / "folder").is_dir()
+    finally:
+        cli_exporter.ex.log.removeHandler(handler)
+        handler.close()
+    assert winservice.service_argv(["exporter", "--log-file", "x.log", "--install-service"], "N") == [
+        "exporter", "--run-service", "N", "--log-file", os.path.abspath("x.log")]
+    assert winservice.service_argv(["exporter", "--log-file=x.log"], "N") == [
+        "exporter", "--run-service", "N", "--log-file=" + os.path.abspath("x.log")]
+
+
+def test_the_exporter_writes_its_lines_to_the_log_file_and_stderr(tmp_path):
+    log = tmp_path / "logs" / "exporter.log"
+    proc = subprocess.Popen([sys.executable, "-m", "clusapi_py", "--sim", "exporter", "--listen", "127.0.0.1:0",
+                             "--log-file", str(log)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            cwd=str(tmp_path))
+    try:
+        assert b"/metrics" in proc.stdout.readline()
+        assert wait_for(lambda: log.exists() and "connected to cluster" in log.read_text("utf-8"), timeout=20)
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    text = log.read_text("utf-8")
+    assert "INFO: metrics on http://127.0.0.1:" in text and "INFO: connected to cluster CLUSTER01" in text
+    assert b"connected to cluster CLUSTER01" in err
+
+
+def test_a_log_file_that_cannot_be_opened_is_a_start_up_error(tmp_path):
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    r = subprocess.run([sys.executable, "-m", "clusapi_py", "--sim", "exporter", "--listen", "127.0.0.1:0",
+                        "--log-file", str(blocker / "x.log")], capture_output=True, timeout=30, cwd=str(tmp_path))
+    assert r.returncode == 3 and b"cannot open the log file" in r.stderr and b"Traceback" not in r.stderr
