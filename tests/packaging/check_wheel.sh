@@ -178,6 +178,8 @@ step "copy the tests out of the tree"
 testroot="$work/testroot"
 mkdir -p "$testroot"
 cp -R "$repo/tests" "$testroot/tests"
+# The examples are checked by the tests (they run, and the demo topology equals the package's copy).
+cp -R "$repo/examples" "$testroot/examples"
 # Only for [tool.pytest.ini_options] (registered markers); no package source comes along.
 cp "$repo/pyproject.toml" "$testroot/"
 
