@@ -6,11 +6,10 @@ know the simulator; this module and the handle layer do not).
 """
 from __future__ import annotations
 
-import os
-import threading
 from typing import Any, NoReturn, SupportsIndex
 
 from . import _bindings as b
+from ._forksafe import ForkSafeLock
 
 __all__ = ["Backend", "SystemBackend", "SYSTEM", "SingleOwner"]
 
@@ -89,18 +88,8 @@ class SystemBackend(Backend):
 
 SYSTEM: SystemBackend = SystemBackend()
 
-_lock = threading.Lock()
+_lock = ForkSafeLock()
 _stack: list[Backend] = []  # backends made default by `with SimulatedCluster(...)`
-
-
-def _fresh_lock_in_child() -> None:
-    # A thread that held the lock at fork time does not exist in the child.
-    global _lock
-    _lock = threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_fresh_lock_in_child)
 
 
 def push_default(backend: Backend) -> None:

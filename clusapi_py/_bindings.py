@@ -41,7 +41,6 @@ KIND_GROUP = lib.CS_KIND_GROUP
 KIND_RESOURCE = lib.CS_KIND_RESOURCE
 KIND_NETWORK = lib.CS_KIND_NETWORK
 KIND_NETINTERFACE = lib.CS_KIND_NETINTERFACE
-KIND_NOTIFY = lib.CS_KIND_NOTIFY
 KIND_NAMES = ("cluster", "node", "group", "resource", "network", "netinterface", "enum", "notify")
 
 FUNCTION_NAMES = tuple(ffi.string(lib.cs_function_name(i)).decode() for i in range(lib.cs_function_count()))
@@ -252,7 +251,6 @@ def call_limited(function: Any, *args: Any, timeout: float, waits: "Callable[[],
 
 
 # cs_snapshot's sectioned result (api/cs_snapshot.h), read by _sections.read_sections.
-SNAPSHOT_FORMAT = lib.CS_SNAPSHOT_FORMAT
 SECTION_CLUSTER = lib.CS_SECTION_CLUSTER
 SECTION_QUORUM = lib.CS_SECTION_QUORUM
 SECTION_NODES = lib.CS_SECTION_NODES

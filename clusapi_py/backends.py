@@ -9,26 +9,16 @@ Which one `open_cluster(backend=None)` uses, in order:
 from __future__ import annotations
 
 import os
-import threading
 from typing import Optional
 
 from ._backend import SYSTEM, Backend, SystemBackend, innermost_default
+from ._forksafe import ForkSafeLock
 from .sim import SimulatedCluster
 
 __all__ = ["Backend", "SystemBackend", "SYSTEM", "default_backend"]
 
-_lock = threading.Lock()
+_lock = ForkSafeLock()
 _env_sim: Optional[SimulatedCluster] = None
-
-
-def _fresh_lock_in_child() -> None:
-    # A thread that held the lock at fork time does not exist in the child.
-    global _lock
-    _lock = threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_fresh_lock_in_child)
 
 
 def default_backend() -> Backend:

@@ -19,6 +19,7 @@ from typing import Any, Iterator
 from . import _bindings as b
 from . import _consts as k
 from . import errors
+from ._wide import text_to_nul
 from .enums import CsvFaultState, ResourceState
 from .properties.controls import control_bytes
 from .properties.codec import parse
@@ -30,7 +31,6 @@ lib = b.lib
 CSV_INFO_SIZE = 640
 PARTITION_INFO_SIZE = 1160
 _ENDMARK = 0
-_STATE_BUFFER = 260
 
 
 def value_list(data: bytes) -> list[tuple[int, bytes]]:
@@ -79,14 +79,10 @@ def csv_node_states(data: bytes) -> list[CsvNodeState]:
                                 STATE_INFO_EX_SIZE, STATE_INFO_EX_SIZE - 4))
         state = struct.unpack_from("<I", raw, 1040)[0]
         redirected, block = struct.unpack_from("<QQ", raw, len(raw) - 16)
-        out.append(CsvNodeState(_wstr(raw[520:1040]),
+        out.append(CsvNodeState(text_to_nul(raw[520:1040], "CSV node name"),
                                 CsvVolumeState(state) if state in CsvVolumeState._value2member_map_ else state,
                                 redirected, block))
     return out
-
-
-def _wstr(raw: bytes) -> str:
-    return raw.decode("utf-16-le", "surrogatepass").split("\0", 1)[0]
 
 
 def _volumes(token: int) -> tuple[CsvVolume, ...]:
@@ -100,12 +96,12 @@ def _volumes(token: int) -> tuple[CsvVolume, ...]:
     for _syntax, v in value_list(disk):
         if len(v) >= PARTITION_INFO_SIZE:
             total, free = struct.unpack_from("<QQ", v, 1120)
-            sizes[struct.unpack_from("<I", v, 1140)[0]] = (total, free, _wstr(v[524:1044]))
+            sizes[struct.unpack_from("<I", v, 1140)[0]] = (total, free, text_to_nul(v[524:1044], "CSV partition name"))
     out = []
     for v in infos:
         partition, fault, backup = struct.unpack_from("<III", v, 8)
         part = sizes.get(partition)
-        out.append(CsvVolume(_wstr(v[20:540]), _wstr(v[540:640]), partition, part[0] if part else None,
+        out.append(CsvVolume(text_to_nul(v[20:540], "CSV volume name"), text_to_nul(v[540:640], "CSV volume label"), partition, part[0] if part else None,
                              part[1] if part else None, CsvFaultState(fault), backup, part[2] if part else ""))
     return tuple(out)
 

@@ -38,6 +38,8 @@ import time
 import typing
 
 from .. import errors
+from .._backend import SingleOwner
+from .._wide import text_to_nul
 from ..records import CsvNodeState, GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, ResourceInfo
 from ..shared_volumes import csv_node_states, read_csv_node_states
 from ..snapshot import Snapshot
@@ -393,7 +395,7 @@ class _Core:
                 m.remove_resource(key)
                 m.csv.pop(key, None)
             elif k is _K.RESOURCE_OWNER_GROUP and key in m.resources:
-                group_id = ev.payload.decode("utf-16-le", "replace").split("\0", 1)[0]
+                group_id = text_to_nul(ev.payload, "a resource's new group")
                 group = m.group_by_id.get(group_id)
                 if group is not None:
                     m.add_resource(m.resources[key]._replace(group=group))
@@ -470,7 +472,7 @@ class _Core:
             thread.join()
 
 
-class LiveView:
+class LiveView(SingleOwner):
     """The current state of a cluster, kept by notifications (see the module docstring)."""
 
     __slots__ = ("_core", "__weakref__")
@@ -570,14 +572,6 @@ class LiveView:
     def __repr__(self) -> str:
         return "<LiveView %s>" % ("closed" if self._core is None else "open")
 
-    def __copy__(self) -> typing.NoReturn:
-        raise TypeError("a LiveView cannot be copied: it is a connection, not a value")
-
-    def __deepcopy__(self, memo: typing.Any) -> typing.NoReturn:
-        raise TypeError("a LiveView cannot be copied: it is a connection, not a value")
-
-    def __reduce_ex__(self, protocol: typing.Any) -> typing.NoReturn:
-        raise TypeError("a LiveView cannot be pickled: it is a connection, not a value")
 
 
 def open_live_view(cluster: typing.Any, *, version: typing.Optional[int] = None) -> LiveView:

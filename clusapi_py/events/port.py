@@ -30,6 +30,7 @@ import typing
 
 from .. import _bindings as b
 from .. import errors
+from .._wide import text_to_nul
 from ..enums import state_table
 from ..handles._base import _Handle, register_extension
 from .types import STATE_ENUMS, V1_FILTERS, V2_FILTERS, ClusterEvent, EventKind
@@ -155,16 +156,6 @@ class NotificationPort(_Handle):
     def __repr__(self) -> str:
         return "<NotificationPort version %d %s>" % (self._version, "closed" if self.closed else "open")
 
-    # ---- one owner: a port is a connection, not a value ----------------------------------
-    def __copy__(self) -> typing.NoReturn:
-        raise TypeError("a NotificationPort cannot be copied: it is a connection, not a value")
-
-    def __deepcopy__(self, memo: typing.Any) -> typing.NoReturn:
-        raise TypeError("a NotificationPort cannot be copied: it is a connection, not a value")
-
-    def __reduce_ex__(self, protocol: typing.Any) -> typing.NoReturn:
-        raise TypeError("a NotificationPort cannot be pickled: it is a connection, not a value")
-
     # ---- closing: wakes a waiter ------------------------------------------------------------
     def close(self) -> None:
         """Closes the port (idempotent); a get() waiting on another thread returns None."""
@@ -269,7 +260,7 @@ class NotificationPort(_Handle):
                 state = table[_unpack_dword(payload, 0)[0]] if table is not None and n >= 4 else None
                 owner_node = None
                 if special == _OWNER:
-                    owner_node = self._node_name(payload.decode("utf-16-le", "replace").split("\0", 1)[0])
+                    owner_node = self._node_name(text_to_nul(payload, "an owner node"))
                 elif special == _NODE_ADDED:
                     self._node_names[fields[f + 1]] = fields[f]
                 rtype = fields[f + 3] or None

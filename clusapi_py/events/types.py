@@ -4,7 +4,7 @@ returns.
 Pure: no import of the extension.  Each kind names its documented version-2
 object type and filter flag (CLUSTER_OBJECT_TYPE_* / CLUSTER_CHANGE_*_V2)
 and, where version 1 has one, its CLUSTER_CHANGE_* filter; the numbers are
-the SDK's (tests/events/test_types.py holds them equal to the values the
+the SDK's (tests/events/test_event_types.py holds them equal to the values the
 extension was compiled with).
 """
 import enum

@@ -1,4 +1,6 @@
-"""Monitoring front ends over a Snapshot, all pure (no handles, no backends):
-health.py holds the rule table that judges a cluster, nagios.py turns its
-verdict into monitoring-plugin output (what `clusapi status` prints);
-exporters for other monitoring systems build on the same rules."""
+"""Monitoring front ends over a Snapshot.  health.py holds the rule table
+that judges a cluster and nagios.py turns its verdict into monitoring-plugin
+output (what `clusapi status` prints); both are pure (no handles, no
+backends).  The Prometheus exporter (prometheus.py, exporter.py, http.py,
+deflate.py, webconfig.py) sits above them: it holds a live view of the
+cluster and serves the same rules as metrics."""

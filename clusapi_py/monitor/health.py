@@ -300,7 +300,6 @@ def _netinterface_detail(row: NetInterfaceInfo) -> str:
 
 
 _CSV_CRITICAL = CsvFaultState.NO_ACCESS | CsvFaultState.DISMOUNTED
-_CSV_WARNING = CsvFaultState.NO_DIRECT_IO | CsvFaultState.IN_MAINTENANCE
 _CSV_TEXT = {CsvFaultState.NO_DIRECT_IO: "REDIRECTED", CsvFaultState.NO_ACCESS: "NO_ACCESS",
              CsvFaultState.IN_MAINTENANCE: "IN_MAINTENANCE", CsvFaultState.DISMOUNTED: "DISMOUNTED"}
 

@@ -14,6 +14,7 @@ import struct
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple, Union
 
+from .._wide import text_exact
 from .syntax import ENDMARK, INT_FORMATS, NAME, STRING_SYNTAXES, Syntax, syntax_text
 
 __all__ = ["Property", "PropertyValue", "parse", "build", "encode_value", "decode_value", "to_dict", "infer_syntax"]
@@ -48,9 +49,7 @@ def _pad4(n: int) -> int:
 
 
 def _text(raw: bytes, offset: int, what: str) -> str:
-    if len(raw) % 2:
-        raise ValueError("%s at offset %d: odd UTF-16 byte count %d" % (what, offset, len(raw)))
-    return raw.decode("utf-16-le", "surrogatepass")
+    return text_exact(raw, "%s at offset %d" % (what, offset))
 
 
 def decode_value(syntax: int, raw: bytes, offset: int = 0, _depth: int = 0) -> PropertyValue:

@@ -8,6 +8,7 @@ import struct
 from .. import _bindings as b
 from .. import _consts as k
 from .. import errors
+from .._wide import text_to_nul
 from ..records import FailureInfo
 from .codec import Property, parse
 from .syntax import Syntax
@@ -65,10 +66,7 @@ def read_property_list(token: int, kind: int, private: bool, what: str) -> list[
 
 def read_text(token: int, code: int, what: str) -> str:
     """A control code whose output is one NUL-terminated UTF-16 string."""
-    data = control_bytes(token, code, what)
-    if len(data) % 2:
-        raise ValueError("%s: odd UTF-16 byte count %d" % (what, len(data)))
-    return data.decode("utf-16-le", "surrogatepass").split("\0", 1)[0]
+    return text_to_nul(control_bytes(token, code, what), what)
 
 
 def read_failure_info(token: int, code: int, what: str) -> FailureInfo | None:

@@ -7,7 +7,7 @@
  *             -> thin bindings (clusapi_py/_bindings.py: validate, call, raise)
  *             -> the api/ functions (shim/: tokens, in-flight counting, loops in C)
  *             -> a backend's table of PCLUSAPI_* pointers (core/cs_backend.h)
- *             -> clusapi.dll (dll/cs_dll.c) or the simulator (sim/cs_sim.c).
+ *             -> clusapi.dll (dll/cs_dll.c) or the simulator (sim/cs_sim_entry.c).
  *
  * The cffi cdef is the CDEF-BEGIN / CDEF-END block of each api/ header,
  * concatenated in the order build_clusapi.py lists them; this umbrella has

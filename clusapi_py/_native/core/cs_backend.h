@@ -6,7 +6,7 @@
  *   - the system one (dll/cs_dll.c): clusapi.dll loaded from System32 at first
  *     use, every entry resolved with GetProcAddress (NULL where the DLL
  *     lacks that export);
- *   - one per simulated cluster (sim/cs_sim.c): the simulator's entry points,
+ *   - one per simulated cluster (sim/cs_sim_entry.c): the simulator's entry points,
  *     with the exports the test has hidden set to NULL.
  * A NULL entry means "this clusapi.dll does not export that function".
  */

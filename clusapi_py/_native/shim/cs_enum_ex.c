@@ -12,62 +12,65 @@
 #include "shim/cs_shim_int.h"
 #include <stdlib.h>
 
-/* The three *EnumEx families differ only in their handle and item types:
- * an adapter per family lets one loop read them all.  `next` is the
- * family's *EnumEx export, read once by the caller. */
-typedef DWORD (*item_next_fn)(cs_any_fn next, void *e, DWORD index, void *item, LPDWORD cb);
-typedef void (*item_take_fn)(const void *item, cs_builder *text, cs_builder *states);
+#define ITEM_CAP 1024     /* first item buffer of a listing (grown on ERROR_MORE_DATA) */
 
-static DWORD next_cluster_item(cs_any_fn next, void *e, DWORD index, void *item, LPDWORD cb)
+/* The adapters of the three *EnumEx families: one loop reads them all.
+ * `next` is the family's *EnumEx export, read once by the caller. */
+DWORD shim_next_cluster_item(cs_any_fn next, void *e, DWORD index, void *item, LPDWORD cb)
 {
     return ((cs_fn_ClusterEnumEx)next)((HCLUSENUMEX)e, index, (PCLUSTER_ENUM_ITEM)item, cb);
 }
 
-static DWORD next_group_item(cs_any_fn next, void *e, DWORD index, void *item, LPDWORD cb)
+DWORD shim_next_group_item(cs_any_fn next, void *e, DWORD index, void *item, LPDWORD cb)
 {
     return ((cs_fn_ClusterGroupEnumEx)next)((HGROUPENUMEX)e, index, (PCLUSTER_GROUP_ENUM_ITEM)item, cb);
 }
 
-static DWORD next_resource_item(cs_any_fn next, void *e, DWORD index, void *item, LPDWORD cb)
+DWORD shim_next_resource_item(cs_any_fn next, void *e, DWORD index, void *item, LPDWORD cb)
 {
     return ((cs_fn_ClusterResourceEnumEx)next)((HRESENUMEX)e, index, (PCLUSTER_RESOURCE_ENUM_ITEM)item, cb);
 }
 
+/* What the listing takes of each item: the text and state builders. */
+typedef struct {
+    cs_builder *text;
+    cs_builder *states;
+} listing;
+
 /* name, id */
-static void take_cluster_item(const void *p, cs_builder *text, cs_builder *states)
+static void take_cluster_item(const void *p, void *ctx)
 {
     const CLUSTER_ENUM_ITEM *item = (const CLUSTER_ENUM_ITEM *)p;
-    (void)states;
-    cs_bd_string(text, item->lpszName);
-    cs_bd_string(text, item->lpszId);
+    listing *out = (listing *)ctx;
+    cs_bd_string(out->text, item->lpszName);
+    cs_bd_string(out->text, item->lpszId);
 }
 
 /* name, id, owner node | state */
-static void take_group_item(const void *p, cs_builder *text, cs_builder *states)
+static void take_group_item(const void *p, void *ctx)
 {
     const CLUSTER_GROUP_ENUM_ITEM *item = (const CLUSTER_GROUP_ENUM_ITEM *)p;
-    cs_bd_string(text, item->lpszName);
-    cs_bd_string(text, item->lpszId);
-    cs_bd_string(text, item->lpszOwnerNode);
-    cs_bd_int(states, (int)item->state);
+    listing *out = (listing *)ctx;
+    cs_bd_string(out->text, item->lpszName);
+    cs_bd_string(out->text, item->lpszId);
+    cs_bd_string(out->text, item->lpszOwnerNode);
+    cs_bd_int(out->states, (int)item->state);
 }
 
 /* name, id, group */
-static void take_resource_item(const void *p, cs_builder *text, cs_builder *states)
+static void take_resource_item(const void *p, void *ctx)
 {
     const CLUSTER_RESOURCE_ENUM_ITEM *item = (const CLUSTER_RESOURCE_ENUM_ITEM *)p;
-    (void)states;
-    cs_bd_string(text, item->lpszName);
-    cs_bd_string(text, item->lpszId);
-    cs_bd_string(text, item->lpszOwnerGroupName);
+    listing *out = (listing *)ctx;
+    cs_bd_string(out->text, item->lpszName);
+    cs_bd_string(out->text, item->lpszId);
+    cs_bd_string(out->text, item->lpszOwnerGroupName);
 }
 
-/* Reads every item of an open *EnumEx enumeration, growing the item buffer
- * to the byte count ERROR_MORE_DATA asks for. */
-static uint32_t read_items(cs_any_fn next_fn, void *e, item_next_fn next, int next_id, item_take_fn take,
-                           cs_builder *text, cs_builder *states, int *fn)
+uint32_t shim_read_items(cs_any_fn next_fn, void *e, shim_item_next next, int next_id, DWORD cap,
+                         shim_item_take take, void *ctx, int *fn)
 {
-    DWORD index = 0, err, cap = 1024;
+    DWORD index = 0, err;
     void *item = malloc(cap);
     if (item == NULL) {
         *fn = -1;
@@ -90,7 +93,7 @@ static uint32_t read_items(cs_any_fn next_fn, void *e, item_next_fn next, int ne
         }
         if (err != 0)
             break;
-        take(item, text, states);
+        take(item, ctx);
         index++;
     }
     free(item);
@@ -106,6 +109,7 @@ uint32_t shim_enum_ex_cluster(cs_backend *b, HCLUSTER c, DWORD type, cs_builder 
     cs_fn_ClusterEnumEx next_fn = b->table.fn.ClusterEnumEx;
     cs_fn_ClusterCloseEnumEx close_fn = b->table.fn.ClusterCloseEnumEx;
     HCLUSENUMEX e;
+    listing out;
     uint32_t err;
     *absent = !open_fn || !next_fn || !close_fn;
     if (*absent)
@@ -114,8 +118,10 @@ uint32_t shim_enum_ex_cluster(cs_backend *b, HCLUSTER c, DWORD type, cs_builder 
         *fn = CS_FN_ClusterOpenEnumEx;
         return shim_backend_error(b);
     }
-    err = read_items((cs_any_fn)next_fn, e, next_cluster_item, CS_FN_ClusterEnumEx, take_cluster_item, pairs,
-                     NULL, fn);
+    out.text = pairs;
+    out.states = NULL;
+    err = shim_read_items((cs_any_fn)next_fn, e, shim_next_cluster_item, CS_FN_ClusterEnumEx, ITEM_CAP,
+                          take_cluster_item, &out, fn);
     close_fn(e);
     return err;
 }
@@ -127,6 +133,7 @@ uint32_t shim_enum_ex_groups(cs_backend *b, HCLUSTER c, cs_builder *text, cs_bui
     cs_fn_ClusterGroupEnumEx next_fn = b->table.fn.ClusterGroupEnumEx;
     cs_fn_ClusterGroupCloseEnumEx close_fn = b->table.fn.ClusterGroupCloseEnumEx;
     HGROUPENUMEX e;
+    listing out;
     uint32_t err;
     *absent = !open_fn || !next_fn || !close_fn;
     if (*absent)
@@ -135,8 +142,10 @@ uint32_t shim_enum_ex_groups(cs_backend *b, HCLUSTER c, cs_builder *text, cs_bui
         *fn = CS_FN_ClusterGroupOpenEnumEx;
         return shim_backend_error(b);
     }
-    err = read_items((cs_any_fn)next_fn, e, next_group_item, CS_FN_ClusterGroupEnumEx, take_group_item, text,
-                     states, fn);
+    out.text = text;
+    out.states = states;
+    err = shim_read_items((cs_any_fn)next_fn, e, shim_next_group_item, CS_FN_ClusterGroupEnumEx, ITEM_CAP,
+                          take_group_item, &out, fn);
     close_fn(e);
     return err;
 }
@@ -147,6 +156,7 @@ uint32_t shim_enum_ex_resources(cs_backend *b, HCLUSTER c, cs_builder *triples, 
     cs_fn_ClusterResourceEnumEx next_fn = b->table.fn.ClusterResourceEnumEx;
     cs_fn_ClusterResourceCloseEnumEx close_fn = b->table.fn.ClusterResourceCloseEnumEx;
     HRESENUMEX e;
+    listing out;
     uint32_t err;
     *absent = !open_fn || !next_fn || !close_fn;
     if (*absent)
@@ -155,8 +165,10 @@ uint32_t shim_enum_ex_resources(cs_backend *b, HCLUSTER c, cs_builder *triples, 
         *fn = CS_FN_ClusterResourceOpenEnumEx;
         return shim_backend_error(b);
     }
-    err = read_items((cs_any_fn)next_fn, e, next_resource_item, CS_FN_ClusterResourceEnumEx, take_resource_item,
-                     triples, NULL, fn);
+    out.text = triples;
+    out.states = NULL;
+    err = shim_read_items((cs_any_fn)next_fn, e, shim_next_resource_item, CS_FN_ClusterResourceEnumEx, ITEM_CAP,
+                          take_resource_item, &out, fn);
     close_fn(e);
     return err;
 }

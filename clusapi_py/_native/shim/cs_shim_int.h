@@ -152,6 +152,19 @@ uint32_t shim_info_raw(cs_backend *b, HCLUSTER c, cs_builder *bd, int *fn);
 uint32_t shim_quorum_raw(cs_backend *b, HCLUSTER c, cs_builder *bd, int *fn);
 
 /* ---- cs_enum_ex.c ------------------------------------------------------------- */
+/* One *EnumEx item: `next` is the family's export (read once by the caller). */
+typedef DWORD (*shim_item_next)(cs_any_fn next, void *e, DWORD index, void *item, LPDWORD cb);
+/* What a reader does with each item it read. */
+typedef void (*shim_item_take)(const void *item, void *ctx);
+DWORD shim_next_cluster_item(cs_any_fn next, void *e, DWORD index, void *item, LPDWORD cb);
+DWORD shim_next_group_item(cs_any_fn next, void *e, DWORD index, void *item, LPDWORD cb);
+DWORD shim_next_resource_item(cs_any_fn next, void *e, DWORD index, void *item, LPDWORD cb);
+/* Every item of an open *EnumEx enumeration, in order, to take(item, ctx); the
+ * item buffer starts at cap bytes and grows to what ERROR_MORE_DATA asks for
+ * (an ask for no more than it had ends the read with that error).  0 at the
+ * end of the items; else the error, *fn = next_id (-1 when out of memory). */
+uint32_t shim_read_items(cs_any_fn next_fn, void *e, shim_item_next next, int next_id, DWORD cap,
+                         shim_item_take take, void *ctx, int *fn);
 /* The bulk enumerations.  Each reads its three exports once; when one is
  * missing it sets *absent, calls nothing and returns 0. */
 /* ClusterOpenEnumEx of a CLUSTER_ENUM type: name, id of each object. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 static const WCHAR all_names[3] = { '*', 0, 0 };    /* MULTI_SZ: "*" alone */
+#define LISTS_CAP 8192    /* first item buffer of the bulk walk: an item carries two property lists */
 
 static void add_row(shim_rows *rows, const cs_char *name, const void *rw, size_t n_rw, const void *ro, size_t n_ro)
 {
@@ -122,17 +123,18 @@ uint32_t shim_walk_object_properties(cs_backend *b, HCLUSTER c, int kind, shim_r
 }
 
 /* One bulk item's name and lists into the rows. */
-static void take_item(shim_rows *rows, int kind, const void *item)
+static void take_group_lists(const void *item, void *rows)
 {
-    if (kind == CS_KIND_GROUP) {
-        const CLUSTER_GROUP_ENUM_ITEM *g = (const CLUSTER_GROUP_ENUM_ITEM *)item;
-        add_row(rows, g->lpszName, g->pProperties, g->pProperties ? g->cbProperties : 0, g->pRoProperties,
-                g->pRoProperties ? g->cbRoProperties : 0);
-    } else {
-        const CLUSTER_RESOURCE_ENUM_ITEM *r = (const CLUSTER_RESOURCE_ENUM_ITEM *)item;
-        add_row(rows, r->lpszName, r->pProperties, r->pProperties ? r->cbProperties : 0, r->pRoProperties,
-                r->pRoProperties ? r->cbRoProperties : 0);
-    }
+    const CLUSTER_GROUP_ENUM_ITEM *g = (const CLUSTER_GROUP_ENUM_ITEM *)item;
+    add_row((shim_rows *)rows, g->lpszName, g->pProperties, g->pProperties ? g->cbProperties : 0,
+            g->pRoProperties, g->pRoProperties ? g->cbRoProperties : 0);
+}
+
+static void take_resource_lists(const void *item, void *rows)
+{
+    const CLUSTER_RESOURCE_ENUM_ITEM *r = (const CLUSTER_RESOURCE_ENUM_ITEM *)item;
+    add_row((shim_rows *)rows, r->lpszName, r->pProperties, r->pProperties ? r->cbProperties : 0,
+            r->pRoProperties, r->pRoProperties ? r->cbRoProperties : 0);
 }
 
 uint32_t shim_walk_bulk_properties(cs_backend *b, HCLUSTER c, int kind, shim_rows *rows, int *fn)
@@ -143,48 +145,29 @@ uint32_t shim_walk_bulk_properties(cs_backend *b, HCLUSTER c, int kind, shim_row
     cs_fn_ClusterResourceOpenEnumEx ropen = b->table.fn.ClusterResourceOpenEnumEx;
     cs_fn_ClusterResourceEnumEx rnext = b->table.fn.ClusterResourceEnumEx;
     cs_fn_ClusterResourceCloseEnumEx rclose = b->table.fn.ClusterResourceCloseEnumEx;
-    int group = kind == CS_KIND_GROUP;
-    void *e;
-    DWORD index = 0, cap = 8192, err = 0;
-    void *item;
-    if (group ? (!gopen || !gnext || !gclose) : (!ropen || !rnext || !rclose))
-        return shim_walk_object_properties(b, c, kind, rows, fn);
-    e = group ? (void *)gopen(c, all_names, sizeof(all_names), all_names, sizeof(all_names), 0)
-              : (void *)ropen(c, all_names, sizeof(all_names), all_names, sizeof(all_names), 0);
-    if (e == NULL) {
-        *fn = group ? CS_FN_ClusterGroupOpenEnumEx : CS_FN_ClusterResourceOpenEnumEx;
-        return shim_backend_error(b);
-    }
-    item = malloc(cap);
-    if (item == NULL)
-        err = ERROR_NOT_ENOUGH_MEMORY;
-    while (err == 0) {
-        DWORD cb = cap;
-        err = group ? gnext((HGROUPENUMEX)e, index, (PCLUSTER_GROUP_ENUM_ITEM)item, &cb)
-                    : rnext((HRESENUMEX)e, index, (PCLUSTER_RESOURCE_ENUM_ITEM)item, &cb);
-        if (err == ERROR_MORE_DATA && cb > cap) {
-            void *bigger = realloc(item, cb);
-            if (bigger == NULL) {
-                err = ERROR_NOT_ENOUGH_MEMORY;
-                break;
-            }
-            item = bigger;
-            cap = cb;
-            err = 0;
-            continue;
+    uint32_t err;
+    if (kind == CS_KIND_GROUP) {
+        HGROUPENUMEX e;
+        if (!gopen || !gnext || !gclose)
+            return shim_walk_object_properties(b, c, kind, rows, fn);
+        if ((e = gopen(c, all_names, sizeof(all_names), all_names, sizeof(all_names), 0)) == NULL) {
+            *fn = CS_FN_ClusterGroupOpenEnumEx;
+            return shim_backend_error(b);
         }
-        if (err != 0)
-            break;
-        take_item(rows, kind, item);
-        index++;
+        err = shim_read_items((cs_any_fn)gnext, e, shim_next_group_item, CS_FN_ClusterGroupEnumEx, LISTS_CAP,
+                              take_group_lists, rows, fn);
+        gclose(e);
+    } else {
+        HRESENUMEX e;
+        if (!ropen || !rnext || !rclose)
+            return shim_walk_object_properties(b, c, kind, rows, fn);
+        if ((e = ropen(c, all_names, sizeof(all_names), all_names, sizeof(all_names), 0)) == NULL) {
+            *fn = CS_FN_ClusterResourceOpenEnumEx;
+            return shim_backend_error(b);
+        }
+        err = shim_read_items((cs_any_fn)rnext, e, shim_next_resource_item, CS_FN_ClusterResourceEnumEx, LISTS_CAP,
+                              take_resource_lists, rows, fn);
+        rclose(e);
     }
-    free(item);
-    if (group)
-        gclose((HGROUPENUMEX)e);
-    else
-        rclose((HRESENUMEX)e);
-    if (err == ERROR_NO_MORE_ITEMS)
-        return 0;
-    *fn = err == ERROR_NOT_ENOUGH_MEMORY ? -1 : group ? CS_FN_ClusterGroupEnumEx : CS_FN_ClusterResourceEnumEx;
     return err;
 }
