@@ -44,7 +44,8 @@ def _columns(values: list[_T], start: int, rows: int, width: int) -> list[list[_
 
 
 def read_sections(fields: list[str], ints: list[int], data: bytes = b"",
-                  want: Mapping[int, tuple[int, int]] | None = None) -> dict[int, Section]:
+                  want: Mapping[int, tuple[int, int]] | None = None,
+                  optional: Mapping[int, tuple[int, int]] | None = None) -> dict[int, Section]:
     """The sections of a result, by kind.
 
     want: None for every section; else {kind: (text fields, ints)} -- the
@@ -53,6 +54,11 @@ def read_sections(fields: list[str], ints: list[int], data: bytes = b"",
     ValueError, as does any count that overruns its channel, a channel with
     data left over after the last section, a kind given twice, or an
     unknown format number.
+
+    optional: {kind: (text fields, ints)} of sections decoded when the
+    result has them (checked for width like wanted ones) and simply absent
+    from the answer when it does not.  With want=None every section is
+    decoded anyway.
     """
     if len(ints) < HEAD_INTS:
         raise ValueError("sectioned result: %d ints, too few for the head (format, number of sections)" % len(ints))
@@ -85,10 +91,11 @@ def read_sections(fields: list[str], ints: list[int], data: bytes = b"",
                              % (where, rows, int_width, int_pos, len(ints)))
         if byte_end > len(data):
             raise ValueError("%s: %d bytes from byte %d overrun the %d bytes" % (where, n_bytes, byte_pos, len(data)))
-        if want is None or kind in want:
-            if want is not None and (width < want[kind][0] or int_width < want[kind][1]):
+        need = None if want is None else want.get(kind) or (optional.get(kind) if optional else None)
+        if want is None or need is not None:
+            if need is not None and (width < need[0] or int_width < need[1]):
                 raise ValueError("%s: rows of %d text fields and %d ints, the reader needs at least %d and %d"
-                                 % (where, width, int_width, want[kind][0], want[kind][1]))
+                                 % (where, width, int_width, need[0], need[1]))
             found[kind] = Section(kind, rows, _columns(fields, text_pos, rows, width),
                                   _columns(ints, int_pos, rows, int_width), bytes(data[byte_pos:byte_end]))
         text_pos, int_pos, byte_pos = text_end, int_end, byte_end

@@ -197,11 +197,9 @@ class Snapshot:
             b.SECTION_GROUPS: (3, 1), b.SECTION_RESOURCES: (4, 1), b.SECTION_NETWORKS: (2, 1),
             b.SECTION_NETINTERFACES: (3, 1), b.SECTION_RESOURCE_TYPES: (1, 0),
         }
-        # the property sections are there only with properties=True: wanted when present
-        count = ints[1] if len(ints) > 1 and isinstance(ints[1], int) and ints[1] >= 0 else 0
-        present = set(ints[2:2 + 5 * count:5])
-        want.update((kind, (1, 2)) for kind in _PROPERTY_SECTIONS if kind in present)
-        sections = read_sections(fields, ints, data, want=want)
+        # the property sections are there only with properties=True: read when present
+        sections = read_sections(fields, ints, data, want=want,
+                                 optional={kind: (1, 2) for kind in _PROPERTY_SECTIONS})
         head, quorum = sections[b.SECTION_CLUSTER], sections[b.SECTION_QUORUM]
         if head.rows != 1 or quorum.rows != 1:
             raise ValueError("snapshot result: %d cluster rows and %d quorum rows, expected 1 each"

@@ -30,6 +30,7 @@ import typing
 
 from .. import _bindings as b
 from .. import errors
+from .._sections import read_sections
 from .._wide import text_to_nul
 from ..enums import state_table
 from ..handles._base import _Handle, register_extension
@@ -52,7 +53,10 @@ _V1_DECODE = {v: (k, _TABLES.get(k), _V1_OWNER if k is EventKind.GROUP_STATE els
               for k, v in V1_FILTERS.items()}
 _OTHER = (EventKind.OTHER, None, _PLAIN)
 _unpack_dword = struct.Struct("<i").unpack_from
-_FIELDS, _INTS = 6, 7      # per event in a cs_notify_get_batch result
+# cs_notify_get_batch's result: one sectioned-result section, a row per event
+_SECTION_EVENTS = lib.CS_SECTION_EVENTS
+_FIELDS, _INTS = lib.CS_EVENT_FIELDS, lib.CS_EVENT_INTS
+_EVENTS_SHAPE = {_SECTION_EVENTS: (_FIELDS, _INTS)}
 _ASYNC_SLICE = 0.05         # seconds an `async for` helper call waits: a cancelled task is gone by then
 _SLICE_MS = 100             # the longest C wait of a get() on the main thread (signals run between)
 _NULL = ffi.NULL
@@ -246,31 +250,34 @@ class NotificationPort(_Handle):
         return events
 
     def _decode(self, fields: typing.List[str], ints: typing.List[int], data: bytes) -> typing.List[ClusterEvent]:
+        section = read_sections(fields, ints, data, want=_EVENTS_SHAPE)[_SECTION_EVENTS]
+        names, ids, parents, types, owners, _groups = section.text[:_FIELDS]
+        versions, object_types, flags_of, has_states, state_values, _keys, sizes = section.ints[:_INTS]
+        data = section.data
         events: typing.List[ClusterEvent] = []
         append = events.append
         new = tuple.__new__
         at = 0
-        for i in range(len(ints) // _INTS):
-            j, f = i * _INTS, i * _FIELDS
-            version, object_type, flags, has_state, state_value, _key, n = ints[j:j + _INTS]
+        for i in range(section.rows):
+            n = sizes[i]
             payload = data[at:at + n]
             at += n
-            if version == 2:
-                kind, table, special = _V2_DECODE.get((object_type, flags), _OTHER)
+            name = names[i]
+            if versions[i] == 2:
+                kind, table, special = _V2_DECODE.get((object_types[i], flags_of[i]), _OTHER)
                 state = table[_unpack_dword(payload, 0)[0]] if table is not None and n >= 4 else None
                 owner_node = None
                 if special == _OWNER:
                     owner_node = self._node_name(text_to_nul(payload, "an owner node"))
                 elif special == _NODE_ADDED:
-                    self._node_names[fields[f + 1]] = fields[f]
-                rtype = fields[f + 3] or None
+                    self._node_names[ids[i]] = name
+                rtype = types[i] or None
             else:
-                kind, table, special = _V1_DECODE.get(flags, _OTHER)
-                state = table[state_value] if table is not None and has_state else None
-                owner_node = fields[f + 4] if special == _V1_OWNER and has_state else None
+                kind, table, special = _V1_DECODE.get(flags_of[i], _OTHER)
+                state = table[state_values[i]] if table is not None and has_states[i] else None
+                owner_node = owners[i] if special == _V1_OWNER and has_states[i] else None
                 rtype = None
-            append(new(ClusterEvent, (kind, fields[f], fields[f + 1], fields[f + 2], state, owner_node, rtype,
-                                      payload)))
+            append(new(ClusterEvent, (kind, name, ids[i], parents[i], state, owner_node, rtype, payload)))
         self._seen += len(events)
         return events
 

@@ -4,11 +4,15 @@
  * broken connection, close while waiting) and the shim's ports over them.
  */
 #include "check.h"
+
 #ifndef _WIN32
 #  include <pthread.h>
 #endif
 
 #define NEW_PORT ((HCHANGE)(intptr_t)-1)
+
+/* ints[] index of the k-th int of a one-event result's row (after the head and one header) */
+#define EVENT_INT(k) (2 + CS_SECTION_HEADER_INTS + (k))
 
 /* ---- the simulator's entry points ------------------------------------------------------------ */
 static void notify_entry_points(void)
@@ -202,10 +206,18 @@ static void notify_shim(void)
     if (r != NULL) {
         CHECK(r->text_len >= 2 * 699);
         CHECK(memcmp(r->text, long_name, 699 * sizeof(WCHAR)) == 0);
-        EQ(r->n_ints, 7);
-        EQ(r->ints[0], 2);
-        EQ(r->ints[1], CLUSTER_OBJECT_TYPE_CLUSTER);
-        EQ(r->ints[2], CLUSTER_CHANGE_CLUSTER_GROUP_ADDED_V2);
+        /* one events section of one row: head, header, the row's ints */
+        EQ(r->n_ints, 2 + CS_SECTION_HEADER_INTS + CS_EVENT_INTS);
+        EQ(r->ints[0], CS_SNAPSHOT_FORMAT);
+        EQ(r->ints[1], 1);
+        EQ(r->ints[2], CS_SECTION_EVENTS);
+        EQ(r->ints[3], 1);
+        EQ(r->ints[4], CS_EVENT_FIELDS);
+        EQ(r->ints[5], CS_EVENT_INTS);
+        EQ(r->ints[6], (int64_t)r->n_bytes);
+        EQ(r->ints[EVENT_INT(0)], 2);
+        EQ(r->ints[EVENT_INT(1)], CLUSTER_OBJECT_TYPE_CLUSTER);
+        EQ(r->ints[EVENT_INT(2)], CLUSTER_CHANGE_CLUSTER_GROUP_ADDED_V2);
     }
     cs_result_free(r);
     r = NULL;
@@ -248,10 +260,10 @@ static void notify_shim(void)
     EQ(cs_sim_move_group(id, W("VM1"), W("NODE1")), 0);
     EQ(cs_notify_get(port, 0, &r), 0);
     if (r != NULL) {
-        EQ(r->ints[0], 1);
-        EQ(r->ints[2], CLUSTER_CHANGE_GROUP_STATE);
-        EQ(r->ints[3], 1);                      /* has state */
-        EQ(r->ints[4], ClusterGroupFailed);
+        EQ(r->ints[EVENT_INT(0)], 1);
+        EQ(r->ints[EVENT_INT(2)], CLUSTER_CHANGE_GROUP_STATE);
+        EQ(r->ints[EVENT_INT(3)], 1);           /* has state */
+        EQ(r->ints[EVENT_INT(4)], ClusterGroupFailed);
     }
     cs_result_free(r);
     r = NULL;

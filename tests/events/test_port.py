@@ -14,6 +14,7 @@ import pytest
 import clusapi_py
 from clusapi_py import ClusterEvent, EventKind, GroupState, NodeState, ResourceState, NetworkState, NetInterfaceState
 from clusapi_py import sim
+from clusapi_py._bindings import lib
 
 K = EventKind
 
@@ -371,3 +372,31 @@ def test_async_for_does_not_block_the_loop_and_cancelling_leaks_nothing(s, c):
     assert threading.active_count() <= 2 or all(not t.name.startswith("clusapi") for t in threading.enumerate())
     port.close()
     assert s.open_handles()["notify"] == 0
+
+
+def _events_result(rows, fields=6, ints=7):
+    """A cs_notify_get_batch-shaped result, written independently of the C encoder."""
+    text, values, data = [], [], b""
+    for row_text, row_ints, payload in rows:
+        text += row_text
+        values += row_ints
+        data += payload
+    head = [lib.CS_SNAPSHOT_FORMAT, 1, lib.CS_SECTION_EVENTS, len(rows), fields, ints, len(data)]
+    return text, head + values, data
+
+
+def test_a_batch_is_one_events_section_decoded_by_columns(c):
+    from clusapi_py.events.types import V2_FILTERS
+    object_type, flag = V2_FILTERS[clusapi_py.EventKind.GROUP_STATE]
+    state = struct.pack("<i", int(clusapi_py.GroupState.FAILED))
+    with c.notifications() as port:
+        rows = [(["VM1", "id-1", "", "", "", ""], [2, object_type, flag, 0, 0, 0, len(state)], state),
+                (["VM2", "id-2", "", "", "", ""], [2, object_type, flag, 0, 0, 0, len(state)], state)]
+        events = port._decode(*_events_result(rows))
+        assert [(e.kind, e.name, e.id, e.state) for e in events] == \
+            [(clusapi_py.EventKind.GROUP_STATE, n, i, clusapi_py.GroupState.FAILED) for n, i in (("VM1", "id-1"),
+                                                                                                 ("VM2", "id-2"))]
+        with pytest.raises(ValueError, match="the reader needs at least 6 and 7"):
+            port._decode(*_events_result([(r[0], r[1][:5], b"") for r in rows], ints=5))
+        with pytest.raises(ValueError, match="no section of kind %d" % lib.CS_SECTION_EVENTS):
+            port._decode([], [lib.CS_SNAPSHOT_FORMAT, 0], b"")

@@ -150,3 +150,22 @@ def test_a_wanted_kind_that_is_absent_is_refused():
     fields, ints, data = encode(SAMPLE)
     with pytest.raises(ValueError, match="no section of kind 42"):
         read_sections(fields, ints, data, want={1: (2, 1), 42: (0, 0)})
+
+
+def test_an_optional_kind_is_read_when_present_and_left_out_when_absent():
+    fields, ints, data = encode(SAMPLE)
+    sections = read_sections(fields, ints, data, want={1: (2, 1)}, optional={7: (1, 2), 42: (5, 5)})
+    assert set(sections) == {1, 7}
+    assert sections[7].ints == [[5], [6]] and sections[7].data == b"\x00\x01"
+
+
+def test_an_optional_kind_narrower_than_needed_is_refused():
+    fields, ints, data = encode(SAMPLE)
+    with pytest.raises(ValueError, match="section 1 .*rows of 1 text fields and 2 ints, the reader needs at least 1 and 3"):
+        read_sections(fields, ints, data, want={1: (2, 1)}, optional={7: (1, 3)})
+
+
+def test_a_kind_both_wanted_and_optional_is_wanted():
+    fields, ints, data = encode(SAMPLE)
+    with pytest.raises(ValueError, match="no section of kind 42"):
+        read_sections(fields, ints, data, want={42: (0, 0)}, optional={42: (0, 0)})

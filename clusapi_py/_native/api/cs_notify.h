@@ -101,6 +101,9 @@
     X(CLUSTER_CHANGE_CLUSTER_PROPERTY)
 
 #define CS_NOTIFY_FOREVER 0xFFFFFFFF    /* cs_notify_get: wait with no time limit (INFINITE) */
+#define CS_SECTION_EVENTS 20            /* cs_notify_get(_batch)'s one section (kinds 1-13: the snapshot's) */
+#define CS_EVENT_FIELDS 6               /* text fields per event row */
+#define CS_EVENT_INTS 7                 /* ints per event row */
 
 /* Opens a port on a cluster.  version 2: CreateClusterNotifyPortV2 with
  * n_filters pairs (object type, filter flags) in `filters`; version 1:
@@ -113,10 +116,12 @@ uint64_t cs_notify_open(uint64_t cluster, int version, const int64_t *filters, u
 /* 1 or 2; 0 for a token that is not an open port. */
 int cs_notify_version(uint64_t port);
 /* The next event, waiting up to timeout_ms (CS_NOTIFY_FOREVER: no limit,
- * 0: a poll).  0 and *out: text fields name, object id, parent id, type,
- * owner node, group; ints version, object type (0 on version 1), filter
- * flags (version 1: the CLUSTER_CHANGE_* bit), has state, state, key,
- * payload bytes; bytes: the payload.  On version 1 a *_STATE event of a node, group,
+ * 0: a poll).  0 and *out: a sectioned result (the layout of
+ * api/cs_snapshot.h, format CS_SNAPSHOT_FORMAT) with one section of kind
+ * CS_SECTION_EVENTS, a row per event: text fields name, object id, parent
+ * id, type, owner node, group; ints version, object type (0 on version 1),
+ * filter flags (version 1: the CLUSTER_CHANGE_* bit), has state, state,
+ * key, payload bytes; the section's bytes: the payloads, in row order.  On version 1 a *_STATE event of a node, group,
  * resource, network or net interface also carries the object's state
  * (and for a group its owner, for a resource its owner and group), read in
  * the same call; "has state" is 0 where that read failed.  WAIT_TIMEOUT
@@ -124,8 +129,7 @@ int cs_notify_version(uint64_t port);
  * when the port is closed, before or during the wait; else a Win32 code. */
 uint32_t cs_notify_get(uint64_t port, uint32_t timeout_ms, cs_result **out);
 /* The same, then every event already queued (taken with no wait), up to
- * max_events: the events one after another, 6 text fields and 7 ints each,
- * their payloads concatenated in the byte channel. */
+ * max_events: one row each in the events section. */
 uint32_t cs_notify_get_batch(uint64_t port, uint32_t timeout_ms, uint32_t max_events, cs_result **out);
 /* Whether the port holds an event now, without taking it (*pending), how
  * many events cs_notify_get has handed out so far (*taken), and how many

@@ -160,3 +160,19 @@ void cs_result_free(cs_result *result)
     free(result->bytes);
     free(result);
 }
+
+void cs_bd_sections_head(cs_builder *bd, int format, int count)
+{
+    cs_bd_int(bd, format);
+    cs_bd_int(bd, count);
+}
+
+void cs_bd_section_header(cs_builder *bd, int kind, size_t rows, int fields_per_row, int ints_per_row,
+                          size_t n_bytes)
+{
+    cs_bd_int(bd, kind);
+    cs_bd_int(bd, (int64_t)rows);
+    cs_bd_int(bd, fields_per_row);
+    cs_bd_int(bd, ints_per_row);
+    cs_bd_int(bd, (int64_t)n_bytes);
+}

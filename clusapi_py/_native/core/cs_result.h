@@ -41,6 +41,12 @@ size_t cs_bd_count(const cs_builder *bd);
 cs_char **cs_bd_fields(const cs_builder *bd, size_t *count);
 /* Frees what the builder holds and empties it. */
 void cs_bd_free(cs_builder *bd);
+/* The head of a sectioned result (api/cs_snapshot.h): its format number and
+ * how many section headers follow. */
+void cs_bd_sections_head(cs_builder *bd, int format, int count);
+/* One section's header: kind, rows, text fields and ints per row, bytes. */
+void cs_bd_section_header(cs_builder *bd, int kind, size_t rows, int fields_per_row, int ints_per_row,
+                          size_t n_bytes);
 /* Hands the contents over as a new cs_result in *out and empties the
  * builder; returns 0, or ERROR_NOT_ENOUGH_MEMORY (recorded as the thread's
  * failure, the builder freed). */

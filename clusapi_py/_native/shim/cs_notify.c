@@ -394,9 +394,10 @@ static uint32_t take_event(shim_port *p, uint32_t timeout_ms, event_bufs *e, NOT
     }
 }
 
-/* One event appended to bd: text name, object id, parent id, type, owner,
- * group; ints version, object type, flags, has state, state, key, payload
- * bytes; the payload to the byte channel.  `now`: take only an event that
+/* One event row appended to bd (CS_EVENT_FIELDS text fields: name, object
+ * id, parent id, type, owner, group; CS_EVENT_INTS ints: version, object
+ * type, flags, has state, state, key, payload bytes; the payload to the
+ * byte channel).  `now`: take only an event that
  * is there already (one call, under the lock), no waiting. */
 static uint32_t get_one(shim_port *p, uint32_t timeout_ms, int now, cs_builder *bd, int *fn)
 {
@@ -473,7 +474,7 @@ uint32_t cs_notify_get(uint64_t token, uint32_t timeout_ms, cs_result **out)
 uint32_t cs_notify_get_batch(uint64_t token, uint32_t timeout_ms, uint32_t max_events, cs_result **out)
 {
     shim_port *p = (shim_port *)shim_enter(token, CS_KIND_NOTIFY);
-    cs_builder bd = CS_BUILDER_INIT;
+    cs_builder bd = CS_BUILDER_INIT, result = CS_BUILDER_INIT;
     uint32_t err, n;
     int fn = -1;
     if (p == NULL)
@@ -489,6 +490,7 @@ uint32_t cs_notify_get_batch(uint64_t token, uint32_t timeout_ms, uint32_t max_e
         if (more)
             break;
     }
+    /* n: the events in bd (the first, and every one the loop took) */
     shim_leave(token);
     if (err == CS_ERROR_HANDLE_CLOSED) {
         cs_bd_free(&bd);
@@ -498,7 +500,11 @@ uint32_t cs_notify_get_batch(uint64_t token, uint32_t timeout_ms, uint32_t max_e
         cs_bd_free(&bd);
         return cs_fail(err, fn);
     }
-    return cs_bd_deliver(&bd, out);
+    cs_bd_sections_head(&result, CS_SNAPSHOT_FORMAT, 1);
+    cs_bd_section_header(&result, CS_SECTION_EVENTS, n, CS_EVENT_FIELDS, CS_EVENT_INTS, bd.n_bytes);
+    cs_bd_append(&result, &bd);
+    cs_bd_free(&bd);
+    return cs_bd_deliver(&result, out);
 }
 
 uint32_t cs_notify_pending(uint64_t token, int *pending, uint64_t *taken, int *parked)

@@ -107,15 +107,10 @@ done:
 static void lay_out(shim_rows *sections, int count, cs_builder *result)
 {
     int i;
-    cs_bd_int(result, CS_SNAPSHOT_FORMAT);
-    cs_bd_int(result, count);
-    for (i = 0; i < count; i++) {
-        cs_bd_int(result, shapes[i].kind);
-        cs_bd_int(result, (int64_t)sections[i].n);
-        cs_bd_int(result, shapes[i].fields_per_row);
-        cs_bd_int(result, shapes[i].ints_per_row);
-        cs_bd_int(result, (int64_t)(sections[i].text.n_bytes + sections[i].ints.n_bytes));
-    }
+    cs_bd_sections_head(result, CS_SNAPSHOT_FORMAT, count);
+    for (i = 0; i < count; i++)
+        cs_bd_section_header(result, shapes[i].kind, sections[i].n, shapes[i].fields_per_row,
+                             shapes[i].ints_per_row, sections[i].text.n_bytes + sections[i].ints.n_bytes);
     for (i = 0; i < count; i++) {
         cs_bd_append(result, &sections[i].text);
         cs_bd_append(result, &sections[i].ints);
