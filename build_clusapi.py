@@ -47,6 +47,7 @@ CDEF_HEADERS = [
     "cs_types.h",           # cs_result, the shim's codes, object kinds
     "cs_build.h",           # the package version compiled in
     "cs_constants.h",       # named ClusAPI / Win32 constants, values from the C headers
+    "cs_kinds.h",           # the object kinds' table (core/cs_kinds.c), read by clusapi_py/kinds.py
     "cs_errors.h",          # the thread's last failure, FormatMessage
     "cs_backends.h",        # function names, which exports a backend has
     "cs_handles.h",         # open, close, detach

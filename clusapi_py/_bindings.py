@@ -35,14 +35,6 @@ _NULL: Any = ffi.NULL          # compared with and stored into result pointers o
 _cs_result_free = lib.cs_result_free
 STATE_FAILED = lib.CS_STATE_FAILED
 
-KIND_CLUSTER = lib.CS_KIND_CLUSTER
-KIND_NODE = lib.CS_KIND_NODE
-KIND_GROUP = lib.CS_KIND_GROUP
-KIND_RESOURCE = lib.CS_KIND_RESOURCE
-KIND_NETWORK = lib.CS_KIND_NETWORK
-KIND_NETINTERFACE = lib.CS_KIND_NETINTERFACE
-KIND_NAMES = ("cluster", "node", "group", "resource", "network", "netinterface", "enum", "notify")
-
 FUNCTION_NAMES = tuple(ffi.string(lib.cs_function_name(i)).decode() for i in range(lib.cs_function_count()))
 FUNCTION_IDS = {name: i for i, name in enumerate(FUNCTION_NAMES)}
 

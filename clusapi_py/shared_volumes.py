@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 from . import _bindings as b
 from . import _consts as k
-from . import errors
+from . import errors, kinds
 from ._wide import text_to_nul
 from .enums import CsvFaultState, ResourceState
 from .properties.controls import control_bytes
@@ -113,7 +113,7 @@ def _resource(cluster_token: int, name: str) -> Iterator[int]:
     between the open and the block (the shim still holds the token as pending)."""
     token = 0
     try:
-        token = lib.cs_open_object(cluster_token, b.KIND_RESOURCE, name, k.GENERIC_READ)
+        token = lib.cs_open_object(cluster_token, kinds.RESOURCE.id, name, k.GENERIC_READ)
     except BaseException:
         lib.cs_reclaim_pending()
         raise

@@ -12,10 +12,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Iterable
 
 from . import _bindings as b
+from . import kinds
 from ._sections import Section, read_sections
 from .properties.codec import parse
 from .properties.values import to_json
-from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_name, state_table
+from .enums import state_name
 from .records import (
     ClusterVersion, GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo, TopologyDict,
 )
@@ -23,16 +24,15 @@ from .records import (
 __all__ = ["Snapshot", "PropertyTable", "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo"]
 
 
-_NODE = state_table(NodeState)
-_GROUP = state_table(GroupState)
-_RESOURCE = state_table(ResourceState)
-_NETWORK = state_table(NetworkState)
-_NETIF = state_table(NetInterfaceState)
+_NODE = kinds.NODE.state_table()
+_GROUP = kinds.GROUP.state_table()
+_RESOURCE = kinds.RESOURCE.state_table()
+_NETWORK = kinds.NETWORK.state_table()
+_NETIF = kinds.NETINTERFACE.state_table()
 
 
-_PROPERTY_SECTIONS = {b.SECTION_GROUP_PROPERTIES: "group", b.SECTION_RESOURCE_PROPERTIES: "resource",
-                      b.SECTION_NODE_PROPERTIES: "node", b.SECTION_NETWORK_PROPERTIES: "network",
-                      b.SECTION_CLUSTER_PROPERTIES: "cluster"}
+# section -> the kind whose properties it holds
+_PROPERTY_SECTIONS = kinds.PROPERTY_SECTIONS
 
 
 class PropertyTable(Mapping[str, "dict[str, Any]"]):
@@ -85,7 +85,8 @@ def _read_properties(sections: dict[int, Section]) -> dict[str, PropertyTable] |
     if not any(k in sections for k in _PROPERTY_SECTIONS):
         return None
     out: dict[str, PropertyTable] = {}
-    for kind, label in _PROPERTY_SECTIONS.items():
+    for kind, object_kind in _PROPERTY_SECTIONS.items():
+        label = object_kind.name
         section = sections.get(kind)
         if section is None:
             raise ValueError("snapshot result: property section %d is missing" % kind)

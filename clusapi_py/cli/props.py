@@ -7,6 +7,7 @@ import argparse
 import datetime
 from typing import Any, TextIO
 
+from .. import kinds
 from ..errors import ClusterError
 from ..handles import Cluster
 from ..properties import Property, Syntax
@@ -15,7 +16,7 @@ from ..properties.values import to_json
 from ._common import EXIT_OK, Context, line_safe, title, write_json, write_table
 from ._runtime import failure_from
 
-KINDS = ("cluster", "node", "group", "resource", "network", "netinterface")
+KINDS = kinds.NAMES
 
 
 def syntax_name(syntax: int) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, TypeVar
 
 from .. import _bindings as b
 from .. import _consts as k
-from .. import errors
+from .. import errors, kinds
 from .._backend import SYSTEM, Backend, SystemBackend
 from .._validate import access_arg, name_arg
 from ..backends import resolve
@@ -77,9 +77,9 @@ class Cluster(_Handle, PropertiesMixin):
     """A cluster handle (HCLUSTER)."""
 
     __slots__ = ("_info",)
-    _what = "cluster"
+    _what = kinds.CLUSTER.text
     _info: tuple[str, ClusterVersion] | None
-    _kind = b.KIND_CLUSTER
+    _kind = kinds.CLUSTER.id
 
     def _load_info(self) -> tuple[str, ClusterVersion]:
         fields, ints = b.call_result(lib.cs_cluster_info, self._tok(), what="cluster", name=self._name)

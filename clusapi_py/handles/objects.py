@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .. import _bindings as b
 from .. import _consts as k
-from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_table
+from .. import kinds
+from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
 from ..properties.mixin import GroupControlsMixin, PropertiesMixin, ResourceControlsMixin
 from ..records import GroupStatus, ResourceStatus
 from ._base import (
@@ -28,8 +29,8 @@ __all__ = ["Node", "Group", "Resource", "Network", "NetInterface"]
 
 # Value -> member tables: much cheaper than calling the enum class per value,
 # and a value the enum does not know comes back as a plain int.
-_GROUP_STATES = state_table(GroupState)
-_RESOURCE_STATES = state_table(ResourceState)
+_GROUP_STATES = kinds.GROUP.state_table()
+_RESOURCE_STATES = kinds.RESOURCE.state_table()
 
 _S = TypeVar("_S", bound=enum.IntEnum)
 
@@ -96,9 +97,9 @@ class _Object(_Handle, PropertiesMixin, Generic[_S]):
 
 class Node(_Object[NodeState]):
     __slots__ = ()
-    _what = "node"
-    _kind = b.KIND_NODE
-    _states = state_table(NodeState)
+    _what = kinds.NODE.text
+    _kind = kinds.NODE.id
+    _states = kinds.NODE.state_table()
 
     @property
     def id(self) -> str:
@@ -114,8 +115,8 @@ class Node(_Object[NodeState]):
 
 class Group(_Object[GroupState], GroupControlsMixin):
     __slots__ = ()
-    _what = "group"
-    _kind = b.KIND_GROUP
+    _what = kinds.GROUP.text
+    _kind = kinds.GROUP.id
     _states = _GROUP_STATES
 
     @property
@@ -144,9 +145,9 @@ class Group(_Object[GroupState], GroupControlsMixin):
 
 class Resource(_Object[ResourceState], ResourceControlsMixin):
     __slots__ = ()
-    _what = "resource"
+    _what = kinds.RESOURCE.text
     _status_fields = 2
-    _kind = b.KIND_RESOURCE
+    _kind = kinds.RESOURCE.id
     _states = _RESOURCE_STATES
 
     @property
@@ -181,9 +182,9 @@ class Resource(_Object[ResourceState], ResourceControlsMixin):
 
 class Network(_Object[NetworkState]):
     __slots__ = ()
-    _what = "network"
-    _kind = b.KIND_NETWORK
-    _states = state_table(NetworkState)
+    _what = kinds.NETWORK.text
+    _kind = kinds.NETWORK.id
+    _states = kinds.NETWORK.state_table()
 
     @property
     def id(self) -> str:
@@ -196,6 +197,6 @@ class Network(_Object[NetworkState]):
 
 class NetInterface(_Object[NetInterfaceState]):
     __slots__ = ()
-    _what = "net interface"
-    _kind = b.KIND_NETINTERFACE
-    _states = state_table(NetInterfaceState)
+    _what = kinds.NETINTERFACE.text
+    _kind = kinds.NETINTERFACE.id
+    _states = kinds.NETINTERFACE.state_table()

@@ -7,7 +7,7 @@ import struct
 
 from .. import _bindings as b
 from .. import _consts as k
-from .. import errors
+from .. import errors, kinds
 from .._wide import text_to_nul
 from ..records import FailureInfo
 from .codec import Property, parse
@@ -17,23 +17,8 @@ __all__ = ["control_bytes", "read_property_list", "read_text", "read_failure_inf
            "PROPERTY_CODES", "UNSUPPORTED"]
 
 lib = b.lib
-# kind -> (read-write common, read-only common, read-write private, read-only private)
-PROPERTY_CODES: dict[int, tuple[int, int, int, int]] = {
-    b.KIND_CLUSTER: (k.CLUSCTL_CLUSTER_GET_COMMON_PROPERTIES, k.CLUSCTL_CLUSTER_GET_RO_COMMON_PROPERTIES,
-                     k.CLUSCTL_CLUSTER_GET_PRIVATE_PROPERTIES, k.CLUSCTL_CLUSTER_GET_RO_PRIVATE_PROPERTIES),
-    b.KIND_NODE: (k.CLUSCTL_NODE_GET_COMMON_PROPERTIES, k.CLUSCTL_NODE_GET_RO_COMMON_PROPERTIES,
-                  k.CLUSCTL_NODE_GET_PRIVATE_PROPERTIES, k.CLUSCTL_NODE_GET_RO_PRIVATE_PROPERTIES),
-    b.KIND_GROUP: (k.CLUSCTL_GROUP_GET_COMMON_PROPERTIES, k.CLUSCTL_GROUP_GET_RO_COMMON_PROPERTIES,
-                   k.CLUSCTL_GROUP_GET_PRIVATE_PROPERTIES, k.CLUSCTL_GROUP_GET_RO_PRIVATE_PROPERTIES),
-    b.KIND_RESOURCE: (k.CLUSCTL_RESOURCE_GET_COMMON_PROPERTIES, k.CLUSCTL_RESOURCE_GET_RO_COMMON_PROPERTIES,
-                      k.CLUSCTL_RESOURCE_GET_PRIVATE_PROPERTIES, k.CLUSCTL_RESOURCE_GET_RO_PRIVATE_PROPERTIES),
-    b.KIND_NETWORK: (k.CLUSCTL_NETWORK_GET_COMMON_PROPERTIES, k.CLUSCTL_NETWORK_GET_RO_COMMON_PROPERTIES,
-                     k.CLUSCTL_NETWORK_GET_PRIVATE_PROPERTIES, k.CLUSCTL_NETWORK_GET_RO_PRIVATE_PROPERTIES),
-    b.KIND_NETINTERFACE: (k.CLUSCTL_NETINTERFACE_GET_COMMON_PROPERTIES,
-                          k.CLUSCTL_NETINTERFACE_GET_RO_COMMON_PROPERTIES,
-                          k.CLUSCTL_NETINTERFACE_GET_PRIVATE_PROPERTIES,
-                          k.CLUSCTL_NETINTERFACE_GET_RO_PRIVATE_PROPERTIES),
-}
+# kind id -> (read-write common, read-only common, read-write private, read-only private)
+PROPERTY_CODES: dict[int, tuple[int, int, int, int]] = {kind.id: kind.property_codes for kind in kinds.OBJECT_KINDS}
 # What a cluster answers for a code it does not support on that object.
 UNSUPPORTED = frozenset((k.ERROR_INVALID_FUNCTION,))
 _EPOCH = datetime.datetime(1601, 1, 1, tzinfo=datetime.timezone.utc)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, TypeVar, Unio
 
 from .. import _bindings as b
 from .. import _consts as k
-from .. import errors
+from .. import errors, kinds
 from .._backend import Backend, SingleOwner, pop_default, push_default
 from .._validate import name_arg
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, coerce_state
@@ -37,8 +37,8 @@ _E = TypeVar("_E", NodeState, GroupState, ResourceState, NetworkState, NetInterf
 _Sim = TypeVar("_Sim", bound="SimulatedCluster")
 
 _RIGHTS: dict[Rights, int] = {"none": k.CS_RIGHTS_NONE, "read": k.CS_RIGHTS_READ, "all": k.CS_RIGHTS_ALL}
-_KINDS: dict[ObjectKind, int] = {"node": b.KIND_NODE, "group": b.KIND_GROUP, "resource": b.KIND_RESOURCE,
-          "network": b.KIND_NETWORK, "netinterface": b.KIND_NETINTERFACE}
+# The kinds a simulator's objects are (the cluster is none): name -> the shim's id
+_KINDS: dict[str, int] = {k.name: k.id for k in kinds.OBJECT_KINDS if k is not kinds.CLUSTER}
 
 
 def _multi_sz(names: list[str]) -> Pointer[str]:
@@ -316,7 +316,7 @@ class SimulatedCluster(SingleOwner, Backend):
         """Handles the simulator holds open, by kind: {"cluster": 0, "node": 0, ..., "enum": 0}."""
         counts = ffi.new("uint32_t[]", b.lib.CS_KIND_COUNT)
         self._check(lib.cs_sim_open_handles(self._id, counts), "counters")
-        return {name: int(counts[i]) for i, name in enumerate(b.KIND_NAMES)}
+        return {name: int(counts[i]) for i, name in enumerate(kinds.TOKEN_KIND_NAMES)}
 
     # ---- notifications -----------------------------------------------------------------
     @property

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import _bindings as b
+from .. import kinds
 from ..properties.codec import Property, encode_value, parse
 from ..properties.values import coerce
 
@@ -14,8 +15,7 @@ ffi, lib = b.ffi, b.lib
 
 __all__ = ["KINDS", "read_properties", "set_properties", "set_version"]
 
-KINDS = {"cluster": b.KIND_CLUSTER, "node": b.KIND_NODE, "group": b.KIND_GROUP, "resource": b.KIND_RESOURCE,
-         "network": b.KIND_NETWORK, "netinterface": b.KIND_NETINTERFACE}
+KINDS = {k.name: k.id for k in kinds.OBJECT_KINDS}     # name -> the shim's id
 _RO, _PRIVATE = 1, 2
 
 
@@ -27,7 +27,7 @@ def kind_arg(kind: str) -> int:
 
 
 def _object_arg(kind: int, name: str | None) -> Any:
-    if kind == b.KIND_CLUSTER:
+    if kind == kinds.CLUSTER.id:
         return ffi.NULL
     if not isinstance(name, str) or not name or "\0" in name:
         raise ValueError("an object name (non-empty str without NUL) is required, not %r" % (name,))

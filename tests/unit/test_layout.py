@@ -31,7 +31,7 @@ LAYERS = [
               "properties.values"]),
     ("extension", ["_clusapi"]),
     ("bindings", ["_bindings"]),
-    ("constants", ["_consts"]),          # the numbers the package uses by name, as lib.NAME
+    ("constants", ["_consts", "kinds"]),   # the numbers the package uses by name, as lib.NAME; the object kinds
     ("backend base, snapshot", ["_backend", "snapshot"]),
     ("simulator", ["sim", "sim.cluster", "sim.props", "sim.timeline"]),
     ("default-backend policy", ["backends"]),

@@ -19,6 +19,7 @@
 
 #include "api/cs_types.h"
 #include "api/cs_constants.h"
+#include "api/cs_kinds.h"
 #include "api/cs_build.h"
 #include "api/cs_errors.h"
 #include "api/cs_backends.h"

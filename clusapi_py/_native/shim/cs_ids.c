@@ -26,8 +26,8 @@
             nb->p[nb->cap - 1] = 0;                                                        \
         return err;                                                                        \
     }
-CONTROL_ID(group_id_raw, HGROUP, ClusterGroupControl, CLUSCTL_GROUP_GET_ID)
-CONTROL_ID(resource_id_raw, HRESOURCE, ClusterResourceControl, CLUSCTL_RESOURCE_GET_ID)
+CONTROL_ID(group_id_raw, HGROUP, ClusterGroupControl, cs_kind_row_of(CS_KIND_GROUP)->get_id)
+CONTROL_ID(resource_id_raw, HRESOURCE, ClusterResourceControl, cs_kind_row_of(CS_KIND_RESOURCE)->get_id)
 
 /* Get{Node,Network}Id: sizes in characters. */
 #define GET_ID(fname, HOBJ, GetF)                                                          \

@@ -40,6 +40,7 @@
 
 #include "api/cs_shim.h"
 #include "core/cs_failure.h"
+#include "core/cs_kinds.h"
 #include "core/cs_namebuf.h"
 #include "core/cs_result.h"
 #include "core/cs_wstr.h"
@@ -195,9 +196,7 @@ typedef struct shim_rows {
 /* Whether a code says the object is gone (deleted while a walk ran). */
 static inline int shim_is_not_found(uint32_t err)
 {
-    return err == ERROR_CLUSTER_NODE_NOT_FOUND || err == ERROR_GROUP_NOT_FOUND ||
-           err == ERROR_RESOURCE_NOT_FOUND || err == ERROR_CLUSTER_NETWORK_NOT_FOUND ||
-           err == ERROR_CLUSTER_NETINTERFACE_NOT_FOUND;
+    return cs_kind_is_not_found(err);
 }
 /* Property rows (name | bytes of the read-write list, of the read-only
  * list; the lists in the bytes) of every object of a kind by per-object

@@ -40,44 +40,20 @@ static uint32_t lists_of(cs_backend *b, int kind, void *raw, DWORD rw_code, DWOR
     return err;
 }
 
-static void codes_of(int kind, DWORD *rw, DWORD *ro)
-{
-    switch (kind) {
-    case CS_KIND_NODE: *rw = CLUSCTL_NODE_GET_COMMON_PROPERTIES; *ro = CLUSCTL_NODE_GET_RO_COMMON_PROPERTIES; break;
-    case CS_KIND_GROUP: *rw = CLUSCTL_GROUP_GET_COMMON_PROPERTIES; *ro = CLUSCTL_GROUP_GET_RO_COMMON_PROPERTIES; break;
-    case CS_KIND_RESOURCE:
-        *rw = CLUSCTL_RESOURCE_GET_COMMON_PROPERTIES;
-        *ro = CLUSCTL_RESOURCE_GET_RO_COMMON_PROPERTIES;
-        break;
-    case CS_KIND_NETWORK:
-        *rw = CLUSCTL_NETWORK_GET_COMMON_PROPERTIES;
-        *ro = CLUSCTL_NETWORK_GET_RO_COMMON_PROPERTIES;
-        break;
-    default:
-        *rw = CLUSCTL_CLUSTER_GET_COMMON_PROPERTIES;
-        *ro = CLUSCTL_CLUSTER_GET_RO_COMMON_PROPERTIES;
-        break;
-    }
-}
-
-static DWORD enum_type_of(int kind)
-{
-    switch (kind) {
-    case CS_KIND_NODE: return CLUSTER_ENUM_NODE;
-    case CS_KIND_GROUP: return CLUSTER_ENUM_GROUP;
-    case CS_KIND_RESOURCE: return CLUSTER_ENUM_RESOURCE;
-    default: return CLUSTER_ENUM_NETWORK;
-    }
-}
-
 uint32_t shim_walk_object_properties(cs_backend *b, HCLUSTER c, int kind, shim_rows *rows, int *fn)
 {
     cs_builder names = CS_BUILDER_INIT;
     cs_char **fields = NULL;
     size_t n = 0, i;
+    const cs_kind_row *row = cs_kind_row_of(kind);
     DWORD rw_code, ro_code;
     uint32_t err;
-    codes_of(kind, &rw_code, &ro_code);
+    if (row == NULL) {
+        *fn = -1;
+        return ERROR_INVALID_PARAMETER;
+    }
+    rw_code = row->common;
+    ro_code = row->ro_common;
     if (kind == CS_KIND_CLUSTER) {
         cs_builder rw = CS_BUILDER_INIT, ro = CS_BUILDER_INIT;
         err = lists_of(b, CS_KIND_CLUSTER, c, rw_code, ro_code, &rw, &ro, fn);
@@ -87,7 +63,7 @@ uint32_t shim_walk_object_properties(cs_backend *b, HCLUSTER c, int kind, shim_r
         cs_bd_free(&ro);
         return err;
     }
-    err = shim_list_raw(b, CS_KIND_CLUSTER, c, enum_type_of(kind), &names, fn);
+    err = shim_list_raw(b, CS_KIND_CLUSTER, c, row->enum_type, &names, fn);
     if (err == 0 && (fields = cs_bd_fields(&names, &n)) == NULL && cs_bd_count(&names) != 0) {
         *fn = -1;
         err = ERROR_NOT_ENOUGH_MEMORY;

@@ -32,9 +32,7 @@ static uint32_t list_objects(cs_backend *b, HCLUSTER c, DWORD type, cs_builder *
 /* The net interfaces of a node or a network. */
 static uint32_t list_interfaces(cs_backend *b, int kind, void *raw, cs_builder *out, int *fn)
 {
-    DWORD type = kind == CS_KIND_NODE ? (DWORD)CLUSTER_NODE_ENUM_NETINTERFACES
-                                      : (DWORD)CLUSTER_NETWORK_ENUM_NETINTERFACES;
-    return shim_list_raw(b, kind, raw, type, out, fn);
+    return shim_list_raw(b, kind, raw, cs_kind_row_of(kind)->interfaces_enum, out, fn);
 }
 
 /* Appends (interface, owner) for each name in nifs. */
@@ -72,8 +70,7 @@ uint32_t shim_walk_with_interfaces(cs_backend *b, HCLUSTER c, int kind, int sett
     uint32_t err;
     cs_namebuf id;
     cs_nb_init(&id);
-    err = list_objects(b, c, kind == CS_KIND_NODE ? (DWORD)CLUSTER_ENUM_NODE : (DWORD)CLUSTER_ENUM_NETWORK, &list,
-                       &with_ids, fn);
+    err = list_objects(b, c, cs_kind_row_of(kind)->enum_type, &list, &with_ids, fn);
     if (err)
         goto done;
     if ((items = cs_bd_fields(&list, &count)) == NULL)
