@@ -5,6 +5,12 @@ CDEF-BEGIN / CDEF-END block of each header in clusapi_py/_native/api/,
 concatenated in the order CDEF_HEADERS gives.  Python sees the shim's small
 API, never clusapi's raw handles.
 
+Also, without building:
+  python build_clusapi.py --print-sources   the C sources, one per line
+  python build_clusapi.py --write-stub      rewrites clusapi_py/_clusapi.pyi from the installed
+                                            extension (after an api/*.h cdef change)
+  python build_clusapi.py --print-stub      prints that stub (what tests/unit/test_typing.py compares)
+
 Environment:
   CLUSAPI_PY_SANITIZE=1   build with AddressSanitizer + UndefinedBehaviorSanitizer
                           (gcc/clang; see docs/development.md for running it)
@@ -33,9 +39,161 @@ def native_sources():
     return sorted(rel)
 
 
+# ---- the extension's stub ---------------------------------------------------------------------
+# clusapi_py/_clusapi.pyi types the compiled extension, which has no annotations of its own.  It is
+# generated from the *installed* extension (what Python really sees: every cdef function with its
+# C types, every constant), so it needs no cffi parser internals; tests/unit/test_typing.py holds
+# the shipped stub to `--print-stub` of the installed package.  Like --print-sources, this runs
+# before the cffi builder below (which needs the native tree): a copy of the tests beside a wheel
+# runs it with no source.
+STUB = os.path.join(HERE, "clusapi_py", "_clusapi.pyi")
+
+STUB_HEAD = '''\
+"""Types of the compiled extension clusapi_py._clusapi (cffi, out-of-line API mode).
+
+GENERATED from the built extension by `python build_clusapi.py --write-stub`: do not edit by
+hand (tests/unit/test_typing.py fails when this file and the api/ headers' cdef disagree).
+What each function does is in its header, clusapi_py/_native/api/.  Only clusapi_py._bindings
+imports the extension; these types end at the package's own modules and never reach its public
+signatures.
+"""
+from typing import Any, Generic, Literal, Sequence, TypeVar, overload
+
+_T = TypeVar("_T")
+
+class CType(Generic[_T]):
+    """A C type (ffi.typeof); _T is what indexing an object of that type gives."""
+
+    cname: str
+
+class Pointer(Generic[_T]):
+    """A cffi pointer or array whose items read as _T (str for cs_char, bytes for char, int)."""
+
+    def __getitem__(self, index: int, /) -> _T: ...
+    def __setitem__(self, index: int, value: _T, /) -> None: ...
+    def __add__(self, offset: int, /) -> Pointer[_T]: ...
+
+class Result:
+    """A `cs_result *` (api/cs_types.h): the struct's fields, read through the pointer."""
+
+    text: Pointer[str]
+    text_len: int
+    ints: Pointer[int]
+    n_ints: int
+    bytes: Pointer[int]
+    n_bytes: int
+
+class Buffer:
+    """ffi.buffer(): raw bytes; a slice copies them out."""
+
+    def __getitem__(self, index: slice, /) -> bytes: ...
+    def __len__(self) -> int: ...
+
+class FFI:
+    NULL: Pointer[Any]
+    @overload
+    def new(self, cdecl: Literal["int *", "int32_t *", "uint32_t *", "uint64_t *"], /) -> Pointer[int]: ...
+    @overload
+    def new(self, cdecl: Literal["uint32_t[]"], init: int, /) -> Pointer[int]: ...
+    @overload
+    def new(self, cdecl: Literal["int64_t[]"], init: Sequence[int], /) -> Pointer[int]: ...
+    @overload
+    def new(self, cdecl: Literal["cs_char[]"], init: int | str, /) -> Pointer[str]: ...
+    @overload
+    def new(self, cdecl: Literal["cs_result **"], /) -> Pointer[Result]: ...
+    @overload
+    def new(self, cdecl: CType[_T], /) -> Pointer[_T]: ...
+    def typeof(self, cdecl: str, /) -> CType[Any]: ...
+    @overload
+    def string(self, cdata: Pointer[bytes], maxlen: int = ..., /) -> bytes: ...
+    @overload
+    def string(self, cdata: Pointer[str], maxlen: int = ..., /) -> str: ...
+    @overload
+    def unpack(self, cdata: Pointer[str], length: int, /) -> str: ...
+    @overload
+    def unpack(self, cdata: Pointer[int], length: int, /) -> list[int]: ...
+    def buffer(self, cdata: Pointer[int], size: int, /) -> Buffer: ...
+
+class Lib:
+    """The cdef's functions (one method each, arguments positional) and named constants."""
+
+'''
+
+STUB_TAIL = '''
+ffi: FFI
+lib: Lib
+'''
+
+_CHAR16 = ("char16_t *", "wchar_t *")       # cs_char: char16_t off Windows, wchar_t on it
+_INT_POINTERS = ("int *", "uint32_t *", "uint64_t *", "int64_t *", "int32_t *", "uint8_t *")
+
+
+def _annotation(ctype, argument):
+    """The stub's type for one C type of the cdef: a new C type fails here, so the mapping is
+    extended on purpose, never guessed."""
+    if ctype.kind == "void":
+        return "None"
+    if ctype.kind == "primitive":
+        return "float" if ctype.cname in ("double", "float") else "int"
+    if ctype.cname in _CHAR16:
+        return "str | Pointer[str]" if argument else "Pointer[str]"
+    if ctype.cname == "char *":
+        return "bytes | Pointer[bytes]" if argument else "Pointer[bytes]"
+    if ctype.cname == "uint8_t *" and argument:
+        return "bytes | Pointer[int]"           # cffi passes a bytes object's buffer
+    if ctype.cname in _INT_POINTERS:
+        return "Pointer[int]"
+    if ctype.cname == "struct cs_result *":
+        return "Result"
+    if ctype.cname == "struct cs_result * *":
+        return "Pointer[Result]"
+    raise RuntimeError("build_clusapi.py: no stub type for the C type %r: add one to _annotation()"
+                         % ctype.cname)
+
+
+def render_stub(ffi, lib):
+    """The text of _clusapi.pyi for an extension as built (its ffi and lib)."""
+    lines = []
+    for name in sorted(dir(lib)):
+        value = getattr(lib, name)
+        if isinstance(value, int):
+            lines.append("    %s: int" % name)
+            continue
+        ftype = ffi.typeof(value)
+        if ftype.kind != "function":
+            raise RuntimeError("build_clusapi.py: lib.%s is neither an int constant nor a function: %r" % (name, ftype))
+        params = ["self"] + ["a%d: %s" % (i, _annotation(a, True)) for i, a in enumerate(ftype.args)]
+        if len(params) > 1:
+            params.append("/")
+        lines.append("    def %s(%s) -> %s: ..." % (name, ", ".join(params), _annotation(ftype.result, False)))
+    return STUB_HEAD + "\n".join(lines) + "\n" + STUB_TAIL
+
+
+def installed_extension():
+    """(ffi, lib) of the installed clusapi_py._clusapi: this folder leaves sys.path first, so a
+    source tree beside this file (which has no built extension) is not what gets imported."""
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != HERE]
+    try:
+        from clusapi_py._clusapi import ffi, lib
+    except ImportError as exc:
+        sys.exit("build_clusapi.py: cannot import the installed extension (pip install . first): %s" % exc)
+    return ffi, lib
+
+
 if __name__ == "__main__" and sys.argv[1:] == ["--print-sources"]:
     # Before importing cffi: the shell scripts call this with any python3.
     print("\n".join(native_sources()))
+    sys.exit(0)
+
+if __name__ == "__main__" and sys.argv[1:] in (["--write-stub"], ["--print-stub"]):
+    # From the installed extension, before the builder (no native tree needed for --print-stub).
+    _text = render_stub(*installed_extension())
+    if sys.argv[1] == "--print-stub":
+        sys.stdout.buffer.write(_text.encode("utf-8"))
+    else:
+        with open(STUB, "w", encoding="utf-8", newline="\n") as _f:
+            _f.write(_text)
+        print("wrote", STUB)
     sys.exit(0)
 
 from cffi import FFI  # noqa: E402  (after the cffi-free --print-sources path)

@@ -1,9 +1,10 @@
 """Types of the compiled extension clusapi_py._clusapi (cffi, out-of-line API mode).
 
-GENERATED from the built extension by `python tests/unit/test_typing.py --write-stub`: do not
-edit by hand (the test fails when this file and the api/ headers' cdef disagree).  What each
-function does is in its header, clusapi_py/_native/api/.  Only clusapi_py._bindings imports the
-extension; these types end at the package's own modules and never reach its public signatures.
+GENERATED from the built extension by `python build_clusapi.py --write-stub`: do not edit by
+hand (tests/unit/test_typing.py fails when this file and the api/ headers' cdef disagree).
+What each function does is in its header, clusapi_py/_native/api/.  Only clusapi_py._bindings
+imports the extension; these types end at the package's own modules and never reach its public
+signatures.
 """
 from typing import Any, Generic, Literal, Sequence, TypeVar, overload
 

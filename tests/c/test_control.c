@@ -5,14 +5,10 @@
 #include "check.h"
 
 /* ---- control API ------------------------------------------------------------------------ */
-void test_control(void)
+/* The simulator's backend: its kind and id, its table (every entry point), its lookup */
+static void backend_of(int id, cs_backend *b)
 {
-    int id = make_sim(), i;
-    cs_backend *b = cs_sim_backend(id);
-    uint32_t counts[CS_KIND_COUNT];
-    CHECK(b != NULL);
-    if (b == NULL)
-        return;
+    int i;
     EQ(b->kind, CS_BACKEND_SIM);
     EQ(b->id, id);
     CHECK(b->bind != NULL && b->last_error != NULL);
@@ -27,7 +23,11 @@ void test_control(void)
     CHECK(cs_sim_backend(0) == NULL);
     CHECK(cs_sim_backend(60000) == NULL);
     CHECK(cs_backend_by_id(id) == b);
+}
 
+/* Objects the model refuses: duplicates, missing references, bad names and states */
+static void refused_objects(int id)
+{
     /* duplicates and references */
     EQ(cs_sim_add_node(id, W("node1"), W("9"), ClusterNodeUp), ERROR_ALREADY_EXISTS);
     EQ(cs_sim_add_group(id, W("cluster GROUP"), W("x"), ClusterGroupOnline, NULL, NULL), ERROR_ALREADY_EXISTS);
@@ -60,6 +60,11 @@ void test_control(void)
     EQ(cs_sim_add_resource(id, W("R2"), W("x"), W("t"), NULL, 2, NULL, NULL), ERROR_INVALID_PARAMETER);
     EQ(cs_sim_add_network(id, W("N"), W("x"), 4), ERROR_INVALID_PARAMETER);
     EQ(cs_sim_add_resource_type(id, W("")), ERROR_INVALID_PARAMETER);
+}
+
+/* Changes and knobs refused on a good sim id; the knobs' values read back */
+static void refused_changes(int id)
+{
     EQ(cs_sim_set_cluster(id, NULL, NULL, 1, 2, 3, NULL, NULL, 0, 0, 0), ERROR_INVALID_PARAMETER);
     EQ(cs_sim_set_cluster(id, W("X"), NULL, 1, 2, 3,
                           W("0123456789012345678901234567890123456789012345678901234567890123"), NULL, 0, 0, 0),
@@ -100,37 +105,52 @@ void test_control(void)
     EQ(cs_sim_open_handles(id, NULL), ERROR_INVALID_PARAMETER);
     EQ(cs_sim_calls(id, CS_FN_COUNT), 0);
     EQ(cs_sim_calls(id, -2), 0);
+}
 
-    /* an invalid sim id: every control function refuses */
-    {
-        int bad = 60000;
-        EQ(cs_sim_release(bad), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_set_cluster(bad, W("X"), NULL, 1, 2, 3, NULL, NULL, 0, 0, 0), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_set_quorum(bad, W("x"), W("y"), 1), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_add_resource_type(bad, W("t")), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_add_node(bad, W("n"), W("1"), 0), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_add_network(bad, W("n"), W("1"), 0), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_add_netinterface(bad, W("n"), W("1"), W("a"), W("b"), 0), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_add_group(bad, W("g"), W("1"), 0, NULL, NULL), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_add_resource(bad, W("r"), W("1"), W("t"), W("g"), 0, NULL, NULL), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_delete(bad, CS_KIND_NODE, W("n")), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_set_state(bad, CS_KIND_NODE, W("n"), 0), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_move_group(bad, W("g"), W("n")), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_delete_after(bad, 0, 1, CS_KIND_NODE, W("n")), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_fail(bad, 0, 5, 1), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_hide(bad, 0, 1), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_set_latency(bad, 0.0), ERROR_INVALID_PARAMETER);
-        CHECK(cs_sim_get_latency(bad) == 0.0);
-        EQ(cs_sim_set_rights(bad, 2), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_get_rights(bad), -1);
-        EQ(cs_sim_calls(bad, -1), 0);
-        EQ(cs_sim_round_trips(bad, -1), 0);
-        EQ(cs_sim_reset_calls(bad), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_open_handles(bad, counts), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_bind_thread(bad), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_bind_thread(0), ERROR_INVALID_PARAMETER);
-        EQ(cs_sim_bind_thread(CS_SYSTEM_BACKEND), ERROR_INVALID_PARAMETER);
-    }
+/* An invalid sim id: every control function refuses */
+static void invalid_sim_id(void)
+{
+    uint32_t counts[CS_KIND_COUNT];
+    int bad = 60000;
+    EQ(cs_sim_release(bad), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_set_cluster(bad, W("X"), NULL, 1, 2, 3, NULL, NULL, 0, 0, 0), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_set_quorum(bad, W("x"), W("y"), 1), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_add_resource_type(bad, W("t")), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_add_node(bad, W("n"), W("1"), 0), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_add_network(bad, W("n"), W("1"), 0), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_add_netinterface(bad, W("n"), W("1"), W("a"), W("b"), 0), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_add_group(bad, W("g"), W("1"), 0, NULL, NULL), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_add_resource(bad, W("r"), W("1"), W("t"), W("g"), 0, NULL, NULL), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_delete(bad, CS_KIND_NODE, W("n")), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_set_state(bad, CS_KIND_NODE, W("n"), 0), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_move_group(bad, W("g"), W("n")), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_delete_after(bad, 0, 1, CS_KIND_NODE, W("n")), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_fail(bad, 0, 5, 1), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_hide(bad, 0, 1), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_set_latency(bad, 0.0), ERROR_INVALID_PARAMETER);
+    CHECK(cs_sim_get_latency(bad) == 0.0);
+    EQ(cs_sim_set_rights(bad, 2), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_get_rights(bad), -1);
+    EQ(cs_sim_calls(bad, -1), 0);
+    EQ(cs_sim_round_trips(bad, -1), 0);
+    EQ(cs_sim_reset_calls(bad), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_open_handles(bad, counts), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_bind_thread(bad), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_bind_thread(0), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_bind_thread(CS_SYSTEM_BACKEND), ERROR_INVALID_PARAMETER);
+}
+
+void test_control(void)
+{
+    int id = make_sim();
+    cs_backend *b = cs_sim_backend(id);
+    CHECK(b != NULL);
+    if (b == NULL)
+        return;
+    backend_of(id, b);
+    refused_objects(id);
+    refused_changes(id);
+    invalid_sim_id();
     EQ(cs_sim_release(id), 0);
     CHECK(cs_sim_backend(id) == NULL);
     EQ(cs_sim_release(id), ERROR_INVALID_PARAMETER);

@@ -4,24 +4,13 @@
  */
 #include "check.h"
 
-void test_enums(void)
+/* ClusterOpenEnum's flags, ClusterEnum's items and types, its buffer edges, a filtered enumeration */
+static void cluster_enum(cs_table *t, HCLUSTER c)
 {
-    int id = make_sim();
-    cs_table *t = table_of(id);
-    HCLUSTER c;
     HCLUSENUM e;
-    HCLUSENUMEX ex;
-    HNODE n1;
-    HGROUP core;
-    HRESOURCE rname, rip;
-    HNETWORK net1;
     char s[1024];
-    DWORD types[32], cch, type, i;
+    DWORD types[32], cch, type;
     WCHAR buf[64];
-    if (t == NULL)
-        return;
-    EQ(cs_sim_bind_thread(id), 0);
-    c = t->fn.OpenCluster(NULL);
 
     CHECK(t->fn.ClusterOpenEnum(c, 0) == NULL);
     EQ(LASTERR(), ERROR_INVALID_PARAMETER);
@@ -66,8 +55,12 @@ void test_enums(void)
     NAMES(t->fn.ClusterEnum, e, s, NULL);
     CHECK(strcmp(s, "Cluster Group|Available Storage|VM1|Cluster Network 1|Cluster Network 2") == 0);
     EQ(t->fn.ClusterCloseEnum(e), 0);
+}
 
-    /* ClusterEnumEx: the item, then its strings, in the caller's buffer */
+/* ClusterEnumEx: the item, then its strings, in the caller's buffer */
+static void cluster_enum_ex(cs_table *t, HCLUSTER c)
+{
+    HCLUSENUMEX ex;
     ex = t->fn.ClusterOpenEnumEx(c, CLUSTER_ENUM_NODE | CLUSTER_ENUM_RESTYPE, NULL);
     CHECK(ex != NULL);
     {
@@ -107,73 +100,83 @@ void test_enums(void)
     }
     CHECK(t->fn.ClusterCloseEnum((HCLUSENUM)ex) != 0);
     EQ(t->fn.ClusterCloseEnumEx(ex), 0);
+}
 
-    /* node, group, resource and network enumerations */
-    n1 = t->fn.OpenClusterNode(c, W("NODE1"));
-    core = t->fn.OpenClusterGroup(c, W("Cluster Group"));
-    rname = t->fn.OpenClusterResource(c, W("Cluster Name"));
-    rip = t->fn.OpenClusterResource(c, W("Cluster IP Address"));
-    net1 = t->fn.OpenClusterNetwork(c, W("Cluster Network 1"));
-    CHECK(n1 && core && rname && rip && net1);
-    {
-        HNODEENUM ne = t->fn.ClusterNodeOpenEnum(n1, CLUSTER_NODE_ENUM_NETINTERFACES | CLUSTER_NODE_ENUM_GROUPS);
-        NAMES(t->fn.ClusterNodeEnum, ne, s, types);
-        CHECK(strcmp(s, "NODE1 - Ethernet|NODE1 - Ethernet 2|Cluster Group") == 0);
-        EQ(types[0], CLUSTER_NODE_ENUM_NETINTERFACES);
-        EQ(types[2], CLUSTER_NODE_ENUM_GROUPS);
-        EQ(t->fn.ClusterNodeCloseEnum(ne), 0);
-        CHECK(t->fn.ClusterNodeOpenEnum(n1, 4) == NULL);
-        EQ(LASTERR(), ERROR_INVALID_PARAMETER);
-        CHECK(t->fn.ClusterNodeOpenEnum(n1, 0) == NULL);
-        EQ(LASTERR(), ERROR_INVALID_PARAMETER);
-    }
-    {
-        HGROUPENUM ge = t->fn.ClusterGroupOpenEnum(core, CLUSTER_GROUP_ENUM_CONTAINS);
-        NAMES(t->fn.ClusterGroupEnum, ge, s, types);
-        CHECK(strcmp(s, "Cluster IP Address|Cluster Name") == 0);
-        EQ(types[1], CLUSTER_GROUP_ENUM_CONTAINS);
-        EQ(t->fn.ClusterGroupCloseEnum(ge), 0);
-        ge = t->fn.ClusterGroupOpenEnum(core, CLUSTER_GROUP_ENUM_NODES);
-        NAMES(t->fn.ClusterGroupEnum, ge, s, types);
-        CHECK(strcmp(s, "NODE2|NODE1") == 0);                 /* preference order */
-        EQ(types[0], CLUSTER_GROUP_ENUM_NODES);
-        EQ(t->fn.ClusterGroupCloseEnum(ge), 0);
-        CHECK(t->fn.ClusterGroupOpenEnum(core, 4) == NULL);
-        EQ(LASTERR(), ERROR_INVALID_PARAMETER);
-    }
-    {
-        HRESENUM re = t->fn.ClusterResourceOpenEnum(rname, 0x7);
-        NAMES(t->fn.ClusterResourceEnum, re, s, types);
-        CHECK(strcmp(s, "Cluster IP Address|VM1 Service|NODE1|NODE2") == 0);
-        EQ(types[0], CLUSTER_RESOURCE_ENUM_DEPENDS);
-        EQ(types[1], CLUSTER_RESOURCE_ENUM_PROVIDES);
-        EQ(types[2], CLUSTER_RESOURCE_ENUM_NODES);
-        EQ(t->fn.ClusterResourceCloseEnum(re), 0);
-        re = t->fn.ClusterResourceOpenEnum(rip, CLUSTER_RESOURCE_ENUM_PROVIDES);
-        NAMES(t->fn.ClusterResourceEnum, re, s, NULL);
-        CHECK(strcmp(s, "Cluster Name") == 0);
-        EQ(t->fn.ClusterResourceCloseEnum(re), 0);
-        re = t->fn.ClusterResourceOpenEnum(rip, CLUSTER_RESOURCE_ENUM_DEPENDS);
-        NAMES(t->fn.ClusterResourceEnum, re, s, NULL);
-        CHECK(strcmp(s, "") == 0);
-        EQ(t->fn.ClusterResourceCloseEnum(re), 0);
-        CHECK(t->fn.ClusterResourceOpenEnum(rip, 8) == NULL);
-        EQ(LASTERR(), ERROR_INVALID_PARAMETER);
-    }
-    {
-        HNETWORKENUM we = t->fn.ClusterNetworkOpenEnum(net1, CLUSTER_NETWORK_ENUM_NETINTERFACES);
-        NAMES(t->fn.ClusterNetworkEnum, we, s, types);
-        CHECK(strcmp(s, "NODE1 - Ethernet|NODE2 - Ethernet") == 0);
-        EQ(types[1], CLUSTER_NETWORK_ENUM_NETINTERFACES);
-        EQ(t->fn.ClusterNetworkCloseEnum(we), 0);
-        CHECK(t->fn.ClusterNetworkOpenEnum(net1, 2) == NULL);
-        EQ(LASTERR(), ERROR_INVALID_PARAMETER);
-    }
-
-    /* ClusterGroupEnumEx / ClusterResourceEnumEx */
-    CHECK(t->fn.ClusterGroupOpenEnumEx(c, NULL, 0, NULL, 0, 1) == NULL);
+static void node_enum(cs_table *t, HNODE n1)
+{
+    char s[1024];
+    DWORD types[32];
+    HNODEENUM ne = t->fn.ClusterNodeOpenEnum(n1, CLUSTER_NODE_ENUM_NETINTERFACES | CLUSTER_NODE_ENUM_GROUPS);
+    NAMES(t->fn.ClusterNodeEnum, ne, s, types);
+    CHECK(strcmp(s, "NODE1 - Ethernet|NODE1 - Ethernet 2|Cluster Group") == 0);
+    EQ(types[0], CLUSTER_NODE_ENUM_NETINTERFACES);
+    EQ(types[2], CLUSTER_NODE_ENUM_GROUPS);
+    EQ(t->fn.ClusterNodeCloseEnum(ne), 0);
+    CHECK(t->fn.ClusterNodeOpenEnum(n1, 4) == NULL);
     EQ(LASTERR(), ERROR_INVALID_PARAMETER);
-    CHECK(t->fn.ClusterResourceOpenEnumEx(c, NULL, 0, NULL, 0, 2) == NULL);
+    CHECK(t->fn.ClusterNodeOpenEnum(n1, 0) == NULL);
+    EQ(LASTERR(), ERROR_INVALID_PARAMETER);
+}
+
+static void group_enum(cs_table *t, HGROUP core)
+{
+    char s[1024];
+    DWORD types[32];
+    HGROUPENUM ge = t->fn.ClusterGroupOpenEnum(core, CLUSTER_GROUP_ENUM_CONTAINS);
+    NAMES(t->fn.ClusterGroupEnum, ge, s, types);
+    CHECK(strcmp(s, "Cluster IP Address|Cluster Name") == 0);
+    EQ(types[1], CLUSTER_GROUP_ENUM_CONTAINS);
+    EQ(t->fn.ClusterGroupCloseEnum(ge), 0);
+    ge = t->fn.ClusterGroupOpenEnum(core, CLUSTER_GROUP_ENUM_NODES);
+    NAMES(t->fn.ClusterGroupEnum, ge, s, types);
+    CHECK(strcmp(s, "NODE2|NODE1") == 0);                 /* preference order */
+    EQ(types[0], CLUSTER_GROUP_ENUM_NODES);
+    EQ(t->fn.ClusterGroupCloseEnum(ge), 0);
+    CHECK(t->fn.ClusterGroupOpenEnum(core, 4) == NULL);
+    EQ(LASTERR(), ERROR_INVALID_PARAMETER);
+}
+
+static void resource_enum(cs_table *t, HRESOURCE rname, HRESOURCE rip)
+{
+    char s[1024];
+    DWORD types[32];
+    HRESENUM re = t->fn.ClusterResourceOpenEnum(rname, 0x7);
+    NAMES(t->fn.ClusterResourceEnum, re, s, types);
+    CHECK(strcmp(s, "Cluster IP Address|VM1 Service|NODE1|NODE2") == 0);
+    EQ(types[0], CLUSTER_RESOURCE_ENUM_DEPENDS);
+    EQ(types[1], CLUSTER_RESOURCE_ENUM_PROVIDES);
+    EQ(types[2], CLUSTER_RESOURCE_ENUM_NODES);
+    EQ(t->fn.ClusterResourceCloseEnum(re), 0);
+    re = t->fn.ClusterResourceOpenEnum(rip, CLUSTER_RESOURCE_ENUM_PROVIDES);
+    NAMES(t->fn.ClusterResourceEnum, re, s, NULL);
+    CHECK(strcmp(s, "Cluster Name") == 0);
+    EQ(t->fn.ClusterResourceCloseEnum(re), 0);
+    re = t->fn.ClusterResourceOpenEnum(rip, CLUSTER_RESOURCE_ENUM_DEPENDS);
+    NAMES(t->fn.ClusterResourceEnum, re, s, NULL);
+    CHECK(strcmp(s, "") == 0);
+    EQ(t->fn.ClusterResourceCloseEnum(re), 0);
+    CHECK(t->fn.ClusterResourceOpenEnum(rip, 8) == NULL);
+    EQ(LASTERR(), ERROR_INVALID_PARAMETER);
+}
+
+static void network_enum(cs_table *t, HNETWORK net1)
+{
+    char s[1024];
+    DWORD types[32];
+    HNETWORKENUM we = t->fn.ClusterNetworkOpenEnum(net1, CLUSTER_NETWORK_ENUM_NETINTERFACES);
+    NAMES(t->fn.ClusterNetworkEnum, we, s, types);
+    CHECK(strcmp(s, "NODE1 - Ethernet|NODE2 - Ethernet") == 0);
+    EQ(types[1], CLUSTER_NETWORK_ENUM_NETINTERFACES);
+    EQ(t->fn.ClusterNetworkCloseEnum(we), 0);
+    CHECK(t->fn.ClusterNetworkOpenEnum(net1, 2) == NULL);
+    EQ(LASTERR(), ERROR_INVALID_PARAMETER);
+}
+
+/* ClusterGroupEnumEx: every group's item, its sizes; no property lists unless asked */
+static void group_enum_ex(cs_table *t, HCLUSTER c)
+{
+    DWORD i;
+    CHECK(t->fn.ClusterGroupOpenEnumEx(c, NULL, 0, NULL, 0, 1) == NULL);
     EQ(LASTERR(), ERROR_INVALID_PARAMETER);
     {
         HGROUPENUMEX gx = t->fn.ClusterGroupOpenEnumEx(c, NULL, 0, NULL, 0, 0);  /* no property lists asked: none returned */
@@ -213,6 +216,13 @@ void test_enums(void)
         EQ(t->fn.ClusterGroupEnumEx(gx, 3, &u.item, &cb), ERROR_NO_MORE_ITEMS);
         EQ(t->fn.ClusterGroupCloseEnumEx(gx), 0);
     }
+}
+
+/* ClusterResourceEnumEx: an item with its group's name and id */
+static void resource_enum_ex(cs_table *t, HCLUSTER c)
+{
+    CHECK(t->fn.ClusterResourceOpenEnumEx(c, NULL, 0, NULL, 0, 2) == NULL);
+    EQ(LASTERR(), ERROR_INVALID_PARAMETER);
     {
         HRESENUMEX rx = t->fn.ClusterResourceOpenEnumEx(c, NULL, 0, NULL, 0, 0);
         union { CLUSTER_RESOURCE_ENUM_ITEM item; BYTE bytes[512]; } u;
@@ -237,6 +247,39 @@ void test_enums(void)
         EQ(t->fn.ClusterResourceCloseEnumEx(rx), 0);
         EQ(t->fn.ClusterResourceCloseEnumEx(rx), ERROR_INVALID_HANDLE);
     }
+}
+
+void test_enums(void)
+{
+    int id = make_sim();
+    cs_table *t = table_of(id);
+    HCLUSTER c;
+    HNODE n1;
+    HGROUP core;
+    HRESOURCE rname, rip;
+    HNETWORK net1;
+    if (t == NULL)
+        return;
+    EQ(cs_sim_bind_thread(id), 0);
+    c = t->fn.OpenCluster(NULL);
+    cluster_enum(t, c);
+    cluster_enum_ex(t, c);
+
+    /* node, group, resource and network enumerations */
+    n1 = t->fn.OpenClusterNode(c, W("NODE1"));
+    core = t->fn.OpenClusterGroup(c, W("Cluster Group"));
+    rname = t->fn.OpenClusterResource(c, W("Cluster Name"));
+    rip = t->fn.OpenClusterResource(c, W("Cluster IP Address"));
+    net1 = t->fn.OpenClusterNetwork(c, W("Cluster Network 1"));
+    CHECK(n1 && core && rname && rip && net1);
+    node_enum(t, n1);
+    group_enum(t, core);
+    resource_enum(t, rname, rip);
+    network_enum(t, net1);
+
+    /* ClusterGroupEnumEx / ClusterResourceEnumEx */
+    group_enum_ex(t, c);
+    resource_enum_ex(t, c);
     EQ(t->fn.CloseClusterNode(n1), TRUE);
     EQ(t->fn.CloseClusterGroup(core), TRUE);
     EQ(t->fn.CloseClusterResource(rname), TRUE);

@@ -5,36 +5,16 @@
 #include "check.h"
 
 /* ---- deletion with open handles ----------------------------------------------------------------------- */
-void test_delete(void)
+/* A resource: dependency lists drop it, an enumeration opened before keeps its copy, the name
+ * names a new object once added again (*rnamep: a handle to that one). */
+static void delete_resource(cs_table *t, int id, HCLUSTER c, HRESOURCE *rnamep, HRESOURCE rip, HRESOURCE rvm,
+                            HCLUSENUM e)
 {
-    int id = make_sim();
-    cs_table *t = table_of(id);
-    HCLUSTER c;
-    HGROUP core, storage;
-    HRESOURCE rname, rip, rvm;
-    HNODE n1;
-    HNETWORK net1;
-    HNETINTERFACE nif1, nif2;
-    HCLUSENUM e;
+    HRESOURCE rname = *rnamep;
     HRESENUM re;
     WCHAR buf[64];
-    DWORD cch, type;
+    DWORD cch;
     char s[512];
-    if (t == NULL)
-        return;
-    EQ(cs_sim_bind_thread(id), 0);
-    c = t->fn.OpenCluster(NULL);
-    core = t->fn.OpenClusterGroup(c, W("Cluster Group"));
-    storage = t->fn.OpenClusterGroup(c, W("Available Storage"));
-    rname = t->fn.OpenClusterResource(c, W("Cluster Name"));
-    rip = t->fn.OpenClusterResource(c, W("Cluster IP Address"));
-    rvm = t->fn.OpenClusterResource(c, W("VM1 Service"));
-    n1 = t->fn.OpenClusterNode(c, W("NODE1"));
-    net1 = t->fn.OpenClusterNetwork(c, W("Cluster Network 1"));
-    nif1 = t->fn.OpenClusterNetInterface(c, W("NODE1 - Ethernet"));
-    nif2 = t->fn.OpenClusterNetInterface(c, W("NODE2 - Ethernet"));
-    e = t->fn.ClusterOpenEnum(c, CLUSTER_ENUM_RESOURCE);
-    CHECK(c && core && storage && rname && rip && rvm && n1 && net1 && nif1 && nif2 && e);
 
     /* a resource: dependency lists drop it */
     EQ(cs_sim_delete(id, CS_KIND_RESOURCE, W("cluster name")), 0);
@@ -65,6 +45,13 @@ void test_delete(void)
     cch = 64;
     EQ(t->fn.ClusterResourceControl(rname, NULL, CLUSCTL_RESOURCE_GET_ID, NULL, 0, buf, 128, &cch), 0);
     CHECK(weqa(buf, "r-name-2"));
+    *rnamep = rname;
+}
+
+/* A group takes its resources with it (e: the enumeration opened before, closed here). */
+static void delete_group(cs_table *t, int id, HCLUSTER c, HGROUP core, HRESOURCE rip, HRESOURCE rname, HCLUSENUM e)
+{
+    char s[512];
 
     /* a group takes its resources with it */
     EQ(cs_sim_delete(id, CS_KIND_GROUP, W("CLUSTER GROUP")), 0);
@@ -80,8 +67,14 @@ void test_delete(void)
     NAMES(t->fn.ClusterEnum, e, s, NULL);
     CHECK(strcmp(s, "Cluster Disk 1|VM1 Service|Available Storage|VM1") == 0);   /* order kept */
     EQ(t->fn.ClusterCloseEnum(e), 0);
+}
 
-    /* a node: its interfaces go, its groups move to the first remaining node */
+/* A node: its interfaces go, its groups move to the first remaining node */
+static void delete_node(cs_table *t, int id, HGROUP storage, HNODE n1, HNETINTERFACE nif1, HNETINTERFACE nif2)
+{
+    WCHAR buf[64];
+    DWORD cch;
+
     EQ(cs_sim_move_group(id, W("VM1"), W("NODE2")), 0);
     EQ(cs_sim_delete(id, CS_KIND_NODE, W("NODE2")), 0);
     EQ(t->fn.GetClusterNetInterfaceState(nif2), ClusterNetInterfaceStateUnknown);
@@ -105,8 +98,16 @@ void test_delete(void)
     EQ(t->fn.GetClusterNodeId(NULL, buf, &cch), ERROR_CLUSTER_NODE_NOT_FOUND);
     EQ(t->fn.GetClusterNetInterfaceState(nif1), ClusterNetInterfaceStateUnknown);
     EQ(LASTERR(), ERROR_CLUSTER_NETINTERFACE_NOT_FOUND);
+}
 
-    /* a network */
+/* A network */
+static void delete_network(cs_table *t, int id, HCLUSTER c, HNETWORK net1)
+{
+    HCLUSENUM e;
+    WCHAR buf[64];
+    DWORD cch;
+    char s[512];
+
     EQ(cs_sim_delete(id, CS_KIND_NETWORK, W("Cluster Network 1")), 0);
     EQ(t->fn.GetClusterNetworkState(net1), ClusterNetworkStateUnknown);
     EQ(LASTERR(), ERROR_CLUSTER_NETWORK_NOT_FOUND);
@@ -118,25 +119,19 @@ void test_delete(void)
     NAMES(t->fn.ClusterEnum, e, s, NULL);
     CHECK(strcmp(s, "Cluster Network 2") == 0);
     EQ(t->fn.ClusterCloseEnum(e), 0);
+}
 
-    /* deleted or not, handles close normally */
-    EQ(total_open(id), 10);
-    EQ(t->fn.CloseClusterGroup(core), TRUE);
-    EQ(t->fn.CloseClusterGroup(storage), TRUE);
-    EQ(t->fn.CloseClusterResource(rname), TRUE);
-    EQ(t->fn.CloseClusterResource(rip), TRUE);
-    EQ(t->fn.CloseClusterResource(rvm), TRUE);
-    EQ(t->fn.CloseClusterNode(n1), TRUE);
-    EQ(t->fn.CloseClusterNetwork(net1), TRUE);
-    EQ(t->fn.CloseClusterNetInterface(nif1), TRUE);
-    EQ(t->fn.CloseClusterNetInterface(nif2), TRUE);
-    EQ(t->fn.CloseCluster(c), TRUE);
-    EQ(total_open(id), 0);
-    (void)type;
+/* delete_after: the object goes after the N-th completed call */
+static void delete_after(void)
+{
+    int id = make_sim();
+    cs_table *t;
+    HCLUSTER c;
+    HGROUP core;
+    HCLUSENUM e;
+    WCHAR buf[64];
+    DWORD cch, type;
 
-    /* delete_after: the object goes after the N-th completed call */
-    EQ(cs_sim_release(id), 0);
-    id = make_sim();
     t = table_of(id);
     EQ(cs_sim_bind_thread(id), 0);
     c = t->fn.OpenCluster(NULL);
@@ -159,6 +154,54 @@ void test_delete(void)
     EQ(t->fn.CloseClusterGroup(core), TRUE);
     EQ(t->fn.CloseCluster(c), TRUE);
     EQ(cs_sim_release(id), 0);
+}
+
+void test_delete(void)
+{
+    int id = make_sim();
+    cs_table *t = table_of(id);
+    HCLUSTER c;
+    HGROUP core, storage;
+    HRESOURCE rname, rip, rvm;
+    HNODE n1;
+    HNETWORK net1;
+    HNETINTERFACE nif1, nif2;
+    HCLUSENUM e;
+    if (t == NULL)
+        return;
+    EQ(cs_sim_bind_thread(id), 0);
+    c = t->fn.OpenCluster(NULL);
+    core = t->fn.OpenClusterGroup(c, W("Cluster Group"));
+    storage = t->fn.OpenClusterGroup(c, W("Available Storage"));
+    rname = t->fn.OpenClusterResource(c, W("Cluster Name"));
+    rip = t->fn.OpenClusterResource(c, W("Cluster IP Address"));
+    rvm = t->fn.OpenClusterResource(c, W("VM1 Service"));
+    n1 = t->fn.OpenClusterNode(c, W("NODE1"));
+    net1 = t->fn.OpenClusterNetwork(c, W("Cluster Network 1"));
+    nif1 = t->fn.OpenClusterNetInterface(c, W("NODE1 - Ethernet"));
+    nif2 = t->fn.OpenClusterNetInterface(c, W("NODE2 - Ethernet"));
+    e = t->fn.ClusterOpenEnum(c, CLUSTER_ENUM_RESOURCE);
+    CHECK(c && core && storage && rname && rip && rvm && n1 && net1 && nif1 && nif2 && e);
+    delete_resource(t, id, c, &rname, rip, rvm, e);
+    delete_group(t, id, c, core, rip, rname, e);
+    delete_node(t, id, storage, n1, nif1, nif2);
+    delete_network(t, id, c, net1);
+
+    /* deleted or not, handles close normally */
+    EQ(total_open(id), 10);
+    EQ(t->fn.CloseClusterGroup(core), TRUE);
+    EQ(t->fn.CloseClusterGroup(storage), TRUE);
+    EQ(t->fn.CloseClusterResource(rname), TRUE);
+    EQ(t->fn.CloseClusterResource(rip), TRUE);
+    EQ(t->fn.CloseClusterResource(rvm), TRUE);
+    EQ(t->fn.CloseClusterNode(n1), TRUE);
+    EQ(t->fn.CloseClusterNetwork(net1), TRUE);
+    EQ(t->fn.CloseClusterNetInterface(nif1), TRUE);
+    EQ(t->fn.CloseClusterNetInterface(nif2), TRUE);
+    EQ(t->fn.CloseCluster(c), TRUE);
+    EQ(total_open(id), 0);
+    EQ(cs_sim_release(id), 0);
+    delete_after();
 }
 
 /* ---- CloseCluster closes what was obtained from it --------------------------------------------------------- */

@@ -5,12 +5,9 @@
 #include "check.h"
 
 /* ---- opening and access ---------------------------------------------------------------------- */
-void test_opens(void)
+/* The access matrix: OpenClusterEx and every Open*Ex, under each rights setting */
+static void access_matrix(cs_table *t, int id, HCLUSTER c2)
 {
-    int id = make_sim();
-    cs_table *t = table_of(id);
-    HCLUSTER c, c2;
-    HGROUP g;
     DWORD granted;
     static const struct {
         int rights;
@@ -39,13 +36,6 @@ void test_opens(void)
         { CS_RIGHTS_NONE, 0, ERROR_INVALID_PARAMETER, 0 },
     };
     size_t i;
-    if (t == NULL)
-        return;
-    EQ(cs_sim_bind_thread(id), 0);
-
-    /* the access matrix: OpenClusterEx and every Open*Ex */
-    c2 = t->fn.OpenCluster(NULL);
-    CHECK(c2 != NULL);
     for (i = 0; i < sizeof(matrix) / sizeof(matrix[0]); i++) {
         void *h[6];
         int k;
@@ -85,6 +75,14 @@ void test_opens(void)
         if (h[4]) EQ(t->fn.CloseClusterNetwork((HNETWORK)h[4]), TRUE);
         if (h[5]) EQ(t->fn.CloseClusterNetInterface((HNETINTERFACE)h[5]), TRUE);
     }
+}
+
+/* The plain opens: OpenCluster asks GENERIC_ALL, the object opens need read; the granted pointer
+ * of the *Ex opens is optional */
+static void plain_opens(cs_table *t, int id, HCLUSTER c2)
+{
+    HCLUSTER c;
+    HGROUP g;
     /* OpenCluster asks GENERIC_ALL; the plain object opens need read */
     EQ(cs_sim_set_rights(id, CS_RIGHTS_READ), 0);
     CHECK(t->fn.OpenCluster(NULL) == NULL);
@@ -105,34 +103,41 @@ void test_opens(void)
     CHECK(g != NULL);
     EQ(t->fn.CloseClusterGroup(g), TRUE);
     EQ(t->fn.CloseCluster(c), TRUE);
+}
 
-    /* named cluster opens */
-    {
-        static const char *good[] = { "TESTCLUSTER", "testcluster", "TestCluster", "testcluster.contoso.local",
-                                      "TC-ALIAS", "tc-alias", "NODE1", "node2", "" };
-        static const char *bad[] = { "NODE3", "node3", "OTHER", "TESTCLUSTER2", "TC" };
-        for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
-            c = t->fn.OpenClusterEx(W(good[i]), RA, &granted);
-            CHECK(c != NULL);
-            if (c == NULL)
-                printf("  (named open of '%s')\n", good[i]);
-            else
-                EQ(t->fn.CloseCluster(c), TRUE);
-        }
-        for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-            c = t->fn.OpenCluster(W(bad[i]));
-            CHECK(c == NULL);
-            EQ(LASTERR(), RPC_S_SERVER_UNAVAILABLE);
-        }
-        /* a node that comes back up can be opened by name */
-        EQ(cs_sim_set_state(id, CS_KIND_NODE, W("NODE3"), ClusterNodePaused), 0);
-        c = t->fn.OpenCluster(W("NODE3"));
+/* Named cluster opens: the cluster's names and aliases, its nodes that are up */
+static void named_opens(cs_table *t, int id)
+{
+    HCLUSTER c;
+    DWORD granted;
+    size_t i;
+    static const char *good[] = { "TESTCLUSTER", "testcluster", "TestCluster", "testcluster.contoso.local",
+                                  "TC-ALIAS", "tc-alias", "NODE1", "node2", "" };
+    static const char *bad[] = { "NODE3", "node3", "OTHER", "TESTCLUSTER2", "TC" };
+    for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+        c = t->fn.OpenClusterEx(W(good[i]), RA, &granted);
         CHECK(c != NULL);
-        if (c) EQ(t->fn.CloseCluster(c), TRUE);
-        EQ(cs_sim_set_state(id, CS_KIND_NODE, W("NODE3"), ClusterNodeDown), 0);
+        if (c == NULL)
+            printf("  (named open of '%s')\n", good[i]);
+        else
+            EQ(t->fn.CloseCluster(c), TRUE);
     }
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        c = t->fn.OpenCluster(W(bad[i]));
+        CHECK(c == NULL);
+        EQ(LASTERR(), RPC_S_SERVER_UNAVAILABLE);
+    }
+    /* a node that comes back up can be opened by name */
+    EQ(cs_sim_set_state(id, CS_KIND_NODE, W("NODE3"), ClusterNodePaused), 0);
+    c = t->fn.OpenCluster(W("NODE3"));
+    CHECK(c != NULL);
+    if (c) EQ(t->fn.CloseCluster(c), TRUE);
+    EQ(cs_sim_set_state(id, CS_KIND_NODE, W("NODE3"), ClusterNodeDown), 0);
+}
 
-    /* object opens: not found, bad names */
+/* Object opens: not found, bad names */
+static void object_open_errors(cs_table *t, HCLUSTER c2)
+{
     CHECK(t->fn.OpenClusterNode(c2, W("NODE9")) == NULL);
     EQ(LASTERR(), ERROR_CLUSTER_NODE_NOT_FOUND);
     CHECK(t->fn.OpenClusterGroupEx(c2, W("nogroup"), RA, NULL) == NULL);
@@ -149,6 +154,24 @@ void test_opens(void)
     EQ(LASTERR(), ERROR_INVALID_PARAMETER);
     CHECK(t->fn.OpenClusterResource(c2, W("Cluster Group")) == NULL);   /* a group is not a resource */
     EQ(LASTERR(), ERROR_RESOURCE_NOT_FOUND);
+}
+
+void test_opens(void)
+{
+    int id = make_sim();
+    cs_table *t = table_of(id);
+    HCLUSTER c2;
+    if (t == NULL)
+        return;
+    EQ(cs_sim_bind_thread(id), 0);
+
+    /* the access matrix: OpenClusterEx and every Open*Ex */
+    c2 = t->fn.OpenCluster(NULL);
+    CHECK(c2 != NULL);
+    access_matrix(t, id, c2);
+    plain_opens(t, id, c2);
+    named_opens(t, id);
+    object_open_errors(t, c2);
 
     EQ(t->fn.CloseCluster(c2), TRUE);
     EQ(total_open(id), 0);

@@ -124,40 +124,11 @@ void test_cluster_info(void)
 
 /* Reads every name of a plain enumeration into "a|b|c" (ASCII only). */
 /* ---- states, ids, control codes ---------------------------------------------------------------------- */
-void test_states(void)
+/* Group state and owner: buffer sizes, an unowned group, moves */
+static void group_state_and_owner(cs_table *t, int id, HGROUP core, HGROUP vm1)
 {
-    int id = make_sim();
-    cs_table *t = table_of(id);
-    HCLUSTER c;
-    HNODE n1, n3;
-    HGROUP core, vm1;
-    HRESOURCE rname, rdisk;
-    HNETWORK net2;
-    HNETINTERFACE nif2;
-    WCHAR buf[64], buf2[64];
-    DWORD cch, cch2, ret;
-    if (t == NULL)
-        return;
-    EQ(cs_sim_bind_thread(id), 0);
-    c = t->fn.OpenCluster(NULL);
-    n1 = t->fn.OpenClusterNode(c, W("node1"));
-    n3 = t->fn.OpenClusterNodeEx(c, W("NODE3"), RA, NULL);
-    core = t->fn.OpenClusterGroup(c, W("CLUSTER GROUP"));
-    vm1 = t->fn.OpenClusterGroup(c, W("VM1"));
-    rname = t->fn.OpenClusterResource(c, W("Cluster Name"));
-    rdisk = t->fn.OpenClusterResource(c, W("cluster disk 1"));
-    net2 = t->fn.OpenClusterNetwork(c, W("Cluster Network 2"));
-    nif2 = t->fn.OpenClusterNetInterface(c, W("NODE2 - Ethernet"));
-    CHECK(c && n1 && n3 && core && vm1 && rname && rdisk && net2 && nif2);
-
-    EQ(t->fn.GetClusterNodeState(n1), ClusterNodeUp);
-    EQ(t->fn.GetClusterNodeState(n3), ClusterNodeDown);
-    EQ(t->fn.GetClusterNetworkState(net2), ClusterNetworkPartitioned);
-    EQ(t->fn.GetClusterNetInterfaceState(nif2), ClusterNetInterfaceUnreachable);
-    EQ(cs_sim_set_state(id, CS_KIND_NETINTERFACE, W("node2 - ethernet"), ClusterNetInterfaceUp), 0);
-    EQ(t->fn.GetClusterNetInterfaceState(nif2), ClusterNetInterfaceUp);
-
-    /* group state and owner */
+    WCHAR buf[64];
+    DWORD cch;
     EQ(t->fn.GetClusterGroupState(core, NULL, NULL), ClusterGroupOnline);
     cch = 5;                            /* "NODE1": too small */
     buf[0] = 0x7777;
@@ -190,8 +161,13 @@ void test_states(void)
     cch = 64;
     EQ(t->fn.GetClusterGroupState(vm1, buf, &cch), ClusterGroupFailed);
     EQ(cch, 0);
+}
 
-    /* resource state: owner node (its group's) and group */
+/* Resource state: owner node (its group's) and group */
+static void resource_state(cs_table *t, int id, HRESOURCE rname)
+{
+    WCHAR buf[64], buf2[64];
+    DWORD cch, cch2;
     EQ(t->fn.GetClusterResourceState(rname, NULL, NULL, NULL, NULL), ClusterResourceOnlinePending);
     cch = 64;
     cch2 = 64;
@@ -221,8 +197,13 @@ void test_states(void)
     cch = 64;
     EQ(t->fn.GetClusterResourceState(rname, buf, &cch, NULL, NULL), ClusterResourceOnlinePending);
     CHECK(weqa(buf, "NODE2"));
+}
 
-    /* ids */
+/* Node and network ids */
+static void ids(cs_table *t, HNODE n3, HNETWORK net2)
+{
+    WCHAR buf[64];
+    DWORD cch;
     cch = 1;
     EQ(t->fn.GetClusterNodeId(n3, buf, &cch), ERROR_MORE_DATA);
     EQ(cch, 1);
@@ -237,8 +218,13 @@ void test_states(void)
     CHECK(weqa(buf, "net-2"));
     EQ(cch, 5);
     EQ(t->fn.GetClusterNetworkId(net2, buf, NULL), ERROR_INVALID_PARAMETER);
+}
 
-    /* GetClusterNetInterface */
+/* GetClusterNetInterface */
+static void net_interface_of(cs_table *t, HCLUSTER c)
+{
+    WCHAR buf[64];
+    DWORD cch;
     cch = 64;
     EQ(t->fn.GetClusterNetInterface(c, W("node1"), W("CLUSTER NETWORK 2"), buf, &cch), 0);
     CHECK(weqa(buf, "NODE1 - Ethernet 2"));
@@ -253,8 +239,13 @@ void test_states(void)
        ERROR_CLUSTER_NETINTERFACE_NOT_FOUND);
     EQ(t->fn.GetClusterNetInterface(c, NULL, W("Cluster Network 2"), buf, &cch), ERROR_INVALID_PARAMETER);
     EQ(t->fn.GetClusterNetInterface(c, W("NODE1"), W("Cluster Network 2"), buf, NULL), ERROR_INVALID_PARAMETER);
+}
 
-    /* CLUSCTL_*_GET_ID: bytes, NUL included */
+/* CLUSCTL_*_GET_ID: bytes, NUL included */
+static void get_id_controls(cs_table *t, HNODE n1, HGROUP core, HRESOURCE rdisk)
+{
+    WCHAR buf[64];
+    DWORD ret;
     ret = 0;
     EQ(t->fn.ClusterGroupControl(core, NULL, CLUSCTL_GROUP_GET_ID, NULL, 0, NULL, 0, &ret), ERROR_MORE_DATA);
     EQ(ret, 14);                        /* "g-core" + NUL */
@@ -277,6 +268,43 @@ void test_states(void)
     CHECK(weqa(buf, "r-disk"));
     EQ(t->fn.ClusterResourceControl(rdisk, NULL, CLUSCTL_GROUP_GET_ID, NULL, 0, buf, 128, &ret),
        ERROR_INVALID_FUNCTION);
+}
+
+void test_states(void)
+{
+    int id = make_sim();
+    cs_table *t = table_of(id);
+    HCLUSTER c;
+    HNODE n1, n3;
+    HGROUP core, vm1;
+    HRESOURCE rname, rdisk;
+    HNETWORK net2;
+    HNETINTERFACE nif2;
+    if (t == NULL)
+        return;
+    EQ(cs_sim_bind_thread(id), 0);
+    c = t->fn.OpenCluster(NULL);
+    n1 = t->fn.OpenClusterNode(c, W("node1"));
+    n3 = t->fn.OpenClusterNodeEx(c, W("NODE3"), RA, NULL);
+    core = t->fn.OpenClusterGroup(c, W("CLUSTER GROUP"));
+    vm1 = t->fn.OpenClusterGroup(c, W("VM1"));
+    rname = t->fn.OpenClusterResource(c, W("Cluster Name"));
+    rdisk = t->fn.OpenClusterResource(c, W("cluster disk 1"));
+    net2 = t->fn.OpenClusterNetwork(c, W("Cluster Network 2"));
+    nif2 = t->fn.OpenClusterNetInterface(c, W("NODE2 - Ethernet"));
+    CHECK(c && n1 && n3 && core && vm1 && rname && rdisk && net2 && nif2);
+
+    EQ(t->fn.GetClusterNodeState(n1), ClusterNodeUp);
+    EQ(t->fn.GetClusterNodeState(n3), ClusterNodeDown);
+    EQ(t->fn.GetClusterNetworkState(net2), ClusterNetworkPartitioned);
+    EQ(t->fn.GetClusterNetInterfaceState(nif2), ClusterNetInterfaceUnreachable);
+    EQ(cs_sim_set_state(id, CS_KIND_NETINTERFACE, W("node2 - ethernet"), ClusterNetInterfaceUp), 0);
+    EQ(t->fn.GetClusterNetInterfaceState(nif2), ClusterNetInterfaceUp);
+    group_state_and_owner(t, id, core, vm1);
+    resource_state(t, id, rname);
+    ids(t, n3, net2);
+    net_interface_of(t, c);
+    get_id_controls(t, n1, core, rdisk);
 
     EQ(t->fn.CloseClusterNode(n1), TRUE);
     EQ(t->fn.CloseClusterNode(n3), TRUE);

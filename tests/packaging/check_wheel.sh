@@ -182,6 +182,9 @@ cp -R "$repo/tests" "$testroot/tests"
 cp -R "$repo/examples" "$testroot/examples"
 # Only for [tool.pytest.ini_options] (registered markers); no package source comes along.
 cp "$repo/pyproject.toml" "$testroot/"
+# The stub's writer (tests/unit/test_typing.py runs its --print-stub, which reads the installed
+# extension and needs no native source).
+cp "$repo/build_clusapi.py" "$testroot/"
 
 run_suite() {
     local label=$1 target=$2

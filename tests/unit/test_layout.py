@@ -3,7 +3,10 @@ one way (down a declared list of layers, no cycles), the package is never
 imported inside a function, and no file grows past what a reader can hold.
 
 It reads the installed package (the one every other test imports), so it
-also runs from a wheel; the native sources ship in it as package data.
+also runs from a wheel; the native sources ship in it as package data.  The
+size limit also holds every text file of the repository under clusapi_py/,
+tests/ and bench/, read from the tree this file sits in (a copy of the tests
+without the package source or the benchmarks checks what it has).
 """
 import ast
 import fnmatch
@@ -240,3 +243,34 @@ def test_no_native_file_is_over_the_size_limit(path):
     lines = _line_count(os.path.join(NATIVE, path))
     assert lines <= MAX_LINES, "_native/%s has %d lines: split it by concern (limit %d)" % (path, lines, MAX_LINES)
 
+
+# ---- every file of the repository -------------------------------------------------------------
+REPOSITORY = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+REPOSITORY_TREES = ("clusapi_py", "tests", "bench")
+SKIPPED_FOLDERS = {"__pycache__"}       # and hidden folders (.hypothesis, .pytest_cache, ...)
+
+
+def _is_text(path):
+    """Source, scripts, data: no NUL byte (a compiled extension or .pyc has some)."""
+    with open(path, "rb") as f:
+        return b"\0" not in f.read(8192)
+
+
+def _repository_files():
+    """{path relative to the repository, with "/": lines} of the text files under REPOSITORY_TREES."""
+    found = {}
+    for tree in REPOSITORY_TREES:
+        for folder, dirs, files in os.walk(os.path.join(REPOSITORY, tree)):
+            dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS and not d.startswith("."))
+            for f in sorted(files):
+                path = os.path.join(folder, f)
+                if _is_text(path):
+                    found[os.path.relpath(path, REPOSITORY).replace(os.sep, "/")] = _line_count(path)
+    return found
+
+
+def test_no_file_of_the_repository_is_over_the_size_limit():
+    files = _repository_files()
+    assert "tests/unit/test_layout.py" in files, "the walk missed this file: %s" % REPOSITORY
+    big = {path: lines for path, lines in sorted(files.items()) if lines > MAX_LINES}
+    assert not big, "split these files by behaviour (over %d lines): %s" % (MAX_LINES, big)

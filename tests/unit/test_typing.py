@@ -2,8 +2,9 @@
 
 - clusapi_py/_clusapi.pyi (the types of the compiled extension, which has
   no annotations of its own) is generated from the built extension's cdef
-  by this file: `python tests/unit/test_typing.py --write-stub` rewrites
-  it, and test_the_extension_stub_matches_the_cdef fails when a function or
+  by build_clusapi.py: `python build_clusapi.py --write-stub` rewrites it,
+  and test_the_extension_stub_matches_the_cdef (the installed stub against
+  `--print-stub` of the installed extension) fails when a function or
   constant was added, removed or retyped in an api/ header without it.
 - mypy --strict on a small monitoring agent sees precise types (no Any) for
   what an agent handles: the Cluster, the Snapshot and its rows, status(),
@@ -20,137 +21,23 @@ import textwrap
 import pytest
 
 import clusapi_py
-from clusapi_py._clusapi import ffi, lib
 
 PACKAGE_DIR = os.path.dirname(os.path.abspath(clusapi_py.__file__))
 STUB = os.path.join(PACKAGE_DIR, "_clusapi.pyi")
-
-# ---- the extension's stub ---------------------------------------------------------------------
-STUB_HEAD = '''\
-"""Types of the compiled extension clusapi_py._clusapi (cffi, out-of-line API mode).
-
-GENERATED from the built extension by `python tests/unit/test_typing.py --write-stub`: do not
-edit by hand (the test fails when this file and the api/ headers' cdef disagree).  What each
-function does is in its header, clusapi_py/_native/api/.  Only clusapi_py._bindings imports the
-extension; these types end at the package's own modules and never reach its public signatures.
-"""
-from typing import Any, Generic, Literal, Sequence, TypeVar, overload
-
-_T = TypeVar("_T")
-
-class CType(Generic[_T]):
-    """A C type (ffi.typeof); _T is what indexing an object of that type gives."""
-
-    cname: str
-
-class Pointer(Generic[_T]):
-    """A cffi pointer or array whose items read as _T (str for cs_char, bytes for char, int)."""
-
-    def __getitem__(self, index: int, /) -> _T: ...
-    def __setitem__(self, index: int, value: _T, /) -> None: ...
-    def __add__(self, offset: int, /) -> Pointer[_T]: ...
-
-class Result:
-    """A `cs_result *` (api/cs_types.h): the struct's fields, read through the pointer."""
-
-    text: Pointer[str]
-    text_len: int
-    ints: Pointer[int]
-    n_ints: int
-    bytes: Pointer[int]
-    n_bytes: int
-
-class Buffer:
-    """ffi.buffer(): raw bytes; a slice copies them out."""
-
-    def __getitem__(self, index: slice, /) -> bytes: ...
-    def __len__(self) -> int: ...
-
-class FFI:
-    NULL: Pointer[Any]
-    @overload
-    def new(self, cdecl: Literal["int *", "int32_t *", "uint32_t *", "uint64_t *"], /) -> Pointer[int]: ...
-    @overload
-    def new(self, cdecl: Literal["uint32_t[]"], init: int, /) -> Pointer[int]: ...
-    @overload
-    def new(self, cdecl: Literal["int64_t[]"], init: Sequence[int], /) -> Pointer[int]: ...
-    @overload
-    def new(self, cdecl: Literal["cs_char[]"], init: int | str, /) -> Pointer[str]: ...
-    @overload
-    def new(self, cdecl: Literal["cs_result **"], /) -> Pointer[Result]: ...
-    @overload
-    def new(self, cdecl: CType[_T], /) -> Pointer[_T]: ...
-    def typeof(self, cdecl: str, /) -> CType[Any]: ...
-    @overload
-    def string(self, cdata: Pointer[bytes], maxlen: int = ..., /) -> bytes: ...
-    @overload
-    def string(self, cdata: Pointer[str], maxlen: int = ..., /) -> str: ...
-    @overload
-    def unpack(self, cdata: Pointer[str], length: int, /) -> str: ...
-    @overload
-    def unpack(self, cdata: Pointer[int], length: int, /) -> list[int]: ...
-    def buffer(self, cdata: Pointer[int], size: int, /) -> Buffer: ...
-
-class Lib:
-    """The cdef's functions (one method each, arguments positional) and named constants."""
-
-'''
-
-STUB_TAIL = '''
-ffi: FFI
-lib: Lib
-'''
-
-_CHAR16 = ("char16_t *", "wchar_t *")       # cs_char: char16_t off Windows, wchar_t on it
-_INT_POINTERS = ("int *", "uint32_t *", "uint64_t *", "int64_t *", "int32_t *", "uint8_t *")
-
-
-def _annotation(ctype, argument):
-    """The stub's type for one C type of the cdef: a new C type fails here, so the mapping is
-    extended on purpose, never guessed."""
-    if ctype.kind == "void":
-        return "None"
-    if ctype.kind == "primitive":
-        return "float" if ctype.cname in ("double", "float") else "int"
-    if ctype.cname in _CHAR16:
-        return "str | Pointer[str]" if argument else "Pointer[str]"
-    if ctype.cname == "char *":
-        return "bytes | Pointer[bytes]" if argument else "Pointer[bytes]"
-    if ctype.cname == "uint8_t *" and argument:
-        return "bytes | Pointer[int]"           # cffi passes a bytes object's buffer
-    if ctype.cname in _INT_POINTERS:
-        return "Pointer[int]"
-    if ctype.cname == "struct cs_result *":
-        return "Result"
-    if ctype.cname == "struct cs_result * *":
-        return "Pointer[Result]"
-    raise AssertionError("tests/unit/test_typing.py: no stub type for the C type %r: add one to _annotation()"
-                         % ctype.cname)
-
-
-def render_stub():
-    """The text of _clusapi.pyi for the extension as built."""
-    lines = []
-    for name in sorted(dir(lib)):
-        value = getattr(lib, name)
-        if isinstance(value, int):
-            lines.append("    %s: int" % name)
-            continue
-        ftype = ffi.typeof(value)
-        assert ftype.kind == "function", (name, ftype)
-        params = ["self"] + ["a%d: %s" % (i, _annotation(a, True)) for i, a in enumerate(ftype.args)]
-        if len(params) > 1:
-            params.append("/")
-        lines.append("    def %s(%s) -> %s: ..." % (name, ", ".join(params), _annotation(ftype.result, False)))
-    return STUB_HEAD + "\n".join(lines) + "\n" + STUB_TAIL
+BUILD_SCRIPT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "build_clusapi.py"))
 
 
 def test_the_extension_stub_matches_the_cdef():
+    # The writer is build_clusapi.py's (run as a script: its stub part needs no native tree, so a
+    # copy of the tests beside a wheel runs it too, with the build script copied beside them).
+    proc = subprocess.run([sys.executable, BUILD_SCRIPT, "--print-stub"], cwd=os.path.dirname(BUILD_SCRIPT),
+                          capture_output=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
     with open(STUB, encoding="utf-8") as f:
         shipped = f.read()
-    assert shipped == render_stub(), (
+    assert shipped == proc.stdout.decode("utf-8"), (
         "clusapi_py/_clusapi.pyi is out of date with the extension's cdef: run "
-        "`python tests/unit/test_typing.py --write-stub` (with the package installed) and commit it")
+        "`python build_clusapi.py --write-stub` (with the package installed) and commit it")
 
 
 # ---- what a user's mypy sees --------------------------------------------------------------
@@ -261,12 +148,3 @@ def test_strict_mypy_rejects_a_misuse(tmp_path):
     lines = [line for line in proc.stdout.splitlines() if ": error:" in line]
     assert [int(line.split(":")[1]) for line in lines] == [3, 4, 5], proc.stdout
 
-
-if __name__ == "__main__":
-    if sys.argv[1:] == ["--write-stub"]:
-        target = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "clusapi_py", "_clusapi.pyi")
-        with open(target, "w", encoding="utf-8", newline="\n") as f:
-            f.write(render_stub())
-        print("wrote", os.path.normpath(target))
-    else:
-        sys.exit("usage: python tests/unit/test_typing.py --write-stub")

@@ -33,7 +33,7 @@
 #      the sdist and the Windows wheel are left in DIST (default BUILD_DIR/dist);
 #   5. layout: python/ (a fresh embeddable CPython: sys.path is its stdlib and
 #      Lib\site-packages), pip/ (pip's wheel), wheels/ (what pip may install), work/
-#      (tests/, pyproject.toml, README, docs, examples -- no package source);
+#      (tests/, pyproject.toml, README, docs, examples, build_clusapi.py -- no package source);
 #   6. under Wine (prefix in the build directory): pip install --no-index --require-hashes
 #      clusapi_py[exporter,dev] + the test wheels, pip check, the installed RECORD checked, an
 #      import check (everything from site-packages), the CLI as a subprocess through
@@ -413,9 +413,10 @@ EOF
 echo "pip will install $(wc -l <"$L/install.requirements.txt") pinned requirements, clusapi_py[$EXTRAS]==$VERSION first"
 # With the README, docs/ and examples/ beside them, as in the repository: the tests that hold the
 # docs to the code (the README's rule table, every documented example runs) run here too.
-# No package source: the suite imports clusapi_py from site-packages.
+# No package source: the suite imports clusapi_py from site-packages.  build_clusapi.py comes along
+# for the stub test (its --print-stub reads the installed extension, no native source).
 tar -C "$ROOT" --exclude='__pycache__' --exclude='*.py[cod]' --exclude='.hypothesis' \
-    -cf - tests pyproject.toml README.md docs examples | tar -C "$L/work" -xf -
+    -cf - tests pyproject.toml README.md docs examples build_clusapi.py | tar -C "$L/work" -xf -
 [ ! -e "$L/work/clusapi_py" ] || die "work/ must not hold a clusapi_py folder"
 echo "work: $(find "$L/work/tests" -name 'test_*.py' | wc -l) test files"
 

@@ -140,7 +140,7 @@ if ! mapfile -t sources < <(python3 build_clusapi.py --print-sources) || [ "${#s
     not_ok "build test_dll.exe: build_clusapi.py --print-sources gave no source list"
 fi
 if [ "$have_sources" -eq 1 ]; then
-    if logged "$LOGS/test_dll.build.log" "$CC64" "${CFLAGS[@]}" -I"$NATIVE" -o "$BUILD/test_dll.exe" \
+    if logged "$LOGS/test_dll.build.log" "$CC64" "${CFLAGS[@]}" -I"$NATIVE" -Itests/windows -o "$BUILD/test_dll.exe" \
         "${sources[@]}" tests/windows/test_dll.c; then
         ok "build test_dll.exe ($CC64 ${CFLAGS[*]}, no clusapi import library)"
         objdump=x86_64-w64-mingw32-objdump
@@ -164,7 +164,7 @@ if [ "$have_sources" -eq 1 ]; then
     # linked to catch warnings and calling-convention mismatches; not run
     # (Debian's wine64 cannot run 32-bit programs without wine32:i386).
     if command -v "$CC32" >/dev/null 2>&1; then
-        if logged "$LOGS/test_dll32.build.log" "$CC32" "${CFLAGS[@]}" -I"$NATIVE" -o "$BUILD/test_dll32.exe" \
+        if logged "$LOGS/test_dll32.build.log" "$CC32" "${CFLAGS[@]}" -I"$NATIVE" -Itests/windows -o "$BUILD/test_dll32.exe" \
             "${sources[@]}" tests/windows/test_dll.c; then
             ok "build test_dll32.exe with $CC32 (compiled and linked, not run)"
         else

@@ -21,45 +21,13 @@
  * with "#" are information, and a last line "N passed, M failed".  Exit
  * status 1 when a check failed, 2 on an unhandled exception.
  */
-#include "api/cs_shim.h"
-
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <wchar.h>
+#include "win_harness.h"   /* check, info, the crash handler, clusapi.dll's module */
 
 /* (v) the character types are 16-bit UTF-16 code units. */
 _Static_assert(sizeof(wchar_t) == 2, "wchar_t is 2 bytes on Windows");
 _Static_assert(sizeof(WCHAR) == 2, "WCHAR is 2 bytes");
 _Static_assert(sizeof(cs_char) == 2, "cs_char is 2 bytes");
 _Static_assert(sizeof(CLUSTERVERSIONINFO) == 284, "CLUSTERVERSIONINFO is 284 bytes");
-
-static int passed, failed;
-
-static void check(int cond, const char *fmt, ...)
-{
-    va_list ap;
-    printf("%s - ", cond ? "ok" : "not ok");
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    printf("\n");
-    if (cond)
-        passed++;
-    else
-        failed++;
-}
-
-static void info(const char *fmt, ...)
-{
-    va_list ap;
-    printf("# ");
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    printf("\n");
-}
 
 /* A UTF-16 string as hex code units, into a static buffer. */
 static const char *hex16(const cs_char *s, size_t n)
@@ -80,22 +48,10 @@ static size_t len16(const cs_char *s)
     return n;
 }
 
-static LONG WINAPI on_crash(EXCEPTION_POINTERS *ep)
-{
-    printf("not ok - unhandled exception 0x%08lX at %p (a clusapi stub called, or a crash in the shim)\n",
-           (unsigned long)ep->ExceptionRecord->ExceptionCode, ep->ExceptionRecord->ExceptionAddress);
-    printf("%d passed, %d failed\n", passed, failed + 1);
-    fflush(stdout);
-    ExitProcess(2);
-    return EXCEPTION_EXECUTE_HANDLER;
-}
-
 /* ---- (i) loading clusapi.dll ------------------------------------------------------ */
 static void test_loading(void)
 {
-    wchar_t path[MAX_PATH];
-    HMODULE dll;
-    int i, n_present = 0;
+    int i, n_present = 0, from_system32;
     char present[2048];
     size_t used = 0;
 
@@ -106,20 +62,8 @@ static void test_loading(void)
     check(cs_backend_has(CS_SYSTEM_BACKEND, CS_FN_OpenClusterEx) == 0,
           "cs_backend_has(system, OpenClusterEx) == 0 (Wine has no OpenClusterEx)");
 
-    dll = GetModuleHandleW(L"clusapi.dll");
-    path[0] = 0;
-    if (dll != NULL && GetModuleFileNameW(dll, path, MAX_PATH) == 0)
-        path[0] = 0;
-    {
-        wchar_t lower[MAX_PATH];
-        size_t k;
-        for (k = 0; path[k] && k + 1 < MAX_PATH; k++)
-            lower[k] = (path[k] >= L'A' && path[k] <= L'Z') ? (wchar_t)(path[k] - L'A' + L'a') : path[k];
-        lower[k] = 0;
-        info("clusapi.dll loaded from %ls", path);
-        check(dll != NULL && wcsstr(lower, L"\\system32\\clusapi.dll") != NULL,
-              "the loaded clusapi.dll is the System32 one");
-    }
+    harness_clusapi_module(&from_system32);
+    check(from_system32, "the loaded clusapi.dll is the System32 one");
 
     present[0] = 0;
     for (i = 0; i < cs_function_count(); i++) {
@@ -386,8 +330,7 @@ static void test_unicode_sim(void)
 
 int main(void)
 {
-    setvbuf(stdout, NULL, _IONBF, 0);
-    SetUnhandledExceptionFilter(on_crash);
+    harness_begin(" (a clusapi stub called, or a crash in the shim)");
     info("test_dll: shim API against %s clusapi.dll, %d-bit", "the system's", (int)(sizeof(void *) * 8));
 
     test_loading();
@@ -397,6 +340,5 @@ int main(void)
     test_unicode_system();
     test_unicode_sim();
 
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    return harness_end();
 }

@@ -67,7 +67,7 @@ if command -v "$CC32" >/dev/null 2>&1; then
 fi
 
 if [ -f "$SIMDLL/clusapi.dll" ] && [ -f "$SIMDLL/clusapi2008/clusapi.dll" ] &&
-    logged "$LOGS/test_simdll.build.log" "$CC64" "${CFLAGS[@]}" -I"$NATIVE" -o "$SIMDLL/test_simdll.exe" \
+    logged "$LOGS/test_simdll.build.log" "$CC64" "${CFLAGS[@]}" -I"$NATIVE" -Itests/windows -o "$SIMDLL/test_simdll.exe" \
         "${sources[@]}" tests/windows/simdll/test_simdll.c; then
     ok "build test_simdll.exe"
     # Wine's own clusapi.dll, kept to be put back.

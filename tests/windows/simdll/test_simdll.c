@@ -23,49 +23,7 @@
  * Output: "ok - ..." / "not ok - ..." lines, "# ..." information, and a
  * last line "N passed, M failed"; exit status 1 when a check failed.
  */
-#include "api/cs_shim.h"
-
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <wchar.h>
-
-static int passed, failed;
-
-static void check(int cond, const char *fmt, ...)
-{
-    va_list ap;
-    printf("%s - ", cond ? "ok" : "not ok");
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    printf("\n");
-    if (cond)
-        passed++;
-    else
-        failed++;
-}
-
-static void info(const char *fmt, ...)
-{
-    va_list ap;
-    printf("# ");
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    printf("\n");
-}
-
-static LONG WINAPI on_crash(EXCEPTION_POINTERS *ep)
-{
-    printf("not ok - unhandled exception 0x%08lX at %p\n", (unsigned long)ep->ExceptionRecord->ExceptionCode,
-           ep->ExceptionRecord->ExceptionAddress);
-    printf("%d passed, %d failed\n", passed, failed + 1);
-    fflush(stdout);
-    ExitProcess(2);
-    return EXCEPTION_EXECUTE_HANDLER;
-}
+#include "win_harness.h"   /* check, info, the crash handler, clusapi.dll's module */
 
 /* The DLL's control API, as it exports it. */
 typedef int (*instance_fn)(void);
@@ -137,33 +95,24 @@ static uint32_t dll_open_total(void)
 /* ---- loading -------------------------------------------------------------------------- */
 static int test_loading(int level)
 {
-    wchar_t path[MAX_PATH], lower[MAX_PATH];
     HMODULE dll;
-    size_t k;
-    int i, agree = 1, resolved = 0, ex_absent = 1, others_present = 1;
+    int i, agree = 1, resolved = 0, ex_absent = 1, others_present = 1, from_system32;
     char msg[200];
 
     check(GetModuleHandleW(L"clusapi.dll") == NULL, "clusapi.dll is not loaded before the first use");
     check(cs_backend_has(CS_SYSTEM_BACKEND, CS_FN_OpenCluster) == 1,
           "the system backend loaded clusapi.dll (LOAD_LIBRARY_SEARCH_SYSTEM32) and resolved OpenCluster");
-    dll = GetModuleHandleW(L"clusapi.dll");
-    path[0] = 0;
-    if (dll == NULL || GetModuleFileNameW(dll, path, MAX_PATH) == 0)
-        path[0] = 0;
-    for (k = 0; path[k] && k + 1 < MAX_PATH; k++)
-        lower[k] = (path[k] >= L'A' && path[k] <= L'Z') ? (wchar_t)(path[k] - L'A' + L'a') : path[k];
-    lower[k] = 0;
-    info("clusapi.dll loaded from %ls", path);
-    check(dll != NULL && wcsstr(lower, L"\\system32\\clusapi.dll") != NULL, "it is the System32 clusapi.dll");
+    dll = harness_clusapi_module(&from_system32);
+    check(from_system32, "it is the System32 clusapi.dll");
     if (dll == NULL)
         return 0;
-    ctl.instance = (instance_fn)(void (*)(void))GetProcAddress(dll, "cs_simdll_instance");
-    ctl.status = (status_fn)(void (*)(void))GetProcAddress(dll, "cs_simdll_status");
-    ctl.level = (instance_fn)(void (*)(void))GetProcAddress(dll, "cs_simdll_level");
-    ctl.fail = (fail_fn)(void (*)(void))GetProcAddress(dll, "cs_sim_fail");
-    ctl.calls = (calls_fn)(void (*)(void))GetProcAddress(dll, "cs_sim_calls");
-    ctl.open_handles = (handles_fn)(void (*)(void))GetProcAddress(dll, "cs_sim_open_handles");
-    ctl.reset_calls = (reset_fn)(void (*)(void))GetProcAddress(dll, "cs_sim_reset_calls");
+    ctl.instance = HARNESS_PROC(instance_fn, dll, "cs_simdll_instance");
+    ctl.status = HARNESS_PROC(status_fn, dll, "cs_simdll_status");
+    ctl.level = HARNESS_PROC(instance_fn, dll, "cs_simdll_level");
+    ctl.fail = HARNESS_PROC(fail_fn, dll, "cs_sim_fail");
+    ctl.calls = HARNESS_PROC(calls_fn, dll, "cs_sim_calls");
+    ctl.open_handles = HARNESS_PROC(handles_fn, dll, "cs_sim_open_handles");
+    ctl.reset_calls = HARNESS_PROC(reset_fn, dll, "cs_sim_reset_calls");
     check(ctl.instance && ctl.status && ctl.level && ctl.fail && ctl.calls && ctl.open_handles && ctl.reset_calls,
           "it is the simulated clusapi.dll: its control entries resolve (not Wine's built-in stub)");
     if (!(ctl.instance && ctl.status && ctl.level && ctl.fail && ctl.calls && ctl.open_handles && ctl.reset_calls))
@@ -455,7 +404,7 @@ static void run_bad(void)
     char msg[200];
     uint64_t c = cs_open_cluster(CS_SYSTEM_BACKEND, NULL, GENERIC_ALL);
     HMODULE dll = GetModuleHandleW(L"clusapi.dll");
-    status_fn status = dll ? (status_fn)(void (*)(void))GetProcAddress(dll, "cs_simdll_status") : NULL;
+    status_fn status = dll ? HARNESS_PROC(status_fn, dll, "cs_simdll_status") : NULL;
     uint32_t err;
     check(c == 0 && cs_last_error() == ERROR_BAD_FORMAT && strcmp(cs_last_function(), "OpenClusterEx") == 0,
           "a malformed CLUSAPI_SIMDLL_TOPOLOGY: OpenClusterEx fails with ERROR_BAD_FORMAT, no crash (got %u)",
@@ -470,8 +419,7 @@ static void run_bad(void)
 int main(int argc, char **argv)
 {
     const char *mode = argc > 1 ? argv[1] : "full";
-    setvbuf(stdout, NULL, _IONBF, 0);
-    SetUnhandledExceptionFilter(on_crash);
+    harness_begin("");
     info("test_simdll %s: the system backend against the simulated clusapi.dll, %d-bit", mode,
          (int)(sizeof(void *) * 8));
     if (strcmp(mode, "full") == 0)
@@ -484,6 +432,5 @@ int main(int argc, char **argv)
         run_bad();
     else
         check(0, "unknown mode %s", mode);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    return harness_end();
 }
