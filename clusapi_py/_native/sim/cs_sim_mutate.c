@@ -3,12 +3,12 @@
  * simulated cluster, and the notification events each change posts.
  *
  * The control API (cs_sim_topology.c) changes the model only through
- * model_insert, model_set_state and model_set_owner, and deletes through
- * obj_delete (cs_sim_model.c); each of them calls sim_changed, which says
- * what happened in the terms of the notification API -- the version-2
- * object type, flag, ids and payload documented for it (MS-CMRP,
- * ApiGetNotifyV2) and the version-1 CLUSTER_CHANGE_* filter, one row per
- * event in the table `events` -- and hands it to sim_post
+ * sim_model_insert, sim_model_set_state and sim_model_set_owner, and
+ * deletes through sim_obj_delete (cs_sim_model.c); each of them calls
+ * sim_changed, which says what happened in the terms of the notification
+ * API -- the version-2 object type, flag, ids and payload documented for
+ * it (MS-CMRP, ApiGetNotifyV2) and the version-1 CLUSTER_CHANGE_* filter,
+ * one row per event in the table `events` -- and hands it to sim_post
  * (cs_sim_notify.c).  g_lock is held throughout.
  *
  * Changes that carry data come through sim_changed_data: a property change
@@ -21,20 +21,20 @@
  */
 #include "sim/cs_sim_int.h"
 
-void model_insert(sim *s, sim_obj *o)
+void sim_model_insert(sim *s, sim_obj *o)
 {
-    set_insert(&s->sets[o->kind], o);
+    sim_set_insert(&s->sets[o->kind], o);
     sim_changed(s, SIM_CHANGE_ADDED, o);
 }
 
-void model_set_state(sim *s, sim_obj *o, int state)
+void sim_model_set_state(sim *s, sim_obj *o, int state)
 {
     o->state = state;
     sim_props_note_state(o);            /* StateChangeTime (CLUSCTL_*_GET_STATE_CHANGE_TIME) */
     sim_changed(s, SIM_CHANGE_STATE, o);
 }
 
-void model_set_owner(sim *s, sim_obj *group, sim_obj *node)
+void sim_model_set_owner(sim *s, sim_obj *group, sim_obj *node)
 {
     group->node = node;
     sim_props_note_move(group);         /* the group's last move time */
@@ -84,7 +84,7 @@ void sim_group_rederive(sim *s, sim_obj *group)
 {
     int state;
     if (group != NULL && !group->deleted && sim_group_state(group, &state) == 0 && state != group->state)
-        model_set_state(s, group, state);
+        sim_model_set_state(s, group, state);
 }
 
 /* The network state the cluster reports for a network's interfaces
@@ -127,7 +127,7 @@ void sim_network_rederive(sim *s, sim_obj *network)
     int state;
     if (network != NULL && !network->deleted && sim_network_state(s, network, &state) == 0 &&
         state != network->state)
-        model_set_state(s, network, state);
+        sim_model_set_state(s, network, state);
 }
 
 static const WCHAR no_text[1] = { 0 };
