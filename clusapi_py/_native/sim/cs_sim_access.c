@@ -6,7 +6,7 @@
 #include "sim/cs_sim_int.h"
 
 /* dwDesiredAccess: a nonzero combination of the three documented bits. */
-DWORD access_valid(DWORD desired)
+DWORD sim_access_valid(DWORD desired)
 {
     if (desired == 0 || (desired & ~(ACCESS_READ | ACCESS_ALL | ACCESS_MAX)) != 0)
         return ERROR_INVALID_PARAMETER;
@@ -14,7 +14,7 @@ DWORD access_valid(DWORD desired)
 }
 
 /* What the principal's rights grant for a (valid) request. */
-DWORD access_grant(const sim *s, DWORD desired, DWORD *granted)
+DWORD sim_access_grant(const sim *s, DWORD desired, DWORD *granted)
 {
     DWORD g;
     if (s->rights == CS_RIGHTS_NONE)

@@ -13,7 +13,7 @@
 /* ---- name buffers ------------------------------------------------------------------------------- */
 /* Checks a (buffer, count) pair: a count is required; a NULL buffer only
  * with capacity 0 (a length query). */
-DWORD check_name_buffer(LPWSTR buf, LPDWORD cch)
+DWORD sim_check_name_buffer(LPWSTR buf, LPDWORD cch)
 {
     if (cch == NULL)
         return ERROR_INVALID_PARAMETER;
@@ -22,12 +22,12 @@ DWORD check_name_buffer(LPWSTR buf, LPDWORD cch)
     return 0;
 }
 
-int name_fits(size_t n, const DWORD *cch)
+int sim_name_fits(size_t n, const DWORD *cch)
 {
     return (size_t)*cch >= n + 1;
 }
 
-void name_write(const WCHAR *s, size_t n, LPWSTR buf, LPDWORD cch)
+void sim_name_write(const WCHAR *s, size_t n, LPWSTR buf, LPDWORD cch)
 {
     if (n)
         memcpy(buf, s, n * sizeof(WCHAR));
@@ -36,30 +36,30 @@ void name_write(const WCHAR *s, size_t n, LPWSTR buf, LPDWORD cch)
 }
 
 /* The name-buffer protocol for one string. */
-DWORD put_name(const WCHAR *s, size_t n, LPWSTR buf, LPDWORD cch)
+DWORD sim_put_name(const WCHAR *s, size_t n, LPWSTR buf, LPDWORD cch)
 {
-    DWORD err = check_name_buffer(buf, cch);
+    DWORD err = sim_check_name_buffer(buf, cch);
     if (err)
         return err;
-    if (!name_fits(n, cch)) {
+    if (!sim_name_fits(n, cch)) {
         *cch = (DWORD)n;
         return ERROR_MORE_DATA;
     }
-    name_write(s, n, buf, cch);
+    sim_name_write(s, n, buf, cch);
     return 0;
 }
 
 /* An optional (buffer, count) pair: both NULL = not wanted; a buffer
  * without its count is an error. */
-DWORD check_optional_buffer(LPWSTR buf, LPDWORD cch)
+DWORD sim_check_optional_buffer(LPWSTR buf, LPDWORD cch)
 {
     if (cch == NULL)
         return buf == NULL ? 0 : (DWORD)ERROR_INVALID_PARAMETER;
-    return check_name_buffer(buf, cch);
+    return sim_check_name_buffer(buf, cch);
 }
 
 /* ---- enumeration copies ------------------------------------------------------------------------ */
-void eb_init(ebuild *eb)
+void sim_eb_init(ebuild *eb)
 {
     memset(eb, 0, sizeof(*eb));
     eb->pool = (WCHAR *)malloc(64 * sizeof(WCHAR));
@@ -84,7 +84,7 @@ static void eb_str(ebuild *eb, enum_item *it, int which, const wstr *s)
     WCHAR *pool;
     if (eb->oom || s == NULL || s->n == 0)
         return;
-    pool = (WCHAR *)grow_array(eb->pool, &eb->pcap, eb->plen + s->n + 1, sizeof(WCHAR), 64);
+    pool = (WCHAR *)sim_grow_array(eb->pool, &eb->pcap, eb->plen + s->n + 1, sizeof(WCHAR), 64);
     if (pool == NULL) {
         eb->oom = 1;
         return;
@@ -98,13 +98,13 @@ static void eb_str(ebuild *eb, enum_item *it, int which, const wstr *s)
 }
 
 /* Appends an item; the strings may be NULL (empty). */
-void eb_add(ebuild *eb, DWORD type, int state, const wstr *name, const wstr *id, const wstr *owner,
-            const wstr *gname, const wstr *gid)
+void sim_eb_add(ebuild *eb, DWORD type, int state, const wstr *name, const wstr *id, const wstr *owner,
+                const wstr *gname, const wstr *gid)
 {
     enum_item *it;
     if (eb->oom)
         return;
-    it = (enum_item *)grow_array(eb->items, &eb->cap, eb->n + 1, sizeof(enum_item), 16);
+    it = (enum_item *)sim_grow_array(eb->items, &eb->cap, eb->n + 1, sizeof(enum_item), 16);
     if (it == NULL) {
         eb->oom = 1;
         return;
@@ -123,10 +123,10 @@ void eb_add(ebuild *eb, DWORD type, int state, const wstr *name, const wstr *id,
 
 /* A new enumeration handle holding the copy (which it takes over, or frees
  * on failure); returns its token in *token. */
-DWORD enum_handle(sim *s, int hk, sim_handle *parent, ebuild *eb, uint64_t *token)
+DWORD sim_enum_handle(sim *s, int hk, sim_handle *parent, ebuild *eb, uint64_t *token)
 {
     sim_handle *h = NULL;
-    DWORD err = eb->oom ? (DWORD)ERROR_NOT_ENOUGH_MEMORY : handle_new(s, hk, NULL, parent, &h);
+    DWORD err = eb->oom ? (DWORD)ERROR_NOT_ENOUGH_MEMORY : sim_handle_new(s, hk, NULL, parent, &h);
     if (err) {
         eb_free(eb);
         return err;
@@ -140,7 +140,7 @@ DWORD enum_handle(sim *s, int hk, sim_handle *parent, ebuild *eb, uint64_t *toke
 }
 
 /* The item strings of an enumeration copy. */
-const WCHAR *item_str(const sim_handle *h, const enum_item *it, int which)
+const WCHAR *sim_item_str(const sim_handle *h, const enum_item *it, int which)
 {
     return h->pool + it->off[which];
 }
@@ -148,7 +148,7 @@ const WCHAR *item_str(const sim_handle *h, const enum_item *it, int which)
 /* ---- *EnumEx item buffers ---------------------------------------------------------------------- */
 /* *EnumEx: checks (pItem, cbItem) against the bytes an item needs.  Returns
  * 0 when the item fits. */
-DWORD check_item_buffer(const void *item, LPDWORD cb, size_t needed)
+DWORD sim_check_item_buffer(const void *item, LPDWORD cb, size_t needed)
 {
     if (cb == NULL)
         return ERROR_INVALID_PARAMETER;
@@ -162,18 +162,18 @@ DWORD check_item_buffer(const void *item, LPDWORD cb, size_t needed)
 }
 
 /* Bytes of an item string with its NUL. */
-size_t item_bytes(const enum_item *it, int which)
+size_t sim_item_bytes(const enum_item *it, int which)
 {
     return ((size_t)it->len[which] + 1) * sizeof(WCHAR);
 }
 
 /* Copies one string of the item to base + *pos; returns where it went. */
-LPWSTR pack(BYTE *base, size_t *pos, const sim_handle *h, const enum_item *it, int which, DWORD *cb)
+LPWSTR sim_pack(BYTE *base, size_t *pos, const sim_handle *h, const enum_item *it, int which, DWORD *cb)
 {
     LPWSTR dst = (LPWSTR)(void *)(base + *pos);
     size_t n = it->len[which];
     if (n)
-        memcpy(dst, item_str(h, it, which), n * sizeof(WCHAR));
+        memcpy(dst, sim_item_str(h, it, which), n * sizeof(WCHAR));
     dst[n] = 0;
     *cb = (DWORD)((n + 1) * sizeof(WCHAR));
     *pos += *cb;

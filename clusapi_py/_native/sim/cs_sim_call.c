@@ -64,7 +64,7 @@ static DWORD find_target(call *c, int bound_id)
         c->s = sim_by_id(bound_id);
         return c->s ? 0 : (DWORD)RPC_S_SERVER_UNAVAILABLE;
     }
-    c->h = handle_lookup(c->token, c->hk);
+    c->h = sim_handle_lookup(c->token, c->hk);
     if (c->h == NULL)
         return ERROR_INVALID_HANDLE;
     c->s = c->h->s;
@@ -107,7 +107,7 @@ DWORD sim_begin(call *c, int fn, uint64_t token, int hk)
     sim_handles_call_begins();
     cs_mutex_lock(&g_lock);
     if (hk == HK_BOUND)
-        ensure_ready();
+        sim_ensure_ready();
     err = find_target(c, bound_id);
     if (!err) {
         count_call(c->s, fn);
@@ -139,12 +139,12 @@ static void run_pending(sim *s, int fn)
     while (i < s->n_pending) {
         sim_pending_delete *p = &s->pending[i];
         if (p->fn == fn && --p->remaining == 0) {
-            sim_obj *o = set_find(&s->sets[p->kind], p->name.p, p->name.n);
-            w_free(&p->name);
+            sim_obj *o = sim_set_find(&s->sets[p->kind], p->name.p, p->name.n);
+            sim_w_free(&p->name);
             memmove(p, p + 1, (s->n_pending - i - 1) * sizeof(*p));
             s->n_pending--;
             if (o)
-                obj_delete(s, o);
+                sim_obj_delete(s, o);
             continue;
         }
         i++;

@@ -26,7 +26,7 @@ static DWORD resolve_cluster_name(const sim *s, LPCWSTR name)
     for (i = 0; i < s->n_aliases; i++)
         if (cs_wieq(s->aliases[i].p, s->aliases[i].n, name, n))
             return 0;
-    node = set_find(&s->sets[CS_KIND_NODE], name, n);
+    node = sim_set_find(&s->sets[CS_KIND_NODE], name, n);
     if (node != NULL && node->state != (int)ClusterNodeDown)
         return 0;
     return RPC_S_SERVER_UNAVAILABLE;
@@ -41,15 +41,15 @@ static HCLUSTER open_cluster(int fn, LPCWSTR name, DWORD desired, LPDWORD grante
     uint64_t token = 0;
     DWORD err = sim_begin(&c, fn, 0, HK_BOUND);
     if (!err)
-        err = access_valid(desired);
+        err = sim_access_valid(desired);
     if (!err)
         err = resolve_cluster_name(c.s, name);
     if (!err && !cs_wempty(name) && sim_broken(c.s, NULL))
         err = RPC_S_SERVER_UNAVAILABLE;     /* cs_sim_break_connection: the network is down */
     if (!err)
-        err = access_grant(c.s, desired, &granted);
+        err = sim_access_grant(c.s, desired, &granted);
     if (!err)
-        err = handle_new(c.s, HK_CLUSTER, NULL, NULL, &h);
+        err = sim_handle_new(c.s, HK_CLUSTER, NULL, NULL, &h);
     if (!err) {
         h->named = !cs_wempty(name);
         token = h->token;       /* read under the lock: h may go once it is released */
@@ -93,11 +93,11 @@ DWORD WINAPI sim_GetClusterInformation(HCLUSTER hCluster, LPWSTR lpszClusterName
     call c;
     DWORD err = sim_begin(&c, CS_FN_GetClusterInformation, TOKEN_OF(hCluster), HK_CLUSTER);
     if (!err)
-        err = check_name_buffer(lpszClusterName, lpcchClusterName);
+        err = sim_check_name_buffer(lpszClusterName, lpcchClusterName);
     if (!err && lpClusterInfo != NULL && lpClusterInfo->dwVersionInfoSize < CS_NT4_VERSION_INFO_SIZE)
         err = ERROR_INVALID_PARAMETER;
     if (!err)
-        err = put_name(c.s->name.p, c.s->name.n, lpszClusterName, lpcchClusterName);
+        err = sim_put_name(c.s->name.p, c.s->name.n, lpszClusterName, lpcchClusterName);
     if (!err && lpClusterInfo != NULL)
         write_version(c.s, lpClusterInfo);
     return sim_end(&c, err);
@@ -110,20 +110,20 @@ DWORD WINAPI sim_GetClusterQuorumResource(HCLUSTER hCluster, LPWSTR lpszResource
     call c;
     DWORD err = sim_begin(&c, CS_FN_GetClusterQuorumResource, TOKEN_OF(hCluster), HK_CLUSTER);
     if (!err)
-        err = check_name_buffer(lpszResourceName, lpcchResourceName);
+        err = sim_check_name_buffer(lpszResourceName, lpcchResourceName);
     if (!err)
-        err = check_name_buffer(lpszDeviceName, lpcchDeviceName);
+        err = sim_check_name_buffer(lpszDeviceName, lpcchDeviceName);
     if (!err && lpdwMaxQuorumLogSize == NULL)
         err = ERROR_INVALID_PARAMETER;
     if (!err) {
         const wstr *res = &c.s->q_res, *dev = &c.s->q_dev;
-        if (!name_fits(res->n, lpcchResourceName) || !name_fits(dev->n, lpcchDeviceName)) {
+        if (!sim_name_fits(res->n, lpcchResourceName) || !sim_name_fits(dev->n, lpcchDeviceName)) {
             *lpcchResourceName = (DWORD)res->n;
             *lpcchDeviceName = (DWORD)dev->n;
             err = ERROR_MORE_DATA;
         } else {
-            name_write(res->p, res->n, lpszResourceName, lpcchResourceName);
-            name_write(dev->p, dev->n, lpszDeviceName, lpcchDeviceName);
+            sim_name_write(res->p, res->n, lpszResourceName, lpcchResourceName);
+            sim_name_write(dev->p, dev->n, lpszDeviceName, lpcchDeviceName);
             *lpdwMaxQuorumLogSize = c.s->q_max;
         }
     }

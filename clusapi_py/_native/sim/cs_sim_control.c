@@ -5,8 +5,8 @@
  * latency, rights, counters, open handles, binding a thread.
  *
  * Every function that works on an instance runs between one
- * control_begin() and one control_end(): the lock is taken and released
- * there only, and nothing returns in between.
+ * sim_control_begin() and one sim_control_end(): the lock is taken and
+ * released there only, and nothing returns in between.
  */
 #include "sim/cs_sim_int.h"
 #include "core/cs_fork.h"
@@ -15,17 +15,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-sim *control_begin(int sim_id, DWORD *err)
+sim *sim_control_begin(int sim_id, DWORD *err)
 {
     sim *s;
     cs_mutex_lock(&g_lock);
-    ensure_ready();
+    sim_ensure_ready();
     s = sim_by_id(sim_id);
     *err = s ? 0 : (DWORD)ERROR_INVALID_PARAMETER;
     return s;
 }
 
-void control_end(void)
+void sim_control_end(void)
 {
     cs_mutex_unlock(&g_lock);
 }
@@ -53,17 +53,17 @@ uint32_t cs_sim_create(int *backend_id)
     s = (sim *)calloc(1, sizeof(sim));
     if (s == NULL)
         return ERROR_NOT_ENOUGH_MEMORY;
-    if (w_set(&s->name, NULL) != 0 || w_set(&s->q_res, NULL) != 0 || w_set(&s->q_dev, NULL) != 0) {
-        w_free(&s->name);
-        w_free(&s->q_res);
-        w_free(&s->q_dev);
+    if (sim_w_set(&s->name, NULL) != 0 || sim_w_set(&s->q_res, NULL) != 0 || sim_w_set(&s->q_dev, NULL) != 0) {
+        sim_w_free(&s->name);
+        sim_w_free(&s->q_res);
+        sim_w_free(&s->q_dev);
         free(s);
         return ERROR_NOT_ENOUGH_MEMORY;
     }
     s->rights = CS_RIGHTS_ALL;
     s->queue_limit = CS_SIM_DEFAULT_QUEUE_LIMIT;
     s->latency = 0.0;
-    s->created = props_now();
+    s->created = sim_props_now();
     s->backend.kind = CS_BACKEND_SIM;
     sim_fill_table(&s->backend.table);
     s->backend.bind = sim_bind;
@@ -77,7 +77,7 @@ uint32_t cs_sim_create(int *backend_id)
      * the shim without the lock (the registry has its own), then given
      * its id -- or freed if registration failed. */
     cs_mutex_lock(&g_lock);
-    ensure_ready();
+    sim_ensure_ready();
     sim_leakcheck_arm();
     s->next_sim = g_sims;
     if (g_sims != NULL)
@@ -104,7 +104,7 @@ uint32_t cs_sim_create(int *backend_id)
 uint32_t cs_sim_release(int sim_id)
 {
     DWORD err;
-    sim *s = control_begin(sim_id, &err);
+    sim *s = sim_control_begin(sim_id, &err);
     if (s != NULL) {
         s->released = 1;
         s->hold_generation = 0;     /* a held round trip ends (and fails: the instance is gone) */
@@ -113,7 +113,7 @@ uint32_t cs_sim_release(int sim_id)
         if (sim_unused(s))
             sim_free(s);            /* else the last handle, waiter or pin frees it */
     }
-    control_end();
+    sim_control_end();
     return err;
 }
 
@@ -132,12 +132,12 @@ uint32_t cs_sim_fail(int sim_id, int function_id, uint32_t error, uint32_t count
     sim *s;
     if (function_id < 0 || function_id >= CS_FN_COUNT || (count != 0 && error == 0))
         return ERROR_INVALID_PARAMETER;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (s != NULL) {
         s->fail_error[function_id] = count ? error : 0;
         s->fail_count[function_id] = count;
     }
-    control_end();
+    sim_control_end();
     return err;
 }
 
@@ -147,10 +147,10 @@ uint32_t cs_sim_hide(int sim_id, int function_id, int hidden)
     sim *s;
     if (function_id < 0 || function_id >= CS_FN_COUNT)
         return ERROR_INVALID_PARAMETER;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (s != NULL)
         s->backend.table.slot[function_id] = hidden ? NULL : cs_sim_entry_point(function_id);
-    control_end();
+    sim_control_end();
     return err;
 }
 
@@ -160,10 +160,10 @@ uint32_t cs_sim_set_latency(int sim_id, double seconds)
     sim *s;
     if (!(seconds >= 0.0) || seconds > DBL_MAX)
         return ERROR_INVALID_PARAMETER;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (s != NULL)
         s->latency = seconds;
-    control_end();
+    sim_control_end();
     return err;
 }
 
@@ -171,10 +171,10 @@ double cs_sim_get_latency(int sim_id)
 {
     DWORD err;
     double v = 0.0;
-    sim *s = control_begin(sim_id, &err);
+    sim *s = sim_control_begin(sim_id, &err);
     if (s != NULL)
         v = s->latency;
-    control_end();
+    sim_control_end();
     return v;
 }
 
@@ -184,10 +184,10 @@ uint32_t cs_sim_set_rights(int sim_id, int rights)
     sim *s;
     if (rights != CS_RIGHTS_NONE && rights != CS_RIGHTS_READ && rights != CS_RIGHTS_ALL)
         return ERROR_INVALID_PARAMETER;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (s != NULL)
         s->rights = rights;
-    control_end();
+    sim_control_end();
     return err;
 }
 
@@ -195,10 +195,10 @@ int cs_sim_get_rights(int sim_id)
 {
     DWORD err;
     int v = -1;
-    sim *s = control_begin(sim_id, &err);
+    sim *s = sim_control_begin(sim_id, &err);
     if (s != NULL)
         v = s->rights;
-    control_end();
+    sim_control_end();
     return v;
 }
 
@@ -211,11 +211,11 @@ static uint64_t read_counter(int sim_id, int function_id, int trips)
     int i;
     if (function_id < -1 || function_id >= CS_FN_COUNT)
         return 0;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     for (i = 0; s != NULL && i < CS_FN_COUNT; i++)
         if (function_id == -1 || function_id == i)
             v += trips ? s->trips[i] : s->calls[i];
-    control_end();
+    sim_control_end();
     return v;
 }
 
@@ -232,12 +232,12 @@ uint64_t cs_sim_round_trips(int sim_id, int function_id)
 uint32_t cs_sim_reset_calls(int sim_id)
 {
     DWORD err;
-    sim *s = control_begin(sim_id, &err);
+    sim *s = sim_control_begin(sim_id, &err);
     if (s != NULL) {
         memset(s->calls, 0, sizeof(s->calls));
         memset(s->trips, 0, sizeof(s->trips));
     }
-    control_end();
+    sim_control_end();
     return err;
 }
 
@@ -248,10 +248,10 @@ uint32_t cs_sim_open_handles(int sim_id, uint32_t *counts)
     int k;
     if (counts == NULL)
         return ERROR_INVALID_PARAMETER;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     for (k = 0; s != NULL && k < CS_KIND_COUNT; k++)
         counts[k] = s->open[k];
-    control_end();
+    sim_control_end();
     return err;
 }
 
@@ -272,10 +272,10 @@ void cs_sim_total_open_handles(uint32_t *counts)
 uint32_t cs_sim_bind_thread(int sim_id)
 {
     DWORD err;
-    sim *s = control_begin(sim_id, &err);
+    sim *s = sim_control_begin(sim_id, &err);
     if (s != NULL)
         sim_bind_id(s->id);
-    control_end();
+    sim_control_end();
     return err;
 }
 
@@ -283,13 +283,13 @@ uint32_t cs_sim_bind_thread(int sim_id)
 uint32_t cs_testing_sim_hold(int sim_id, int hold)
 {
     DWORD err;
-    sim *s = control_begin(sim_id, &err);
+    sim *s = sim_control_begin(sim_id, &err);
     if (s != NULL) {
         s->hold_generation = hold ? cs_fork_generation() + 1 : 0;
         if (!hold)
             cs_cond_broadcast(&g_notify_cond);
     }
-    control_end();
+    sim_control_end();
     return err;
 }
 
@@ -297,10 +297,10 @@ uint32_t cs_testing_sim_held(int sim_id)
 {
     DWORD err;
     uint32_t n = 0;
-    sim *s = control_begin(sim_id, &err);
+    sim *s = sim_control_begin(sim_id, &err);
     if (s != NULL)
         n = s->held;
-    control_end();
+    sim_control_end();
     return n;
 }
 

@@ -140,7 +140,7 @@ DWORD sim_csv_states(sim *s, const sim_obj *res, uint8_t **data, size_t *n)
     *n = 0;
     if (!sim_csv_is(res))
         return ERROR_INVALID_FUNCTION;
-    plw_init(&w);
+    sim_plw_init(&w);
     for (node = s->sets[CS_KIND_NODE].head; node; node = node->next) {
         uint64_t reason;
         size_t chars;
@@ -154,11 +154,11 @@ DWORD sim_csv_states(sim *s, const sim_obj *res, uint8_t **data, size_t *n)
         memcpy(info + 1044, res->props->csv->path, sizeof(res->props->csv->path));
         put64(info + 1568, reason);
         put64(info + 1576, 0);
-        plw_property(&w, node->name.p, node->name.n, CLUSPROP_SYNTAX_LIST_VALUE_BINARY, info, sizeof(info));
+        sim_plw_property(&w, node->name.p, node->name.n, CLUSPROP_SYNTAX_LIST_VALUE_BINARY, info, sizeof(info));
     }
-    err = plw_finish(&w);
+    err = sim_plw_finish(&w);
     if (err) {
-        plw_free(&w);
+        sim_plw_free(&w);
         return err;
     }
     *data = w.p;
@@ -240,9 +240,9 @@ uint32_t cs_sim_set_shared_volume(int sim_id, const cs_char *resource, const cs_
     v.backup = backup_state;
     v.posted = NULL;
     v.n_posted = 0;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (!err) {
-        o = set_find(&s->sets[CS_KIND_RESOURCE], resource, cs_wlen(resource));
+        o = sim_set_find(&s->sets[CS_KIND_RESOURCE], resource, cs_wlen(resource));
         if (o == NULL || o->deleted)
             err = ERROR_RESOURCE_NOT_FOUND;
     }
@@ -250,7 +250,7 @@ uint32_t cs_sim_set_shared_volume(int sim_id, const cs_char *resource, const cs_
      * other resource's DLL does not implement the storage control codes. */
     if (!err && !cs_wieq(o->type.p, o->type.n, PHYSICAL_DISK, sizeof(PHYSICAL_DISK) / sizeof(WCHAR) - 1))
         err = ERROR_INVALID_FUNCTION;
-    if (!err && (p = props_of(s, o)) == NULL)
+    if (!err && (p = sim_props_of(s, o)) == NULL)
         err = ERROR_NOT_ENOUGH_MEMORY;
     if (!err && p->csv == NULL && (p->csv = (struct sim_csv *)calloc(1, sizeof(struct sim_csv))) == NULL)
         err = ERROR_NOT_ENOUGH_MEMORY;
@@ -260,6 +260,6 @@ uint32_t cs_sim_set_shared_volume(int sim_id, const cs_char *resource, const cs_
         *p->csv = v;
         post_states(s, o, 1);
     }
-    control_end();
+    sim_control_end();
     return err;
 }

@@ -10,8 +10,8 @@
  *   - the ones with a body of their own are declared in cs_sim_int.h
  *     ("written by hand") and defined in cs_sim_cluster.c, cs_sim_objects.c,
  *     cs_sim_enums.c or cs_sim_enum_read.c.
- * fill_table() assigns every sim_<Function> to its PCLUSAPI_* member, so the
- * compiler checks each generated signature against the SDK's type
+ * sim_fill_table() assigns every sim_<Function> to its PCLUSAPI_* member,
+ * so the compiler checks each generated signature against the SDK's type
  * (-Werror: a mismatch fails the build).
  */
 #include "sim/cs_sim_int.h"

@@ -12,12 +12,12 @@ DWORD sim_enum_read(int fn, uint64_t token, int hk, DWORD index, LPDWORD type, L
     call c;
     DWORD err = sim_begin(&c, fn, token, hk);
     if (!err)
-        err = check_name_buffer(name, cch);
+        err = sim_check_name_buffer(name, cch);
     if (!err && index >= c.h->n_items)
         err = ERROR_NO_MORE_ITEMS;
     if (!err) {
         const enum_item *it = &c.h->items[index];
-        err = put_name(item_str(c.h, it, EI_NAME), it->len[EI_NAME], name, cch);
+        err = sim_put_name(sim_item_str(c.h, it, EI_NAME), it->len[EI_NAME], name, cch);
         if (!err && type != NULL)
             *type = it->type;
     }
@@ -47,14 +47,14 @@ DWORD WINAPI sim_ClusterEnumEx(HCLUSENUMEX hClusterEnum, DWORD dwIndex, PCLUSTER
     size_t pos = ITEM_HEAD(CLUSTER_ENUM_ITEM);
     DWORD err = begin_item(&c, CS_FN_ClusterEnumEx, TOKEN_OF(hClusterEnum), HK_CLUSENUMEX, dwIndex, cbItem, &it);
     if (!err)
-        err = check_item_buffer(pItem, cbItem, pos + item_bytes(it, EI_ID) + item_bytes(it, EI_NAME));
+        err = sim_check_item_buffer(pItem, cbItem, pos + sim_item_bytes(it, EI_ID) + sim_item_bytes(it, EI_NAME));
     if (!err) {
         BYTE *base = (BYTE *)pItem;
         memset(pItem, 0, sizeof(*pItem));
         pItem->dwVersion = CLUSTER_ENUM_ITEM_VERSION_1;
         pItem->dwType = it->type;
-        pItem->lpszId = pack(base, &pos, c.h, it, EI_ID, &pItem->cbId);
-        pItem->lpszName = pack(base, &pos, c.h, it, EI_NAME, &pItem->cbName);
+        pItem->lpszId = sim_pack(base, &pos, c.h, it, EI_ID, &pItem->cbId);
+        pItem->lpszName = sim_pack(base, &pos, c.h, it, EI_NAME, &pItem->cbName);
         *cbItem = (DWORD)pos;
     }
     return sim_end(&c, err);
@@ -69,17 +69,18 @@ DWORD WINAPI sim_ClusterGroupEnumEx(HGROUPENUMEX hGroupEnumEx, DWORD dwIndex, PC
     DWORD err = begin_item(&c, CS_FN_ClusterGroupEnumEx, TOKEN_OF(hGroupEnumEx), HK_GROUPENUMEX, dwIndex, cbItem,
                            &it);
     if (!err)
-        err = check_item_buffer(pItem, cbItem,
-                                sim_enum_props_end(c.h, dwIndex, pos + item_bytes(it, EI_ID) + item_bytes(it, EI_NAME) +
-                                                                     item_bytes(it, EI_OWNER)));
+        err = sim_check_item_buffer(pItem, cbItem,
+                                    sim_enum_props_end(c.h, dwIndex,
+                                                       pos + sim_item_bytes(it, EI_ID) + sim_item_bytes(it, EI_NAME) +
+                                                           sim_item_bytes(it, EI_OWNER)));
     if (!err) {
         BYTE *base = (BYTE *)pItem;
         memset(pItem, 0, sizeof(*pItem));
         pItem->dwVersion = CLUSTER_GROUP_ENUM_ITEM_VERSION_1;
-        pItem->lpszId = pack(base, &pos, c.h, it, EI_ID, &pItem->cbId);
-        pItem->lpszName = pack(base, &pos, c.h, it, EI_NAME, &pItem->cbName);
+        pItem->lpszId = sim_pack(base, &pos, c.h, it, EI_ID, &pItem->cbId);
+        pItem->lpszName = sim_pack(base, &pos, c.h, it, EI_NAME, &pItem->cbName);
         pItem->state = (CLUSTER_GROUP_STATE)it->state;
-        pItem->lpszOwnerNode = pack(base, &pos, c.h, it, EI_OWNER, &pItem->cbOwnerNode);
+        pItem->lpszOwnerNode = sim_pack(base, &pos, c.h, it, EI_OWNER, &pItem->cbOwnerNode);
         pItem->dwFlags = 0;
         sim_enum_props_pack(c.h, dwIndex, base, &pos, &pItem->cbProperties, &pItem->pProperties,
                             &pItem->cbRoProperties, &pItem->pRoProperties);
@@ -97,17 +98,18 @@ DWORD WINAPI sim_ClusterResourceEnumEx(HRESENUMEX hResourceEnumEx, DWORD dwIndex
     DWORD err = begin_item(&c, CS_FN_ClusterResourceEnumEx, TOKEN_OF(hResourceEnumEx), HK_RESENUMEX, dwIndex,
                            cbItem, &it);
     if (!err)
-        err = check_item_buffer(pItem, cbItem,
-                                sim_enum_props_end(c.h, dwIndex, pos + item_bytes(it, EI_ID) + item_bytes(it, EI_NAME) +
-                                                                     item_bytes(it, EI_GNAME) + item_bytes(it, EI_GID)));
+        err = sim_check_item_buffer(pItem, cbItem,
+                                    sim_enum_props_end(c.h, dwIndex,
+                                                       pos + sim_item_bytes(it, EI_ID) + sim_item_bytes(it, EI_NAME) +
+                                                           sim_item_bytes(it, EI_GNAME) + sim_item_bytes(it, EI_GID)));
     if (!err) {
         BYTE *base = (BYTE *)pItem;
         memset(pItem, 0, sizeof(*pItem));
         pItem->dwVersion = CLUSTER_RESOURCE_ENUM_ITEM_VERSION_1;
-        pItem->lpszId = pack(base, &pos, c.h, it, EI_ID, &pItem->cbId);
-        pItem->lpszName = pack(base, &pos, c.h, it, EI_NAME, &pItem->cbName);
-        pItem->lpszOwnerGroupName = pack(base, &pos, c.h, it, EI_GNAME, &pItem->cbOwnerGroupName);
-        pItem->lpszOwnerGroupId = pack(base, &pos, c.h, it, EI_GID, &pItem->cbOwnerGroupId);
+        pItem->lpszId = sim_pack(base, &pos, c.h, it, EI_ID, &pItem->cbId);
+        pItem->lpszName = sim_pack(base, &pos, c.h, it, EI_NAME, &pItem->cbName);
+        pItem->lpszOwnerGroupName = sim_pack(base, &pos, c.h, it, EI_GNAME, &pItem->cbOwnerGroupName);
+        pItem->lpszOwnerGroupId = sim_pack(base, &pos, c.h, it, EI_GID, &pItem->cbOwnerGroupId);
         sim_enum_props_pack(c.h, dwIndex, base, &pos, &pItem->cbProperties, &pItem->pProperties,
                             &pItem->cbRoProperties, &pItem->pRoProperties);
         *cbItem = (DWORD)pos;

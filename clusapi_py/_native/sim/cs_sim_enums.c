@@ -24,18 +24,19 @@ static void build_cluster_enum(const sim *s, DWORD type, ebuild *eb)
         if (kind_of_bit[bit] < 0) {
             size_t i;
             for (i = 0; i < s->n_restypes; i++)
-                eb_add(eb, t, 0, &s->restypes[i], &s->restypes[i], NULL, NULL, NULL);
+                sim_eb_add(eb, t, 0, &s->restypes[i], &s->restypes[i], NULL, NULL, NULL);
         } else {
             const sim_obj *o;
             for (o = s->sets[kind_of_bit[bit]].head; o; o = o->next)
-                eb_add(eb, t, o->state, &o->name, &o->id, NULL, NULL, NULL);
+                sim_eb_add(eb, t, o->state, &o->name, &o->id, NULL, NULL, NULL);
         }
     }
     if (type & (DWORD)CLUSTER_ENUM_SHARED_VOLUME_RESOURCE) {
         const sim_obj *o;
         for (o = s->sets[CS_KIND_RESOURCE].head; o; o = o->next)
             if (sim_csv_is(o))
-                eb_add(eb, (DWORD)CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, o->state, &o->name, &o->id, NULL, NULL, NULL);
+                sim_eb_add(eb, (DWORD)CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, o->state, &o->name, &o->id, NULL, NULL,
+                           NULL);
     }
 }
 
@@ -52,7 +53,7 @@ static void add_names(ebuild *eb, DWORD t, const objvec *v)
 {
     size_t i;
     for (i = 0; i < v->n; i++)
-        eb_add(eb, t, v->v[i]->state, &v->v[i]->name, &v->v[i]->id, NULL, NULL, NULL);
+        sim_eb_add(eb, t, v->v[i]->state, &v->v[i]->name, &v->v[i]->id, NULL, NULL, NULL);
 }
 
 /* The items of a node / group / resource / network enumeration, by type
@@ -65,16 +66,16 @@ static void build_object_enum(const sim *s, const sim_obj *o, DWORD type, ebuild
         if (type & CLUSTER_NODE_ENUM_NETINTERFACES)
             for (x = s->sets[CS_KIND_NETINTERFACE].head; x; x = x->next)
                 if (x->node == o)
-                    eb_add(eb, CLUSTER_NODE_ENUM_NETINTERFACES, x->state, &x->name, &x->id, NULL, NULL, NULL);
+                    sim_eb_add(eb, CLUSTER_NODE_ENUM_NETINTERFACES, x->state, &x->name, &x->id, NULL, NULL, NULL);
         if (type & CLUSTER_NODE_ENUM_GROUPS)
             for (x = s->sets[CS_KIND_GROUP].head; x; x = x->next)
                 if (x->node == o)
-                    eb_add(eb, CLUSTER_NODE_ENUM_GROUPS, x->state, &x->name, &x->id, NULL, NULL, NULL);
+                    sim_eb_add(eb, CLUSTER_NODE_ENUM_GROUPS, x->state, &x->name, &x->id, NULL, NULL, NULL);
         break;
     case CS_KIND_GROUP:
         if (type & CLUSTER_GROUP_ENUM_CONTAINS)
             for (x = o->res_head; x; x = x->gnext)
-                eb_add(eb, CLUSTER_GROUP_ENUM_CONTAINS, x->state, &x->name, &x->id, NULL, NULL, NULL);
+                sim_eb_add(eb, CLUSTER_GROUP_ENUM_CONTAINS, x->state, &x->name, &x->id, NULL, NULL, NULL);
         if (type & CLUSTER_GROUP_ENUM_NODES)
             add_names(eb, CLUSTER_GROUP_ENUM_NODES, &o->preferred);
         break;
@@ -90,7 +91,7 @@ static void build_object_enum(const sim *s, const sim_obj *o, DWORD type, ebuild
         if (type & CLUSTER_NETWORK_ENUM_NETINTERFACES)
             for (x = s->sets[CS_KIND_NETINTERFACE].head; x; x = x->next)
                 if (x->network == o)
-                    eb_add(eb, CLUSTER_NETWORK_ENUM_NETINTERFACES, x->state, &x->name, &x->id, NULL, NULL, NULL);
+                    sim_eb_add(eb, CLUSTER_NETWORK_ENUM_NETINTERFACES, x->state, &x->name, &x->id, NULL, NULL, NULL);
         break;
     default:
         break;
@@ -106,15 +107,15 @@ uint64_t sim_open_enum(int fn, uint64_t token, int hk_obj, int hk_enum, DWORD ty
     if (!err && !enum_type_valid(hk_obj, type))
         err = ERROR_INVALID_PARAMETER;
     if (!err && hk_obj != HK_CLUSTER && c.h->obj->deleted)
-        err = not_found(hk_obj);
+        err = sim_not_found(hk_obj);
     if (!err) {
-        eb_init(&eb);
+        sim_eb_init(&eb);
         if (hk_obj == HK_CLUSTER)
             build_cluster_enum(c.s, type, &eb);
         else
             build_object_enum(c.s, c.h->obj, type, &eb);
         /* The enumeration belongs to the cluster handle it came through. */
-        err = enum_handle(c.s, hk_enum, hk_obj == HK_CLUSTER ? c.h : c.h->parent, &eb, &out);
+        err = sim_enum_handle(c.s, hk_enum, hk_obj == HK_CLUSTER ? c.h : c.h->parent, &eb, &out);
     }
     return sim_end(&c, err) ? 0 : out;
 }
@@ -141,23 +142,23 @@ uint64_t sim_open_bulk_enum(int fn, uint64_t cluster, LPCWSTR props, DWORD cb_pr
         err = ERROR_INVALID_PARAMETER;
     if (!err) {
         const sim_obj *o;
-        eb_init(&eb);
+        sim_eb_init(&eb);
         if (hk_enum == HK_GROUPENUMEX) {
             for (o = c.s->sets[CS_KIND_GROUP].head; o; o = o->next)
-                eb_add(&eb, CLUSTER_ENUM_GROUP, o->state, &o->name, &o->id, o->node ? &o->node->name : NULL,
-                       NULL, NULL);
+                sim_eb_add(&eb, CLUSTER_ENUM_GROUP, o->state, &o->name, &o->id, o->node ? &o->node->name : NULL,
+                           NULL, NULL);
         } else {
             for (o = c.s->sets[CS_KIND_RESOURCE].head; o; o = o->next)
-                eb_add(&eb, CLUSTER_ENUM_RESOURCE, o->state, &o->name, &o->id, NULL, &o->group->name,
-                       &o->group->id);
+                sim_eb_add(&eb, CLUSTER_ENUM_RESOURCE, o->state, &o->name, &o->id, NULL, &o->group->name,
+                           &o->group->id);
         }
-        err = enum_handle(c.s, hk_enum, c.h, &eb, &token);
+        err = sim_enum_handle(c.s, hk_enum, c.h, &eb, &token);
         if (!err) {
-            sim_handle *e = handle_lookup(token, hk_enum);
+            sim_handle *e = sim_handle_lookup(token, hk_enum);
             err = sim_enum_props_attach(c.s, e, hk_enum == HK_GROUPENUMEX ? CS_KIND_GROUP : CS_KIND_RESOURCE, props,
                                         cb_props, ro_props, cb_ro);
             if (err)
-                handle_free(e);
+                sim_handle_free(e);
         }
     }
     return sim_end(&c, err) ? 0 : token;

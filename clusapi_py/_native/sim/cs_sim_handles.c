@@ -25,7 +25,7 @@ static int hk_count_kind(int hk)
 }
 
 /* Sets up the token table on first use. */
-void ensure_ready(void)
+void sim_ensure_ready(void)
 {
     if (!g_ready) {
         cs_ht_init(&g_handles, sizeof(void *) >= 8 ? 32u : 32u - CS_HT_INDEX_BITS);
@@ -35,7 +35,7 @@ void ensure_ready(void)
 }
 
 /* The open handle of that token and kind (-1: any), or NULL. */
-sim_handle *handle_lookup(uint64_t token, int hk)
+sim_handle *sim_handle_lookup(uint64_t token, int hk)
 {
     sim_handle *h;
     if (token == 0 || !g_ready)
@@ -47,7 +47,7 @@ sim_handle *handle_lookup(uint64_t token, int hk)
 }
 
 /* A new handle; 0 or ERROR_NOT_ENOUGH_MEMORY. */
-DWORD handle_new(sim *s, int hk, sim_obj *obj, sim_handle *parent, sim_handle **out)
+DWORD sim_handle_new(sim *s, int hk, sim_obj *obj, sim_handle *parent, sim_handle **out)
 {
     int k = hk_count_kind(hk);
     uint64_t token;
@@ -82,13 +82,13 @@ DWORD handle_new(sim *s, int hk, sim_obj *obj, sim_handle *parent, sim_handle **
 }
 
 /* Closes a handle (and, for a cluster, every handle obtained from it). */
-void handle_free(sim_handle *h)
+void sim_handle_free(sim_handle *h)
 {
     void *last = NULL;
     int k = hk_count_kind(h->hk);
     sim *s = h->s;
     while (h->child_head)
-        handle_free(h->child_head);
+        sim_handle_free(h->child_head);
     if (h->port)
         sim_port_free(h);
     if (h->parent) {
@@ -105,7 +105,7 @@ void handle_free(sim_handle *h)
     s->open_total--;
     g_open[k]--;
     if (h->obj)
-        obj_unref(h->obj);
+        sim_obj_unref(h->obj);
     free(h->items);
     free(h->pool);
     sim_enum_props_free(h->props);
@@ -128,7 +128,7 @@ uint32_t cs_sim_handle_limit(void)
 {
     uint32_t limit;
     cs_mutex_lock(&g_lock);
-    ensure_ready();
+    sim_ensure_ready();
     limit = g_handles.max_slots;
     cs_mutex_unlock(&g_lock);
     return limit;
@@ -137,7 +137,7 @@ uint32_t cs_sim_handle_limit(void)
 void cs_testing_set_sim_handle_limit(uint32_t limit)
 {
     cs_mutex_lock(&g_lock);
-    ensure_ready();
+    sim_ensure_ready();
     g_handles.max_slots = (limit == 0 || limit > CS_HT_MAX_SLOTS) ? CS_HT_MAX_SLOTS : limit;
     cs_mutex_unlock(&g_lock);
 }

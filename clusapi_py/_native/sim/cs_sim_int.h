@@ -31,12 +31,12 @@
  * call under the lock, sleeps the latency of a round trip with the lock
  * released, then takes the lock again, validates again and works
  * (sim_begin); sim_end completes the call and releases the lock.  A
- * control function on one instance takes it in control_begin and
- * releases it in control_end (cs_sim_create and cs_sim_total_open_handles,
+ * control function on one instance takes it in sim_control_begin and
+ * releases it in sim_control_end (cs_sim_create and cs_sim_total_open_handles,
  * which name no instance, lock it themselves).
  * Everything else declared here that touches shared state -- the model,
  * the handles, the enumeration copies -- is called with g_lock held and
- * never takes it (w_set, grow_array and the buffer checks touch none).
+ * never takes it (sim_w_set, sim_grow_array and the buffer checks touch none).
  *
  * Objects are reference counted: the instance holds one reference while
  * the object exists, each handle one more.  A deleted object stays
@@ -90,14 +90,14 @@ typedef struct wstr {
 } wstr;
 
 /* A copy of s (NULL = ""); 0, or -1 when memory is short. */
-int w_set(wstr *out, const WCHAR *s);
-void w_free(wstr *s);
+int sim_w_set(wstr *out, const WCHAR *s);
+void sim_w_free(wstr *s);
 
 /* Room for `need` elements of `size` bytes in `array` (capacity *cap,
  * doubled from `first` as often as needed): returns the array, moved or
  * not, with *cap updated; NULL when memory is short (then `array` and *cap
  * are unchanged). */
-void *grow_array(void *array, size_t *cap, size_t need, size_t size, size_t first);
+void *sim_grow_array(void *array, size_t *cap, size_t need, size_t size, size_t first);
 
 /* ---- objects ------------------------------------------------------------------- */
 typedef struct objvec {
@@ -135,24 +135,24 @@ typedef struct objset {
     size_t nbuckets;            /* a power of two, or 0 */
 } objset;
 
-int vec_has(const objvec *v, const sim_obj *o);
-int vec_push(objvec *v, sim_obj *o);
-void vec_remove(objvec *v, const sim_obj *o);  /* keeps the order of the rest */
-void vec_free(objvec *v);
+int sim_vec_has(const objvec *v, const sim_obj *o);
+int sim_vec_push(objvec *v, sim_obj *o);
+void sim_vec_remove(objvec *v, const sim_obj *o);  /* keeps the order of the rest */
+void sim_vec_free(objvec *v);
 
-sim_obj *set_find(const objset *set, const WCHAR *name, size_t n);
-int set_reserve(objset *set);                   /* room for one more: 0 or -1 */
-void set_insert(objset *set, sim_obj *o);       /* set_reserve() must have succeeded */
+sim_obj *sim_set_find(const objset *set, const WCHAR *name, size_t n);
+int sim_set_reserve(objset *set);                   /* room for one more: 0 or -1 */
+void sim_set_insert(objset *set, sim_obj *o);       /* sim_set_reserve() must have succeeded */
 
-void obj_free(sim_obj *o);
+void sim_obj_free(sim_obj *o);
 /* Drops a reference; the last one frees the object. */
-void obj_unref(sim_obj *o);
+void sim_obj_unref(sim_obj *o);
 /* The not-found code of each kind (ERROR_INVALID_PARAMETER for others). */
-DWORD not_found(int kind);
+DWORD sim_not_found(int kind);
 /* Whether a state is one of the kind's documented values (not Unknown). */
-int valid_state(int kind, int state);
+int sim_valid_state(int kind, int state);
 /* CS_KIND_NODE .. CS_KIND_NETINTERFACE. */
-int valid_kind(int kind);
+int sim_valid_kind(int kind);
 
 /* ---- simulator instances ---------------------------------------------------------- */
 typedef struct sim_pending_delete {
@@ -215,9 +215,9 @@ int sim_unused(sim *s);
 void sim_free(sim *s);
 /* A new object of a kind, not yet inserted: ERROR_ALREADY_EXISTS for a
  * duplicate name; room in its set's index is reserved.  g_lock held. */
-DWORD new_object(sim *s, int kind, const WCHAR *name, const WCHAR *id, int state, sim_obj **out);
+DWORD sim_new_object(sim *s, int kind, const WCHAR *name, const WCHAR *id, int state, sim_obj **out);
 /* Deletes an existing object and what goes with it.  g_lock held. */
-void obj_delete(sim *s, sim_obj *o);
+void sim_obj_delete(sim *s, sim_obj *o);
 
 /* ---- handles ------------------------------------------------------------------------ */
 typedef struct enum_item {
@@ -250,15 +250,15 @@ extern cs_mutex g_lock;
 extern uint32_t g_open[CS_KIND_COUNT];  /* open handles of all instances (g_lock) */
 
 /* Sets up the handle table on first use.  g_lock held. */
-void ensure_ready(void);
+void sim_ensure_ready(void);
 /* The open handle of that token and kind (-1: any), or NULL.  g_lock held. */
-sim_handle *handle_lookup(uint64_t token, int hk);
+sim_handle *sim_handle_lookup(uint64_t token, int hk);
 /* A new handle of kind hk (obj: referenced; parent: the cluster handle it
  * is obtained from).  0 or ERROR_NOT_ENOUGH_MEMORY.  g_lock held. */
-DWORD handle_new(sim *s, int hk, sim_obj *obj, sim_handle *parent, sim_handle **out);
+DWORD sim_handle_new(sim *s, int hk, sim_obj *obj, sim_handle *parent, sim_handle **out);
 /* Closes a handle (and, for a cluster, every handle obtained from it).
  * g_lock held. */
-void handle_free(sim_handle *h);
+void sim_handle_free(sim_handle *h);
 /* A call of the calling thread begins: forgets that its last one met a full
  * handle table (cs_sim_handle_table_was_full). */
 void sim_handles_call_begins(void);
@@ -302,14 +302,14 @@ void sim_bind_id(int id);
 /* ---- buffers and enumeration copies (cs_sim_buffers.c) ------------------------------- */
 /* A (buffer, count) pair: a count is required; a NULL buffer only with
  * capacity 0 (a length query). */
-DWORD check_name_buffer(LPWSTR buf, LPDWORD cch);
+DWORD sim_check_name_buffer(LPWSTR buf, LPDWORD cch);
 /* An optional pair: both NULL = not wanted; a buffer without its count is
  * an error. */
-DWORD check_optional_buffer(LPWSTR buf, LPDWORD cch);
-int name_fits(size_t n, const DWORD *cch);
-void name_write(const WCHAR *s, size_t n, LPWSTR buf, LPDWORD cch);
+DWORD sim_check_optional_buffer(LPWSTR buf, LPDWORD cch);
+int sim_name_fits(size_t n, const DWORD *cch);
+void sim_name_write(const WCHAR *s, size_t n, LPWSTR buf, LPDWORD cch);
 /* The name-buffer protocol for one string. */
-DWORD put_name(const WCHAR *s, size_t n, LPWSTR buf, LPDWORD cch);
+DWORD sim_put_name(const WCHAR *s, size_t n, LPWSTR buf, LPDWORD cch);
 
 /* An enumeration copy being built; any allocation failure sets oom and
  * makes the rest no-ops. */
@@ -321,21 +321,21 @@ typedef struct ebuild {
     int oom;
 } ebuild;
 
-void eb_init(ebuild *eb);
+void sim_eb_init(ebuild *eb);
 /* Appends an item; the strings may be NULL (empty). */
-void eb_add(ebuild *eb, DWORD type, int state, const wstr *name, const wstr *id, const wstr *owner,
-            const wstr *gname, const wstr *gid);
+void sim_eb_add(ebuild *eb, DWORD type, int state, const wstr *name, const wstr *id, const wstr *owner,
+                const wstr *gname, const wstr *gid);
 /* A new enumeration handle holding the copy (which it takes over, or frees
  * on failure); returns its token in *token.  g_lock held. */
-DWORD enum_handle(sim *s, int hk, sim_handle *parent, ebuild *eb, uint64_t *token);
+DWORD sim_enum_handle(sim *s, int hk, sim_handle *parent, ebuild *eb, uint64_t *token);
 /* One string of an item of the copy. */
-const WCHAR *item_str(const sim_handle *h, const enum_item *it, int which);
+const WCHAR *sim_item_str(const sim_handle *h, const enum_item *it, int which);
 /* *EnumEx: (pItem, cbItem) against the bytes an item needs; 0 when it fits. */
-DWORD check_item_buffer(const void *item, LPDWORD cb, size_t needed);
+DWORD sim_check_item_buffer(const void *item, LPDWORD cb, size_t needed);
 /* Bytes of an item string with its NUL. */
-size_t item_bytes(const enum_item *it, int which);
+size_t sim_item_bytes(const enum_item *it, int which);
 /* Copies one string of the item to base + *pos; returns where it went. */
-LPWSTR pack(BYTE *base, size_t *pos, const sim_handle *h, const enum_item *it, int which, DWORD *cb);
+LPWSTR sim_pack(BYTE *base, size_t *pos, const sim_handle *h, const enum_item *it, int which, DWORD *cb);
 
 /* Where the strings start after an item struct: aligned to 2. */
 #define ITEM_HEAD(type) ((sizeof(type) + 1u) & ~(size_t)1u)
@@ -346,9 +346,9 @@ LPWSTR pack(BYTE *base, size_t *pos, const sim_handle *h, const enum_item *it, i
 #define ACCESS_MAX ((DWORD)MAXIMUM_ALLOWED)
 
 /* dwDesiredAccess: a nonzero combination of the three documented bits. */
-DWORD access_valid(DWORD desired);
+DWORD sim_access_valid(DWORD desired);
 /* What the principal's rights grant for a (valid) request. */
-DWORD access_grant(const sim *s, DWORD desired, DWORD *granted);
+DWORD sim_access_grant(const sim *s, DWORD desired, DWORD *granted);
 
 /* ---- generic implementations behind the generated entry points --------------------------
  * Each runs one whole call (sim_begin ... sim_end: the last error is set
@@ -421,18 +421,18 @@ DWORD WINAPI sim_GetClusterNotifyV2(HCHANGE hChange, DWORD_PTR *lpdwNotifyKey, P
 #define CS_SIM_DEFAULT_QUEUE_LIMIT 1000000u
 
 /* ---- the control API's lock (cs_sim_control.c) ------------------------------------------- */
-/* control_begin takes g_lock and finds the live instance sim_id: returns
+/* sim_control_begin takes g_lock and finds the live instance sim_id: returns
  * it with *err = 0, or NULL with *err = ERROR_INVALID_PARAMETER.  The lock
- * is held either way; control_end releases it.  A control function calls
+ * is held either way; sim_control_end releases it.  A control function calls
  * each exactly once, with no return in between. */
-sim *control_begin(int sim_id, DWORD *err);
-void control_end(void);
+sim *sim_control_begin(int sim_id, DWORD *err);
+void sim_control_end(void);
 
 /* ---- changes and notifications (cs_sim_mutate.c, cs_sim_notify.c) -----------------------
  * Every change to the model goes through these, which post its events:
- * model_insert (a new object), model_set_state, model_set_owner (a group's
- * node), and obj_delete (cs_sim_model.c) for deletions.  sim_changed is
- * the one choke point they all call. */
+ * sim_model_insert (a new object), sim_model_set_state,
+ * sim_model_set_owner (a group's node), and sim_obj_delete (cs_sim_model.c)
+ * for deletions.  sim_changed is the one choke point they all call. */
 enum sim_change { SIM_CHANGE_ADDED, SIM_CHANGE_DELETED, SIM_CHANGE_STATE, SIM_CHANGE_OWNER,
                   SIM_CHANGE_PROPERTIES, SIM_CHANGE_PRIVATE_PROPERTIES, SIM_CHANGE_CSV };
 void sim_changed(sim *s, int change, const sim_obj *o);
@@ -444,9 +444,9 @@ void sim_changed_data(sim *s, int change, const sim_obj *o, const void *data, si
 /* Posts a CSV resource's SHARED_VOLUME_STATE event, or for a group / node
  * every CSV it hosts (cs_sim_csv.c); nothing without ports or CSVs. */
 void sim_csv_changed(sim *s, const sim_obj *o);
-void model_insert(sim *s, sim_obj *o);
-void model_set_state(sim *s, sim_obj *o, int state);
-void model_set_owner(sim *s, sim_obj *group, sim_obj *node);
+void sim_model_insert(sim *s, sim_obj *o);
+void sim_model_set_state(sim *s, sim_obj *o, int state);
+void sim_model_set_owner(sim *s, sim_obj *group, sim_obj *node);
 /* A group's state as its resources define it (sim_group_state), and the
  * change of a group to that state with its event (sim_group_rederive:
  * nothing when it is already there, or when the group has no resources:
@@ -469,7 +469,7 @@ typedef struct sim_event_spec {
 } sim_event_spec;
 /* Queues an event on every port of s registered for it (cs_sim_notify.c). */
 void sim_post(sim *s, const sim_event_spec *ev);
-/* Frees a port handle's port (handle_free), waking its waiters. */
+/* Frees a port handle's port (sim_handle_free), waking its waiters. */
 void sim_port_free(sim_handle *h);
 /* Whether calls through h fail now because of cs_sim_break_connection. */
 int sim_broken(const sim *s, const sim_handle *h);
@@ -483,7 +483,7 @@ void sim_notify_after_fork_in_child(void);
 void sim_props_free(struct sim_props *p);
 void sim_props_note_state(sim_obj *o);
 void sim_props_note_move(sim_obj *o);
-uint64_t props_now(void);
+uint64_t sim_props_now(void);
 /* The property lists of a bulk enumeration (cs_sim_props_enum.c): attach
  * the lists asked for to a new enumeration handle (0, or the code that
  * fails the open); where an item's buffer ends when its lists follow its

@@ -14,7 +14,7 @@ uint64_t g_sim_steps;
 
 /* ---- owned strings ------------------------------------------------------------- */
 /* A copy of s (NULL = ""); 0, or -1 when memory is short. */
-int w_set(wstr *out, const WCHAR *s)
+int sim_w_set(wstr *out, const WCHAR *s)
 {
     size_t n = cs_wlen(s);
     WCHAR *p = (WCHAR *)malloc((n + 1) * sizeof(WCHAR));
@@ -28,7 +28,7 @@ int w_set(wstr *out, const WCHAR *s)
     return 0;
 }
 
-void w_free(wstr *s)
+void sim_w_free(wstr *s)
 {
     free(s->p);
     s->p = NULL;
@@ -36,7 +36,7 @@ void w_free(wstr *s)
 }
 
 /* ---- objects ------------------------------------------------------------------- */
-int vec_has(const objvec *v, const sim_obj *o)
+int sim_vec_has(const objvec *v, const sim_obj *o)
 {
     size_t i;
     for (i = 0; i < v->n; i++)
@@ -45,7 +45,7 @@ int vec_has(const objvec *v, const sim_obj *o)
     return 0;
 }
 
-void *grow_array(void *array, size_t *cap, size_t need, size_t size, size_t first)
+void *sim_grow_array(void *array, size_t *cap, size_t need, size_t size, size_t first)
 {
     size_t n = *cap ? *cap : first;
     void *p;
@@ -59,9 +59,9 @@ void *grow_array(void *array, size_t *cap, size_t need, size_t size, size_t firs
     return p;
 }
 
-int vec_push(objvec *v, sim_obj *o)
+int sim_vec_push(objvec *v, sim_obj *o)
 {
-    sim_obj **p = (sim_obj **)grow_array(v->v, &v->cap, v->n + 1, sizeof(*p), 4);
+    sim_obj **p = (sim_obj **)sim_grow_array(v->v, &v->cap, v->n + 1, sizeof(*p), 4);
     if (p == NULL)
         return -1;
     v->v = p;
@@ -70,7 +70,7 @@ int vec_push(objvec *v, sim_obj *o)
 }
 
 /* Removes o, keeping the order of the rest. */
-void vec_remove(objvec *v, const sim_obj *o)
+void sim_vec_remove(objvec *v, const sim_obj *o)
 {
     size_t i, j = 0;
     for (i = 0; i < v->n; i++)
@@ -79,14 +79,14 @@ void vec_remove(objvec *v, const sim_obj *o)
     v->n = j;
 }
 
-void vec_free(objvec *v)
+void sim_vec_free(objvec *v)
 {
     free(v->v);
     v->v = NULL;
     v->n = v->cap = 0;
 }
 
-sim_obj *set_find(const objset *set, const WCHAR *name, size_t n)
+sim_obj *sim_set_find(const objset *set, const WCHAR *name, size_t n)
 {
     uint32_t h;
     sim_obj *o;
@@ -100,7 +100,7 @@ sim_obj *set_find(const objset *set, const WCHAR *name, size_t n)
 }
 
 /* Makes room for one more object in the index; 0 or -1. */
-int set_reserve(objset *set)
+int sim_set_reserve(objset *set)
 {
     size_t nb, i;
     sim_obj **b, *o;
@@ -121,8 +121,8 @@ int set_reserve(objset *set)
     return 0;
 }
 
-/* Appends an object (set_reserve() must have succeeded). */
-void set_insert(objset *set, sim_obj *o)
+/* Appends an object (sim_set_reserve() must have succeeded). */
+void sim_set_insert(objset *set, sim_obj *o)
 {
     size_t i = o->hash & (set->nbuckets - 1);
     o->hnext = set->buckets[i];
@@ -157,23 +157,23 @@ static void set_remove(objset *set, sim_obj *o)
     set->count--;
 }
 
-void obj_free(sim_obj *o)
+void sim_obj_free(sim_obj *o)
 {
-    w_free(&o->name);
-    w_free(&o->id);
-    w_free(&o->type);
-    vec_free(&o->preferred);
-    vec_free(&o->deps);
-    vec_free(&o->dependents);
-    vec_free(&o->possible);
+    sim_w_free(&o->name);
+    sim_w_free(&o->id);
+    sim_w_free(&o->type);
+    sim_vec_free(&o->preferred);
+    sim_vec_free(&o->deps);
+    sim_vec_free(&o->dependents);
+    sim_vec_free(&o->possible);
     sim_props_free(o->props);
     free(o);
 }
 
-void obj_unref(sim_obj *o)
+void sim_obj_unref(sim_obj *o)
 {
     if (--o->refs == 0)
-        obj_free(o);
+        sim_obj_free(o);
 }
 
 /* A new object (not yet in any set); NULL when memory is short. */
@@ -185,8 +185,8 @@ static sim_obj *obj_new(int kind, const WCHAR *name, const WCHAR *id, int state)
     o->kind = kind;
     o->refs = 1;
     o->state = state;
-    if (w_set(&o->name, name) != 0 || w_set(&o->id, id) != 0 || w_set(&o->type, NULL) != 0) {
-        obj_free(o);
+    if (sim_w_set(&o->name, name) != 0 || sim_w_set(&o->id, id) != 0 || sim_w_set(&o->type, NULL) != 0) {
+        sim_obj_free(o);
         return NULL;
     }
     o->hash = cs_whash(o->name.p, o->name.n);
@@ -195,19 +195,19 @@ static sim_obj *obj_new(int kind, const WCHAR *name, const WCHAR *id, int state)
 
 /* A new object of a kind, not yet inserted: ERROR_ALREADY_EXISTS for a
  * duplicate name; room in the index is reserved. */
-DWORD new_object(sim *s, int kind, const WCHAR *name, const WCHAR *id, int state, sim_obj **out)
+DWORD sim_new_object(sim *s, int kind, const WCHAR *name, const WCHAR *id, int state, sim_obj **out)
 {
     *out = NULL;
-    if (set_find(&s->sets[kind], name, cs_wlen(name)) != NULL)
+    if (sim_set_find(&s->sets[kind], name, cs_wlen(name)) != NULL)
         return ERROR_ALREADY_EXISTS;
-    if (set_reserve(&s->sets[kind]) != 0)
+    if (sim_set_reserve(&s->sets[kind]) != 0)
         return ERROR_NOT_ENOUGH_MEMORY;
     *out = obj_new(kind, name, id, state);
     return *out ? 0 : (DWORD)ERROR_NOT_ENOUGH_MEMORY;
 }
 
 /* The not-found code of each kind. */
-DWORD not_found(int kind)
+DWORD sim_not_found(int kind)
 {
     switch (kind) {
     case CS_KIND_NODE: return ERROR_CLUSTER_NODE_NOT_FOUND;
@@ -220,7 +220,7 @@ DWORD not_found(int kind)
 }
 
 /* Whether a state is one of the kind's documented values (not Unknown). */
-int valid_state(int kind, int state)
+int sim_valid_state(int kind, int state)
 {
     switch (kind) {
     case CS_KIND_NODE: return state >= 0 && state <= 3;
@@ -231,7 +231,7 @@ int valid_state(int kind, int state)
     default: return 0;
     }
 }
-int valid_kind(int kind)
+int sim_valid_kind(int kind)
 {
     return kind >= CS_KIND_NODE && kind <= CS_KIND_NETINTERFACE;
 }
@@ -268,16 +268,16 @@ static void resource_unlink(sim_obj *r)
     r->gprev = r->gnext = NULL;
     r->group = NULL;
     for (i = 0; i < r->deps.n; i++)
-        vec_remove(&r->deps.v[i]->dependents, r);
+        sim_vec_remove(&r->deps.v[i]->dependents, r);
     for (i = 0; i < r->dependents.n; i++)
-        vec_remove(&r->dependents.v[i]->deps, r);
-    vec_free(&r->deps);
-    vec_free(&r->dependents);
-    vec_free(&r->possible);
+        sim_vec_remove(&r->dependents.v[i]->deps, r);
+    sim_vec_free(&r->deps);
+    sim_vec_free(&r->dependents);
+    sim_vec_free(&r->possible);
 }
 
 /* Deletes an existing object and what goes with it (cs_sim_delete). */
-void obj_delete(sim *s, sim_obj *o)
+void sim_obj_delete(sim *s, sim_obj *o)
 {
     sim_obj *x, *next;
     sim_changed(s, SIM_CHANGE_DELETED, o);      /* posted while its links still name its parents */
@@ -287,21 +287,21 @@ void obj_delete(sim *s, sim_obj *o)
         for (x = s->sets[CS_KIND_NETINTERFACE].head; x; x = next) {
             next = x->next;
             if (x->node == o)
-                obj_delete(s, x);
+                sim_obj_delete(s, x);
         }
         for (x = s->sets[CS_KIND_GROUP].head; x; x = x->next) {
             if (x->node == o)
-                model_set_owner(s, x, s->sets[CS_KIND_NODE].head);  /* the first remaining node, or none */
-            vec_remove(&x->preferred, o);
+                sim_model_set_owner(s, x, s->sets[CS_KIND_NODE].head);  /* the first remaining node, or none */
+            sim_vec_remove(&x->preferred, o);
         }
         for (x = s->sets[CS_KIND_RESOURCE].head; x; x = x->next)
-            vec_remove(&x->possible, o);
+            sim_vec_remove(&x->possible, o);
         break;
     case CS_KIND_GROUP:
         while (o->res_head)
-            obj_delete(s, o->res_head);
+            sim_obj_delete(s, o->res_head);
         o->node = NULL;
-        vec_free(&o->preferred);
+        sim_vec_free(&o->preferred);
         break;
     case CS_KIND_RESOURCE:
         resource_unlink(o);
@@ -310,7 +310,7 @@ void obj_delete(sim *s, sim_obj *o)
         for (x = s->sets[CS_KIND_NETINTERFACE].head; x; x = next) {
             next = x->next;
             if (x->network == o)
-                obj_delete(s, x);
+                sim_obj_delete(s, x);
         }
         break;
     case CS_KIND_NETINTERFACE:
@@ -321,7 +321,7 @@ void obj_delete(sim *s, sim_obj *o)
         break;
     }
     o->deleted = 1;
-    obj_unref(o);
+    sim_obj_unref(o);
 }
 
 int sim_unused(sim *s)
@@ -346,21 +346,21 @@ void sim_free(sim *s)
         sim_obj *o = s->sets[k].head, *next;
         for (; o; o = next) {
             next = o->next;
-            obj_free(o);
+            sim_obj_free(o);
         }
         free(s->sets[k].buckets);
     }
-    w_free(&s->name);
+    sim_w_free(&s->name);
     for (i = 0; i < s->n_aliases; i++)
-        w_free(&s->aliases[i]);
+        sim_w_free(&s->aliases[i]);
     free(s->aliases);
     for (i = 0; i < s->n_restypes; i++)
-        w_free(&s->restypes[i]);
+        sim_w_free(&s->restypes[i]);
     free(s->restypes);
-    w_free(&s->q_res);
-    w_free(&s->q_dev);
+    sim_w_free(&s->q_res);
+    sim_w_free(&s->q_dev);
     for (i = 0; i < s->n_pending; i++)
-        w_free(&s->pending[i].name);
+        sim_w_free(&s->pending[i].name);
     free(s->pending);
     sim_props_free(s->cluster_props);
     free(s);

@@ -244,7 +244,7 @@ static DWORD port_new(call *c, int version, DWORD_PTR key, sim_port **out)
     DWORD err;
     if (p == NULL)
         return ERROR_NOT_ENOUGH_MEMORY;
-    err = handle_new(c->s, HK_NOTIFY, NULL, c->h, &h);
+    err = sim_handle_new(c->s, HK_NOTIFY, NULL, c->h, &h);
     if (err) {
         free(p);
         return err;
@@ -284,7 +284,7 @@ static HCHANGE create_port(int fn, HCHANGE hChange, HCLUSTER hCluster, int versi
         if (version == 1)
             p->v1_filter |= v1_filter;
         else if ((err = add_filters(p, filters, count)) != 0 && !existing)
-            handle_free(p->h);
+            sim_handle_free(p->h);
     }
     if (!err)
         token = p->h->token;
@@ -314,7 +314,7 @@ static DWORD register_filter(int fn, HCHANGE hChange, int version, DWORD v1_filt
     call c;
     DWORD err = sim_begin(&c, fn, TOKEN_OF(hChange), HK_NOTIFY);
     if (!err) {
-        const sim_handle *obj = handle_lookup(TOKEN_OF(hObject), -1);
+        const sim_handle *obj = sim_handle_lookup(TOKEN_OF(hObject), -1);
         if (obj == NULL || obj->s != c.s || obj->hk == HK_NOTIFY)
             err = ERROR_INVALID_HANDLE;
         else if (c.h->port->version != version)
@@ -389,7 +389,7 @@ static DWORD wait_for_event(call *c, DWORD ms)
         c->s->waiters++;
         cs_cond_wait_ms(&g_notify_cond, &g_lock, slice);
         c->s->waiters--;
-        c->h = handle_lookup(c->token, HK_NOTIFY);
+        c->h = sim_handle_lookup(c->token, HK_NOTIFY);
         if (c->h == NULL)
             return ERROR_INVALID_HANDLE;    /* closed while we waited */
     }
@@ -450,7 +450,7 @@ DWORD WINAPI sim_GetClusterNotifyV2(HCHANGE hChange, DWORD_PTR *lpdwNotifyKey, P
     cchs[EV_TYPE] = lpcchType;
     for (i = 0; !err && i < 4; i++)
         if (cchs[i] != NULL)
-            err = check_name_buffer(bufs[i], cchs[i]);
+            err = sim_check_name_buffer(bufs[i], cchs[i]);
     if (!err && pFilterAndType == NULL)
         err = ERROR_INVALID_PARAMETER;
     if (!err && lpbBufferSize != NULL && buffer == NULL && *lpbBufferSize != 0)
@@ -495,7 +495,7 @@ DWORD WINAPI sim_GetClusterNotify(HCHANGE hChange, DWORD_PTR *lpdwNotifyKey, LPD
     call c;
     DWORD err = sim_begin(&c, CS_FN_GetClusterNotify, TOKEN_OF(hChange), HK_NOTIFY);
     if (!err)
-        err = check_name_buffer(lpszName, lpcchName);
+        err = sim_check_name_buffer(lpszName, lpcchName);
     if (!err && lpdwFilterType == NULL)
         err = ERROR_INVALID_PARAMETER;
     if (!err)
@@ -529,10 +529,10 @@ uint32_t cs_sim_set_notification_queue_limit(int sim_id, uint32_t limit)
     sim *s;
     if (limit == 0)
         return ERROR_INVALID_PARAMETER;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (s != NULL)
         s->queue_limit = limit;
-    control_end();
+    sim_control_end();
     return err;
 }
 
@@ -540,10 +540,10 @@ uint32_t cs_sim_get_notification_queue_limit(int sim_id)
 {
     DWORD err;
     uint32_t v = 0;
-    sim *s = control_begin(sim_id, &err);
+    sim *s = sim_control_begin(sim_id, &err);
     if (s != NULL)
         v = s->queue_limit;
-    control_end();
+    sim_control_end();
     return v;
 }
 
@@ -553,7 +553,7 @@ uint32_t cs_sim_break_connection(int sim_id, double seconds)
     sim *s;
     if (!(seconds > 0.0) || seconds > 3600.0)
         return ERROR_INVALID_PARAMETER;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (s != NULL) {
         sim_port *p;
         double until = cs_monotonic_seconds() + seconds;
@@ -564,6 +564,6 @@ uint32_t cs_sim_break_connection(int sim_id, double seconds)
                 p->reconnect_pending = 1;
         cs_cond_broadcast(&g_notify_cond);  /* waiters re-time their waits to the end of the break */
     }
-    control_end();
+    sim_control_end();
     return err;
 }

@@ -22,20 +22,20 @@ uint64_t sim_open_object(int fn, uint64_t cluster, int kind, LPCWSTR name, int e
     if (!err && cs_wempty(name))
         err = ERROR_INVALID_PARAMETER;
     if (!err && ex)
-        err = access_valid(desired);
+        err = sim_access_valid(desired);
     if (!err) {
         if (ex)
-            err = access_grant(c.s, desired, &granted);
+            err = sim_access_grant(c.s, desired, &granted);
         else if (c.s->rights == CS_RIGHTS_NONE)
             err = ERROR_ACCESS_DENIED;
     }
     if (!err) {
-        o = set_find(&c.s->sets[kind], name, cs_wlen(name));
+        o = sim_set_find(&c.s->sets[kind], name, cs_wlen(name));
         if (o == NULL)
-            err = not_found(kind);
+            err = sim_not_found(kind);
     }
     if (!err)
-        err = handle_new(c.s, kind, o, c.h, &h);
+        err = sim_handle_new(c.s, kind, o, c.h, &h);
     if (!err)
         token = h->token;
     if (sim_end(&c, err))
@@ -50,7 +50,7 @@ DWORD sim_close_handle(int fn, uint64_t token, int hk)
     call c;
     DWORD err = sim_begin(&c, fn, token, hk);
     if (c.h != NULL) {          /* entered, with or without an injected fault */
-        handle_free(c.h);
+        sim_handle_free(c.h);
         c.h = NULL;
     }
     return sim_end(&c, err);
@@ -62,7 +62,7 @@ int sim_object_state(int fn, uint64_t token, int hk)
     int state = -1;
     DWORD err = sim_begin(&c, fn, token, hk);
     if (!err && c.h->obj->deleted)
-        err = not_found(hk);
+        err = sim_not_found(hk);
     if (!err)
         state = c.h->obj->state;
     return sim_end(&c, err) ? -1 : state;
@@ -74,13 +74,13 @@ DWORD sim_object_id(int fn, uint64_t token, int hk, LPWSTR buf, LPDWORD cch)
     const sim_obj *o;
     DWORD err = sim_begin(&c, fn, token, (token == 0 && hk == HK_NODE) ? HK_BOUND : hk);
     if (!err)
-        err = check_name_buffer(buf, cch);
+        err = sim_check_name_buffer(buf, cch);
     if (!err) {
         o = c.h ? c.h->obj : c.s->sets[CS_KIND_NODE].head;
         if (o == NULL || o->deleted)
-            err = not_found(hk);
+            err = sim_not_found(hk);
         else
-            err = put_name(o->id.p, o->id.n, buf, cch);
+            err = sim_put_name(o->id.p, o->id.n, buf, cch);
     }
     return sim_end(&c, err);
 }
@@ -102,13 +102,13 @@ CLUSTER_GROUP_STATE WINAPI sim_GetClusterGroupState(HGROUP hGroup, LPWSTR lpszNo
     int state = -1;
     DWORD err = sim_begin(&c, CS_FN_GetClusterGroupState, TOKEN_OF(hGroup), HK_GROUP);
     if (!err)
-        err = check_optional_buffer(lpszNodeName, lpcchNodeName);
+        err = sim_check_optional_buffer(lpszNodeName, lpcchNodeName);
     if (!err && c.h->obj->deleted)
         err = ERROR_GROUP_NOT_FOUND;
     if (!err && lpcchNodeName != NULL) {
         size_t n;
         const WCHAR *owner = owner_name(c.h->obj, &n);
-        err = put_name(owner, n, lpszNodeName, lpcchNodeName);
+        err = sim_put_name(owner, n, lpszNodeName, lpcchNodeName);
     }
     if (!err)
         state = c.h->obj->state;
@@ -125,9 +125,9 @@ CLUSTER_RESOURCE_STATE WINAPI sim_GetClusterResourceState(HRESOURCE hResource, L
     int state = -1;
     DWORD err = sim_begin(&c, CS_FN_GetClusterResourceState, TOKEN_OF(hResource), HK_RESOURCE);
     if (!err)
-        err = check_optional_buffer(lpszNodeName, lpcchNodeName);
+        err = sim_check_optional_buffer(lpszNodeName, lpcchNodeName);
     if (!err)
-        err = check_optional_buffer(lpszGroupName, lpcchGroupName);
+        err = sim_check_optional_buffer(lpszGroupName, lpcchGroupName);
     if (!err && c.h->obj->deleted)
         err = ERROR_RESOURCE_NOT_FOUND;
     if (!err) {
@@ -135,8 +135,8 @@ CLUSTER_RESOURCE_STATE WINAPI sim_GetClusterResourceState(HRESOURCE hResource, L
         size_t n_node;
         const WCHAR *node = owner_name(r->group, &n_node);
         const wstr *group = &r->group->name;
-        if ((lpcchNodeName && !name_fits(n_node, lpcchNodeName)) ||
-            (lpcchGroupName && !name_fits(group->n, lpcchGroupName))) {
+        if ((lpcchNodeName && !sim_name_fits(n_node, lpcchNodeName)) ||
+            (lpcchGroupName && !sim_name_fits(group->n, lpcchGroupName))) {
             if (lpcchNodeName)
                 *lpcchNodeName = (DWORD)n_node;
             if (lpcchGroupName)
@@ -144,9 +144,9 @@ CLUSTER_RESOURCE_STATE WINAPI sim_GetClusterResourceState(HRESOURCE hResource, L
             err = ERROR_MORE_DATA;
         } else {
             if (lpcchNodeName)
-                name_write(node, n_node, lpszNodeName, lpcchNodeName);
+                sim_name_write(node, n_node, lpszNodeName, lpcchNodeName);
             if (lpcchGroupName)
-                name_write(group->p, group->n, lpszGroupName, lpcchGroupName);
+                sim_name_write(group->p, group->n, lpszGroupName, lpcchGroupName);
             state = r->state;
         }
     }
@@ -163,11 +163,11 @@ DWORD WINAPI sim_GetClusterNetInterface(HCLUSTER hCluster, LPCWSTR lpszNodeName,
     if (!err && (cs_wempty(lpszNodeName) || cs_wempty(lpszNetworkName)))
         err = ERROR_INVALID_PARAMETER;
     if (!err)
-        err = check_name_buffer(lpszInterfaceName, lpcchInterfaceName);
+        err = sim_check_name_buffer(lpszInterfaceName, lpcchInterfaceName);
     if (!err) {
         const objset *sets = c.s->sets;
-        const sim_obj *node = set_find(&sets[CS_KIND_NODE], lpszNodeName, cs_wlen(lpszNodeName));
-        const sim_obj *net = set_find(&sets[CS_KIND_NETWORK], lpszNetworkName, cs_wlen(lpszNetworkName));
+        const sim_obj *node = sim_set_find(&sets[CS_KIND_NODE], lpszNodeName, cs_wlen(lpszNodeName));
+        const sim_obj *net = sim_set_find(&sets[CS_KIND_NETWORK], lpszNetworkName, cs_wlen(lpszNetworkName));
         const sim_obj *x = NULL;
         if (node == NULL) {
             err = ERROR_CLUSTER_NODE_NOT_FOUND;
@@ -180,7 +180,7 @@ DWORD WINAPI sim_GetClusterNetInterface(HCLUSTER hCluster, LPCWSTR lpszNodeName,
             if (x == NULL)
                 err = ERROR_CLUSTER_NETINTERFACE_NOT_FOUND;
             else
-                err = put_name(x->name.p, x->name.n, lpszInterfaceName, lpcchInterfaceName);
+                err = sim_put_name(x->name.p, x->name.n, lpszInterfaceName, lpcchInterfaceName);
         }
     }
     return sim_end(&c, err);

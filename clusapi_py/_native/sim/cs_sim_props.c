@@ -19,7 +19,7 @@ static void plw_reserve(plw *w, size_t more)
     need = w->n + more;
     if (need <= w->cap)
         return;
-    p = (uint8_t *)grow_array(w->p, &w->cap, need, 1, 256);
+    p = (uint8_t *)sim_grow_array(w->p, &w->cap, need, 1, 256);
     if (p == NULL)
         w->oom = 1;
     else
@@ -63,19 +63,19 @@ static void plw_entry(plw *w, DWORD syntax, const void *data, size_t cb, int wit
     plw_bytes(w, zeros, (4 - total % 4) % 4);
 }
 
-void plw_init(plw *w)
+void sim_plw_init(plw *w)
 {
     memset(w, 0, sizeof(*w));
     plw_dword(w, 0);
 }
 
-void plw_free(plw *w)
+void sim_plw_free(plw *w)
 {
     free(w->p);
     memset(w, 0, sizeof(*w));
 }
 
-void plw_property(plw *w, const WCHAR *name, size_t n, DWORD syntax, const void *data, size_t cb)
+void sim_plw_property(plw *w, const WCHAR *name, size_t n, DWORD syntax, const void *data, size_t cb)
 {
     plw_entry(w, CLUSPROP_SYNTAX_NAME, name, n * sizeof(WCHAR), 1);
     plw_entry(w, syntax, data, cb, 0);
@@ -83,7 +83,7 @@ void plw_property(plw *w, const WCHAR *name, size_t n, DWORD syntax, const void 
     w->count++;
 }
 
-DWORD plw_finish(plw *w)
+DWORD sim_plw_finish(plw *w)
 {
     if (w->oom || w->count > 0xFFFFFFFFu)
         return ERROR_NOT_ENOUGH_MEMORY;
@@ -95,7 +95,7 @@ DWORD plw_finish(plw *w)
 }
 
 /* ---- storage ---------------------------------------------------------------------- */
-struct sim_props *props_of(sim *s, sim_obj *o)
+struct sim_props *sim_props_of(sim *s, sim_obj *o)
 {
     struct sim_props **slot = o ? &o->props : &s->cluster_props;
     if (*slot == NULL)
@@ -117,7 +117,7 @@ void sim_props_free(struct sim_props *p)
     free(p);
 }
 
-uint64_t props_now(void)
+uint64_t sim_props_now(void)
 {
 #ifdef _WIN32
     FILETIME ft;
@@ -132,20 +132,20 @@ uint64_t props_now(void)
 
 void sim_props_note_state(sim_obj *o)
 {
-    struct sim_props *p = props_of(NULL, o);
+    struct sim_props *p = sim_props_of(NULL, o);
     if (p)
-        p->state_time = props_now();
+        p->state_time = sim_props_now();
 }
 
 void sim_props_note_move(sim_obj *o)
 {
-    struct sim_props *p = props_of(NULL, o);
+    struct sim_props *p = sim_props_of(NULL, o);
     if (p)
-        p->move_time = props_now();
+        p->move_time = sim_props_now();
 }
 
 /* ---- lists ------------------------------------------------------------------------------ */
-DWORD props_list(sim *s, sim_obj *o, int flags, uint8_t **out, size_t *cb)
+DWORD sim_props_list(sim *s, sim_obj *o, int flags, uint8_t **out, size_t *cb)
 {
     plw w;
     DWORD err;
@@ -153,15 +153,16 @@ DWORD props_list(sim *s, sim_obj *o, int flags, uint8_t **out, size_t *cb)
     const struct sim_props *p = o ? o->props : s->cluster_props;
     *out = NULL;
     *cb = 0;
-    plw_init(&w);
-    props_write_defaults(&w, s, o, flags, p);
+    sim_plw_init(&w);
+    sim_props_write_defaults(&w, s, o, flags, p);
     /* then the values no (visible) default has, in the order they were first set */
     for (i = 0; p && i < p->n; i++)
-        if (p->v[i].flags == flags && props_default_flags(s, o, p->v[i].name, p->v[i].n, (flags & PF_PRIVATE) != 0) < 0)
-            plw_property(&w, p->v[i].name, p->v[i].n, p->v[i].syntax, p->v[i].data, p->v[i].cb);
-    err = plw_finish(&w);
+        if (p->v[i].flags == flags &&
+            sim_props_default_flags(s, o, p->v[i].name, p->v[i].n, (flags & PF_PRIVATE) != 0) < 0)
+            sim_plw_property(&w, p->v[i].name, p->v[i].n, p->v[i].syntax, p->v[i].data, p->v[i].cb);
+    err = sim_plw_finish(&w);
     if (err) {
-        plw_free(&w);
+        sim_plw_free(&w);
         return err;
     }
     *out = w.p;
@@ -173,7 +174,7 @@ DWORD props_list(sim *s, sim_obj *o, int flags, uint8_t **out, size_t *cb)
 static DWORD props_set(sim *s, sim_obj *o, const WCHAR *name, size_t n, int private_, DWORD syntax,
                        const uint8_t *data, size_t cb)
 {
-    struct sim_props *p = props_of(s, o);
+    struct sim_props *p = sim_props_of(s, o);
     sim_prop *slot = NULL;
     uint8_t *copy;
     size_t i;
@@ -189,7 +190,7 @@ static DWORD props_set(sim *s, sim_obj *o, const WCHAR *name, size_t n, int priv
         if ((p->v[i].flags & PF_PRIVATE) == (private_ ? PF_PRIVATE : 0) && cs_wieq(p->v[i].name, p->v[i].n, name, n))
             slot = &p->v[i];
     if (slot == NULL) {
-        sim_prop *v = (sim_prop *)grow_array(p->v, &p->cap, p->n + 1, sizeof(sim_prop), 8);
+        sim_prop *v = (sim_prop *)sim_grow_array(p->v, &p->cap, p->n + 1, sizeof(sim_prop), 8);
         WCHAR *nm = (WCHAR *)malloc((n + 1) * sizeof(WCHAR));
         if (v == NULL || nm == NULL) {
             if (v != NULL)
@@ -205,7 +206,7 @@ static DWORD props_set(sim *s, sim_obj *o, const WCHAR *name, size_t n, int priv
         memset(slot, 0, sizeof(*slot));
         slot->name = nm;
         slot->n = n;
-        flags = props_default_flags(s, o, name, n, private_);
+        flags = sim_props_default_flags(s, o, name, n, private_);
         slot->flags = flags >= 0 ? flags : (private_ ? PF_PRIVATE : 0);
     }
     free(slot->data);
@@ -226,7 +227,7 @@ static void props_changed(sim *s, sim_obj *o, int private_, const uint8_t *list,
 
 static sim_obj *find_object(sim *s, int kind, const cs_char *name)
 {
-    sim_obj *o = set_find(&s->sets[kind], name, cs_wlen(name));
+    sim_obj *o = sim_set_find(&s->sets[kind], name, cs_wlen(name));
     return (o && !o->deleted) ? o : NULL;
 }
 
@@ -263,23 +264,23 @@ uint32_t cs_sim_set_property(int sim_id, int kind, const cs_char *object, const 
     sim *s;
     sim_obj *o = NULL;
     DWORD err;
-    if ((kind != CS_KIND_CLUSTER && (!valid_kind(kind) || cs_wempty(object))) || cs_wempty(name) ||
+    if ((kind != CS_KIND_CLUSTER && (!sim_valid_kind(kind) || cs_wempty(object))) || cs_wempty(name) ||
         (data == NULL && cb) || !valid_value(syntax, data, cb) || cb > 0x7FFFFFF0u)
         return ERROR_INVALID_PARAMETER;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (!err && kind != CS_KIND_CLUSTER && (o = find_object(s, kind, object)) == NULL)
-        err = not_found(kind);
+        err = sim_not_found(kind);
     if (!err)
         err = props_set(s, o, name, cs_wlen(name), private_ != 0, syntax, data, cb);
     if (!err) {
         plw w;
-        plw_init(&w);
-        plw_property(&w, name, cs_wlen(name), syntax, data, cb);
-        if (plw_finish(&w) == 0)
+        sim_plw_init(&w);
+        sim_plw_property(&w, name, cs_wlen(name), syntax, data, cb);
+        if (sim_plw_finish(&w) == 0)
             props_changed(s, o, private_ != 0, w.p, w.n);
-        plw_free(&w);
+        sim_plw_free(&w);
     }
-    control_end();
+    sim_control_end();
     return err;
 }
 
@@ -287,13 +288,13 @@ uint32_t cs_sim_set_version(int sim_id, uint16_t major, uint16_t minor, uint16_t
 {
     sim *s;
     DWORD err;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (!err) {
         s->major = major;
         s->minor = minor;
         s->build = build;
     }
-    control_end();
+    sim_control_end();
     return err;
 }
 
@@ -305,15 +306,15 @@ uint32_t cs_sim_properties(int sim_id, int kind, const cs_char *object, int flag
     size_t cb = 0;
     DWORD err;
     cs_builder bd = CS_BUILDER_INIT;
-    if (out == NULL || (kind != CS_KIND_CLUSTER && (!valid_kind(kind) || cs_wempty(object))) ||
+    if (out == NULL || (kind != CS_KIND_CLUSTER && (!sim_valid_kind(kind) || cs_wempty(object))) ||
         (flags & ~(PF_RO | PF_PRIVATE)) != 0)
         return ERROR_INVALID_PARAMETER;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (!err && kind != CS_KIND_CLUSTER && (o = find_object(s, kind, object)) == NULL)
-        err = not_found(kind);
+        err = sim_not_found(kind);
     if (!err)
-        err = props_list(s, o, flags, &list, &cb);
-    control_end();
+        err = sim_props_list(s, o, flags, &list, &cb);
+    sim_control_end();
     if (err)
         return err;
     cs_bd_bytes(&bd, list, cb);

@@ -24,12 +24,12 @@ typedef struct plw {
     int oom;
 } plw;
 
-void plw_init(plw *w);          /* reserves the count DWORD */
-void plw_free(plw *w);
+void sim_plw_init(plw *w);          /* reserves the count DWORD */
+void sim_plw_free(plw *w);
 /* One property with one value (data of cb bytes). */
-void plw_property(plw *w, const WCHAR *name, size_t n, DWORD syntax, const void *data, size_t cb);
+void sim_plw_property(plw *w, const WCHAR *name, size_t n, DWORD syntax, const void *data, size_t cb);
 /* Patches the count in; 0 or ERROR_NOT_ENOUGH_MEMORY. */
-DWORD plw_finish(plw *w);
+DWORD sim_plw_finish(plw *w);
 
 /* ---- values set through the control API ---------------------------------------- */
 typedef struct sim_prop {
@@ -61,23 +61,23 @@ DWORD sim_csv_states(sim *s, const sim_obj *res, uint8_t **data, size_t *n);
 
 /* The object's (o != NULL) or the cluster's (o == NULL) storage, created
  * on first use; NULL when memory is short. */
-struct sim_props *props_of(sim *s, sim_obj *o);
+struct sim_props *sim_props_of(sim *s, sim_obj *o);
 
 /* ---- defaults (cs_sim_props_defaults.c) ------------------------------------------ */
 /* Appends the defaults of an object (o == NULL: the cluster) with these
  * flags that the cluster's build has, in their order; a default that `set`
  * holds a value for (same name and privacy) is written with that value. */
-void props_write_defaults(plw *w, const sim *s, const sim_obj *o, int flags, const struct sim_props *set);
+void sim_props_write_defaults(plw *w, const sim *s, const sim_obj *o, int flags, const struct sim_props *set);
 /* The flags of a default of that name and privacy, or -1 (also when the
  * cluster's build hides it). */
-int props_default_flags(const sim *s, const sim_obj *o, const WCHAR *name, size_t n, int private_);
+int sim_props_default_flags(const sim *s, const sim_obj *o, const WCHAR *name, size_t n, int private_);
 /* A DWORD default or set value by name (for failure info), or `fallback`. */
-DWORD props_dword(sim *s, sim_obj *o, const char *name, DWORD fallback);
+DWORD sim_props_dword(sim *s, sim_obj *o, const char *name, DWORD fallback);
 
 /* ---- lists (cs_sim_props.c) ---------------------------------------------------------- */
 /* The property list of an object (o == NULL: the cluster) with these flags:
  * a new buffer in *out (*cb bytes) the caller frees.  0 or
  * ERROR_NOT_ENOUGH_MEMORY. */
-DWORD props_list(sim *s, sim_obj *o, int flags, uint8_t **out, size_t *cb);
+DWORD sim_props_list(sim *s, sim_obj *o, int flags, uint8_t **out, size_t *cb);
 
 #endif /* CS_SIM_PROPS_H */

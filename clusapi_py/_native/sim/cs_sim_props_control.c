@@ -65,8 +65,8 @@ static DWORD failure_info(sim *s, sim_obj *o, uint8_t **data, size_t *n)
      * been counted, so every attempt remains and no period is running. */
     DWORD v[3];
     v[0] = 1;
-    v[1] = o->kind == CS_KIND_RESOURCE ? props_dword(s, o, "RestartThreshold", 1)
-                                       : props_dword(s, o, "FailoverThreshold", 0xFFFFFFFFu);
+    v[1] = o->kind == CS_KIND_RESOURCE ? sim_props_dword(s, o, "RestartThreshold", 1)
+                                       : sim_props_dword(s, o, "FailoverThreshold", 0xFFFFFFFFu);
     v[2] = 0;
     return copy_out(v, sizeof(v), data, n);
 }
@@ -78,10 +78,10 @@ static DWORD control_data(sim *s, sim_obj *o, int hk, DWORD code, uint8_t **data
     if ((code >> 24) != object_number(hk))
         return ERROR_INVALID_FUNCTION;
     switch (code & 0x00FFFFFFu) {
-    case C_GET_RO_COMMON: return props_list(s, o, PF_RO, data, n);
-    case C_GET_COMMON: return props_list(s, o, 0, data, n);
-    case C_GET_RO_PRIVATE: return props_list(s, o, PF_RO | PF_PRIVATE, data, n);
-    case C_GET_PRIVATE: return props_list(s, o, PF_PRIVATE, data, n);
+    case C_GET_RO_COMMON: return sim_props_list(s, o, PF_RO, data, n);
+    case C_GET_COMMON: return sim_props_list(s, o, 0, data, n);
+    case C_GET_RO_PRIVATE: return sim_props_list(s, o, PF_RO | PF_PRIVATE, data, n);
+    case C_GET_PRIVATE: return sim_props_list(s, o, PF_PRIVATE, data, n);
     case C_GET_ID:
         if (o == NULL)
             break;
@@ -127,12 +127,12 @@ DWORD sim_control(int fn, uint64_t token, int hk, HNODE host, DWORD code, LPVOID
     size_t n = 0;
     DWORD err = sim_begin(&c, fn, token, hk);
     if (!err && host != NULL) {
-        const sim_handle *node = handle_lookup(TOKEN_OF(host), HK_NODE);
+        const sim_handle *node = sim_handle_lookup(TOKEN_OF(host), HK_NODE);
         if (node == NULL || node->s != c.s)
             err = ERROR_INVALID_HANDLE;
     }
     if (!err && hk != HK_CLUSTER && c.h->obj->deleted)
-        err = not_found(hk);
+        err = sim_not_found(hk);
     if (!err)
         err = control_data(c.s, hk == HK_CLUSTER ? NULL : c.h->obj, hk, code, &data, &n);
     if (!err && n > 0xFFFFFFFFu)

@@ -388,17 +388,17 @@ static void write_one(plw *w, const sim *s, const sim_obj *o, const prop_default
     switch (d->kind) {
     case V_STR:
         n = widen(d->s, text, 128);
-        plw_property(w, name, nn, d->syntax, text, (n + 1) * sizeof(WCHAR));
+        sim_plw_property(w, name, nn, d->syntax, text, (n + 1) * sizeof(WCHAR));
         return;
     case V_MULTI:
         n = widen(d->s, text, 126);
         text[n + 1] = 0;        /* the list's final NUL (a second one for the empty list) */
-        plw_property(w, name, nn, d->syntax, text, (n + 2) * sizeof(WCHAR));
+        sim_plw_property(w, name, nn, d->syntax, text, (n + 2) * sizeof(WCHAR));
         return;
     case V_BIN:
         for (n = 0; d->s[2 * n] && d->s[2 * n + 1] && n < sizeof(bin); n++)
             bin[n] = (uint8_t)(hexval(d->s[2 * n]) << 4 | hexval(d->s[2 * n + 1]));
-        plw_property(w, name, nn, d->syntax, bin, n);
+        sim_plw_property(w, name, nn, d->syntax, bin, n);
         return;
     case V_NAME: str = &o->name; is_str = 1; break;
     case V_ID: str = &o->id; is_str = 1; break;
@@ -410,7 +410,7 @@ static void write_one(plw *w, const sim *s, const sim_obj *o, const prop_default
         n = cs_wlen_max(s->csd, 63);
         memcpy(text, s->csd, n * sizeof(WCHAR));
         text[n] = 0;
-        plw_property(w, name, nn, d->syntax, text, (n + 1) * sizeof(WCHAR));
+        sim_plw_property(w, name, nn, d->syntax, text, (n + 1) * sizeof(WCHAR));
         return;
     case V_BUILD: v = s->build; break;
     case V_HIGHEST: v = s->highest; break;
@@ -423,9 +423,9 @@ static void write_one(plw *w, const sim *s, const sim_obj *o, const prop_default
     if (is_str) {
         static const WCHAR empty[1] = { 0 };
         if (str == NULL)
-            plw_property(w, name, nn, d->syntax, empty, sizeof(WCHAR));
+            sim_plw_property(w, name, nn, d->syntax, empty, sizeof(WCHAR));
         else
-            plw_property(w, name, nn, d->syntax, str->p, (str->n + 1) * sizeof(WCHAR));
+            sim_plw_property(w, name, nn, d->syntax, str->p, (str->n + 1) * sizeof(WCHAR));
         return;
     }
     {
@@ -435,7 +435,7 @@ static void write_one(plw *w, const sim *s, const sim_obj *o, const prop_default
         size_t k;
         for (k = 0; k < 8; k++)
             b[k] = (uint8_t)(u >> (8 * k));
-        plw_property(w, name, nn, d->syntax, b, cb);
+        sim_plw_property(w, name, nn, d->syntax, b, cb);
     }
 }
 
@@ -444,7 +444,7 @@ static int has(const sim *s, const prop_default *d)
     return d->since == 0 || s->build >= d->since;
 }
 
-void props_write_defaults(plw *w, const sim *s, const sim_obj *o, int flags, const struct sim_props *set)
+void sim_props_write_defaults(plw *w, const sim *s, const sim_obj *o, int flags, const struct sim_props *set)
 {
     const prop_default *d = table_of(o, (flags & PF_PRIVATE) != 0);
     WCHAR name[64];
@@ -458,13 +458,13 @@ void props_write_defaults(plw *w, const sim *s, const sim_obj *o, int flags, con
             if ((set->v[i].flags & PF_PRIVATE) == (flags & PF_PRIVATE) && cs_wieq(set->v[i].name, set->v[i].n, name, n))
                 v = &set->v[i];
         if (v != NULL)
-            plw_property(w, name, n, v->syntax, v->data, v->cb);     /* the default's spelling */
+            sim_plw_property(w, name, n, v->syntax, v->data, v->cb);     /* the default's spelling */
         else
             write_one(w, s, o, d);
     }
 }
 
-int props_default_flags(const sim *s, const sim_obj *o, const WCHAR *name, size_t n, int private_)
+int sim_props_default_flags(const sim *s, const sim_obj *o, const WCHAR *name, size_t n, int private_)
 {
     const prop_default *d = table_of(o, private_);
     WCHAR buf[64];
@@ -474,7 +474,7 @@ int props_default_flags(const sim *s, const sim_obj *o, const WCHAR *name, size_
     return -1;
 }
 
-DWORD props_dword(sim *s, sim_obj *o, const char *name, DWORD fallback)
+DWORD sim_props_dword(sim *s, sim_obj *o, const char *name, DWORD fallback)
 {
     const struct sim_props *p = o ? o->props : s->cluster_props;
     const prop_default *d = table_of(o, 0);

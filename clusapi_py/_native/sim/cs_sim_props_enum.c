@@ -91,7 +91,7 @@ static DWORD select_named(const uint8_t *full, size_t cb, LPCWSTR names, size_t 
     DWORD err;
     uint32_t total = rd32(full);
     WCHAR name[256];
-    plw_init(&w);
+    sim_plw_init(&w);
     for (i = 0; i < total && pos + 8 <= cb; i++) {
         uint32_t name_cb = rd32(full + pos + 4);
         size_t nn = name_cb / sizeof(WCHAR) - 1, vpos = pos + 8 + ((name_cb + 3u) & ~3u);
@@ -101,16 +101,16 @@ static DWORD select_named(const uint8_t *full, size_t cb, LPCWSTR names, size_t 
         memcpy(name, full + pos + 8, nn * sizeof(WCHAR));
         name[nn] = 0;
         if (named(names, chars, name, nn)) {
-            plw_property(&w, name, nn, syntax, full + vpos + 8, value_cb);
+            sim_plw_property(&w, name, nn, syntax, full + vpos + 8, value_cb);
             found++;
         }
         pos = vpos + 8 + ((value_cb + 3u) & ~3u) + 4;   /* the value, then the ENDMARK */
     }
-    err = plw_finish(&w);
+    err = sim_plw_finish(&w);
     if (!err && found != count)
         err = ERROR_INVALID_PARAMETER;
     if (err) {
-        plw_free(&w);
+        sim_plw_free(&w);
         return err;
     }
     *out = w.p;
@@ -149,12 +149,12 @@ DWORD sim_enum_props_attach(sim *s, sim_handle *h, int kind, LPCWSTR props, DWOR
             return ERROR_NOT_ENOUGH_MEMORY;
         for (i = 0; i < e->n; i++) {
             const enum_item *it = &h->items[i];
-            sim_obj *o = set_find(&s->sets[kind], item_str(h, it, EI_NAME), it->len[EI_NAME]);
+            sim_obj *o = sim_set_find(&s->sets[kind], sim_item_str(h, it, EI_NAME), it->len[EI_NAME]);
             uint8_t *full = NULL;
             size_t full_cb = 0;
             if (o == NULL)
                 return ERROR_INVALID_PARAMETER;         /* cannot happen: the copy was taken under the lock */
-            if ((err = props_list(s, o, k ? PF_RO : 0, &full, &full_cb)) != 0)
+            if ((err = sim_props_list(s, o, k ? PF_RO : 0, &full, &full_cb)) != 0)
                 return err;
             if (all[k]) {
                 e->list[k][i] = full;

@@ -5,11 +5,12 @@
  * networks, net interfaces, groups, resources; deleting, states, moves,
  * deletions scheduled after N calls.
  *
- * Every change goes through the model's choke point (model_insert,
- * model_set_state, model_set_owner, obj_delete), which posts its events.
+ * Every change goes through the model's choke point (sim_model_insert,
+ * sim_model_set_state, sim_model_set_owner, sim_obj_delete), which posts
+ * its events.
  *
  * Each function checks its arguments and copies what it can without the
- * lock, then works between one control_begin() and one control_end(),
+ * lock, then works between one sim_control_begin() and one sim_control_end(),
  * and frees whatever it prepared and did not hand over.
  */
 #include "sim/cs_sim_int.h"
@@ -35,9 +36,9 @@ static DWORD parse_names(const WCHAR *msz, wstr **out, size_t *count)
     if (v == NULL)
         return ERROR_NOT_ENOUGH_MEMORY;
     for (p = msz; *p; p = cs_msz_next(p), i++) {
-        if (w_set(&v[i], p) != 0) {
+        if (sim_w_set(&v[i], p) != 0) {
             while (i > 0)
-                w_free(&v[--i]);
+                sim_w_free(&v[--i]);
             free(v);
             return ERROR_NOT_ENOUGH_MEMORY;
         }
@@ -51,7 +52,7 @@ static void free_names(wstr *v, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++)
-        w_free(&v[i]);
+        sim_w_free(&v[i]);
     free(v);
 }
 
@@ -64,13 +65,13 @@ static DWORD resolve_names(sim *s, int kind, const WCHAR *msz, objvec *out)
     if (msz == NULL)
         return 0;
     for (p = msz; *p; p = cs_msz_next(p)) {
-        sim_obj *o = set_find(&s->sets[kind], p, cs_wlen(p));
+        sim_obj *o = sim_set_find(&s->sets[kind], p, cs_wlen(p));
         if (o == NULL) {
-            vec_free(out);
-            return not_found(kind);
+            sim_vec_free(out);
+            return sim_not_found(kind);
         }
-        if (!vec_has(out, o) && vec_push(out, o) != 0) {
-            vec_free(out);
+        if (!sim_vec_has(out, o) && sim_vec_push(out, o) != 0) {
+            sim_vec_free(out);
             return ERROR_NOT_ENOUGH_MEMORY;
         }
     }
@@ -80,7 +81,7 @@ static DWORD resolve_names(sim *s, int kind, const WCHAR *msz, objvec *out)
 /* The object of that kind and name (NULL or "" name: none), or NULL. */
 static sim_obj *find(sim *s, int kind, const WCHAR *name)
 {
-    return cs_wempty(name) ? NULL : set_find(&s->sets[kind], name, cs_wlen(name));
+    return cs_wempty(name) ? NULL : sim_set_find(&s->sets[kind], name, cs_wlen(name));
 }
 
 static DWORD copy_fixed(WCHAR dst[64], const WCHAR *src)
@@ -106,14 +107,14 @@ uint32_t cs_sim_set_cluster(int sim_id, const cs_char *name, const cs_char *alia
     DWORD err;
     if (cs_wempty(name) || copy_fixed(vendor, vendor_id) != 0 || copy_fixed(csd, csd_version) != 0)
         return ERROR_INVALID_PARAMETER;
-    if (w_set(&new_name, name) != 0)
+    if (sim_w_set(&new_name, name) != 0)
         return ERROR_NOT_ENOUGH_MEMORY;
     err = parse_names(aliases_multi_sz, &aliases, &n_aliases);
     if (err) {
-        w_free(&new_name);
+        sim_w_free(&new_name);
         return err;
     }
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (s != NULL) {
         wstr old_name = s->name, *old_aliases = s->aliases;
         size_t n_old = s->n_aliases;
@@ -133,8 +134,8 @@ uint32_t cs_sim_set_cluster(int sim_id, const cs_char *name, const cs_char *alia
         aliases = old_aliases;
         n_aliases = n_old;
     }
-    control_end();
-    w_free(&new_name);
+    sim_control_end();
+    sim_w_free(&new_name);
     free_names(aliases, n_aliases);
     return err;
 }
@@ -144,13 +145,13 @@ uint32_t cs_sim_set_quorum(int sim_id, const cs_char *resource, const cs_char *d
     sim *s;
     wstr res, dev;
     DWORD err;
-    if (w_set(&res, resource) != 0)
+    if (sim_w_set(&res, resource) != 0)
         return ERROR_NOT_ENOUGH_MEMORY;
-    if (w_set(&dev, device) != 0) {
-        w_free(&res);
+    if (sim_w_set(&dev, device) != 0) {
+        sim_w_free(&res);
         return ERROR_NOT_ENOUGH_MEMORY;
     }
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (s != NULL) {
         wstr old_res = s->q_res, old_dev = s->q_dev;
         s->q_res = res;
@@ -159,9 +160,9 @@ uint32_t cs_sim_set_quorum(int sim_id, const cs_char *resource, const cs_char *d
         res = old_res;
         dev = old_dev;
     }
-    control_end();
-    w_free(&res);
-    w_free(&dev);
+    sim_control_end();
+    sim_w_free(&res);
+    sim_w_free(&dev);
     return err;
 }
 
@@ -173,24 +174,24 @@ uint32_t cs_sim_add_resource_type(int sim_id, const cs_char *name)
     if (cs_wempty(name))
         return ERROR_INVALID_PARAMETER;
     n = cs_wlen(name);
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     for (i = 0; s != NULL && i < s->n_restypes; i++)
         if (cs_wieq(s->restypes[i].p, s->restypes[i].n, name, n))
             err = ERROR_ALREADY_EXISTS;
     if (!err) {
-        wstr *p = (wstr *)grow_array(s->restypes, &s->cap_restypes, s->n_restypes + 1, sizeof(wstr), 8);
+        wstr *p = (wstr *)sim_grow_array(s->restypes, &s->cap_restypes, s->n_restypes + 1, sizeof(wstr), 8);
         if (p == NULL)
             err = ERROR_NOT_ENOUGH_MEMORY;
         else
             s->restypes = p;
     }
     if (!err) {
-        if (w_set(&s->restypes[s->n_restypes], name) != 0)
+        if (sim_w_set(&s->restypes[s->n_restypes], name) != 0)
             err = ERROR_NOT_ENOUGH_MEMORY;
         else
             s->n_restypes++;
     }
-    control_end();
+    sim_control_end();
     return err;
 }
 
@@ -201,14 +202,14 @@ static uint32_t add_plain(int sim_id, int kind, const cs_char *name, const cs_ch
     sim *s;
     sim_obj *o;
     DWORD err;
-    if (cs_wempty(name) || !valid_state(kind, state))
+    if (cs_wempty(name) || !sim_valid_state(kind, state))
         return ERROR_INVALID_PARAMETER;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (!err)
-        err = new_object(s, kind, name, id, state, &o);
+        err = sim_new_object(s, kind, name, id, state, &o);
     if (!err)
-        model_insert(s, o);
-    control_end();
+        sim_model_insert(s, o);
+    sim_control_end();
     return err;
 }
 
@@ -228,9 +229,9 @@ uint32_t cs_sim_add_netinterface(int sim_id, const cs_char *name, const cs_char 
     sim *s;
     sim_obj *o = NULL, *n = NULL, *net = NULL;
     DWORD err;
-    if (cs_wempty(name) || cs_wempty(node) || cs_wempty(network) || !valid_state(CS_KIND_NETINTERFACE, state))
+    if (cs_wempty(name) || cs_wempty(node) || cs_wempty(network) || !sim_valid_state(CS_KIND_NETINTERFACE, state))
         return ERROR_INVALID_PARAMETER;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (!err && find(s, CS_KIND_NETINTERFACE, name) != NULL)
         err = ERROR_ALREADY_EXISTS;
     if (!err && (n = find(s, CS_KIND_NODE, node)) == NULL)
@@ -238,13 +239,13 @@ uint32_t cs_sim_add_netinterface(int sim_id, const cs_char *name, const cs_char 
     if (!err && (net = find(s, CS_KIND_NETWORK, network)) == NULL)
         err = ERROR_CLUSTER_NETWORK_NOT_FOUND;
     if (!err)
-        err = new_object(s, CS_KIND_NETINTERFACE, name, id, state, &o);
+        err = sim_new_object(s, CS_KIND_NETINTERFACE, name, id, state, &o);
     if (!err) {
         o->node = n;
         o->network = net;
-        model_insert(s, o);
+        sim_model_insert(s, o);
     }
-    control_end();
+    sim_control_end();
     return err;
 }
 
@@ -256,9 +257,9 @@ uint32_t cs_sim_add_group(int sim_id, const cs_char *name, const cs_char *id, in
     objvec preferred;
     DWORD err;
     memset(&preferred, 0, sizeof(preferred));
-    if (cs_wempty(name) || !valid_state(CS_KIND_GROUP, state))
+    if (cs_wempty(name) || !sim_valid_state(CS_KIND_GROUP, state))
         return ERROR_INVALID_PARAMETER;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (!err && find(s, CS_KIND_GROUP, name) != NULL)
         err = ERROR_ALREADY_EXISTS;
     if (!err && !cs_wempty(owner_node) && (owner = find(s, CS_KIND_NODE, owner_node)) == NULL)
@@ -266,15 +267,15 @@ uint32_t cs_sim_add_group(int sim_id, const cs_char *name, const cs_char *id, in
     if (!err)
         err = resolve_names(s, CS_KIND_NODE, preferred_owners_multi_sz, &preferred);
     if (!err)
-        err = new_object(s, CS_KIND_GROUP, name, id, state, &o);
+        err = sim_new_object(s, CS_KIND_GROUP, name, id, state, &o);
     if (!err) {
         o->node = owner;
         o->preferred = preferred;
         memset(&preferred, 0, sizeof(preferred));
-        model_insert(s, o);
+        sim_model_insert(s, o);
     }
-    control_end();
-    vec_free(&preferred);
+    sim_control_end();
+    sim_vec_free(&preferred);
     return err;
 }
 
@@ -284,9 +285,9 @@ static DWORD link_dependents(sim_obj *r, const objvec *deps)
 {
     size_t i;
     for (i = 0; i < deps->n; i++) {
-        if (vec_push(&deps->v[i]->dependents, r) != 0) {
+        if (sim_vec_push(&deps->v[i]->dependents, r) != 0) {
             while (i > 0)
-                vec_remove(&deps->v[--i]->dependents, r);
+                sim_vec_remove(&deps->v[--i]->dependents, r);
             return ERROR_NOT_ENOUGH_MEMORY;
         }
     }
@@ -326,11 +327,11 @@ uint32_t cs_sim_add_resource(int sim_id, const cs_char *name, const cs_char *id,
     DWORD err;
     memset(&deps, 0, sizeof(deps));
     memset(&possible, 0, sizeof(possible));
-    if (cs_wempty(name) || cs_wempty(group) || !valid_state(CS_KIND_RESOURCE, state))
+    if (cs_wempty(name) || cs_wempty(group) || !sim_valid_state(CS_KIND_RESOURCE, state))
         return ERROR_INVALID_PARAMETER;
-    if (w_set(&type_copy, type) != 0)
+    if (sim_w_set(&type_copy, type) != 0)
         return ERROR_NOT_ENOUGH_MEMORY;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (!err && find(s, CS_KIND_RESOURCE, name) != NULL)
         err = ERROR_ALREADY_EXISTS;
     if (!err && (g = find(s, CS_KIND_GROUP, group)) == NULL)
@@ -343,14 +344,14 @@ uint32_t cs_sim_add_resource(int sim_id, const cs_char *name, const cs_char *id,
     if (!err && !has_resource_type(s, type_copy.p))
         err = ERROR_RESOURCE_TYPE_NOT_FOUND;
     if (!err)
-        err = new_object(s, CS_KIND_RESOURCE, name, id, state, &o);
+        err = sim_new_object(s, CS_KIND_RESOURCE, name, id, state, &o);
     if (!err) {
         err = link_dependents(o, &deps);
         if (err)
-            obj_free(o);
+            sim_obj_free(o);
     }
     if (!err) {
-        w_free(&o->type);
+        sim_w_free(&o->type);
         o->type = type_copy;
         memset(&type_copy, 0, sizeof(type_copy));
         o->deps = deps;
@@ -358,12 +359,12 @@ uint32_t cs_sim_add_resource(int sim_id, const cs_char *name, const cs_char *id,
         memset(&deps, 0, sizeof(deps));
         memset(&possible, 0, sizeof(possible));
         join_group(o, g);
-        model_insert(s, o);
+        sim_model_insert(s, o);
     }
-    control_end();
-    vec_free(&deps);
-    vec_free(&possible);
-    w_free(&type_copy);
+    sim_control_end();
+    sim_vec_free(&deps);
+    sim_vec_free(&possible);
+    sim_w_free(&type_copy);
     return err;
 }
 
@@ -390,16 +391,16 @@ uint32_t cs_sim_delete(int sim_id, int kind, const cs_char *name)
     sim *s;
     sim_obj *o = NULL;
     DWORD err;
-    if (!valid_kind(kind) || cs_wempty(name))
+    if (!sim_valid_kind(kind) || cs_wempty(name))
         return ERROR_INVALID_PARAMETER;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (!err && (o = find(s, kind, name)) == NULL)
-        err = not_found(kind);
+        err = sim_not_found(kind);
     if (!err && holds_quorum(s, o))
         err = ERROR_CORE_RESOURCE;
     if (!err)
-        obj_delete(s, o);
-    control_end();
+        sim_obj_delete(s, o);
+    sim_control_end();
     return err;
 }
 
@@ -408,13 +409,13 @@ static uint32_t set_state(int sim_id, int kind, const cs_char *name, int state, 
     sim *s;
     sim_obj *o = NULL;
     DWORD err;
-    if (!valid_kind(kind) || cs_wempty(name) || (!any && !valid_state(kind, state)))
+    if (!sim_valid_kind(kind) || cs_wempty(name) || (!any && !sim_valid_state(kind, state)))
         return ERROR_INVALID_PARAMETER;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (!err && (o = find(s, kind, name)) == NULL)
-        err = not_found(kind);
+        err = sim_not_found(kind);
     if (!err) {
-        model_set_state(s, o, state);
+        sim_model_set_state(s, o, state);
         /* A resource's group follows it (CLUSTER_GROUP_STATE), a net
          * interface's network likewise (CLUSTER_NETWORK_STATE); a group's or
          * network's own state set here is what the cluster reports,
@@ -424,7 +425,7 @@ static uint32_t set_state(int sim_id, int kind, const cs_char *name, int state, 
         else if (kind == CS_KIND_NETINTERFACE)
             sim_network_rederive(s, o->network);
     }
-    control_end();
+    sim_control_end();
     return err;
 }
 
@@ -445,14 +446,14 @@ uint32_t cs_sim_move_group(int sim_id, const cs_char *group, const cs_char *node
     DWORD err;
     if (cs_wempty(group))
         return ERROR_INVALID_PARAMETER;
-    s = control_begin(sim_id, &err);
+    s = sim_control_begin(sim_id, &err);
     if (!err && (g = find(s, CS_KIND_GROUP, group)) == NULL)
         err = ERROR_GROUP_NOT_FOUND;
     if (!err && !cs_wempty(node) && (n = find(s, CS_KIND_NODE, node)) == NULL)
         err = ERROR_CLUSTER_NODE_NOT_FOUND;
     if (!err)
-        model_set_owner(s, g, n);
-    control_end();
+        sim_model_set_owner(s, g, n);
+    sim_control_end();
     return err;
 }
 
@@ -461,16 +462,16 @@ uint32_t cs_sim_delete_after(int sim_id, int function_id, uint32_t after_calls, 
     sim *s;
     wstr copy;
     DWORD err;
-    if (function_id < 0 || function_id >= CS_FN_COUNT || after_calls == 0 || !valid_kind(kind) || cs_wempty(name))
+    if (function_id < 0 || function_id >= CS_FN_COUNT || after_calls == 0 || !sim_valid_kind(kind) || cs_wempty(name))
         return ERROR_INVALID_PARAMETER;
-    if (w_set(&copy, name) != 0)
+    if (sim_w_set(&copy, name) != 0)
         return ERROR_NOT_ENOUGH_MEMORY;
-    s = control_begin(sim_id, &err);
-    if (!err && set_find(&s->sets[kind], copy.p, copy.n) == NULL)
-        err = not_found(kind);
+    s = sim_control_begin(sim_id, &err);
+    if (!err && sim_set_find(&s->sets[kind], copy.p, copy.n) == NULL)
+        err = sim_not_found(kind);
     if (!err) {
-        sim_pending_delete *p = (sim_pending_delete *)grow_array(s->pending, &s->cap_pending, s->n_pending + 1,
-                                                                 sizeof(*p), 4);
+        sim_pending_delete *p = (sim_pending_delete *)sim_grow_array(s->pending, &s->cap_pending, s->n_pending + 1,
+                                                                     sizeof(*p), 4);
         if (p == NULL)
             err = ERROR_NOT_ENOUGH_MEMORY;
         else
@@ -484,7 +485,7 @@ uint32_t cs_sim_delete_after(int sim_id, int function_id, uint32_t after_calls, 
         p->name = copy;
         memset(&copy, 0, sizeof(copy));
     }
-    control_end();
-    w_free(&copy);
+    sim_control_end();
+    sim_w_free(&copy);
     return err;
 }
