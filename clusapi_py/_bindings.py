@@ -3,7 +3,7 @@ turn failures into exceptions, unpack results.  Nothing above this module
 touches `lib` directly.
 
 The extension has no annotations of its own: clusapi_py/_clusapi.pyi types
-it (generated from the cdef, see tests/unit/test_typing.py), and the
+it (generated from the extension by `python build_clusapi.py --write-stub`), and the
 functions below turn its pointers into Python values, so no cffi type
 reaches a public signature.
 """
