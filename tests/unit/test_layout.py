@@ -1,6 +1,7 @@
 """The package's shape, held by reading its source with `ast`: imports go
 one way (down a declared list of layers, no cycles), the package is never
-imported inside a function, and no file grows past what a reader can hold.
+imported inside a function, and no file grows past what a reader can hold;
+the shim's C files call one way too (down to core/, no cycles).
 
 It reads the installed package (the one every other test imports), so it
 also runs from a wheel; the native sources ship in it as package data.
@@ -8,6 +9,7 @@ also runs from a wheel; the native sources ship in it as package data.
 import ast
 import fnmatch
 import os
+import re
 
 import pytest
 
@@ -180,25 +182,31 @@ def test_only_the_bindings_import_the_extension():
     assert set(importers) <= EXTENSION_IMPORTERS, importers
 
 
-def test_there_are_no_import_cycles():
-    # A `TYPE_CHECKING` import never runs, so it cannot make a cycle at import time (objects.py
-    # names the Cluster its handles come from that way); it still may not go up a layer.
+def _cycles(graph, name=str):
+    """The cycles a depth-first walk of {node: {nodes it points to}} meets, each as "a -> b -> a"."""
     state, stack, cycles = {}, [], []
 
-    def visit(module):
-        state[module] = "open"
-        stack.append(module)
-        for target in sorted(RUNTIME_GRAPH.get(module, ())):
+    def visit(node):
+        state[node] = "open"
+        stack.append(node)
+        for target in sorted(graph.get(node, ())):
             if state.get(target) == "open":
-                cycles.append(" -> ".join(_name(m) for m in stack[stack.index(target):] + [target]))
+                cycles.append(" -> ".join(name(n) for n in stack[stack.index(target):] + [target]))
             elif target not in state:
                 visit(target)
         stack.pop()
-        state[module] = "done"
+        state[node] = "done"
 
-    for module in sorted(RUNTIME_GRAPH):
-        if module not in state:
-            visit(module)
+    for node in sorted(graph):
+        if node not in state:
+            visit(node)
+    return cycles
+
+
+def test_there_are_no_import_cycles():
+    # A `TYPE_CHECKING` import never runs, so it cannot make a cycle at import time (objects.py
+    # names the Cluster its handles come from that way); it still may not go up a layer.
+    cycles = _cycles(RUNTIME_GRAPH, _name)
     assert not cycles, "\n".join(cycles)
 
 
@@ -239,4 +247,87 @@ def test_the_native_sources_ship_with_the_package():
 def test_no_native_file_is_over_the_size_limit(path):
     lines = _line_count(os.path.join(NATIVE, path))
     assert lines <= MAX_LINES, "_native/%s has %d lines: split it by concern (limit %d)" % (path, lines, MAX_LINES)
+
+
+
+# ---- the shim's C call graph: one way ------------------------------------------------------------
+# File level, from a simple reading of the sources: a function defined with a body at the start of
+# a line (a `static` one is its file's own; a `static inline` one in a header belongs to the header),
+# and a call is a name followed by "(" that is not a member (`t->fn.X(` is a call through a backend's
+# table, which is what the shim is for).  Prototypes, comments and strings are dropped first, so a
+# declaration is never taken for a call.  Calls hidden in macros the shim does not define are missed
+# (the X-lists only expand to table calls).
+_C_NOISE = re.compile(r"/\*.*?\*/|//[^\n]*|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.S)
+_C_DEFINITION = re.compile(r"^(static\b)?[A-Za-z_][\w \t*]*?\b([A-Za-z_]\w*)\s*\([^;{}]*\)\s*\{", re.M)
+_C_PROTOTYPE = re.compile(r"^[A-Za-z_][\w \t*]*?\b[A-Za-z_]\w*\s*\([^;{}]*\)\s*;", re.M)
+_C_CALL = re.compile(r"(?<![\w.>])([A-Za-z_]\w*)\s*\(")
+# a function pointer held in a variable or a parameter: `cs_fn_OpenClusterEx open_cluster`, `(*bind)(`
+_C_POINTER = re.compile(r"\bcs_fn_\w+\s+([A-Za-z_]\w*)|\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(")
+
+# Where the shim may call, besides its own files: the generic core, the clusapi declarations, the
+# platform header, and the system backend's loader (cs_dll_load fills that backend's table).
+SHIM_CALLS_OUT = ("core/", "clusapi/", "cs_platform.h")
+SHIM_CALLS_OUT_BY_NAME = {("dll/cs_dll.c", "cs_dll_load")}
+
+
+def _c_sources():
+    return {path: _C_NOISE.sub(" ", open(os.path.join(NATIVE, path), encoding="utf-8").read())
+            for path in NATIVE_FILES}
+
+
+def _c_call_graph():
+    """{file: {file it calls: {names}}} over every native file (a call to a function of the same
+    file, or through a pointer it holds, is no edge)."""
+    sources = _c_sources()
+    shared, own = {}, {}
+    for path, text in sources.items():
+        own[path] = {a or b for a, b in _C_POINTER.findall(text)}
+        for m in _C_DEFINITION.finditer(text):
+            own[path].add(m.group(2))
+            if not m.group(1) or path.endswith(".h"):
+                shared.setdefault(m.group(2), set()).add(path)
+    graph = {}
+    for path, text in sources.items():
+        edges = graph.setdefault(path, {})
+        for m in _C_CALL.finditer(_C_PROTOTYPE.sub(" ", text)):
+            name = m.group(1)
+            if name in own[path]:
+                continue
+            for target in shared.get(name, ()):
+                edges.setdefault(target, set()).add(name)
+    return graph
+
+
+C_GRAPH = _c_call_graph()
+
+
+def test_the_c_call_graph_is_read():
+    # so that the tests below cannot pass on an empty graph
+    assert "shim_enter" in C_GRAPH["shim/cs_state.c"]["shim/cs_handles.c"]
+    assert "shim_close_hooked" in C_GRAPH["shim/cs_notify.c"]["shim/cs_handles.c"]
+    assert "cs_deadline_stop" in C_GRAPH["shim/cs_shim_int.h"]["core/cs_deadline.h"]
+
+
+def test_the_shim_calls_only_down():
+    wrong = sorted("%s -> %s (%s)" % (path, target, ", ".join(sorted(names)))
+                   for path, edges in C_GRAPH.items() if path.startswith("shim/")
+                   for target, names in edges.items()
+                   if not target.startswith(("shim/",) + SHIM_CALLS_OUT)
+                   and not all((target, n) in SHIM_CALLS_OUT_BY_NAME for n in names))
+    assert not wrong, "the shim calls only its own files, core/ and clusapi/:\n" + "\n".join(wrong)
+
+
+def test_the_core_knows_nothing_above_it():
+    wrong = sorted("%s -> %s (%s)" % (path, target, ", ".join(sorted(names)))
+                   for path, edges in C_GRAPH.items() if path.startswith("core/")
+                   for target in edges for names in [edges[target]]
+                   if not target.startswith(("core/", "cs_platform.h")))
+    assert not wrong, "core/ calls only core/:\n" + "\n".join(wrong)
+
+
+def test_the_shim_files_call_each_other_without_a_cycle():
+    shim = {path: {t for t in edges if t.startswith("shim/")}
+            for path, edges in C_GRAPH.items() if path.startswith("shim/")}
+    cycles = _cycles(shim)
+    assert not cycles, "call cycles among shim/ files:\n" + "\n".join(cycles)
 

@@ -8,8 +8,8 @@
 
 /* CDEF-BEGIN */
 /* Address of the simulator's entry point for a function (for a ctypes
- * binding of the same simulator), 0 for a bad index. */
-uintptr_t cs_sim_entry_address(int function_id);
+ * binding of the same simulator), 0 for a bad index (sim/cs_sim_bench.c). */
+uintptr_t cs_bench_entry_address(int function_id);
 /* The C floor: `iterations` cycles straight through a backend's table
  * (which 0: OpenClusterEx + CloseCluster; 1: OpenClusterEx +
  * OpenClusterGroupEx(group) + GetClusterGroupState + both closes).
