@@ -14,6 +14,10 @@
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
 #  define _POSIX_C_SOURCE 200809L
 #endif
+/* ... which hides macOS's own extensions (pthread_cond_timedwait_relative_np). */
+#if defined(__APPLE__) && !defined(_DARWIN_C_SOURCE)
+#  define _DARWIN_C_SOURCE 1
+#endif
 
 #include <stddef.h>
 #include <stdint.h>
@@ -91,7 +95,7 @@ typedef pthread_mutex_t cs_mutex;
 
 /* ---- a condition variable paired with a cs_mutex ---------------------------
  * (the simulator's notification waits; never used without its mutex held;
- * the monotonic clock is below, with the bounded calls' deadlines). */
+ * timed waits measured on a monotonic clock). */
 #define CS_WAIT_FOREVER 0xFFFFFFFFu
 #if defined(_WIN32) && defined(_WIN32_WINNT) && _WIN32_WINNT < 0x0600
 /* Before Vista's headers (tests/windows/compat_check.c compiles the compat
@@ -108,24 +112,59 @@ static inline void cs_cond_wait_ms(cs_cond *c, cs_mutex *m, uint32_t ms)
     SleepConditionVariableSRW(c, m, ms == CS_WAIT_FOREVER ? INFINITE : ms, 0);
 }
 #else
-typedef pthread_cond_t cs_cond;
-#  define CS_COND_INIT PTHREAD_COND_INITIALIZER
-#  define cs_cond_broadcast(c) pthread_cond_broadcast(c)
+/* POSIX: timed waits run on the monotonic clock, so a change of the wall
+ * clock neither ends a wait early nor stretches it.  A statically
+ * initialized condition variable waits on CLOCK_REALTIME, so the first wait
+ * (every use is under the mutex) makes it again with CLOCK_MONOTONIC; a
+ * broadcast before that has no waiter to wake.
+ * macOS has no pthread_condattr_setclock: its relative timed wait does not
+ * follow the wall clock either. */
+typedef struct cs_cond {
+    pthread_cond_t cond;
+    int ready;                  /* initialized for the monotonic clock (under the mutex) */
+} cs_cond;
+#  define CS_COND_INIT { PTHREAD_COND_INITIALIZER, 0 }
+static inline void cs_cond_ready(cs_cond *c)
+{
+#  if !defined(__APPLE__)
+    pthread_condattr_t attr;
+    if (c->ready)
+        return;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_destroy(&c->cond);         /* the static one: no waiter yet */
+    pthread_cond_init(&c->cond, &attr);
+    pthread_condattr_destroy(&attr);
+#  endif
+    c->ready = 1;
+}
+static inline void cs_cond_broadcast(cs_cond *c)
+{
+    if (c->ready)
+        pthread_cond_broadcast(&c->cond);
+}
 static inline void cs_cond_wait_ms(cs_cond *c, cs_mutex *m, uint32_t ms)
 {
     struct timespec ts;
+    cs_cond_ready(c);
     if (ms == CS_WAIT_FOREVER) {
-        pthread_cond_wait(c, m);
+        pthread_cond_wait(&c->cond, m);
         return;
     }
-    clock_gettime(CLOCK_REALTIME, &ts);     /* the default clock of a cond */
+#  if defined(__APPLE__)
+    ts.tv_sec = (time_t)(ms / 1000u);
+    ts.tv_nsec = (long)(ms % 1000u) * 1000000L;
+    pthread_cond_timedwait_relative_np(&c->cond, m, &ts);
+#  else
+    clock_gettime(CLOCK_MONOTONIC, &ts);    /* the clock cs_cond_ready gave the cond */
     ts.tv_sec += (time_t)(ms / 1000u);
     ts.tv_nsec += (long)(ms % 1000u) * 1000000L;
     if (ts.tv_nsec >= 1000000000L) {
         ts.tv_sec += 1;
         ts.tv_nsec -= 1000000000L;
     }
-    pthread_cond_timedwait(c, m, &ts);
+    pthread_cond_timedwait(&c->cond, m, &ts);
+#  endif
 }
 #endif
 /* cs_monotonic_seconds(): below, with the bounded calls' deadlines. */

@@ -81,6 +81,7 @@ void test_close_cluster(void);   /* test_lifetime.c */
 void test_unicode(void);         /* test_names.c */
 void test_release(void);         /* test_lifetime.c */
 void test_threads(void);         /* test_threads.c */
+void test_cond_wait(void);       /* test_threads.c */
 void test_big(void);             /* test_names.c */
 void test_shim(void);            /* test_shim.c */
 void test_htable(void);          /* test_htable.c */
