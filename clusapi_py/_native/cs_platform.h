@@ -21,6 +21,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* MSVC's C compiler spells it __inline outside /std:c11. */
 #if defined(_MSC_VER) && !defined(__cplusplus) && !defined(inline)
@@ -69,6 +71,13 @@ static inline int cs_atomic64_cas_impl(cs_atomic64 *p, int64_t expected, int64_t
     return __atomic_compare_exchange_n(p, &expected, desired, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
 }
 #  define cs_atomic64_cas(p, expected, desired) cs_atomic64_cas_impl((p), (int64_t)(expected), (int64_t)(desired))
+#endif
+
+/* A pointer read with acquire order (one written under a lock elsewhere). */
+#ifdef _WIN32
+#  define cs_atomic_ptr_load(p) InterlockedCompareExchangePointer((PVOID volatile *)(p), NULL, NULL)
+#else
+#  define cs_atomic_ptr_load(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
 #endif
 
 /* ---- thread-local storage ----------------------------------------------- */
@@ -204,6 +213,46 @@ static inline double cs_monotonic_seconds(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+#endif
+}
+
+/* ---- the wall clock as a FILETIME value (100 ns units since 1601, UTC) --- */
+static inline uint64_t cs_filetime_now(void)
+{
+#ifdef _WIN32
+    FILETIME ft;
+    GetSystemTimeAsFileTime(&ft);
+    return ((uint64_t)ft.dwHighDateTime << 32) | ft.dwLowDateTime;
+#else
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return ((uint64_t)ts.tv_sec + 11644473600ull) * 10000000ull + (uint64_t)ts.tv_nsec / 100u;
+#endif
+}
+
+/* ---- the thread's Win32 last error: cleared (nothing to do elsewhere) --- */
+static inline void cs_clear_last_error(void)
+{
+#ifdef _WIN32
+    SetLastError(0);
+#endif
+}
+
+/* ---- an environment variable equal to a value (MSVC deprecates getenv) --- */
+static inline int cs_env_equals(const char *name, const char *value)
+{
+#ifdef _MSC_VER
+    char *got = NULL;
+    size_t n = 0;
+    int same;
+    if (_dupenv_s(&got, &n, name) != 0 || got == NULL)
+        return 0;
+    same = strcmp(got, value) == 0;
+    free(got);
+    return same;
+#else
+    const char *got = getenv(name);
+    return got != NULL && strcmp(got, value) == 0;
 #endif
 }
 

@@ -18,13 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef ERROR_ALREADY_EXISTS
-#  define ERROR_ALREADY_EXISTS 183L
-#endif
-#ifndef ERROR_INVALID_FUNCTION
-#  define ERROR_INVALID_FUNCTION 1L
-#endif
-
 /* ---- checks ------------------------------------------------------------------ */
 extern int n_pass, n_fail;
 

@@ -331,3 +331,15 @@ def test_the_shim_files_call_each_other_without_a_cycle():
     cycles = _cycles(shim)
     assert not cycles, "call cycles among shim/ files:\n" + "\n".join(cycles)
 
+
+# Platform conditionals live in cs_platform.h (and in what is only about Windows: the clusapi
+# declarations, the DLL backend, FormatMessage); every other native file is the same everywhere.
+PLATFORM_FILES = ("cs_platform.h", "clusapi/", "dll/", "shim/cs_message.c")
+_PLATFORM_TEST = re.compile(r"^[ \t]*#[ \t]*(?:if|ifdef|ifndef|elif)\b[^\n]*\b(_WIN32|_WIN64|_MSC_VER|__APPLE__|__linux__)\b",
+                            re.M)
+
+
+def test_platform_conditionals_only_in_the_platform_files():
+    found = sorted("%s: %s" % (path, m.group(1)) for path in NATIVE_FILES if not path.startswith(PLATFORM_FILES)
+                   for m in _PLATFORM_TEST.finditer(open(os.path.join(NATIVE, path), encoding="utf-8").read()))
+    assert not found, "platform #if outside cs_platform.h (add a helper there):\n" + "\n".join(found)

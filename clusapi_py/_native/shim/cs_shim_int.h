@@ -62,12 +62,8 @@ uint32_t shim_backend_error(cs_backend *b);
  * sets its own on every call). */
 static inline void shim_clear_last_error(cs_backend *b)
 {
-#ifdef _WIN32
     if (b->kind == CS_BACKEND_SYSTEM)
-        SetLastError(0);
-#else
-    (void)b;
-#endif
+        cs_clear_last_error();
 }
 
 /* ---- cs_handles.c -------------------------------------------------------------- */
