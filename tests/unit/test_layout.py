@@ -343,3 +343,102 @@ def test_platform_conditionals_only_in_the_platform_files():
     found = sorted("%s: %s" % (path, m.group(1)) for path in NATIVE_FILES if not path.startswith(PLATFORM_FILES)
                    for m in _PLATFORM_TEST.finditer(open(os.path.join(NATIVE, path), encoding="utf-8").read()))
     assert not found, "platform #if outside cs_platform.h (add a helper there):\n" + "\n".join(found)
+
+
+# ---- who may use what the extension declares -----------------------------------------------------
+# Each api/ header is one contract; these modules may use `lib.<name>` for the names its CDEF block
+# declares (functions, #define and X-list constants, enumerators), and no others.  docs/design.md
+# ("Who calls the api headers") holds the same table.
+HEADER_USERS = {
+    "cs_types.h": {"_bindings", "events.port", "handles._base", "sim.cluster"},
+    "cs_build.h": {"_bindings"},
+    "cs_constants.h": {"_bindings", "_consts", "events.port"},
+    "cs_errors.h": {"_bindings"},
+    "cs_backends.h": {"_bindings", "_backend", "sim.cluster"},
+    "cs_handles.h": {"_bindings", "handles._base", "shared_volumes"},
+    "cs_reads.h": {"handles._base", "handles.cluster", "handles.objects", "shared_volumes"},
+    "cs_snapshot.h": {"_bindings"},
+    "cs_notify.h": {"events.port"},
+    "cs_control.h": {"properties.controls"},
+    "cs_limits.h": {"handles.cluster", "handles.objects"},
+    "cs_sim_control.h": {"_bindings", "_consts", "sim.cluster", "sim.props"},
+    "cs_bench.h": set(),        # bench/ only
+    "cs_testing.h": set(),      # tests/ only
+}
+_CDEF_BLOCK = re.compile(r"/\* CDEF-BEGIN \*/\n(.*?)/\* CDEF-END \*/", re.S)
+_CDEF_NAMES = re.compile(r"\bX\(\s*([A-Za-z_]\w*)\s*\)|#define\s+([A-Za-z_]\w*)|\b([A-Za-z_]\w*)\s*\("
+                         r"|\b([A-Z][A-Z0-9_]*)\s*=")
+
+
+def _api_names():
+    """{name: {api headers declaring it}} from the CDEF blocks of the installed headers."""
+    api = os.path.join(NATIVE, "api")
+    names = {}
+    for header in sorted(os.listdir(api)):
+        with open(os.path.join(api, header), encoding="utf-8") as f:
+            block = _CDEF_BLOCK.search(f.read())
+        if block is None:
+            continue
+        for found in _CDEF_NAMES.findall(_C_NOISE.sub(" ", block.group(1))):
+            names.setdefault(next(n for n in found if n), set()).add(header)
+    return names
+
+
+def _lib_uses():
+    """{module: {name}}: every `lib.<name>` (or `<module>.lib.<name>`) in the package's code."""
+    uses = {}
+    for module, path in MODULES.items():
+        for node in ast.walk(_parse(path)):
+            if isinstance(node, ast.Attribute) and (
+                    (isinstance(node.value, ast.Name) and node.value.id == "lib")
+                    or (isinstance(node.value, ast.Attribute) and node.value.attr == "lib")):
+                uses.setdefault(module, set()).add(node.attr)
+    return uses
+
+
+API_NAMES = _api_names()
+LIB_USES = _lib_uses()
+
+
+def test_every_api_header_has_a_row_of_users():
+    headers = {h for found in API_NAMES.values() for h in found}
+    assert headers == set(HEADER_USERS), "HEADER_USERS rows differ from the api headers with a CDEF block"
+    assert {"cs_close", "cs_sim_create", "CS_KIND_CLUSTER", "CS_RIGHTS_ALL", "WAIT_TIMEOUT"} <= set(API_NAMES)
+
+
+def test_each_name_is_declared_by_one_header():
+    twice = {name: sorted(found) for name, found in API_NAMES.items() if len(found) > 1}
+    assert not twice, "declared in more than one api header: %s" % twice
+
+
+def test_modules_use_only_the_headers_their_rows_allow():
+    wrong = []
+    for module, names in sorted(LIB_USES.items()):
+        for name in sorted(names):
+            headers = API_NAMES.get(name)
+            if headers is None:
+                wrong.append("%s uses lib.%s, which no api header declares" % (module, name))
+            elif not any(module in HEADER_USERS[h] for h in headers):
+                wrong.append("%s uses lib.%s of api/%s, whose row does not list it"
+                             % (module, name, "/".join(sorted(headers))))
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_row_lists_a_module_that_uses_nothing_of_it():
+    stale = sorted("%s: %s" % (header, module) for header, modules in HEADER_USERS.items() for module in modules
+                   if not any(header in API_NAMES.get(n, ()) for n in LIB_USES.get(module, ())))
+    assert not stale, "HEADER_USERS lists modules that use nothing of the header: %s" % stale
+
+
+DESIGN = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "docs", "design.md")
+
+
+@pytest.mark.skipif(not os.path.exists(DESIGN), reason="docs/ is not beside the tests (a wheel's test run)")
+def test_the_design_document_holds_the_same_table():
+    rows = {}
+    with open(DESIGN, encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"\| `api/(cs_\w+\.h)` \| (.*?) \|", line)
+            if m:
+                rows[m.group(1)] = set(re.findall(r"`([\w.]+)`", m.group(2)))
+    assert rows == HEADER_USERS
