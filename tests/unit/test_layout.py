@@ -258,8 +258,9 @@ def test_no_native_file_is_over_the_size_limit(path):
 # declaration is never taken for a call.  Calls hidden in macros the shim does not define are missed
 # (the X-lists only expand to table calls).
 _C_NOISE = re.compile(r"/\*.*?\*/|//[^\n]*|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.S)
-_C_DEFINITION = re.compile(r"^(static\b)?[A-Za-z_][\w \t*]*?\b([A-Za-z_]\w*)\s*\([^;{}]*\)\s*\{", re.M)
-_C_PROTOTYPE = re.compile(r"^[A-Za-z_][\w \t*]*?\b[A-Za-z_]\w*\s*\([^;{}]*\)\s*;", re.M)
+_C_PARAMETERS = r"\([^;{}()]*(?:\([^;{}()]*\)[^;{}()]*)*\)"      # one level of parentheses inside
+_C_DEFINITION = re.compile(r"^(static\b)?[A-Za-z_][\w \t*]*?\b([A-Za-z_]\w*)\s*" + _C_PARAMETERS + r"\s*\{", re.M)
+_C_PROTOTYPE = re.compile(r"^[A-Za-z_][\w \t*]*?\b[A-Za-z_]\w*\s*" + _C_PARAMETERS + r"\s*;", re.M)
 _C_CALL = re.compile(r"(?<![\w.>])([A-Za-z_]\w*)\s*\(")
 # a function pointer held in a variable or a parameter: `cs_fn_OpenClusterEx open_cluster`, `(*bind)(`
 _C_POINTER = re.compile(r"\bcs_fn_\w+\s+([A-Za-z_]\w*)|\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(")
