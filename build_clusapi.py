@@ -211,11 +211,11 @@ CDEF_HEADERS = [
     "cs_handles.h",         # open, close, detach
     "cs_reads.h",           # lists, states, status, ids, cluster reads
     "cs_snapshot.h",        # the whole cluster in one call
-    "cs_notify.h",          # change notification ports, the simulator's notification knobs
-    "cs_control.h",         # Cluster*Control by token; the simulator's property knobs
+    "cs_notify.h",          # change notification ports
+    "cs_control.h",         # Cluster*Control by token
     "cs_limits.h",          # bounded snapshot and listings: timeout, cancel flag
-    "cs_sim_control.h",     # the simulator's control API
-    "cs_bench.h",           # benchmark hooks
+    "cs_sim_control.h",     # the simulator's control API: every cs_sim_* function
+    "cs_bench.h",           # every benchmark hook
     "cs_testing.h",         # test hooks (the package's own tests only)
 ]
 # api/ headers with no block of their own.

@@ -55,7 +55,7 @@ class SimClusapi:
 
     def __init__(self):
         for name, (restype, argtypes) in _PROTOTYPES.items():
-            address = lib.cs_sim_entry_address(FUNCTION_IDS[name])
+            address = lib.cs_bench_entry_address(FUNCTION_IDS[name])
             if not address:
                 raise RuntimeError("no simulator entry point for %s" % name)
             setattr(self, name, _PROTOTYPE(restype, *argtypes)(address))

@@ -1,6 +1,8 @@
 """Thin bindings over the shim (clusapi_py._clusapi): validate input, call,
-turn failures into exceptions, unpack results.  Nothing above this module
-touches `lib` directly.
+turn failures into exceptions, unpack results.  This is the only importer
+of the extension; the modules above it that call `lib` (as `_bindings.lib`)
+use only the api headers their row of docs/design.md ("Who calls the api
+headers") allows, as tests/unit/test_layout.py checks.
 
 The extension has no annotations of its own: clusapi_py/_clusapi.pyi types
 it (generated from the extension by `python build_clusapi.py --write-stub`), and the

@@ -88,4 +88,4 @@ def sim_entry(function: str, restype: Any, *argtypes: Any) -> Callable[..., Any]
     if SYSTEM_DLL:   # the export of the clusapi.dll that `s` is
         dll = ctypes.WinDLL(_dll_helper().system32_clusapi())  # type: ignore[attr-defined, unused-ignore]
         return prototype(restype, *argtypes)((function, dll))
-    return prototype(restype, *argtypes)(lib.cs_sim_entry_address(FUNCTION_IDS[function]))
+    return prototype(restype, *argtypes)(lib.cs_bench_entry_address(FUNCTION_IDS[function]))

@@ -14,9 +14,15 @@
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
 #  define _POSIX_C_SOURCE 200809L
 #endif
+/* ... which hides macOS's own extensions (pthread_cond_timedwait_relative_np). */
+#if defined(__APPLE__) && !defined(_DARWIN_C_SOURCE)
+#  define _DARWIN_C_SOURCE 1
+#endif
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* MSVC's C compiler spells it __inline outside /std:c11. */
 #if defined(_MSC_VER) && !defined(__cplusplus) && !defined(inline)
@@ -67,6 +73,13 @@ static inline int cs_atomic64_cas_impl(cs_atomic64 *p, int64_t expected, int64_t
 #  define cs_atomic64_cas(p, expected, desired) cs_atomic64_cas_impl((p), (int64_t)(expected), (int64_t)(desired))
 #endif
 
+/* A pointer read with acquire order (one written under a lock elsewhere). */
+#ifdef _WIN32
+#  define cs_atomic_ptr_load(p) InterlockedCompareExchangePointer((PVOID volatile *)(p), NULL, NULL)
+#else
+#  define cs_atomic_ptr_load(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#endif
+
 /* ---- thread-local storage ----------------------------------------------- */
 #if defined(_MSC_VER)
 #  define CS_THREAD_LOCAL __declspec(thread)
@@ -91,7 +104,7 @@ typedef pthread_mutex_t cs_mutex;
 
 /* ---- a condition variable paired with a cs_mutex ---------------------------
  * (the simulator's notification waits; never used without its mutex held;
- * the monotonic clock is below, with the bounded calls' deadlines). */
+ * timed waits measured on a monotonic clock). */
 #define CS_WAIT_FOREVER 0xFFFFFFFFu
 #if defined(_WIN32) && defined(_WIN32_WINNT) && _WIN32_WINNT < 0x0600
 /* Before Vista's headers (tests/windows/compat_check.c compiles the compat
@@ -108,24 +121,59 @@ static inline void cs_cond_wait_ms(cs_cond *c, cs_mutex *m, uint32_t ms)
     SleepConditionVariableSRW(c, m, ms == CS_WAIT_FOREVER ? INFINITE : ms, 0);
 }
 #else
-typedef pthread_cond_t cs_cond;
-#  define CS_COND_INIT PTHREAD_COND_INITIALIZER
-#  define cs_cond_broadcast(c) pthread_cond_broadcast(c)
+/* POSIX: timed waits run on the monotonic clock, so a change of the wall
+ * clock neither ends a wait early nor stretches it.  A statically
+ * initialized condition variable waits on CLOCK_REALTIME, so the first wait
+ * (every use is under the mutex) makes it again with CLOCK_MONOTONIC; a
+ * broadcast before that has no waiter to wake.
+ * macOS has no pthread_condattr_setclock: its relative timed wait does not
+ * follow the wall clock either. */
+typedef struct cs_cond {
+    pthread_cond_t cond;
+    int ready;                  /* initialized for the monotonic clock (under the mutex) */
+} cs_cond;
+#  define CS_COND_INIT { PTHREAD_COND_INITIALIZER, 0 }
+static inline void cs_cond_ready(cs_cond *c)
+{
+#  if !defined(__APPLE__)
+    pthread_condattr_t attr;
+    if (c->ready)
+        return;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_destroy(&c->cond);         /* the static one: no waiter yet */
+    pthread_cond_init(&c->cond, &attr);
+    pthread_condattr_destroy(&attr);
+#  endif
+    c->ready = 1;
+}
+static inline void cs_cond_broadcast(cs_cond *c)
+{
+    if (c->ready)
+        pthread_cond_broadcast(&c->cond);
+}
 static inline void cs_cond_wait_ms(cs_cond *c, cs_mutex *m, uint32_t ms)
 {
     struct timespec ts;
+    cs_cond_ready(c);
     if (ms == CS_WAIT_FOREVER) {
-        pthread_cond_wait(c, m);
+        pthread_cond_wait(&c->cond, m);
         return;
     }
-    clock_gettime(CLOCK_REALTIME, &ts);     /* the default clock of a cond */
+#  if defined(__APPLE__)
+    ts.tv_sec = (time_t)(ms / 1000u);
+    ts.tv_nsec = (long)(ms % 1000u) * 1000000L;
+    pthread_cond_timedwait_relative_np(&c->cond, m, &ts);
+#  else
+    clock_gettime(CLOCK_MONOTONIC, &ts);    /* the clock cs_cond_ready gave the cond */
     ts.tv_sec += (time_t)(ms / 1000u);
     ts.tv_nsec += (long)(ms % 1000u) * 1000000L;
     if (ts.tv_nsec >= 1000000000L) {
         ts.tv_sec += 1;
         ts.tv_nsec -= 1000000000L;
     }
-    pthread_cond_timedwait(c, m, &ts);
+    pthread_cond_timedwait(&c->cond, m, &ts);
+#  endif
 }
 #endif
 /* cs_monotonic_seconds(): below, with the bounded calls' deadlines. */
@@ -165,6 +213,46 @@ static inline double cs_monotonic_seconds(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+#endif
+}
+
+/* ---- the wall clock as a FILETIME value (100 ns units since 1601, UTC) --- */
+static inline uint64_t cs_filetime_now(void)
+{
+#ifdef _WIN32
+    FILETIME ft;
+    GetSystemTimeAsFileTime(&ft);
+    return ((uint64_t)ft.dwHighDateTime << 32) | ft.dwLowDateTime;
+#else
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return ((uint64_t)ts.tv_sec + 11644473600ull) * 10000000ull + (uint64_t)ts.tv_nsec / 100u;
+#endif
+}
+
+/* ---- the thread's Win32 last error: cleared (nothing to do elsewhere) --- */
+static inline void cs_clear_last_error(void)
+{
+#ifdef _WIN32
+    SetLastError(0);
+#endif
+}
+
+/* ---- an environment variable equal to a value (MSVC deprecates getenv) --- */
+static inline int cs_env_equals(const char *name, const char *value)
+{
+#ifdef _MSC_VER
+    char *got = NULL;
+    size_t n = 0;
+    int same;
+    if (_dupenv_s(&got, &n, name) != 0 || got == NULL)
+        return 0;
+    same = strcmp(got, value) == 0;
+    free(got);
+    return same;
+#else
+    const char *got = getenv(name);
+    return got != NULL && strcmp(got, value) == 0;
 #endif
 }
 

@@ -18,13 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef ERROR_ALREADY_EXISTS
-#  define ERROR_ALREADY_EXISTS 183L
-#endif
-#ifndef ERROR_INVALID_FUNCTION
-#  define ERROR_INVALID_FUNCTION 1L
-#endif
-
 /* ---- checks ------------------------------------------------------------------ */
 extern int n_pass, n_fail;
 
@@ -81,6 +74,7 @@ void test_close_cluster(void);   /* test_lifetime.c */
 void test_unicode(void);         /* test_names.c */
 void test_release(void);         /* test_lifetime.c */
 void test_threads(void);         /* test_threads.c */
+void test_cond_wait(void);       /* test_threads.c */
 void test_big(void);             /* test_names.c */
 void test_shim(void);            /* test_shim.c */
 void test_htable(void);          /* test_htable.c */

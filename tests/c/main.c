@@ -24,6 +24,7 @@ int main(void)
     test_unicode();
     test_release();
     test_threads();
+    test_cond_wait();
     test_big();
     test_shim();
     test_notify();

@@ -227,3 +227,25 @@ void test_threads(void)
     CHECK(cs_sim_calls(id, CS_FN_CloseCluster) == (uint64_t)MT_WORKERS * MT_ITERATIONS);
     EQ(cs_sim_release(id), 0);
 }
+
+/* cs_cond_wait_ms measures its limit on a monotonic clock (cs_platform.h):
+ * a deadline taken from one clock and waited for on another would end at
+ * once or never.  A broadcast before the first wait has no one to wake. */
+void test_cond_wait(void)
+{
+    cs_mutex m = CS_MUTEX_INIT;
+    cs_cond c = CS_COND_INIT;
+    double t0, waited;
+    int round;
+    cs_mutex_lock(&m);
+    cs_cond_broadcast(&c);
+    for (round = 0; round < 2; round++) {   /* the first wait prepares the cond, the second reuses it */
+        t0 = cs_monotonic_seconds();
+        cs_cond_wait_ms(&c, &m, 50);
+        waited = cs_monotonic_seconds() - t0;
+        CHECK(waited >= 0.040);
+        CHECK(waited < 5.0);
+    }
+    cs_cond_broadcast(&c);
+    cs_mutex_unlock(&m);
+}

@@ -1,6 +1,7 @@
 """The package's shape, held by reading its source with `ast`: imports go
 one way (down a declared list of layers, no cycles), the package is never
-imported inside a function, and no file grows past what a reader can hold.
+imported inside a function, and no file grows past what a reader can hold;
+the shim's C files call one way too (down to core/, no cycles).
 
 It reads the installed package (the one every other test imports), so it
 also runs from a wheel; the native sources ship in it as package data.  The
@@ -11,6 +12,7 @@ without the package source or the benchmarks checks what it has).
 import ast
 import fnmatch
 import os
+import re
 
 import pytest
 
@@ -183,25 +185,31 @@ def test_only_the_bindings_import_the_extension():
     assert set(importers) <= EXTENSION_IMPORTERS, importers
 
 
-def test_there_are_no_import_cycles():
-    # A `TYPE_CHECKING` import never runs, so it cannot make a cycle at import time (objects.py
-    # names the Cluster its handles come from that way); it still may not go up a layer.
+def _cycles(graph, name=str):
+    """The cycles a depth-first walk of {node: {nodes it points to}} meets, each as "a -> b -> a"."""
     state, stack, cycles = {}, [], []
 
-    def visit(module):
-        state[module] = "open"
-        stack.append(module)
-        for target in sorted(RUNTIME_GRAPH.get(module, ())):
+    def visit(node):
+        state[node] = "open"
+        stack.append(node)
+        for target in sorted(graph.get(node, ())):
             if state.get(target) == "open":
-                cycles.append(" -> ".join(_name(m) for m in stack[stack.index(target):] + [target]))
+                cycles.append(" -> ".join(name(n) for n in stack[stack.index(target):] + [target]))
             elif target not in state:
                 visit(target)
         stack.pop()
-        state[module] = "done"
+        state[node] = "done"
 
-    for module in sorted(RUNTIME_GRAPH):
-        if module not in state:
-            visit(module)
+    for node in sorted(graph):
+        if node not in state:
+            visit(node)
+    return cycles
+
+
+def test_there_are_no_import_cycles():
+    # A `TYPE_CHECKING` import never runs, so it cannot make a cycle at import time (objects.py
+    # names the Cluster its handles come from that way); it still may not go up a layer.
+    cycles = _cycles(RUNTIME_GRAPH, _name)
     assert not cycles, "\n".join(cycles)
 
 
@@ -274,3 +282,199 @@ def test_no_file_of_the_repository_is_over_the_size_limit():
     assert "tests/unit/test_layout.py" in files, "the walk missed this file: %s" % REPOSITORY
     big = {path: lines for path, lines in sorted(files.items()) if lines > MAX_LINES}
     assert not big, "split these files by behaviour (over %d lines): %s" % (MAX_LINES, big)
+
+
+# ---- the shim's C call graph: one way ------------------------------------------------------------
+# File level, from a simple reading of the sources: a function defined with a body at the start of
+# a line (a `static` one is its file's own; a `static inline` one in a header belongs to the header),
+# and a call is a name followed by "(" that is not a member (`t->fn.X(` is a call through a backend's
+# table, which is what the shim is for).  Prototypes, comments and strings are dropped first, so a
+# declaration is never taken for a call.  Calls hidden in macros the shim does not define are missed
+# (the X-lists only expand to table calls).
+_C_NOISE = re.compile(r"/\*.*?\*/|//[^\n]*|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.S)
+_C_PARAMETERS = r"\([^;{}()]*(?:\([^;{}()]*\)[^;{}()]*)*\)"      # one level of parentheses inside
+_C_DEFINITION = re.compile(r"^(static\b)?[A-Za-z_][\w \t*]*?\b([A-Za-z_]\w*)\s*" + _C_PARAMETERS + r"\s*\{", re.M)
+_C_PROTOTYPE = re.compile(r"^[A-Za-z_][\w \t*]*?\b[A-Za-z_]\w*\s*" + _C_PARAMETERS + r"\s*;", re.M)
+_C_CALL = re.compile(r"(?<![\w.>])([A-Za-z_]\w*)\s*\(")
+# a function pointer held in a variable or a parameter: `cs_fn_OpenClusterEx open_cluster`, `(*bind)(`
+_C_POINTER = re.compile(r"\bcs_fn_\w+\s+([A-Za-z_]\w*)|\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(")
+
+# Where the shim may call, besides its own files: the generic core, the clusapi declarations, the
+# platform header, and the system backend's loader (cs_dll_load fills that backend's table).
+SHIM_CALLS_OUT = ("core/", "clusapi/", "cs_platform.h")
+SHIM_CALLS_OUT_BY_NAME = {("dll/cs_dll.c", "cs_dll_load")}
+
+
+def _c_sources():
+    return {path: _C_NOISE.sub(" ", open(os.path.join(NATIVE, path), encoding="utf-8").read())
+            for path in NATIVE_FILES}
+
+
+def _c_call_graph():
+    """{file: {file it calls: {names}}} over every native file (a call to a function of the same
+    file, or through a pointer it holds, is no edge)."""
+    sources = _c_sources()
+    shared, own = {}, {}
+    for path, text in sources.items():
+        own[path] = {a or b for a, b in _C_POINTER.findall(text)}
+        for m in _C_DEFINITION.finditer(text):
+            own[path].add(m.group(2))
+            if not m.group(1) or path.endswith(".h"):
+                shared.setdefault(m.group(2), set()).add(path)
+    graph = {}
+    for path, text in sources.items():
+        edges = graph.setdefault(path, {})
+        for m in _C_CALL.finditer(_C_PROTOTYPE.sub(" ", text)):
+            name = m.group(1)
+            if name in own[path]:
+                continue
+            for target in shared.get(name, ()):
+                edges.setdefault(target, set()).add(name)
+    return graph
+
+
+C_GRAPH = _c_call_graph()
+
+
+def test_the_c_call_graph_is_read():
+    # so that the tests below cannot pass on an empty graph
+    assert "shim_enter" in C_GRAPH["shim/cs_state.c"]["shim/cs_handles.c"]
+    assert "shim_close_hooked" in C_GRAPH["shim/cs_notify.c"]["shim/cs_handles.c"]
+    assert "cs_deadline_stop" in C_GRAPH["shim/cs_shim_int.h"]["core/cs_deadline.h"]
+
+
+def test_the_shim_calls_only_down():
+    wrong = sorted("%s -> %s (%s)" % (path, target, ", ".join(sorted(names)))
+                   for path, edges in C_GRAPH.items() if path.startswith("shim/")
+                   for target, names in edges.items()
+                   if not target.startswith(("shim/",) + SHIM_CALLS_OUT)
+                   and not all((target, n) in SHIM_CALLS_OUT_BY_NAME for n in names))
+    assert not wrong, "the shim calls only its own files, core/ and clusapi/:\n" + "\n".join(wrong)
+
+
+def test_the_core_knows_nothing_above_it():
+    wrong = sorted("%s -> %s (%s)" % (path, target, ", ".join(sorted(names)))
+                   for path, edges in C_GRAPH.items() if path.startswith("core/")
+                   for target in edges for names in [edges[target]]
+                   if not target.startswith(("core/", "cs_platform.h")))
+    assert not wrong, "core/ calls only core/:\n" + "\n".join(wrong)
+
+
+def test_the_shim_files_call_each_other_without_a_cycle():
+    shim = {path: {t for t in edges if t.startswith("shim/")}
+            for path, edges in C_GRAPH.items() if path.startswith("shim/")}
+    cycles = _cycles(shim)
+    assert not cycles, "call cycles among shim/ files:\n" + "\n".join(cycles)
+
+
+# Platform conditionals live in cs_platform.h (and in what is only about Windows: the clusapi
+# declarations, the DLL backend, FormatMessage); every other native file is the same everywhere.
+PLATFORM_FILES = ("cs_platform.h", "clusapi/", "dll/", "shim/cs_message.c")
+_PLATFORM_TEST = re.compile(r"^[ \t]*#[ \t]*(?:if|ifdef|ifndef|elif)\b[^\n]*\b(_WIN32|_WIN64|_MSC_VER|__APPLE__|__linux__)\b",
+                            re.M)
+
+
+def test_platform_conditionals_only_in_the_platform_files():
+    found = sorted("%s: %s" % (path, m.group(1)) for path in NATIVE_FILES if not path.startswith(PLATFORM_FILES)
+                   for m in _PLATFORM_TEST.finditer(open(os.path.join(NATIVE, path), encoding="utf-8").read()))
+    assert not found, "platform #if outside cs_platform.h (add a helper there):\n" + "\n".join(found)
+
+
+# ---- who may use what the extension declares -----------------------------------------------------
+# Each api/ header is one contract; these modules may use `lib.<name>` for the names its CDEF block
+# declares (functions, #define and X-list constants, enumerators), and no others.  docs/design.md
+# ("Who calls the api headers") holds the same table.
+HEADER_USERS = {
+    "cs_types.h": {"_bindings", "events.port", "handles._base", "kinds", "sim.cluster"},
+    "cs_build.h": {"_bindings"},
+    "cs_constants.h": {"_bindings", "_consts", "events.port"},
+    "cs_errors.h": {"_bindings"},
+    "cs_backends.h": {"_bindings", "_backend", "sim.cluster"},
+    "cs_handles.h": {"_bindings", "handles._base", "shared_volumes"},
+    "cs_reads.h": {"handles._base", "handles.cluster", "handles.objects", "shared_volumes"},
+    "cs_snapshot.h": {"_bindings", "kinds"},
+    "cs_kinds.h": set(),        # tests/unit/test_kinds.py holds kinds.py equal to it
+    "cs_notify.h": {"events.port"},
+    "cs_control.h": {"properties.controls"},
+    "cs_limits.h": {"handles.cluster", "handles.objects"},
+    "cs_sim_control.h": {"_bindings", "_consts", "sim.cluster", "sim.props"},
+    "cs_bench.h": set(),        # bench/ only
+    "cs_testing.h": set(),      # tests/ only
+}
+_CDEF_BLOCK = re.compile(r"/\* CDEF-BEGIN \*/\n(.*?)/\* CDEF-END \*/", re.S)
+_CDEF_NAMES = re.compile(r"\bX\(\s*([A-Za-z_]\w*)\s*\)|#define\s+([A-Za-z_]\w*)|\b([A-Za-z_]\w*)\s*\("
+                         r"|\b([A-Z][A-Z0-9_]*)\s*=")
+
+
+def _api_names():
+    """{name: {api headers declaring it}} from the CDEF blocks of the installed headers."""
+    api = os.path.join(NATIVE, "api")
+    names = {}
+    for header in sorted(os.listdir(api)):
+        with open(os.path.join(api, header), encoding="utf-8") as f:
+            block = _CDEF_BLOCK.search(f.read())
+        if block is None:
+            continue
+        for found in _CDEF_NAMES.findall(_C_NOISE.sub(" ", block.group(1))):
+            names.setdefault(next(n for n in found if n), set()).add(header)
+    return names
+
+
+def _lib_uses():
+    """{module: {name}}: every `lib.<name>` (or `<module>.lib.<name>`) in the package's code."""
+    uses = {}
+    for module, path in MODULES.items():
+        for node in ast.walk(_parse(path)):
+            if isinstance(node, ast.Attribute) and (
+                    (isinstance(node.value, ast.Name) and node.value.id == "lib")
+                    or (isinstance(node.value, ast.Attribute) and node.value.attr == "lib")):
+                uses.setdefault(module, set()).add(node.attr)
+    return uses
+
+
+API_NAMES = _api_names()
+LIB_USES = _lib_uses()
+
+
+def test_every_api_header_has_a_row_of_users():
+    headers = {h for found in API_NAMES.values() for h in found}
+    assert headers == set(HEADER_USERS), "HEADER_USERS rows differ from the api headers with a CDEF block"
+    assert {"cs_close", "cs_sim_create", "CS_KIND_CLUSTER", "CS_RIGHTS_ALL", "WAIT_TIMEOUT"} <= set(API_NAMES)
+
+
+def test_each_name_is_declared_by_one_header():
+    twice = {name: sorted(found) for name, found in API_NAMES.items() if len(found) > 1}
+    assert not twice, "declared in more than one api header: %s" % twice
+
+
+def test_modules_use_only_the_headers_their_rows_allow():
+    wrong = []
+    for module, names in sorted(LIB_USES.items()):
+        for name in sorted(names):
+            headers = API_NAMES.get(name)
+            if headers is None:
+                wrong.append("%s uses lib.%s, which no api header declares" % (module, name))
+            elif not any(module in HEADER_USERS[h] for h in headers):
+                wrong.append("%s uses lib.%s of api/%s, whose row does not list it"
+                             % (module, name, "/".join(sorted(headers))))
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_row_lists_a_module_that_uses_nothing_of_it():
+    stale = sorted("%s: %s" % (header, module) for header, modules in HEADER_USERS.items() for module in modules
+                   if not any(header in API_NAMES.get(n, ()) for n in LIB_USES.get(module, ())))
+    assert not stale, "HEADER_USERS lists modules that use nothing of the header: %s" % stale
+
+
+DESIGN = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "docs", "design.md")
+
+
+@pytest.mark.skipif(not os.path.exists(DESIGN), reason="docs/ is not beside the tests (a wheel's test run)")
+def test_the_design_document_holds_the_same_table():
+    rows = {}
+    with open(DESIGN, encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"\| `api/(cs_\w+\.h)` \| (.*?) \|", line)
+            if m:
+                rows[m.group(1)] = set(re.findall(r"`([\w.]+)`", m.group(2)))
+    assert rows == HEADER_USERS

@@ -138,15 +138,6 @@ uint32_t cs_notify_pending(uint64_t port, int *pending, uint64_t *taken, int *pa
 /* Closes any token; for a port, also ends a wait in progress (see above).
  * 0, or CS_ERROR_HANDLE_CLOSED (not recorded) when it was not open. */
 uint32_t cs_notify_close(uint64_t token);
-
-/* The simulator's notification knobs (sim/cs_sim.h describes them). */
-uint32_t cs_sim_set_notification_queue_limit(int sim, uint32_t limit);
-uint32_t cs_sim_get_notification_queue_limit(int sim);
-uint32_t cs_sim_break_connection(int sim, double seconds);
-
-/* BENCHMARK: the C floor of reading a port -- `events` GetClusterNotifyV2
- * calls on the port's raw handle with fixed buffers.  Seconds, or < 0. */
-double cs_bench_notify_floor(uint64_t port, uint32_t events);
 /* CDEF-END */
 
 #endif /* CS_API_NOTIFY_H */

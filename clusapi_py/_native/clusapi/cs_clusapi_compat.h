@@ -75,6 +75,9 @@ typedef int64_t LONGLONG;
 #ifndef ERROR_TIMEOUT
 #  define ERROR_TIMEOUT 1460L
 #endif
+#ifndef ERROR_CANCELLED
+#  define ERROR_CANCELLED 1223L
+#endif
 #ifndef ERROR_INVALID_FUNCTION
 #  define ERROR_INVALID_FUNCTION 1L
 #endif

@@ -156,9 +156,5 @@ cs_backend *cs_backend_by_id(int id)
 {
     if (id <= 0 || id >= CS_MAX_BACKENDS)
         return NULL;
-#ifdef _WIN32
-    return (cs_backend *)InterlockedCompareExchangePointer((PVOID volatile *)&registry[id], NULL, NULL);
-#else
-    return __atomic_load_n(&registry[id], __ATOMIC_ACQUIRE);
-#endif
+    return (cs_backend *)cs_atomic_ptr_load(&registry[id]);
 }

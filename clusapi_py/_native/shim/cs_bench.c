@@ -1,12 +1,6 @@
-/* shim/cs_bench.c - hooks for bench/run.py (api/cs_bench.h): the
- * simulator's entry points for a ctypes binding, and the C floor. */
+/* shim/cs_bench.c - the C floor for bench/run.py (cs_bench_floor,
+ * api/cs_bench.h); the simulator's entry addresses: sim/cs_sim_bench.c. */
 #include "shim/cs_shim_int.h"
-#include "sim/cs_sim.h"
-
-uintptr_t cs_sim_entry_address(int function_id)
-{
-    return (uintptr_t)cs_sim_entry_point(function_id);
-}
 
 static double run_floor(cs_backend *b, int which, const cs_char *group, uint32_t iterations)
 {

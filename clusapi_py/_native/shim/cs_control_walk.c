@@ -1,5 +1,5 @@
 /*
- * shim/cs_control_walk.c - cs_bench_walk_properties (api/cs_control.h): a
+ * shim/cs_control_walk.c - cs_bench_walk_properties (api/cs_bench.h): a
  * bounds-checked walk of a property list in C, the floor the Python
  * parser's throughput is compared with.
  */

@@ -1,4 +1,5 @@
-/* shim/cs_enums.c - enumerations by name (cs_list, api/cs_reads.h). */
+/* shim/cs_enums.c - enumerations by name (cs_list, api/cs_reads.h; its
+ * bounded form cs_list_limited, api/cs_limits.h). */
 #include "shim/cs_shim_int.h"
 
 /* One loop per enumeration family, all alike: open (one round trip), read
@@ -87,4 +88,12 @@ uint32_t cs_list(uint64_t token, uint32_t type, cs_result **out)
         return cs_fail(err, fn);
     }
     return cs_bd_deliver(&bd, out);
+}
+
+/* Bounded (api/cs_limits.h): the loops check the thread's deadline and
+ * cancel flag between backend calls (core/cs_deadline.h). */
+uint32_t cs_list_limited(uint64_t token, uint32_t type, double timeout, int32_t *cancel, cs_result **out)
+{
+    cs_deadline_begin(timeout, cancel);
+    return cs_deadline_end(cs_list(token, type, out));
 }

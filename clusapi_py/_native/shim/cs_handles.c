@@ -216,10 +216,25 @@ int cs_open_token_count(void)
     return (int)cs_atomic32_load(&token_table()->live);
 }
 
+uint32_t shim_close_hooked(uint64_t token)
+{
+    cs_handle *h = shim_acquire(token);     /* ours: the payload stays while we look at it */
+    if (h == NULL)
+        return CS_ERROR_HANDLE_CLOSED;
+    if (cs_close(token) != 0) {     /* someone else closed it first */
+        shim_leave(token);
+        return CS_ERROR_HANDLE_CLOSED;
+    }
+    if (h->on_close != NULL)
+        h->on_close(h);
+    shim_leave(token);
+    return 0;
+}
+
 static void close_one(uint64_t token, void *ctx)
 {
     (void)ctx;
-    cs_notify_close(token);     /* any kind; a port's waiters are woken */
+    shim_close_hooked(token);   /* any kind; a port's hook wakes its waiters */
 }
 
 void cs_close_all(void)

@@ -6,10 +6,12 @@
  * A port's payload in the token table is a shim_port, which starts with
  * the cs_handle every token has.  Its lock guards `closing` and `busy`
  * (calls using the HCHANGE right now): a call checks `closing` and counts
- * itself busy before it touches the HCHANGE; cs_notify_close sets
- * `closing` and, when a call is busy, closes the HCHANGE at once -- the
- * documented way to end a GetClusterNotify* wait -- and clears h.raw, so
- * the token's last reference (shim_close_raw) has nothing left to close.
+ * itself busy before it touches the HCHANGE; the port's close hook
+ * (port_closing, the handle's on_close, run by cs_notify_close and
+ * cs_close_all) sets `closing` and, when a call is busy, closes the HCHANGE
+ * at once -- the documented way to end a GetClusterNotify* wait -- and
+ * clears h.raw, so the token's last reference (shim_close_raw) has nothing
+ * left to close.
  */
 #include "shim/cs_shim_int.h"
 #include <stdlib.h>
@@ -31,6 +33,8 @@ typedef struct shim_port {
     DWORD held_type;
     LONGLONG held_flags;
 } shim_port;
+
+static void port_closing(cs_handle *h);
 
 /* ---- opening ---------------------------------------------------------------------- */
 uint64_t cs_notify_open(uint64_t cluster, int version, const int64_t *filters, uint32_t n_filters,
@@ -110,6 +114,7 @@ uint64_t cs_notify_open(uint64_t cluster, int version, const int64_t *filters, u
     p->h.backend = c->backend;
     p->h.raw = raw;
     p->h.cluster = cluster;     /* the reference shim_enter took now belongs to the port */
+    p->h.on_close = port_closing;
     {
         uint64_t token = shim_publish(&p->h);
         if (token == 0) {
@@ -543,29 +548,25 @@ uint32_t cs_notify_pending(uint64_t token, int *pending, uint64_t *taken, int *p
     return cs_fail(err, fn);
 }
 
+/* The port's close hook (shim_close_hooked: the token is closed, our
+ * reference keeps the payload). */
+static void port_closing(cs_handle *h)
+{
+    shim_port *p = (shim_port *)h;
+    cs_mutex_lock(&p->lock);
+    p->closing = 1;
+    if (p->busy > 0 && p->h.raw != NULL) {
+        /* A call is inside GetClusterNotify*: closing the HCHANGE is what
+         * ends that wait.  The token's last reference finds raw NULL. */
+        shim_close_raw(p->h.backend, CS_KIND_NOTIFY, p->h.raw);
+        p->h.raw = NULL;
+    }
+    cs_mutex_unlock(&p->lock);
+}
+
 uint32_t cs_notify_close(uint64_t token)
 {
-    cs_handle *h = shim_acquire(token);     /* ours: the payload stays while we look at it */
-    if (h == NULL)
-        return CS_ERROR_HANDLE_CLOSED;
-    if (cs_close(token) != 0) {     /* someone else closed it first */
-        shim_leave(token);
-        return CS_ERROR_HANDLE_CLOSED;
-    }
-    if (h->kind == CS_KIND_NOTIFY) {
-        shim_port *p = (shim_port *)h;
-        cs_mutex_lock(&p->lock);
-        p->closing = 1;
-        if (p->busy > 0 && p->h.raw != NULL) {
-            /* A call is inside GetClusterNotify*: closing the HCHANGE is what
-             * ends that wait.  The token's last reference finds raw NULL. */
-            shim_close_raw(p->h.backend, CS_KIND_NOTIFY, p->h.raw);
-            p->h.raw = NULL;
-        }
-        cs_mutex_unlock(&p->lock);
-    }
-    shim_leave(token);
-    return 0;
+    return shim_close_hooked(token);    /* any kind; a port's hook is port_closing */
 }
 
 /* ---- the benchmark floor ------------------------------------------------------------------------- */

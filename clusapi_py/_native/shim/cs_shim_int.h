@@ -7,7 +7,7 @@
  * api/ headers.  Files, one concern each:
  *   cs_backends.c       the system backend's registration; a backend for a call
  *   cs_handles.c        tokens: open, close, detach, info, close_all
- *   cs_enums.c          enumerations by name (cs_list)
+ *   cs_enums.c          enumerations by name (cs_list, bounded: cs_list_limited)
  *   cs_state.c          states and status
  *   cs_ids.c            object ids
  *   cs_cluster_reads.c  cluster information, quorum, net interface name
@@ -16,10 +16,9 @@
  *   cs_snapshot_walk.c  the snapshot's walks, one per object kind
  *   cs_snapshot_props.c the snapshot's property sections
  *   cs_snapshot_settle.c the states a settled snapshot need not read
- *   cs_snapshot.c       cs_snapshot: the walks laid out as sections
+ *   cs_snapshot.c       cs_snapshot: the walks laid out as sections (bounded too)
  *   cs_control.c        Cluster*Control of any kind, the MORE_DATA loop
  *   cs_control_walk.c   a C walk of a property list (benchmark floor)
- *   cs_limits.c         bounded calls: deadline and cancel flag of the thread
  *   cs_bench.c          the benchmark hooks
  *   cs_testing.c        test hooks (api/cs_testing.h)
  *   cs_notify.c         notification ports: open, the wait loop, close that
@@ -39,6 +38,7 @@
 #define CS_SHIM_INT_H
 
 #include "api/cs_shim.h"
+#include "core/cs_deadline.h"
 #include "core/cs_failure.h"
 #include "core/cs_kinds.h"
 #include "core/cs_namebuf.h"
@@ -63,12 +63,8 @@ uint32_t shim_backend_error(cs_backend *b);
  * sets its own on every call). */
 static inline void shim_clear_last_error(cs_backend *b)
 {
-#ifdef _WIN32
     if (b->kind == CS_BACKEND_SYSTEM)
-        SetLastError(0);
-#else
-    (void)b;
-#endif
+        cs_clear_last_error();
 }
 
 /* ---- cs_handles.c -------------------------------------------------------------- */
@@ -78,6 +74,10 @@ typedef struct cs_handle {
     void *raw;                  /* HCLUSTER, HNODE, ... */
     uint64_t cluster;           /* object handles: the cluster token we hold a reference on */
     uint32_t granted;
+    /* Optional: run by shim_close_hooked once the token is marked closed, with
+     * a reference held (so the payload is still there); a notification port
+     * sets it to end a wait in progress.  NULL for plain handles. */
+    void (*on_close)(struct cs_handle *h);
 } cs_handle;
 
 /* Publishes a filled handle (a cs_handle, or a larger struct starting with
@@ -104,6 +104,11 @@ cs_handle *shim_acquire(uint64_t token);
  * token was closed meanwhile and this was the last reference). */
 void shim_leave(uint64_t token);
 
+/* cs_close, then the handle's on_close hook (if any) while a reference
+ * keeps its payload: CS_ERROR_HANDLE_CLOSED when the token was not open or
+ * another close came first (the hook then runs there, not here). */
+uint32_t shim_close_hooked(uint64_t token);
+
 /* The raw Close* for a kind; its result is dropped (the handle is gone
  * either way, and no one can act on the code). */
 void shim_close_raw(cs_backend *b, int kind, void *raw);
@@ -115,17 +120,12 @@ void shim_close_raw(cs_backend *b, int kind, void *raw);
 void *shim_open_raw(cs_backend *b, HCLUSTER c, int kind, const cs_char *name, uint32_t access, int for_read,
                     DWORD *granted, uint32_t *err, int *fn);
 
-/* ---- cs_limits.c --------------------------------------------------------------- */
-/* Nonzero while the thread runs a bounded call (api/cs_limits.h). */
-extern CS_THREAD_LOCAL int shim_tls_limited;
-/* Why a bounded call must stop now: ERROR_TIMEOUT, ERROR_CANCELLED, or 0. */
-uint32_t shim_stop_slow(void);
+/* ---- bounded calls (core/cs_deadline.h) ------------------------------------------ */
 /* Between two backend calls of a loop: 0 to go on, else the code to stop
- * with (the loop then closes what it opened and returns it, *fn = -1).
- * One thread-local read when the call is not bounded. */
+ * with (the loop then closes what it opened and returns it, *fn = -1). */
 static inline uint32_t shim_stop(void)
 {
-    return shim_tls_limited ? shim_stop_slow() : 0;
+    return cs_deadline_stop();
 }
 
 /* ---- cs_enums.c ---------------------------------------------------------------- */

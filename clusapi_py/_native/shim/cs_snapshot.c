@@ -1,7 +1,8 @@
 /*
  * shim/cs_snapshot.c - cs_snapshot (api/cs_snapshot.h, which describes the
  * sectioned result): runs the walks of cs_snapshot_walk.c and lays their
- * rows out as sections.
+ * rows out as sections; its bounded form, cs_snapshot_limited
+ * (api/cs_limits.h).
  */
 #include "shim/cs_shim_int.h"
 #include <stdlib.h>
@@ -148,4 +149,12 @@ uint32_t cs_snapshot_ex(uint64_t cluster, uint32_t flags, cs_result **out)
         return cs_fail(err, fn);
     }
     return cs_bd_deliver(&result, out);
+}
+
+/* Bounded (api/cs_limits.h): the walks check the thread's deadline and
+ * cancel flag between backend calls (core/cs_deadline.h). */
+uint32_t cs_snapshot_limited(uint64_t cluster, uint32_t flags, double timeout, int32_t *cancel, cs_result **out)
+{
+    cs_deadline_begin(timeout, cancel);
+    return cs_deadline_end(cs_snapshot_ex(cluster, flags, out));
 }

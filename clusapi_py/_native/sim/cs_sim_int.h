@@ -49,13 +49,6 @@
 #include "core/cs_htable.h"
 #include "core/cs_wstr.h"
 
-#ifndef ERROR_INVALID_FUNCTION
-#  define ERROR_INVALID_FUNCTION 1L
-#endif
-#ifndef ERROR_ALREADY_EXISTS
-#  define ERROR_ALREADY_EXISTS 183L
-#endif
-
 /* ---- handle kinds -----------------------------------------------------------
  * The first six are the CS_KIND_* numbers; the enumeration handles are
  * CS_KIND_ENUM for counting, with a sub-kind per family.  HK_BOUND is no

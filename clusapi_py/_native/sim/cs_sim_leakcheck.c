@@ -32,19 +32,7 @@ static void leak_report(void)
 /* CLUSAPI_PY_SIM_LEAKCHECK=1 in the environment. */
 static int leakcheck_requested(void)
 {
-#ifdef _MSC_VER
-    char *value = NULL;
-    size_t n = 0;
-    int on;
-    if (_dupenv_s(&value, &n, "CLUSAPI_PY_SIM_LEAKCHECK") != 0 || value == NULL)
-        return 0;
-    on = strcmp(value, "1") == 0;
-    free(value);
-    return on;
-#else
-    const char *value = getenv("CLUSAPI_PY_SIM_LEAKCHECK");
-    return value != NULL && strcmp(value, "1") == 0;
-#endif
+    return cs_env_equals("CLUSAPI_PY_SIM_LEAKCHECK", "1");
 }
 
 

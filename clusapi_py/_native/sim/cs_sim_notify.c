@@ -522,7 +522,7 @@ BOOL WINAPI sim_CloseClusterNotifyPort(HCHANGE hChange)
     return sim_close_handle(CS_FN_CloseClusterNotifyPort, TOKEN_OF(hChange), HK_NOTIFY) == 0 ? TRUE : FALSE;
 }
 
-/* ---- the control API's knobs (api/cs_notify.h) ----------------------------------------------- */
+/* ---- the control API's knobs (api/cs_sim_control.h) ----------------------------------------------- */
 uint32_t cs_sim_set_notification_queue_limit(int sim_id, uint32_t limit)
 {
     DWORD err;

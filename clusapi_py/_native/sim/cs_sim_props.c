@@ -119,15 +119,7 @@ void sim_props_free(struct sim_props *p)
 
 uint64_t sim_props_now(void)
 {
-#ifdef _WIN32
-    FILETIME ft;
-    GetSystemTimeAsFileTime(&ft);
-    return ((uint64_t)ft.dwHighDateTime << 32) | ft.dwLowDateTime;
-#else
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return ((uint64_t)ts.tv_sec + 11644473600ull) * 10000000ull + (uint64_t)ts.tv_nsec / 100u;
-#endif
+    return cs_filetime_now();
 }
 
 void sim_props_note_state(sim_obj *o)

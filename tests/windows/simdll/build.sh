@@ -59,9 +59,9 @@ if ! python3 "$HERE/flatten_topology.py" --c-header >"$OUT/default_topology.h"; 
 fi
 
 # The control API: every cs_sim_* function declared in a CDEF block of api/*.h (what Python
-# calls on the extension), except cs_sim_entry_address (a benchmark hook of the shim's).
+# calls on the extension).
 control=$(for h in "$NATIVE"/api/*.h; do sed -n '/CDEF-BEGIN/,/CDEF-END/p' "$h"; done |
-    grep -oE '\bcs_sim_[a-z_0-9]+\(' | tr -d '(' | grep -vx 'cs_sim_entry_address' | sort -u)
+    grep -oE '\bcs_sim_[a-z_0-9]+\(' | tr -d '(' | sort -u)
 { echo "LIBRARY clusapi.dll"; echo "EXPORTS"; printf '    %s\n' $control; } >"$OUT/simdll.def"
 
 # The names of the backend table, by the preprocessor from CS_CLUSAPI_FUNCTIONS.

@@ -44,10 +44,6 @@
 
 #define SIMDLL_EXPORT __declspec(dllexport)
 
-#ifndef ERROR_BAD_FORMAT
-#  define ERROR_BAD_FORMAT 11L
-#endif
-
 /* ---- the instance -------------------------------------------------------------------------------- */
 static cs_mutex g_init_lock = CS_MUTEX_INIT;
 static int g_state;                 /* 0 not tried, 1 ready, 2 failed; under g_init_lock */
