@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, NoReturn, SupportsIndex
 
-from . import _bindings as b
+from . import _bindings as bindings
 from ._forksafe import ForkSafeLock
 
 __all__ = ["Backend", "SystemBackend", "SYSTEM", "SingleOwner"]
@@ -68,10 +68,10 @@ class Backend:
 
     def has(self, function: str) -> bool:
         """Whether this backend exports `function` (e.g. "OpenClusterEx")."""
-        fid = b.FUNCTION_IDS.get(function)
+        fid = bindings.FUNCTION_IDS.get(function)
         if fid is None:
             raise ValueError("unknown clusapi function %r" % (function,))
-        return b.lib.cs_backend_has(self._id, fid) == 1
+        return bindings.lib.cs_backend_has(self._id, fid) == 1
 
 
 class SystemBackend(Backend):
@@ -80,7 +80,7 @@ class SystemBackend(Backend):
     __slots__ = ()
 
     def __init__(self) -> None:
-        self._id = b.lib.CS_SYSTEM_BACKEND
+        self._id = bindings.lib.CS_SYSTEM_BACKEND
 
     def __repr__(self) -> str:
         return "<SystemBackend clusapi.dll>"

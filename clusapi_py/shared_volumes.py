@@ -16,8 +16,8 @@ import enum
 import struct
 from typing import Any, Iterator
 
-from . import _bindings as b
-from . import _consts as k
+from . import _bindings as bindings
+from . import _consts as consts
 from . import errors, kinds
 from ._wide import text_to_nul
 from .enums import CsvFaultState, ResourceState
@@ -27,7 +27,7 @@ from .records import CsvNodeState, CsvVolume, SharedVolume
 
 __all__ = ["read_shared_volumes", "value_list", "csv_node_states", "CsvVolumeState", "read_csv_node_states"]
 
-lib = b.lib
+lib = bindings.lib
 CSV_INFO_SIZE = 640
 PARTITION_INFO_SIZE = 1160
 _ENDMARK = 0
@@ -86,11 +86,11 @@ def csv_node_states(data: bytes) -> list[CsvNodeState]:
 
 
 def _volumes(token: int) -> tuple[CsvVolume, ...]:
-    infos = [v for s, v in value_list(control_bytes(token, k.CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO,
+    infos = [v for s, v in value_list(control_bytes(token, consts.CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_INFO,
                                                     "resource")) if len(v) >= CSV_INFO_SIZE]
     sizes: dict[int, tuple[int, int, str]] = {}
     try:
-        disk = control_bytes(token, k.CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX, "resource")
+        disk = control_bytes(token, consts.CLUSCTL_RESOURCE_STORAGE_GET_DISK_INFO_EX, "resource")
     except errors.ClusterError:
         disk = b"\0\0\0\0"
     for _syntax, v in value_list(disk):
@@ -101,7 +101,8 @@ def _volumes(token: int) -> tuple[CsvVolume, ...]:
     for v in infos:
         partition, fault, backup = struct.unpack_from("<III", v, 8)
         part = sizes.get(partition)
-        out.append(CsvVolume(text_to_nul(v[20:540], "CSV volume name"), text_to_nul(v[540:640], "CSV volume label"), partition, part[0] if part else None,
+        out.append(CsvVolume(text_to_nul(v[20:540], "CSV volume name"), text_to_nul(v[540:640], "CSV volume label"),
+                             partition, part[0] if part else None,
                              part[1] if part else None, CsvFaultState(fault), backup, part[2] if part else ""))
     return tuple(out)
 
@@ -113,13 +114,13 @@ def _resource(cluster_token: int, name: str) -> Iterator[int]:
     between the open and the block (the shim still holds the token as pending)."""
     token = 0
     try:
-        token = lib.cs_open_object(cluster_token, kinds.RESOURCE.id, name, k.GENERIC_READ)
+        token = lib.cs_open_object(cluster_token, kinds.RESOURCE.id, name, consts.GENERIC_READ)
     except BaseException:
         lib.cs_reclaim_pending()
         raise
     try:
         if not token:
-            exc = b.last_error("resource", name)
+            exc = bindings.last_error("resource", name)
             if not isinstance(exc, errors.ClusterObjectNotFoundError):
                 raise exc
         yield token
@@ -132,20 +133,21 @@ def _one(cluster_token: int, name: str) -> SharedVolume | None:
     with _resource(cluster_token, name) as token:
         if not token:
             return None
-        fields, ints = b.call_result(lib.cs_status, token, what="resource", name=name)
+        fields, ints = bindings.call_result(lib.cs_status, token, what="resource", name=name)
         state = ResourceState(ints[0]) if ints[0] in ResourceState._value2member_map_ else int(ints[0])
         volumes: tuple[CsvVolume, ...] = ()
         if state == ResourceState.ONLINE:
             try:
                 volumes = _volumes(token)
             except errors.ClusterError as e:
-                if e.winerror != k.ERROR_RESOURCE_NOT_ONLINE:
+                if e.winerror != consts.ERROR_RESOURCE_NOT_ONLINE:
                     raise
         return SharedVolume(name, fields[0], state, volumes)
 
 
 def read_shared_volumes(cluster_token: int) -> list[SharedVolume]:
-    names: Any = b.call_result(lib.cs_list, cluster_token, k.CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, what="cluster")[0]
+    names: Any = bindings.call_result(lib.cs_list, cluster_token, consts.CLUSTER_ENUM_SHARED_VOLUME_RESOURCE,
+                                      what="cluster")[0]
     return [v for v in (_one(cluster_token, n) for n in names) if v is not None]
 
 
@@ -154,9 +156,10 @@ def _node_states_of(cluster_token: int, name: str) -> tuple[CsvNodeState, ...] |
         if not token:
             return None
         try:
-            data = control_bytes(token, k.CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES, "resource")
+            data = control_bytes(token, consts.CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES, "resource")
         except errors.ClusterError as e:
-            if e.winerror in (k.ERROR_INVALID_FUNCTION, k.ERROR_INVALID_PARAMETER, k.ERROR_RESOURCE_NOT_ONLINE):
+            if e.winerror in (consts.ERROR_INVALID_FUNCTION, consts.ERROR_INVALID_PARAMETER,
+                              consts.ERROR_RESOURCE_NOT_ONLINE):
                 return ()               # not answered here: known from the next SHARED_VOLUME_STATE event
             raise
         try:
@@ -170,7 +173,8 @@ def read_csv_node_states(cluster_token: int) -> dict[str, tuple[CsvNodeState, ..
     enumeration, then per CSV CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES decoded like a
     SHARED_VOLUME_STATE event's payload (an empty tuple where the cluster does not answer it).
     Round trips: 1 + 3 per CSV (open, control, close)."""
-    names: Any = b.call_result(lib.cs_list, cluster_token, k.CLUSTER_ENUM_SHARED_VOLUME_RESOURCE, what="cluster")[0]
+    names: Any = bindings.call_result(lib.cs_list, cluster_token, consts.CLUSTER_ENUM_SHARED_VOLUME_RESOURCE,
+                                      what="cluster")[0]
     out: dict[str, tuple[CsvNodeState, ...]] = {}
     for n in names:
         states = _node_states_of(cluster_token, n)

@@ -11,7 +11,7 @@ import typing
 from collections.abc import Iterator, Mapping
 from typing import Any, Iterable
 
-from . import _bindings as b
+from . import _bindings as bindings
 from . import kinds
 from ._sections import Section, read_sections
 from .properties.codec import parse
@@ -194,14 +194,14 @@ class Snapshot:
         new = tuple.__new__   # NamedTuple's own __new__ is Python code: skip it for 10^4 rows
         # kind: (text fields, ints) per row that this reader uses
         want = {
-            b.SECTION_CLUSTER: (3, 6), b.SECTION_QUORUM: (2, 1), b.SECTION_NODES: (2, 1),
-            b.SECTION_GROUPS: (3, 1), b.SECTION_RESOURCES: (4, 1), b.SECTION_NETWORKS: (2, 1),
-            b.SECTION_NETINTERFACES: (3, 1), b.SECTION_RESOURCE_TYPES: (1, 0),
+            bindings.SECTION_CLUSTER: (3, 6), bindings.SECTION_QUORUM: (2, 1), bindings.SECTION_NODES: (2, 1),
+            bindings.SECTION_GROUPS: (3, 1), bindings.SECTION_RESOURCES: (4, 1), bindings.SECTION_NETWORKS: (2, 1),
+            bindings.SECTION_NETINTERFACES: (3, 1), bindings.SECTION_RESOURCE_TYPES: (1, 0),
         }
         # the property sections are there only with properties=True: read when present
         sections = read_sections(fields, ints, data, want=want,
                                  optional={kind: (1, 2) for kind in _PROPERTY_SECTIONS})
-        head, quorum = sections[b.SECTION_CLUSTER], sections[b.SECTION_QUORUM]
+        head, quorum = sections[bindings.SECTION_CLUSTER], sections[bindings.SECTION_QUORUM]
         if head.rows != 1 or quorum.rows != 1:
             raise ValueError("snapshot result: %d cluster rows and %d quorum rows, expected 1 each"
                              % (head.rows, quorum.rows))
@@ -210,27 +210,27 @@ class Snapshot:
         version = ClusterVersion(major, minor, build, vendor, csd, highest, lowest, flags)
         quorum = Quorum(quorum.text[0][0], quorum.text[1][0], quorum.ints[0][0])
 
-        section = sections[b.SECTION_NODES]
+        section = sections[bindings.SECTION_NODES]
         names, ids = section.text[:2]
         nodes = [new(NodeInfo, (n, i, _NODE[st])) for n, i, st in zip(names, ids, section.ints[0])]
         node_names = names
-        section = sections[b.SECTION_GROUPS]
+        section = sections[bindings.SECTION_GROUPS]
         names, ids, owners = section.text[:3]
         owner_of = _owner_map(node_names, owners)
         groups = [new(GroupInfo, (n, i, _GROUP[st], owner_of[o]))
                   for n, i, st, o in zip(names, ids, section.ints[0], owners)]
         group_names = set(names)
         group_names.update(n.lower() for n in names)
-        section = sections[b.SECTION_RESOURCES]
+        section = sections[bindings.SECTION_RESOURCES]
         names, ids, owners, rgroups = section.text[:4]
         owner_of = _owner_map(node_names, owners)
         resources = [new(ResourceInfo, (n, i, _RESOURCE[st], owner_of[o], g))
                      for n, i, st, o, g in zip(names, ids, section.ints[0], owners, rgroups)
                      if g in group_names or g.lower() in group_names]
-        section = sections[b.SECTION_NETWORKS]
+        section = sections[bindings.SECTION_NETWORKS]
         names, ids = section.text[:2]
         networks = [new(NetworkInfo, (n, i, _NETWORK[st])) for n, i, st in zip(names, ids, section.ints[0])]
-        section = sections[b.SECTION_NETINTERFACES]
+        section = sections[bindings.SECTION_NETINTERFACES]
         names, nif_nodes, nif_networks = section.text[:3]
         node_set = set(node_names)
         network_set = {n.name for n in networks}
@@ -239,10 +239,10 @@ class Snapshot:
         netifs = [new(NetInterfaceInfo, (n, nd, nw, _NETIF[st]))
                   for n, nd, nw, st in zip(names, nif_nodes, nif_networks, section.ints[0])
                   if (nd in node_set or (nd == "" and n in settled_netifs)) and nw in network_set]
-        restypes = sections[b.SECTION_RESOURCE_TYPES].text[0]
+        restypes = sections[bindings.SECTION_RESOURCE_TYPES].text[0]
         snap = cls(name, version, quorum, nodes, groups, resources, networks, netifs, restypes,
                    _read_properties(sections))
-        snap.settled_resources = _settled(sections[b.SECTION_RESOURCES])
+        snap.settled_resources = _settled(sections[bindings.SECTION_RESOURCES])
         snap.settled_netinterfaces = frozenset(r.name for r in netifs if r.name in settled_netifs)
         return snap
 

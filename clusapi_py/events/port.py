@@ -28,7 +28,7 @@ import threading
 import time
 import typing
 
-from .. import _bindings as b
+from .. import _bindings as bindings
 from .. import errors
 from .._sections import read_sections
 from .._wide import text_to_nul
@@ -36,13 +36,13 @@ from ..enums import state_table
 from ..handles._base import _Handle, register_extension
 from .types import STATE_ENUMS, V1_FILTERS, V2_FILTERS, ClusterEvent, EventKind
 
-ffi, lib = b.ffi, b.lib
+ffi, lib = bindings.ffi, bindings.lib
 
 __all__ = ["NotificationPort", "open_port"]
 
 _FOREVER = lib.CS_NOTIFY_FOREVER
 _WAIT_TIMEOUT = lib.WAIT_TIMEOUT
-_CLOSED = b.HANDLE_CLOSED
+_CLOSED = bindings.HANDLE_CLOSED
 _TABLES = {kind: state_table(cls) for kind, cls in STATE_ENUMS.items()}
 # Decoding tables, keyed by numbers (an Enum member's hash is Python code):
 # (object type, flag) or the version-1 filter -> (kind, state table or None, what else to do).
@@ -117,7 +117,7 @@ def open_port(cluster: typing.Any, kinds: typing.Optional[typing.Iterable[EventK
     array = ffi.new("int64_t[]", pairs or [0])
     token = lib.cs_notify_open(cluster._tok(), want, array, len(pairs) // 2, v1)
     if not token:
-        raise b.last_error("cluster")
+        raise bindings.last_error("cluster")
     port = NotificationPort.__new__(NotificationPort)
     port._token = token
     port._backend = cluster.backend
@@ -225,13 +225,13 @@ class NotificationPort(_Handle):
         if code == _CLOSED or code == _WAIT_TIMEOUT:
             return
         if code:
-            raise b.last_error(self._what)
+            raise bindings.last_error(self._what)
         self._deliver(out)
 
     def _deliver(self, out: typing.Any) -> None:
         """The events of the result in out[0], into the stash; the result freed."""
         result = out[0]
-        events = self._decode(*b.unpack_with_bytes(result))   # interrupted: the result stays in out
+        events = self._decode(*bindings.unpack_with_bytes(result))   # interrupted: the result stays in out
         stash = self._stash
         with self._stash_lock:
             # No handler runs between these three: the events are in the stash exactly once.
@@ -298,7 +298,7 @@ class NotificationPort(_Handle):
         if code == _CLOSED:
             raise ValueError("the notification port is closed")
         if code:
-            raise b.last_error(self._what)
+            raise bindings.last_error(self._what)
         return bool(pending[0]) or bool(self._stash), int(taken[0]), int(parked[0])
 
     def _node_name(self, node_id: str) -> str:

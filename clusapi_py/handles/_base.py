@@ -16,15 +16,15 @@ import typing
 from operator import attrgetter as _attrgetter
 from typing import TYPE_CHECKING, TypeVar
 
-from .. import _bindings as b
-from .. import _consts as k
+from .. import _bindings as bindings
+from .. import _consts as consts
 from .._backend import Backend, SingleOwner
 from ..enums import Access
 
 if TYPE_CHECKING:
     from .._bindings import CType
 
-ffi, lib = b.ffi, b.lib
+ffi, lib = bindings.ffi, bindings.lib
 
 _MAXIMUM_ALLOWED = int(Access.MAXIMUM_ALLOWED)
 _DEFAULT_ACCESS = Access.MAXIMUM_ALLOWED      # identity-checked: the common case skips validation
@@ -110,10 +110,10 @@ class _Handle(SingleOwner):
         token = self._tok()
         raw = ffi.new("uint64_t *")
         code = lib.cs_detach(token, raw)
-        if code == k.ERROR_BUSY:
+        if code == consts.ERROR_BUSY:
             raise ValueError("the %s is in use (calls in flight, or objects opened from it still open): "
                              "it cannot be detached now" % self._what)
-        b.check(code, self._what)
+        bindings.check(code, self._what)
         self._token = 0
         self._closer = _NOTHING_TO_CLOSE
         return int(raw[0])
@@ -125,7 +125,7 @@ class _Handle(SingleOwner):
         kind = ffi.new("int *")
         backend = ffi.new("int *")
         granted = ffi.new("uint32_t *")
-        b.check(lib.cs_handle_info(token, kind, backend, granted), self._what)
+        bindings.check(lib.cs_handle_info(token, kind, backend, granted), self._what)
         return Access(granted[0])
 
     @property

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import partial as _partial
 from typing import TYPE_CHECKING, Any, Iterable, Optional, TypeVar
 
-from .. import _bindings as b
-from .. import _consts as k
+from .. import _bindings as bindings
+from .. import _consts as consts
 from .. import errors, kinds
 from .._backend import SYSTEM, Backend, SystemBackend
 from .._validate import access_arg, name_arg
@@ -27,7 +27,7 @@ if TYPE_CHECKING:    # the events package is above the handles: names for the si
     from ..events.port import NotificationPort
     from ..events.types import EventKind
 
-lib = b.lib
+lib = bindings.lib
 _O = TypeVar("_O", bound="_Object[Any]")   # any kind of object handle
 
 __all__ = ["open_cluster", "Cluster"]
@@ -61,12 +61,12 @@ def open_cluster(name: "str | None" = None, access: "Access | int" = Access.MAXI
 
 
 def _open_error(backend: object, name: "str | None") -> Exception:
-    exc = b.last_error("cluster", name)
+    exc = bindings.last_error("cluster", name)
     # Every SystemBackend instance, not only SYSTEM: each is the same clusapi.dll.
     if (isinstance(backend, SystemBackend) and isinstance(exc, errors.ClusterAPIUnavailableError)
-            and exc.winerror == k.ERROR_MOD_NOT_FOUND):
+            and exc.winerror == consts.ERROR_MOD_NOT_FOUND):
         exc = errors.ClusterAPIUnavailableError(
-            k.ERROR_MOD_NOT_FOUND, exc.function,
+            consts.ERROR_MOD_NOT_FOUND, exc.function,
             "clusapi.dll could not be loaded from System32 (not a Windows machine with the Failover "
             "Clustering tools). To use the built-in simulated cluster, set CLUSAPI_PY_BACKEND=sim, "
             "pass backend=clusapi_py.sim.SimulatedCluster(), or open inside `with SimulatedCluster():`", name)
@@ -82,7 +82,7 @@ class Cluster(_Handle, PropertiesMixin):
     _kind = kinds.CLUSTER.id
 
     def _load_info(self) -> tuple[str, ClusterVersion]:
-        fields, ints = b.call_result(lib.cs_cluster_info, self._tok(), what="cluster", name=self._name)
+        fields, ints = bindings.call_result(lib.cs_cluster_info, self._tok(), what="cluster", name=self._name)
         self._info = (fields[0], ClusterVersion(ints[0], ints[1], ints[2], fields[1], fields[2],
                                                 ints[3], ints[4], ints[5]))
         return self._info
@@ -121,29 +121,29 @@ class Cluster(_Handle, PropertiesMixin):
     # ---- listing --------------------------------------------------------------------
     def _names(self, enum_type: int, timeout: "float | None" = None) -> "list[str]":
         token = self._tok()
-        limit = b.timeout_arg(timeout)
-        fields, _, _ = b.call_limited(lib.cs_list_limited, token, enum_type, timeout=limit,
+        limit = bindings.timeout_arg(timeout)
+        fields, _, _ = bindings.call_limited(lib.cs_list_limited, token, enum_type, timeout=limit,
                                    waits=self._backend._waits, what="cluster", name=self._shown_name())
         return fields
 
     def node_names(self, timeout: "float | None" = None) -> "list[str]":
         """Names of the nodes.  timeout (seconds): ClusterTimeoutError when it has not finished by then."""
-        return self._names(k.CLUSTER_ENUM_NODE, timeout)
+        return self._names(consts.CLUSTER_ENUM_NODE, timeout)
 
     def resource_type_names(self, timeout: "float | None" = None) -> "list[str]":
-        return self._names(k.CLUSTER_ENUM_RESTYPE, timeout)
+        return self._names(consts.CLUSTER_ENUM_RESTYPE, timeout)
 
     def resource_names(self, timeout: "float | None" = None) -> "list[str]":
-        return self._names(k.CLUSTER_ENUM_RESOURCE, timeout)
+        return self._names(consts.CLUSTER_ENUM_RESOURCE, timeout)
 
     def group_names(self, timeout: "float | None" = None) -> "list[str]":
-        return self._names(k.CLUSTER_ENUM_GROUP, timeout)
+        return self._names(consts.CLUSTER_ENUM_GROUP, timeout)
 
     def network_names(self, timeout: "float | None" = None) -> "list[str]":
-        return self._names(k.CLUSTER_ENUM_NETWORK, timeout)
+        return self._names(consts.CLUSTER_ENUM_NETWORK, timeout)
 
     def netinterface_names(self, timeout: "float | None" = None) -> "list[str]":
-        return self._names(k.CLUSTER_ENUM_NETINTERFACE, timeout)
+        return self._names(consts.CLUSTER_ENUM_NETINTERFACE, timeout)
 
     # ---- opening ----------------------------------------------------------------------
     def _open(self, cls: "type[_O]", name: str, access: "Access | int") -> "_O":
@@ -160,7 +160,7 @@ class Cluster(_Handle, PropertiesMixin):
             _cs_reclaim_pending()
             raise
         if not token:
-            raise b.last_error("cluster", wname)
+            raise bindings.last_error("cluster", wname)
         obj._backend = self._backend
         obj._name = name
         obj._cluster = self
@@ -201,13 +201,13 @@ class Cluster(_Handle, PropertiesMixin):
         """The net interface joining a node and a network (names or handles)."""
         node_name = self._name_of(node, Node)
         network_name = self._name_of(network, Network)
-        fields, _ = b.call_result(lib.cs_netinterface_name, self._tok(), node_name, network_name, what="cluster",
+        fields, _ = bindings.call_result(lib.cs_netinterface_name, self._tok(), node_name, network_name, what="cluster",
                                   name="%s/%s" % (node_name, network_name))
         return fields[0]
 
     def quorum(self) -> Quorum:
         """The quorum resource, its device and the maximum log size (GetClusterQuorumResource)."""
-        fields, ints = b.call_result(lib.cs_quorum, self._tok(), what="cluster", name=self._shown_name())
+        fields, ints = bindings.call_result(lib.cs_quorum, self._tok(), what="cluster", name=self._shown_name())
         return Quorum(fields[0], fields[1], ints[0])
 
     def shared_volumes(self) -> "list[SharedVolume]":
@@ -239,9 +239,9 @@ class Cluster(_Handle, PropertiesMixin):
         check's reading, not a dump's: it saves 3 round trips per resource
         of such groups, 3 per such interface and 1 per healthy node."""
         token = self._tok()
-        limit = b.timeout_arg(timeout)
-        flags = (b.SNAPSHOT_PROPERTIES if properties else 0) | (b.SNAPSHOT_SETTLED if settled else 0)
-        fields, ints, data = b.call_limited(lib.cs_snapshot_limited, token, flags, timeout=limit,
+        limit = bindings.timeout_arg(timeout)
+        flags = (bindings.SNAPSHOT_PROPERTIES if properties else 0) | (bindings.SNAPSHOT_SETTLED if settled else 0)
+        fields, ints, data = bindings.call_limited(lib.cs_snapshot_limited, token, flags, timeout=limit,
                                             waits=self._backend._waits, what="cluster", name=self._shown_name())
         return Snapshot._from_shim(fields, ints, data)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from .. import _bindings as b
-from .. import _consts as k
+from .. import _bindings as bindings
+from .. import _consts as consts
 from .. import kinds
 from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
 from ..properties.mixin import GroupControlsMixin, PropertiesMixin, ResourceControlsMixin
@@ -23,7 +23,7 @@ from ._base import (
 if TYPE_CHECKING:   # cluster.py imports this module; the reverse edge exists for the checker only
     from .cluster import Cluster
 
-lib = b.lib
+lib = bindings.lib
 
 __all__ = ["Node", "Group", "Resource", "Network", "NetInterface"]
 
@@ -59,21 +59,21 @@ class _Object(_Handle, PropertiesMixin, Generic[_S]):
     def state(self) -> _S | int:
         """The current state (one Get*State call): the enum member, or a plain int the enum does not know."""
         value = _cs_state(self._tok())
-        if value == b.STATE_FAILED:
-            exc = b.state_failure(self._what, self._name)
+        if value == bindings.STATE_FAILED:
+            exc = bindings.state_failure(self._what, self._name)
             if exc is not None:
                 raise exc
         return self._states[value]
 
     def _names(self, enum_type: int, timeout: "float | None" = None) -> "list[str]":
         token = self._tok()
-        limit = b.timeout_arg(timeout)
-        fields, _, _ = b.call_limited(lib.cs_list_limited, token, enum_type, timeout=limit,
+        limit = bindings.timeout_arg(timeout)
+        fields, _, _ = bindings.call_limited(lib.cs_list_limited, token, enum_type, timeout=limit,
                                    waits=self._backend._waits, what=self._what, name=self._name)
         return fields
 
     def _id(self) -> str:
-        fields, _ = b.call_result(lib.cs_object_id, self._tok(), what=self._what, name=self._name)
+        fields, _ = bindings.call_result(lib.cs_object_id, self._tok(), what=self._what, name=self._name)
         return fields[0]
 
     _status_fields = 1      # owner node; a resource adds its group
@@ -85,10 +85,10 @@ class _Object(_Handle, PropertiesMixin, Generic[_S]):
         buf = _ffi_new(_STATUS_BUFFER)   # this call's own: no signal handler or finalizer can overwrite it
         state = _cs_status_into(token, buf, _NAME_FIELD)
         if state == _STATE_FAILED:
-            raise b.last_error(self._what, self._name)
+            raise bindings.last_error(self._what, self._name)
         if state == _STATUS_TOO_LONG:
             # A name longer than the buffer: take the allocating path.
-            fields, ints = b.call_result(lib.cs_status, token, what=self._what, name=self._name)
+            fields, ints = bindings.call_result(lib.cs_status, token, what=self._what, name=self._name)
             return (int(ints[0]), *fields)
         if self._status_fields == 1:
             return state, _ffi_string(buf)
@@ -107,10 +107,10 @@ class Node(_Object[NodeState]):
         return self._id()
 
     def netinterface_names(self, timeout: "float | None" = None) -> "list[str]":
-        return self._names(k.CLUSTER_NODE_ENUM_NETINTERFACES, timeout)
+        return self._names(consts.CLUSTER_NODE_ENUM_NETINTERFACES, timeout)
 
     def group_names(self, timeout: "float | None" = None) -> "list[str]":
-        return self._names(k.CLUSTER_NODE_ENUM_GROUPS, timeout)
+        return self._names(consts.CLUSTER_NODE_ENUM_GROUPS, timeout)
 
 
 class Group(_Object[GroupState], GroupControlsMixin):
@@ -137,10 +137,10 @@ class Group(_Object[GroupState], GroupControlsMixin):
         return self.status().owner_node
 
     def resource_names(self, timeout: "float | None" = None) -> "list[str]":
-        return self._names(k.CLUSTER_GROUP_ENUM_CONTAINS, timeout)
+        return self._names(consts.CLUSTER_GROUP_ENUM_CONTAINS, timeout)
 
     def preferred_owner_names(self, timeout: "float | None" = None) -> "list[str]":
-        return self._names(k.CLUSTER_GROUP_ENUM_NODES, timeout)
+        return self._names(consts.CLUSTER_GROUP_ENUM_NODES, timeout)
 
 
 class Resource(_Object[ResourceState], ResourceControlsMixin):
@@ -174,10 +174,10 @@ class Resource(_Object[ResourceState], ResourceControlsMixin):
         return self.status().group_name
 
     def dependency_names(self, timeout: "float | None" = None) -> "list[str]":
-        return self._names(k.CLUSTER_RESOURCE_ENUM_DEPENDS, timeout)
+        return self._names(consts.CLUSTER_RESOURCE_ENUM_DEPENDS, timeout)
 
     def possible_owner_names(self, timeout: "float | None" = None) -> "list[str]":
-        return self._names(k.CLUSTER_RESOURCE_ENUM_NODES, timeout)
+        return self._names(consts.CLUSTER_RESOURCE_ENUM_NODES, timeout)
 
 
 class Network(_Object[NetworkState]):
@@ -192,7 +192,7 @@ class Network(_Object[NetworkState]):
         return self._id()
 
     def netinterface_names(self, timeout: "float | None" = None) -> "list[str]":
-        return self._names(k.CLUSTER_NETWORK_ENUM_NETINTERFACES, timeout)
+        return self._names(consts.CLUSTER_NETWORK_ENUM_NETINTERFACES, timeout)
 
 
 class NetInterface(_Object[NetInterfaceState]):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 import struct
 
-from .. import _bindings as b
-from .. import _consts as k
+from .. import _bindings as bindings
+from .. import _consts as consts
 from .. import errors, kinds
 from .._wide import text_to_nul
 from ..records import FailureInfo
@@ -16,17 +16,17 @@ from .syntax import Syntax
 __all__ = ["control_bytes", "read_property_list", "read_text", "read_failure_info", "read_filetime",
            "PROPERTY_CODES", "UNSUPPORTED"]
 
-lib = b.lib
+lib = bindings.lib
 # kind id -> (read-write common, read-only common, read-write private, read-only private)
 PROPERTY_CODES: dict[int, tuple[int, int, int, int]] = {kind.id: kind.property_codes for kind in kinds.OBJECT_KINDS}
 # What a cluster answers for a code it does not support on that object.
-UNSUPPORTED = frozenset((k.ERROR_INVALID_FUNCTION,))
+UNSUPPORTED = frozenset((consts.ERROR_INVALID_FUNCTION,))
 _EPOCH = datetime.datetime(1601, 1, 1, tzinfo=datetime.timezone.utc)
 
 
 def control_bytes(token: int, code: int, what: str = "handle") -> bytes:
     """The output of one control code (no input) on a token."""
-    _, _, data = b.call_result_with_bytes(lib.cs_control, token, code, what=what)
+    _, _, data = bindings.call_result_with_bytes(lib.cs_control, token, code, what=what)
     return bytes(data)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from .. import _consts as k
+from .. import _consts as consts
 from ..records import FailureInfo
 from .codec import Property, PropertyValue
 from .controls import read_failure_info, read_filetime, read_property_list, read_text
@@ -48,16 +48,16 @@ class ResourceControlsMixin:
     @property
     def resource_type(self) -> str:
         """The resource's type name (CLUSCTL_RESOURCE_GET_RESOURCE_TYPE)."""
-        return read_text(self._tok(), k.CLUSCTL_RESOURCE_GET_RESOURCE_TYPE, self._what)
+        return read_text(self._tok(), consts.CLUSCTL_RESOURCE_GET_RESOURCE_TYPE, self._what)
 
     def failure_info(self) -> FailureInfo | None:
         """Restart attempts and period remaining; None where the cluster lacks the code."""
-        return read_failure_info(self._tok(), k.CLUSCTL_RESOURCE_GET_FAILURE_INFO, self._what)
+        return read_failure_info(self._tok(), consts.CLUSCTL_RESOURCE_GET_FAILURE_INFO, self._what)
 
     @property
     def state_change_time(self) -> datetime.datetime | None:
         """When the resource last changed state (UTC); None where unsupported."""
-        return read_filetime(self._tok(), k.CLUSCTL_RESOURCE_GET_STATE_CHANGE_TIME, self._what)
+        return read_filetime(self._tok(), consts.CLUSCTL_RESOURCE_GET_STATE_CHANGE_TIME, self._what)
 
 
 class GroupControlsMixin:
@@ -69,9 +69,9 @@ class GroupControlsMixin:
 
     def failure_info(self) -> FailureInfo | None:
         """Failover attempts and period remaining; None where the cluster lacks the code."""
-        return read_failure_info(self._tok(), k.CLUSCTL_GROUP_GET_FAILURE_INFO, self._what)
+        return read_failure_info(self._tok(), consts.CLUSCTL_GROUP_GET_FAILURE_INFO, self._what)
 
     @property
     def last_move_time(self) -> datetime.datetime | None:
         """When the group last moved (UTC); None where unsupported."""
-        return read_filetime(self._tok(), k.CLUSCTL_GROUP_GET_LAST_MOVE_TIME, self._what)
+        return read_filetime(self._tok(), consts.CLUSCTL_GROUP_GET_LAST_MOVE_TIME, self._what)

@@ -277,6 +277,27 @@ def _repository_files():
     return found
 
 
+def test_no_file_of_the_repository_holds_a_merge_conflict():
+    markers = re.compile(r"^(<{7} |>{7} |={7}$)", re.M)
+    found = []
+    for tree in REPOSITORY_TREES + ("docs", "examples"):
+        for folder, dirs, files in os.walk(os.path.join(REPOSITORY, tree)):
+            dirs[:] = [d for d in dirs if d not in SKIPPED_FOLDERS and not d.startswith(".")]
+            for f in files:
+                path = os.path.join(folder, f)
+                if _is_text(path):
+                    with open(path, encoding="utf-8", errors="replace") as text:
+                        if markers.search(text.read()):
+                            found.append(os.path.relpath(path, REPOSITORY))
+    for f in ("README.md", "build_clusapi.py", "setup.py", "pyproject.toml"):
+        path = os.path.join(REPOSITORY, f)
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as text:
+                if markers.search(text.read()):
+                    found.append(f)
+    assert not found, "merge conflict markers left in: %s" % found
+
+
 def test_no_file_of_the_repository_is_over_the_size_limit():
     files = _repository_files()
     assert "tests/unit/test_layout.py" in files, "the walk missed this file: %s" % REPOSITORY
