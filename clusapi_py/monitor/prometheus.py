@@ -333,14 +333,6 @@ def owner_lines(metric: str, prefix: typing.Sequence[typing.Tuple[str, str]], na
     return run(escaped[:at]) + head + escaped[at] + tail + "1.0\n" + run(escaped[at + 1:])
 
 
-def state_families(snap: Snapshot, resource_types: typing.Mapping[str, str]) -> typing.List[Family]:
-    """States and owners (from the live view's snapshot).  `resource_types`:
-    {resource name: type} as last read with the properties ("" until then)."""
-    return [node_state_family(snap), group_state_family(snap), group_owner_family(snap),
-            resource_state_family(snap, resource_types), resource_owner_family(snap, resource_types),
-            network_state_family(snap)]
-
-
 def resource_types(props: typing.Optional[Snapshot]) -> typing.Dict[str, str]:
     """{resource name: resource type} from a snapshot read with properties."""
     table = props.resource_properties if props is not None else None

@@ -25,6 +25,13 @@ def windows_exporter_families():
     return out
 
 
+def state_families(snap, types):
+    """Every state and owner family, as the exporter's collector serves them."""
+    return [pm.node_state_family(snap), pm.group_state_family(snap), pm.group_owner_family(snap),
+            pm.resource_state_family(snap, types), pm.resource_owner_family(snap, types),
+            pm.network_state_family(snap)]
+
+
 def served(sim):
     cluster = clusapi_py.open_cluster(backend=sim)
     try:
@@ -34,7 +41,7 @@ def served(sim):
         cluster.close()
     types = pm.resource_types(props)
     groups = {r.name: r.group for r in props.resources}
-    families = (pm.state_families(props, types) + pm.property_families(props, groups, types)
+    families = (state_families(props, types) + pm.property_families(props, groups, types)
                 + pm.volume_families(volumes))
     return {f.name: f for f in families if f.samples}, props, volumes
 
