@@ -10,15 +10,19 @@ Where there is no clusapi.dll, use the built-in simulated cluster
 from . import properties, sim
 from ._version import __version__
 from .backends import SYSTEM, Backend, SystemBackend, default_backend
-from .enums import Access, CsvFaultState, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
+from .enums import (
+    Access, CsvFaultState, GroupMoveFlags, GroupOfflineFlags, GroupOnlineFlags, GroupState, NetInterfaceState,
+    NetworkState, NodeState, ResourceOfflineFlags, ResourceOnlineFlags, ResourceState,
+)
 from .events import ClusterEvent, EventKind, LiveView, NotificationPort
 from .errors import (
-    ClusterAccessDeniedError, ClusterAPIUnavailableError, ClusterError, ClusterObjectNotFoundError,
-    ClusterTimeoutError, ClusterUnavailableError,
+    ClusterAccessDeniedError, ClusterAPIUnavailableError, ClusterError, ClusterGroupBusyError,
+    ClusterGroupQueuedError, ClusterInvalidStateError, ClusterNodeUnavailableError, ClusterObjectNotFoundError,
+    ClusterOperationFailedError, ClusterResourceLockedError, ClusterTimeoutError, ClusterUnavailableError,
 )
 from .handles import Cluster, Group, NetInterface, Network, Node, Resource, open_cluster
 from .records import (
-    ClusterVersion, GroupInfo, GroupStatus, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo,
+    ClusterVersion, GroupInfo, GroupStatus, NetInterfaceInfo, NetworkInfo, NodeInfo, Outcome, Quorum, ResourceInfo,
     ResourceStatus, CsvNodeState, CsvVolume, FailureInfo, SharedVolume,
 )
 from .properties import Property
@@ -31,6 +35,9 @@ __all__ = [
     "Access", "NodeState", "GroupState", "ResourceState", "NetworkState", "NetInterfaceState",
     "ClusterError", "ClusterAccessDeniedError", "ClusterObjectNotFoundError", "ClusterUnavailableError",
     "ClusterAPIUnavailableError", "ClusterTimeoutError",
+    "ClusterNodeUnavailableError", "ClusterResourceLockedError", "ClusterGroupQueuedError", "ClusterGroupBusyError",
+    "ClusterInvalidStateError", "ClusterOperationFailedError", "Outcome",
+    "GroupOnlineFlags", "GroupOfflineFlags", "GroupMoveFlags", "ResourceOnlineFlags", "ResourceOfflineFlags",
     "Backend", "SystemBackend", "SYSTEM", "default_backend", "sim",
     "EventKind", "ClusterEvent", "NotificationPort", "LiveView",
     "properties", "Property", "FailureInfo", "SharedVolume", "CsvVolume", "CsvFaultState", "CsvNodeState",

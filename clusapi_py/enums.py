@@ -4,7 +4,9 @@ from __future__ import annotations
 import enum
 from typing import Dict, TypeVar, Union
 
-__all__ = ["Access", "NodeState", "GroupState", "ResourceState", "NetworkState", "NetInterfaceState"]
+__all__ = ["Access", "NodeState", "GroupState", "ResourceState", "NetworkState", "NetInterfaceState",
+           "GroupOnlineFlags", "GroupOfflineFlags", "GroupMoveFlags", "ResourceOnlineFlags",
+           "ResourceOfflineFlags", "GroupStatusInformation", "check_flags"]
 
 
 class Access(enum.IntFlag):
@@ -111,3 +113,100 @@ class CsvFaultState(enum.IntFlag):
     NO_ACCESS = 0x2
     IN_MAINTENANCE = 0x4
     DISMOUNTED = 0x8
+
+
+# ---- the flags of the actions' *Ex calls (ClusApi.h values) -----------------------------
+class GroupOnlineFlags(enum.IntFlag):
+    """dwOnlineFlags of OnlineClusterGroupEx (CLUSAPI_GROUP_ONLINE_*)."""
+
+    IGNORE_RESOURCE_STATUS = 0x1   # bring it online even when a resource is in locked mode
+    SYNCHRONOUS = 0x2              # 2016+: the call returns once the group is online (0, not 997)
+    BEST_POSSIBLE_NODE = 0x4       # 2016+
+    IGNORE_AFFINITY_RULE = 0x8
+
+
+class GroupOfflineFlags(enum.IntFlag):
+    """dwOfflineFlags of OfflineClusterGroupEx (MS-CMRP: 0x1 or zero)."""
+
+    IGNORE_RESOURCE_STATUS = 0x1
+
+
+class GroupMoveFlags(enum.IntFlag):
+    """dwMoveFlags of MoveClusterGroupEx (CLUSAPI_GROUP_MOVE_*).  IGNORE_RESOURCE_STATUS
+    together with QUEUE_ENABLED is refused by the server (87): check_flags refuses it first."""
+
+    IGNORE_RESOURCE_STATUS = 0x1
+    RETURN_TO_SOURCE_NODE_ON_ERROR = 0x2
+    QUEUE_ENABLED = 0x4
+    HIGH_PRIORITY_START = 0x8
+    FAILBACK = 0x10                # documented as reserved; MS-CMRP: fail back if the move fails
+    IGNORE_AFFINITY_RULE = 0x20
+
+
+class ResourceOnlineFlags(enum.IntFlag):
+    """dwOnlineFlags of OnlineClusterResourceEx (CLUSAPI_RESOURCE_ONLINE_*)."""
+
+    IGNORE_RESOURCE_STATUS = 0x1
+    DO_NOT_UPDATE_PERSISTENT_STATE = 0x2
+    NECESSARY_FOR_QUORUM = 0x4
+    BEST_POSSIBLE_NODE = 0x8
+    IGNORE_AFFINITY_RULE = 0x20
+
+
+class ResourceOfflineFlags(enum.IntFlag):
+    """dwOfflineFlags of OfflineClusterResourceEx (CLUSAPI_RESOURCE_OFFLINE_*).  The header's
+    CLUSAPI_RESOURCE_OFFLINE_REASON_* values are what the resource host passes to resource
+    DLLs, not client flags (the docs page lists them here; the header comment does not)."""
+
+    IGNORE_RESOURCE_STATUS = 0x1
+    FORCE_WITH_TERMINATION = 0x2
+    DO_NOT_UPDATE_PERSISTENT_STATE = 0x4
+
+
+class GroupStatusInformation(enum.IntFlag):
+    """The bits of a group's StatusInformation (CLUSGRP_STATUS_*, a read-only common property)."""
+
+    LOCKED_MODE = 0x1
+    PREEMPTED = 0x2
+    WAITING_IN_QUEUE_FOR_MOVE = 0x4
+    PHYSICAL_RESOURCES_LACKING = 0x8
+    WAITING_TO_START = 0x10
+    EMBEDDED_FAILURE = 0x20
+    OFFLINE_DUE_TO_ANTIAFFINITY_CONFLICT = 0x40
+    NETWORK_FAILURE = 0x80
+    UNMONITORED = 0x100
+    OS_HEARTBEAT = 0x200
+    APPLICATION_READY = 0x400
+    OFFLINE_NOT_LOCAL_DISK_OWNER = 0x800
+    WAITING_FOR_DEPENDENCIES = 0x1000
+
+
+_F = TypeVar("_F", bound=enum.IntFlag)
+
+
+def check_flags(flag_cls: type[_F], value: object) -> _F:
+    """`value` as a member of flag_cls, checked before any call is made.
+
+    TypeError: not an int (a bool, a str, another flag type's member);
+    ValueError: a bit flag_cls does not define, or a combination the server
+    refuses with ERROR_INVALID_PARAMETER (87): IGNORE_RESOURCE_STATUS together
+    with QUEUE_ENABLED on a move."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("%s must be a %s (or an int of its bits), not %s"
+                        % (flag_cls.__name__, flag_cls.__name__, type(value).__name__))
+    if isinstance(value, enum.Enum) and not isinstance(value, flag_cls):
+        raise TypeError("a %s was given where a %s is expected" % (type(value).__name__, flag_cls.__name__))
+    known = 0
+    for member in flag_cls:
+        known |= member.value
+    unknown = int(value) & ~known
+    if int(value) < 0 or unknown:
+        raise ValueError("%s has no bit %#x (it defines %#x)"
+                         % (flag_cls.__name__, unknown if int(value) >= 0 else int(value), known))
+    flags = flag_cls(int(value))
+    if flag_cls is GroupMoveFlags:
+        both = int(GroupMoveFlags.IGNORE_RESOURCE_STATUS | GroupMoveFlags.QUEUE_ENABLED)
+        if int(flags) & both == both:
+            raise ValueError("GroupMoveFlags.IGNORE_RESOURCE_STATUS cannot be combined with QUEUE_ENABLED: "
+                             "the cluster refuses it with ERROR_INVALID_PARAMETER (87); drop one of them")
+    return flags

@@ -4,11 +4,13 @@ ClusterError(OSError) carries .winerror (the Win32 code, on every platform),
 .function (the clusapi function that failed), .filename (the name of the
 object the call was for, when it has one: str(e) then ends with it) and a
 message: FormatMessage's text on Windows, this module's own table elsewhere.
+The classes of the codes an action meets also say what to do: their `advice`
+ends str(e) (the message stays the system's text).
 """
 from __future__ import annotations
 
 import sys
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 __all__ = [
     "ClusterError",
@@ -17,6 +19,12 @@ __all__ = [
     "ClusterUnavailableError",
     "ClusterAPIUnavailableError",
     "ClusterTimeoutError",
+    "ClusterNodeUnavailableError",
+    "ClusterResourceLockedError",
+    "ClusterGroupQueuedError",
+    "ClusterGroupBusyError",
+    "ClusterInvalidStateError",
+    "ClusterOperationFailedError",
     "error_for",
 ]
 
@@ -69,7 +77,14 @@ MESSAGES = {
 
 ACCESS_DENIED = frozenset({5})
 NOT_FOUND = frozenset({1813, 5007, 5013, 5042, 5045, 5047, 5078})
-UNAVAILABLE = frozenset({1062, 1722, 1723, 1726, 1727, 1753, 5008, 5036, 5050, 5051, 5052, 5072, 5073})
+# HOST_NODE_NOT_AVAILABLE, NODE_NOT_AVAILABLE, CLUSTER_NODE_DOWN, CLUSTER_NODE_PAUSED: a node
+# cannot take the work (an action's destination, or the node a connection asked for).
+NODE_UNAVAILABLE = frozenset({5005, 5036, 5050, 5070})
+UNAVAILABLE = frozenset({1062, 1722, 1723, 1726, 1727, 1753, 5008, 5051, 5052, 5072, 5073}) | NODE_UNAVAILABLE
+LOCKED = frozenset({5960})           # ERROR_CLUSTER_RESOURCE_LOCKED_STATUS
+QUEUED = frozenset({5959})           # ERROR_CLUSTER_GROUP_QUEUED
+BUSY = frozenset({5908, 5944})       # ERROR_CLUSTER_GROUP_MOVING, ERROR_CLUSTER_GROUP_BUSY
+INVALID_STATE = frozenset({5023})    # ERROR_INVALID_STATE
 API_UNAVAILABLE = frozenset({126, 127, 1745})
 TIMEOUT = frozenset({1460})
 
@@ -100,10 +115,13 @@ class ClusterError(OSError):
     def __reduce__(self) -> "tuple[type, tuple[int, str, str, str | None]]":
         return (type(self), (self.winerror, self.function, self.message, self.filename))
 
+    advice = ""   # what to do about it, for the classes whose codes an action meets
+
     def __str__(self) -> str:
         where = "%s: " % self.function if self.function else ""
         named = ": %r" % (self.filename,) if self.filename is not None else ""
-        return "[WinError %d] %s%s%s" % (self.winerror, where, self.message, named)
+        advice = ". " + self.advice if self.advice else ""
+        return "[WinError %d] %s%s%s%s" % (self.winerror, where, self.message, named, advice)
 
 
 class ClusterAccessDeniedError(ClusterError, PermissionError):
@@ -122,9 +140,67 @@ class ClusterAPIUnavailableError(ClusterError):
     """clusapi.dll or one of its exports is missing, or the cluster is too old for the call."""
 
 
-class ClusterTimeoutError(ClusterError, TimeoutError):
+class _WithOutcome(ClusterError):
+    """Carries .outcome (an Outcome record, or None), kept through pickling."""
+
+    outcome: Any
+
+    def __init__(self, winerror: int, function: str = "", message: "str | None" = None,
+                 name: "str | None" = None, *, outcome: Any = None) -> None:
+        super().__init__(winerror, function, message, name)
+        self.outcome = outcome
+
+    def __reduce__(self) -> "tuple[type, tuple[int, str, str, str | None], dict[str, Any]]":  # type: ignore[override]
+        return (type(self), (self.winerror, self.function, self.message, self.filename), {"outcome": self.outcome})
+
+
+class ClusterTimeoutError(_WithOutcome, TimeoutError):
     """A call given a timeout did not finish in time (ERROR_TIMEOUT, 1460);
-    what it had opened is closed."""
+    what it had opened is closed.  Raised by an operation's wait(), .outcome is
+    the last state seen (the operation goes on: wait again, or cancel it);
+    otherwise None."""
+
+
+class ClusterNodeUnavailableError(ClusterUnavailableError):
+    """The node cannot take the work: not available (5005, 5036), down (5050) or
+    paused (5070).  A ClusterUnavailableError, as 5036 and 5050 always were."""
+
+    advice = "Choose another node (or let the cluster choose), or resume or start that node and retry"
+
+
+class ClusterResourceLockedError(ClusterError):
+    """ERROR_CLUSTER_RESOURCE_LOCKED_STATUS (5960): a resource of the group is in locked mode."""
+
+    advice = ("A resource is in locked mode: wait until it is unlocked, or pass the action's "
+              "IGNORE_RESOURCE_STATUS flag to act anyway")
+
+
+class ClusterGroupQueuedError(ClusterError):
+    """ERROR_CLUSTER_GROUP_QUEUED (5959): the group is already queued for a move."""
+
+    advice = "The group is waiting in the move queue: wait for that move to finish, or cancel it, then retry"
+
+
+class ClusterGroupBusyError(ClusterError):
+    """ERROR_CLUSTER_GROUP_MOVING (5908) or ERROR_CLUSTER_GROUP_BUSY (5944): another
+    operation on the group is in progress."""
+
+    advice = "Another operation on the group is in progress: wait for it to end, or cancel it, then retry"
+
+
+class ClusterInvalidStateError(ClusterError):
+    """ERROR_INVALID_STATE (5023): the object is not in a state that allows the call
+    (a cancel with nothing to cancel, a delete of an object that is not offline)."""
+
+    advice = "The object is not in a state that allows this: read its state, then act on what it is now"
+
+
+class ClusterOperationFailedError(_WithOutcome):
+    """An accepted operation (an online, offline, move, ...) ended in failure: .outcome
+    says how (state, owner node, returned to the source, the events seen).  The
+    winerror is the code the failure is reported with."""
+
+    advice = "Read .outcome for the state and owner it ended in, and the cluster log for why"
 
 
 _format_message: Optional[Callable[[int], str]] = None  # the system's message source, if any
@@ -146,22 +222,26 @@ def describe(code: int) -> str:
     return MESSAGES.get(code, "Win32 error %d" % code)
 
 
+# Code sets and their classes, the first match wins: a node code is the node class, not
+# the wider "unavailable" one.
+_CLASSES: "tuple[tuple[frozenset[int], type[ClusterError]], ...]" = (
+    (TIMEOUT, ClusterTimeoutError),
+    (ACCESS_DENIED, ClusterAccessDeniedError),
+    (NOT_FOUND, ClusterObjectNotFoundError),
+    (NODE_UNAVAILABLE, ClusterNodeUnavailableError),
+    (LOCKED, ClusterResourceLockedError),
+    (QUEUED, ClusterGroupQueuedError),
+    (BUSY, ClusterGroupBusyError),
+    (INVALID_STATE, ClusterInvalidStateError),
+    (UNAVAILABLE, ClusterUnavailableError),
+    (API_UNAVAILABLE, ClusterAPIUnavailableError),
+)
+
+
 def error_for(code: int, function: str = "", message: "str | None" = None,
               name: "str | None" = None) -> ClusterError:
     """The exception instance for a Win32 code (name: the object the call was for)."""
-    cls: type[ClusterError]
-    if code in TIMEOUT:
-        cls = ClusterTimeoutError
-    elif code in ACCESS_DENIED:
-        cls = ClusterAccessDeniedError
-    elif code in NOT_FOUND:
-        cls = ClusterObjectNotFoundError
-    elif code in UNAVAILABLE:
-        cls = ClusterUnavailableError
-    elif code in API_UNAVAILABLE:
-        cls = ClusterAPIUnavailableError
-    else:
-        cls = ClusterError
+    cls = next((c for codes, c in _CLASSES if code in codes), ClusterError)
     return cls(code, function, message, name)
 
 

@@ -8,12 +8,12 @@ The fields are written with typing.Union, not `|`: a NamedTuple's
 annotations are evaluated at class creation, and Python 3.9 has no `|`.
 """
 import typing
-from typing import List, Union
+from typing import List, Optional, Tuple, Union
 
 from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
 
 __all__ = [
-    "ClusterVersion", "GroupStatus", "ResourceStatus", "Quorum",
+    "ClusterVersion", "GroupStatus", "ResourceStatus", "Quorum", "Outcome",
     "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo",
     "TopologyDict",
 ]
@@ -46,6 +46,24 @@ class Quorum(typing.NamedTuple):
     resource_name: str
     device_name: str
     max_log_size: int
+
+
+class Outcome(typing.NamedTuple):
+    """How an action ended (or stood, when the wait timed out).
+
+    ok: it completed as asked; state: the object's last state seen; owner_node:
+    its owner then (None when not known); queued: the group was still waiting
+    in the move queue (StatusInformation 0x4); returned_to_source: a move
+    failed and the group went back to the source node; elapsed: seconds from
+    the action call to this outcome; events: the notifications seen, in order."""
+
+    ok: bool
+    state: Union[GroupState, ResourceState, int]
+    owner_node: Optional[str]
+    queued: bool
+    returned_to_source: bool
+    elapsed: float
+    events: Tuple[object, ...] = ()
 
 
 # ---- the rows of a Snapshot -------------------------------------------------------------

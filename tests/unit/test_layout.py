@@ -30,7 +30,7 @@ MAX_LINES = 800
 # live view above the handles; monitor exporters (nagios, prometheus) above
 # those; `monitor/__init__` and `monitor.health` stay pure.
 LAYERS = [
-    ("pure", ["enums", "errors", "names", "records", "_validate", "_version", "_sections", "_wide", "_forksafe", "sim.topology", "sim.scenario",
+    ("pure", ["enums", "errors", "names", "records", "actions", "actions.judge", "_validate", "_version", "_sections", "_wide", "_forksafe", "sim.topology", "sim.scenario",
               "sim.generate", "monitor",
               "monitor.health", "monitor.nagios", "properties", "properties.codec", "properties.syntax",
               "properties.values"]),
