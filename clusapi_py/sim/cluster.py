@@ -36,6 +36,9 @@ TopologySource = Union[Mapping[str, Any], str, "os.PathLike[str]"]
 _E = TypeVar("_E", NodeState, GroupState, ResourceState, NetworkState, NetInterfaceState)
 _Sim = TypeVar("_Sim", bound="SimulatedCluster")
 
+_OUTCOMES: dict[str, int] = {"succeed": 0, "fail": 1, "hang": 2}
+_EX2_FUNCTIONS = ("OnlineClusterGroupEx2", "OfflineClusterGroupEx2", "MoveClusterGroupEx2",
+                  "OnlineClusterResourceEx2", "OfflineClusterResourceEx2")
 _RIGHTS: dict[Rights, int] = {"none": k.CS_RIGHTS_NONE, "read": k.CS_RIGHTS_READ, "all": k.CS_RIGHTS_ALL}
 # The kinds a simulator's objects are (the cluster is none): name -> the shim's id
 _KINDS: dict[str, int] = {k.name: k.id for k in kinds.OBJECT_KINDS if k is not kinds.CLUSTER}
@@ -343,6 +346,71 @@ class SimulatedCluster(SingleOwner, Backend):
         if not 0 < seconds <= 3600:
             raise ValueError("seconds must be > 0 and <= 3600")
         self._check(lib.cs_sim_break_connection(self._id, float(seconds)), "break_connection")
+
+    # ---- actions (Online/Offline/Move/Fail/Restart: sim/cs_sim_actions.c) ---------------
+    @property
+    def action_seconds(self) -> float:
+        """How long each pending phase of an action lasts (OnlinePending, OfflinePending), in
+        seconds of the simulator's clock: real time, or the manual clock (`manual_clock`)."""
+        return float(lib.cs_sim_get_action_seconds(self._id))
+
+    @action_seconds.setter
+    def action_seconds(self, seconds: float) -> None:
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+            raise TypeError("action_seconds must be a number of seconds")
+        if not 0 <= seconds <= 3600:
+            raise ValueError("action_seconds must be between 0 and 3600 seconds")
+        self._check(lib.cs_sim_set_action_seconds(self._id, float(seconds)), "action_seconds")
+
+    @property
+    def manual_clock(self) -> bool:
+        """True: the actions' clock stands still until `advance()` moves it (a pending phase
+        then lasts until a test has advanced `action_seconds`); False: real time."""
+        return lib.cs_sim_get_manual_clock(self._id) == 1
+
+    @manual_clock.setter
+    def manual_clock(self, manual: bool) -> None:
+        if not isinstance(manual, bool):
+            raise TypeError("manual_clock must be True or False")
+        self._check(lib.cs_sim_set_manual_clock(self._id, 1 if manual else 0), "manual_clock")
+
+    def advance(self, seconds: float) -> None:
+        """Moves the manual clock forward: every pending phase that ends by then ends now,
+        with its events, in order.  Needs `manual_clock = True`."""
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+            raise TypeError("seconds must be a number")
+        if not 0 <= seconds <= 1e9:
+            raise ValueError("seconds must be between 0 and 1e9")
+        if not self.manual_clock:
+            raise ValueError("advance() needs the manual clock: set manual_clock = True first")
+        self._check(lib.cs_sim_advance(self._id, float(seconds)), "advance")
+
+    def set_resource_outcome(self, name: str, outcome: Literal["succeed", "fail", "hang"],
+                             node: str | None = None) -> None:
+        """What bringing resource `name` online does from now on: "succeed", "fail" (it ends
+        Failed and takes its dependents down) or "hang" (it stays pending until the group's
+        operation is cancelled); `node`: only while its group is on that node."""
+        if not isinstance(outcome, str):
+            raise TypeError("outcome must be a str: 'succeed', 'fail' or 'hang'")
+        if outcome not in _OUTCOMES:
+            raise ValueError("outcome must be 'succeed', 'fail' or 'hang', not %r" % (outcome,))
+        where = ffi.NULL if node is None else name_arg(node, "node")
+        self._check(lib.cs_sim_set_resource_outcome(self._id, name_arg(name), _OUTCOMES[outcome], where),
+                    "resource outcome")
+
+    @property
+    def ex2_exports(self) -> bool:
+        """Whether the *Ex2 functions (the actions with a reason: Online/Offline/MoveClusterGroupEx2,
+        Online/OfflineClusterResourceEx2, only in the newest clusapi.dll) are exported; False by
+        default.  Setting it shows or hides all five."""
+        return all(self.has(f) for f in _EX2_FUNCTIONS)
+
+    @ex2_exports.setter
+    def ex2_exports(self, exported: bool) -> None:
+        if not isinstance(exported, bool):
+            raise TypeError("ex2_exports must be True or False")
+        for f in _EX2_FUNCTIONS:
+            self.hide(f, not exported)
 
     # ---- changing the cluster ----------------------------------------------------------
     def _set_state(self, kind: ObjectKind, enum_cls: type[_E], name: str, state: _E | int | str) -> None:

@@ -78,6 +78,7 @@ void test_cond_wait(void);       /* test_threads.c */
 void test_big(void);             /* test_names.c */
 void test_shim(void);            /* test_shim.c */
 void test_htable(void);          /* test_htable.c */
+void test_actions(void);         /* test_actions.c */
 void test_notify(void);          /* test_notify.c */
 void test_props(void);           /* test_props.c */
 

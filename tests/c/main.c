@@ -30,6 +30,7 @@ int main(void)
     test_notify();
     test_props();
     test_htable();
+    test_actions();
     cs_sim_total_open_handles(all);
     for (k = 0; k < CS_KIND_COUNT; k++)
         EQ(all[k], 0);

@@ -3,9 +3,18 @@
  * checks of every cs_sim_* argument.
  */
 #include "check.h"
+#include <string.h>
 
 /* ---- control API ------------------------------------------------------------------------ */
-/* The simulator's backend: its kind and id, its table (every entry point), its lookup */
+/* The simulator's backend: its kind and id, its table (every entry point
+ * but the *Ex2 ones, hidden by default), its lookup */
+static int is_ex2(int i)
+{
+    const char *name = cs_function_name(i);
+    size_t n = strlen(name);
+    return n > 3 && strcmp(name + n - 3, "Ex2") == 0;
+}
+
 static void backend_of(int id, cs_backend *b)
 {
     int i;
@@ -13,7 +22,9 @@ static void backend_of(int id, cs_backend *b)
     EQ(b->id, id);
     CHECK(b->bind != NULL && b->last_error != NULL);
     for (i = 0; i < CS_FN_COUNT; i++) {
-        if (b->table.slot[i] == NULL || b->table.slot[i] != cs_sim_entry_point(i))
+        if (cs_sim_entry_point(i) == NULL)
+            break;
+        if (is_ex2(i) ? b->table.slot[i] != NULL : b->table.slot[i] != cs_sim_entry_point(i))
             break;
     }
     EQ(i, CS_FN_COUNT);

@@ -434,6 +434,13 @@ static void never_called(void)
     SAME_FN(PCLUSAPI_CLUSTER_RESOURCE_ENUM, ClusterResourceEnum);
     SAME_FN(PCLUSAPI_CLUSTER_RESOURCE_CLOSE_ENUM, ClusterResourceCloseEnum);
     SAME_FN(PCLUSAPI_CLUSTER_RESOURCE_CONTROL, ClusterResourceControl);
+    /* actions (Windows Server 2008) */
+    SAME_FN(PCLUSAPI_ONLINE_CLUSTER_GROUP, OnlineClusterGroup);
+    SAME_FN(PCLUSAPI_OFFLINE_CLUSTER_GROUP, OfflineClusterGroup);
+    SAME_FN(PCLUSAPI_MOVE_CLUSTER_GROUP, MoveClusterGroup);
+    SAME_FN(PCLUSAPI_ONLINE_CLUSTER_RESOURCE, OnlineClusterResource);
+    SAME_FN(PCLUSAPI_OFFLINE_CLUSTER_RESOURCE, OfflineClusterResource);
+    SAME_FN(PCLUSAPI_FAIL_CLUSTER_RESOURCE, FailClusterResource);
     /* network */
     SAME_FN(PCLUSAPI_OPEN_CLUSTER_NETWORK, OpenClusterNetwork);
     SAME_FN(PCLUSAPI_CLOSE_CLUSTER_NETWORK, CloseClusterNetwork);

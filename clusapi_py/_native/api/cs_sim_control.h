@@ -84,6 +84,19 @@ uint32_t cs_sim_set_shared_volume(int sim, const cs_char *resource, const cs_cha
                                   const cs_char *volume_name, const cs_char *label, uint32_t partition,
                                   uint64_t total_bytes, uint64_t free_bytes, uint32_t fault_state,
                                   uint32_t backup_state);
+
+/* Actions (Online/Offline/Move/Fail/Restart, sim/cs_sim_actions.c): how
+ * long a pending phase lasts (seconds >= 0; default 0.05); a manual clock
+ * (time moves only through cs_sim_advance, which needs it: else
+ * ERROR_INVALID_STATE); what bringing a resource online does: outcome 0
+ * succeed, 1 fail, 2 hang (node NULL or "": on every node, else only
+ * there).  Unknown resource 5007, unknown node 5042, bad values 87. */
+uint32_t cs_sim_set_action_seconds(int sim, double seconds);
+double cs_sim_get_action_seconds(int sim);
+uint32_t cs_sim_set_manual_clock(int sim, int manual);
+int cs_sim_get_manual_clock(int sim);
+uint32_t cs_sim_advance(int sim, double seconds);
+uint32_t cs_sim_set_resource_outcome(int sim, const cs_char *resource, int outcome, const cs_char *node);
 /* CDEF-END */
 
 #endif /* CS_API_SIM_CONTROL_H */

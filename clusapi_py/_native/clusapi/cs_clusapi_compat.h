@@ -26,6 +26,7 @@
 typedef uint32_t DWORD;
 typedef uint16_t WORD;
 typedef uint8_t BYTE;
+typedef BYTE *PBYTE;
 typedef int32_t BOOL;
 typedef int32_t LONG;
 typedef uint16_t WCHAR;
@@ -117,6 +118,21 @@ typedef int64_t LONGLONG;
 #  define ERROR_CLUSTER_NODE_PAUSED 5070L
 #  define ERROR_CLUSTER_NODE_NOT_READY 5072L
 #  define ERROR_CLUSTER_OLD_VERSION 5904L
+#endif
+#ifndef ERROR_HOST_NODE_NOT_AVAILABLE
+#  define ERROR_HOST_NODE_NOT_AVAILABLE 5005L
+#endif
+#ifndef ERROR_RESMON_ONLINE_FAILED
+#  define ERROR_RESMON_ONLINE_FAILED 5018L
+#endif
+#ifndef ERROR_INVALID_STATE
+#  define ERROR_INVALID_STATE 5023L
+#endif
+#ifndef ERROR_NODE_CANT_HOST_RESOURCE
+#  define ERROR_NODE_CANT_HOST_RESOURCE 5071L
+#endif
+#ifndef ERROR_CLUSTER_GROUP_MOVING
+#  define ERROR_CLUSTER_GROUP_MOVING 5908L
 #endif
 
 #ifndef GENERIC_READ
@@ -533,6 +549,29 @@ typedef HRESENUMEX (WINAPI *CSX(PCLUSAPI_CLUSTER_RESOURCE_OPEN_ENUM_EX))(HCLUSTE
 typedef DWORD (WINAPI *CSX(PCLUSAPI_CLUSTER_RESOURCE_ENUM_EX))(HRESENUMEX hResourceEnumEx, DWORD dwIndex, CSX(PCLUSTER_RESOURCE_ENUM_ITEM) pItem, LPDWORD cbItem);
 typedef DWORD (WINAPI *CSX(PCLUSAPI_CLUSTER_RESOURCE_CLOSE_ENUM_EX))(HRESENUMEX hResourceEnumEx);
 typedef DWORD (WINAPI *CSX(PCLUSAPI_CLUSTER_RESOURCE_CONTROL))(HRESOURCE hResource, HNODE hHostNode, DWORD dwControlCode, LPVOID lpInBuffer, DWORD cbInBufferSize, LPVOID lpOutBuffer, DWORD cbOutBufferSize, LPDWORD lpBytesReturned);
+/* actions on groups and resources (Online/Offline/Move/Fail: Server 2008;
+ * the *Ex ones, CancelClusterGroupOperation and RestartClusterResource:
+ * Server 2012; the *Ex2 ones, with a reason, only in the newest SDK
+ * (NTDDI_WIN10_NI).  RestartClusterResource is declared from the function,
+ * (HRESOURCE, DWORD)). */
+typedef DWORD (WINAPI *CSX(PCLUSAPI_ONLINE_CLUSTER_GROUP))(HGROUP hGroup, HNODE hDestinationNode);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_OFFLINE_CLUSTER_GROUP))(HGROUP hGroup);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_MOVE_CLUSTER_GROUP))(HGROUP hGroup, HNODE hDestinationNode);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_ONLINE_CLUSTER_GROUP_EX))(HGROUP hGroup, HNODE hDestinationNode, DWORD dwOnlineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_OFFLINE_CLUSTER_GROUP_EX))(HGROUP hGroup, DWORD dwOfflineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_MOVE_CLUSTER_GROUP_EX))(HGROUP hGroup, HNODE hDestinationNode, DWORD dwMoveFlags, PBYTE lpInBuffer, DWORD cbInBufferSize);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_CANCEL_CLUSTER_GROUP_OPERATION))(HGROUP hGroup, DWORD dwCancelFlags_RESERVED);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_ONLINE_CLUSTER_GROUP_EX2))(HGROUP hGroup, HNODE hDestinationNode, DWORD dwOnlineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize, LPCWSTR lpszReason);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_OFFLINE_CLUSTER_GROUP_EX2))(HGROUP hGroup, DWORD dwOfflineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize, LPCWSTR lpszReason);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_MOVE_CLUSTER_GROUP_EX2))(HGROUP hGroup, HNODE hDestinationNode, DWORD dwMoveFlags, PBYTE lpInBuffer, DWORD cbInBufferSize, LPCWSTR lpszReason);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_ONLINE_CLUSTER_RESOURCE))(HRESOURCE hResource);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_OFFLINE_CLUSTER_RESOURCE))(HRESOURCE hResource);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_ONLINE_CLUSTER_RESOURCE_EX))(HRESOURCE hResource, DWORD dwOnlineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_OFFLINE_CLUSTER_RESOURCE_EX))(HRESOURCE hResource, DWORD dwOfflineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_ONLINE_CLUSTER_RESOURCE_EX2))(HRESOURCE hResource, DWORD dwOnlineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize, LPCWSTR lpszReason);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_OFFLINE_CLUSTER_RESOURCE_EX2))(HRESOURCE hResource, DWORD dwOfflineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize, LPCWSTR lpszReason);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_FAIL_CLUSTER_RESOURCE))(HRESOURCE hResource);
+typedef DWORD (WINAPI *CSX(PCLUSAPI_RESTART_CLUSTER_RESOURCE))(HRESOURCE hResource, DWORD dwFlags);
 /* network */
 typedef HNETWORK (WINAPI *CSX(PCLUSAPI_OPEN_CLUSTER_NETWORK))(HCLUSTER hCluster, LPCWSTR lpszNetworkName);
 typedef HNETWORK (WINAPI *CSX(PCLUSAPI_OPEN_CLUSTER_NETWORK_EX))(HCLUSTER hCluster, LPCWSTR lpszNetworkName, DWORD dwDesiredAccess, LPDWORD lpdwGrantedAccess);

@@ -62,6 +62,7 @@
     X(ClusterResourceEnumEx, PCLUSAPI_CLUSTER_RESOURCE_ENUM_EX, 0) \
     X(ClusterResourceCloseEnumEx, PCLUSAPI_CLUSTER_RESOURCE_CLOSE_ENUM_EX, 0) \
     X(ClusterResourceControl, PCLUSAPI_CLUSTER_RESOURCE_CONTROL, 1) \
+    CS_CLUSAPI_ACTION_FUNCTIONS(X) \
     X(OpenClusterNetwork, PCLUSAPI_OPEN_CLUSTER_NETWORK, 1) \
     X(OpenClusterNetworkEx, PCLUSAPI_OPEN_CLUSTER_NETWORK_EX, 1) \
     X(CloseClusterNetwork, PCLUSAPI_CLOSE_CLUSTER_NETWORK, 1) \
@@ -80,6 +81,28 @@
     X(ClusterNetworkControl, PCLUSAPI_CLUSTER_NETWORK_CONTROL, 1) \
     X(ClusterNetInterfaceControl, PCLUSAPI_CLUSTER_NET_INTERFACE_CONTROL, 1) \
     CS_CLUSAPI_NOTIFY_FUNCTIONS(X)
+
+/* Actions on groups and resources: each is a round trip; the *Ex2 ones
+ * (with a reason) exist only in the newest clusapi.dll. */
+#define CS_CLUSAPI_ACTION_FUNCTIONS(X) \
+    X(OnlineClusterGroup, PCLUSAPI_ONLINE_CLUSTER_GROUP, 1) \
+    X(OfflineClusterGroup, PCLUSAPI_OFFLINE_CLUSTER_GROUP, 1) \
+    X(MoveClusterGroup, PCLUSAPI_MOVE_CLUSTER_GROUP, 1) \
+    X(OnlineClusterGroupEx, PCLUSAPI_ONLINE_CLUSTER_GROUP_EX, 1) \
+    X(OfflineClusterGroupEx, PCLUSAPI_OFFLINE_CLUSTER_GROUP_EX, 1) \
+    X(MoveClusterGroupEx, PCLUSAPI_MOVE_CLUSTER_GROUP_EX, 1) \
+    X(CancelClusterGroupOperation, PCLUSAPI_CANCEL_CLUSTER_GROUP_OPERATION, 1) \
+    X(OnlineClusterGroupEx2, PCLUSAPI_ONLINE_CLUSTER_GROUP_EX2, 1) \
+    X(OfflineClusterGroupEx2, PCLUSAPI_OFFLINE_CLUSTER_GROUP_EX2, 1) \
+    X(MoveClusterGroupEx2, PCLUSAPI_MOVE_CLUSTER_GROUP_EX2, 1) \
+    X(OnlineClusterResource, PCLUSAPI_ONLINE_CLUSTER_RESOURCE, 1) \
+    X(OfflineClusterResource, PCLUSAPI_OFFLINE_CLUSTER_RESOURCE, 1) \
+    X(OnlineClusterResourceEx, PCLUSAPI_ONLINE_CLUSTER_RESOURCE_EX, 1) \
+    X(OfflineClusterResourceEx, PCLUSAPI_OFFLINE_CLUSTER_RESOURCE_EX, 1) \
+    X(OnlineClusterResourceEx2, PCLUSAPI_ONLINE_CLUSTER_RESOURCE_EX2, 1) \
+    X(OfflineClusterResourceEx2, PCLUSAPI_OFFLINE_CLUSTER_RESOURCE_EX2, 1) \
+    X(FailClusterResource, PCLUSAPI_FAIL_CLUSTER_RESOURCE, 1) \
+    X(RestartClusterResource, PCLUSAPI_RESTART_CLUSTER_RESOURCE, 1)
 
 /* Change notifications (shim/cs_notify.c).  Waiting for an event is local
  * (0): clusapi.dll fetches events on its own connection and GetClusterNotify*

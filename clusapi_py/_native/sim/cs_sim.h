@@ -121,6 +121,14 @@
  *   benchmark, C tests; the shim binds before each open itself).
  * cs_sim_total_open_handles(counts): all simulators together (the leak
  *   check printed at exit when CLUSAPI_PY_SIM_LEAKCHECK=1).
+ *
+ * The action calls (Online/Offline/Move/Fail/Restart/Cancel) and their
+ * knobs: sim/cs_sim_actions.c says what they do.  cs_sim_set_action_seconds
+ *   / get: how long a pending phase lasts (default 0.05 s);
+ *   cs_sim_set_manual_clock / get: time moves only through cs_sim_advance
+ *   (ERROR_INVALID_STATE without the manual clock); cs_sim_set_resource_outcome:
+ *   succeed (0), fail (1) or hang (2), on every node or on one.  The *Ex2
+ *   exports are hidden when an instance is created (cs_sim_hide shows them).
  */
 
 /* The backend of a simulator id, or NULL (used by the shim). */

@@ -125,6 +125,7 @@ DWORD sim_begin(call *c, int fn, uint64_t token, int hk)
         cs_mutex_unlock(&g_lock);
         return err;
     }
+    sim_actions_tick(c->s);             /* pending phases that ended meanwhile */
     err = take_fault(c->s, fn);
     /* cs_sim_break_connection: round trips through a named open fail. */
     if (!err && c->h != NULL && c->h->named && cs_function_is_rpc(fn) && sim_broken(c->s, c->h))

@@ -66,6 +66,10 @@ uint32_t cs_sim_create(int *backend_id)
     s->created = sim_props_now();
     s->backend.kind = CS_BACKEND_SIM;
     sim_fill_table(&s->backend.table);
+    for (id = 0; id < CS_FN_COUNT; id++)     /* the *Ex2 exports: only the newest clusapi.dll has them */
+        if (sim_is_ex2(id))
+            s->backend.table.slot[id] = NULL;
+    s->action_seconds = CS_SIM_DEFAULT_ACTION_SECONDS;
     s->backend.bind = sim_bind;
     s->backend.ctx = s;
     s->backend.last_error = sim_last_error;

@@ -23,6 +23,8 @@
  *   cs_sim_notify.c    notification ports: their queues, the entry points
  *                      (Create/Register/Get/CloseClusterNotify*), waits, and
  *                      the knobs: queue limit, a broken connection
+ *   cs_sim_actions.c   Online/Offline/Move/Fail/Restart/Cancel: the per-resource
+ *                      state machine, pending phases on the instance's clock
  *   cs_sim_props*.c    properties: storage, defaults, the property-list
  *                      writer, Cluster*Control (cs_sim_props.h)
  *
@@ -117,7 +119,26 @@ typedef struct sim_obj {
     objvec dependents;          /* resource: resources that depend on it */
     objvec possible;            /* resource: possible owners (nodes) */
     struct sim_props *props;    /* properties set, times (cs_sim_props.h); NULL until used */
+    /* actions (cs_sim_actions.c).  Resources: */
+    int want;                   /* SIM_WANT_*: where an action is taking it */
+    int restart;                /* RestartClusterResource: back online once offline */
+    int phase_state;            /* the pending state an action set (0: none) */
+    int phase_from;             /* the state before it (a cancelled hang goes back to it) */
+    double phase_end;           /* sim_action_now() when the phase ends */
+    int outcome;                /* SIM_OUTCOME_* of bringing it online */
+    struct sim_obj *outcome_node;   /* ... only on that node (NULL: on every node) */
+    int was_online;             /* a move: online before it (brought online on the target) */
+    /* Groups: a move in progress (0: none). */
+    int op;
+    int op_stage;               /* 1: going offline on the current node, 2: coming online */
+    DWORD op_flags;             /* CLUSAPI_GROUP_MOVE_* */
+    int op_online_all;          /* OnlineClusterGroup(node): every resource comes online */
+    int op_returned;            /* RETURN_TO_SOURCE_NODE_ON_ERROR has sent it back */
+    struct sim_obj *op_src, *op_dst;
 } sim_obj;
+
+enum { SIM_WANT_NONE = 0, SIM_WANT_ONLINE = 1, SIM_WANT_OFFLINE = 2 };
+enum { SIM_OUTCOME_SUCCEED = 0, SIM_OUTCOME_FAIL = 1, SIM_OUTCOME_HANG = 2 };
 
 /* The objects of one kind: insertion-ordered list + case-insensitive hash
  * index by name. */
@@ -191,6 +212,12 @@ typedef struct sim {
     uint32_t held;              /* round trips stopped by that hold now */
     struct sim_props *cluster_props;    /* the cluster's properties set (cs_sim_props.h) */
     uint64_t created;                   /* FILETIME ticks of cs_sim_create */
+    /* actions (cs_sim_actions.c) */
+    double action_seconds;      /* how long a pending phase lasts */
+    int manual_clock;           /* time moves only through cs_sim_advance */
+    double clock;               /* the manual clock's now */
+    int actions_active;         /* some resource or group is in an action: tick */
+    double next_deadline;       /* the earliest phase end on the real clock (0: none) */
 } sim;
 
 extern sim *g_sims;             /* every instance not yet freed (g_lock) */
@@ -237,6 +264,7 @@ typedef struct sim_handle {
     size_t n_items;
     WCHAR *pool;
     struct sim_enum_props *props;   /* *EnumEx: the property lists asked for (cs_sim_props_enum.c) */
+    DWORD granted;              /* object handles: the access granted (GENERIC_ALL / GENERIC_READ) */
 } sim_handle;
 
 extern cs_mutex g_lock;
@@ -410,6 +438,8 @@ DWORD WINAPI sim_GetClusterNotifyV2(HCHANGE hChange, DWORD_PTR *lpdwNotifyKey, P
                                     LPDWORD lpcchObjectId, LPWSTR lpszParentId, LPDWORD lpcchParentId,
                                     LPWSTR lpszName, LPDWORD lpcchName, LPWSTR lpszType, LPDWORD lpcchType,
                                     DWORD dwMilliseconds);
+/* How long a new instance's pending phases last (cs_sim_set_action_seconds). */
+#define CS_SIM_DEFAULT_ACTION_SECONDS 0.05
 /* What a new instance's ports hold before they overflow. */
 #define CS_SIM_DEFAULT_QUEUE_LIMIT 1000000u
 
@@ -490,6 +520,44 @@ void sim_enum_props_pack(const sim_handle *h, DWORD index, BYTE *base, size_t *p
 void sim_enum_props_free(struct sim_enum_props *e);
 /* Whether a resource is a Cluster Shared Volume (cs_sim_csv.c). */
 int sim_csv_is(const sim_obj *o);
+
+/* ---- actions (cs_sim_actions.c) -------------------------------------------------------------
+ * sim_actions_tick advances every pending phase that has ended (g_lock
+ * held; called on entry into every call and by waits); sim_action_now is
+ * the instance's clock; sim_actions_forget drops what an action holds of a
+ * node being deleted. */
+void sim_actions_tick(sim *s);
+double sim_action_now(const sim *s);
+void sim_actions_forget(sim *s, const sim_obj *node);
+/* Whether a function is one of the *Ex2 exports hidden by default. */
+int sim_is_ex2(int function_id);
+DWORD WINAPI sim_OnlineClusterGroup(HGROUP hGroup, HNODE hDestinationNode);
+DWORD WINAPI sim_OfflineClusterGroup(HGROUP hGroup);
+DWORD WINAPI sim_MoveClusterGroup(HGROUP hGroup, HNODE hDestinationNode);
+DWORD WINAPI sim_OnlineClusterGroupEx(HGROUP hGroup, HNODE hDestinationNode, DWORD dwOnlineFlags, PBYTE lpInBuffer,
+                                      DWORD cbInBufferSize);
+DWORD WINAPI sim_OfflineClusterGroupEx(HGROUP hGroup, DWORD dwOfflineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize);
+DWORD WINAPI sim_MoveClusterGroupEx(HGROUP hGroup, HNODE hDestinationNode, DWORD dwMoveFlags, PBYTE lpInBuffer,
+                                    DWORD cbInBufferSize);
+DWORD WINAPI sim_CancelClusterGroupOperation(HGROUP hGroup, DWORD dwCancelFlags_RESERVED);
+DWORD WINAPI sim_OnlineClusterGroupEx2(HGROUP hGroup, HNODE hDestinationNode, DWORD dwOnlineFlags, PBYTE lpInBuffer,
+                                       DWORD cbInBufferSize, LPCWSTR lpszReason);
+DWORD WINAPI sim_OfflineClusterGroupEx2(HGROUP hGroup, DWORD dwOfflineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize,
+                                        LPCWSTR lpszReason);
+DWORD WINAPI sim_MoveClusterGroupEx2(HGROUP hGroup, HNODE hDestinationNode, DWORD dwMoveFlags, PBYTE lpInBuffer,
+                                     DWORD cbInBufferSize, LPCWSTR lpszReason);
+DWORD WINAPI sim_OnlineClusterResource(HRESOURCE hResource);
+DWORD WINAPI sim_OfflineClusterResource(HRESOURCE hResource);
+DWORD WINAPI sim_OnlineClusterResourceEx(HRESOURCE hResource, DWORD dwOnlineFlags, PBYTE lpInBuffer,
+                                         DWORD cbInBufferSize);
+DWORD WINAPI sim_OfflineClusterResourceEx(HRESOURCE hResource, DWORD dwOfflineFlags, PBYTE lpInBuffer,
+                                          DWORD cbInBufferSize);
+DWORD WINAPI sim_OnlineClusterResourceEx2(HRESOURCE hResource, DWORD dwOnlineFlags, PBYTE lpInBuffer,
+                                          DWORD cbInBufferSize, LPCWSTR lpszReason);
+DWORD WINAPI sim_OfflineClusterResourceEx2(HRESOURCE hResource, DWORD dwOfflineFlags, PBYTE lpInBuffer,
+                                           DWORD cbInBufferSize, LPCWSTR lpszReason);
+DWORD WINAPI sim_FailClusterResource(HRESOURCE hResource);
+DWORD WINAPI sim_RestartClusterResource(HRESOURCE hResource, DWORD dwFlags);
 
 /* A backend table filled with the entry points (cs_sim_entry.c). */
 void sim_fill_table(cs_table *t);

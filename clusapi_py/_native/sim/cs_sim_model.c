@@ -284,6 +284,7 @@ void sim_obj_delete(sim *s, sim_obj *o)
     set_remove(&s->sets[o->kind], o);
     switch (o->kind) {
     case CS_KIND_NODE:
+        sim_actions_forget(s, o);
         for (x = s->sets[CS_KIND_NETINTERFACE].head; x; x = next) {
             next = x->next;
             if (x->node == o)

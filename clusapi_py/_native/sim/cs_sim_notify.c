@@ -368,6 +368,7 @@ static DWORD wait_for_event(call *c, DWORD ms)
         sim_port *p = c->h->port;
         double now, until;
         uint32_t slice = CS_WAIT_FOREVER;
+        sim_actions_tick(c->s);         /* a pending phase that ended posts its events */
         settle_reconnect(c->s, p);
         if (p->head)
             return 0;
@@ -383,6 +384,13 @@ static DWORD wait_for_event(call *c, DWORD ms)
         until = c->s->broken_until;
         if (p->reconnect_pending && until > now) {
             uint32_t to_end = (uint32_t)((until - now) * 1000.0) + 1;
+            if (to_end < slice)
+                slice = to_end;
+        }
+        /* ... and wake when the next pending phase ends. */
+        until = c->s->next_deadline;
+        if (until > 0.0) {
+            uint32_t to_end = until > now ? (uint32_t)((until - now) * 1000.0) + 1 : 1;
             if (to_end < slice)
                 slice = to_end;
         }

@@ -36,8 +36,11 @@ uint64_t sim_open_object(int fn, uint64_t cluster, int kind, LPCWSTR name, int e
     }
     if (!err)
         err = sim_handle_new(c.s, kind, o, c.h, &h);
-    if (!err)
+    if (!err) {
         token = h->token;
+        /* The plain open gets what the principal may have. */
+        h->granted = ex ? granted : (c.s->rights == CS_RIGHTS_ALL ? ACCESS_ALL : ACCESS_READ);
+    }
     if (sim_end(&c, err))
         return 0;
     if (ex && granted_out)

@@ -114,12 +114,13 @@ extra=$(comm -13 <(printf '%s\n' "$table") "$OUT/exports.txt" | grep -vE '^cs_(s
 missing_control=$(comm -23 <(printf '%s\n' "$control") "$OUT/exports.txt")
 [ -z "$missing_control" ] && ok "exports: the control API ($(printf '%s\n' "$control" | wc -l) cs_sim_* functions) is exported" ||
     not_ok "exports: control functions not exported: $(echo $missing_control)"
-# The 2008 DLL: the table minus the later functions (*Ex, *V2, GetNotifyEventHandle), nothing else missing.
-LATER='Ex$|V2$|^GetNotifyEventHandle$'
+# The 2008 DLL: the table minus the later functions (*Ex, *Ex2, *V2, GetNotifyEventHandle, the 2012
+# actions CancelClusterGroupOperation and RestartClusterResource), nothing else missing.
+LATER='Ex2?$|V2$|^GetNotifyEventHandle$|^CancelClusterGroupOperation$|^RestartClusterResource$'
 want2008=$(printf '%s\n' "$table" | grep -vE "$LATER")
 missing2008=$(comm -23 <(printf '%s\n' "$want2008") "$OUT/clusapi2008/exports.txt")
 present_ex=$(comm -12 <(printf '%s\n' "$table" | grep -E "$LATER") "$OUT/clusapi2008/exports.txt")
 [ -z "$missing2008$present_ex" ] &&
-    ok "exports: clusapi2008/clusapi.dll exports the $(printf '%s\n' "$want2008" | wc -l) functions of Server 2008 and none later (*Ex, *V2, GetNotifyEventHandle)" ||
+    ok "exports: clusapi2008/clusapi.dll exports the $(printf '%s\n' "$want2008" | wc -l) functions of Server 2008 and none later (*Ex, *Ex2, *V2, GetNotifyEventHandle, Cancel/Restart)" ||
     not_ok "exports: clusapi2008/clusapi.dll: missing [$(echo $missing2008)], present *Ex [$(echo $present_ex)]"
 exit $status

@@ -613,7 +613,35 @@ SIMDLL_EXPORT BOOL WINAPI CloseClusterNotifyPort(HCHANGE hChange)
     return ok;
 }
 
+/* ---- actions (Windows Server 2008) ----------------------------------------------------------------
+ * FORWARD(function, (parameters), (arguments)): a DWORD export that only forwards. */
+#define FORWARD(name, params, args) \
+    SIMDLL_EXPORT DWORD WINAPI name params \
+    { \
+        return ENTRY(name) args; \
+    }
+FORWARD(OnlineClusterGroup, (HGROUP hGroup, HNODE hNode), (hGroup, hNode))
+FORWARD(OfflineClusterGroup, (HGROUP hGroup), (hGroup))
+FORWARD(MoveClusterGroup, (HGROUP hGroup, HNODE hNode), (hGroup, hNode))
+FORWARD(OnlineClusterResource, (HRESOURCE hResource), (hResource))
+FORWARD(OfflineClusterResource, (HRESOURCE hResource), (hResource))
+FORWARD(FailClusterResource, (HRESOURCE hResource), (hResource))
+
 #ifndef CS_SIMDLL_LEVEL_2008
+/* ---- actions (Windows Server 2012; the *Ex2 ones: the newest SDK) ------------------------------------ */
+FORWARD(OnlineClusterGroupEx, (HGROUP g, HNODE n, DWORD f, PBYTE b, DWORD cb), (g, n, f, b, cb))
+FORWARD(OfflineClusterGroupEx, (HGROUP g, DWORD f, PBYTE b, DWORD cb), (g, f, b, cb))
+FORWARD(MoveClusterGroupEx, (HGROUP g, HNODE n, DWORD f, PBYTE b, DWORD cb), (g, n, f, b, cb))
+FORWARD(CancelClusterGroupOperation, (HGROUP g, DWORD f), (g, f))
+FORWARD(OnlineClusterGroupEx2, (HGROUP g, HNODE n, DWORD f, PBYTE b, DWORD cb, LPCWSTR r), (g, n, f, b, cb, r))
+FORWARD(OfflineClusterGroupEx2, (HGROUP g, DWORD f, PBYTE b, DWORD cb, LPCWSTR r), (g, f, b, cb, r))
+FORWARD(MoveClusterGroupEx2, (HGROUP g, HNODE n, DWORD f, PBYTE b, DWORD cb, LPCWSTR r), (g, n, f, b, cb, r))
+FORWARD(OnlineClusterResourceEx, (HRESOURCE h, DWORD f, PBYTE b, DWORD cb), (h, f, b, cb))
+FORWARD(OfflineClusterResourceEx, (HRESOURCE h, DWORD f, PBYTE b, DWORD cb), (h, f, b, cb))
+FORWARD(OnlineClusterResourceEx2, (HRESOURCE h, DWORD f, PBYTE b, DWORD cb, LPCWSTR r), (h, f, b, cb, r))
+FORWARD(OfflineClusterResourceEx2, (HRESOURCE h, DWORD f, PBYTE b, DWORD cb, LPCWSTR r), (h, f, b, cb, r))
+FORWARD(RestartClusterResource, (HRESOURCE h, DWORD f), (h, f))
+
 /* ---- Windows Server 2008 R2 and later ------------------------------------------------------------- */
 SIMDLL_EXPORT HCLUSTER WINAPI OpenClusterEx(LPCWSTR lpszClusterName, DWORD dwDesiredAccess,
                                             LPDWORD lpdwGrantedAccess)

@@ -124,9 +124,12 @@ static int test_loading(int level)
         const char *name = cs_function_name(i);
         int present = GetProcAddress(dll, name) != NULL;
         size_t n = strlen(name);
-        /* After Windows Server 2008: the *Ex functions, notifications v2. */
+        /* After Windows Server 2008: the *Ex functions, notifications v2, the
+         * 2012 actions CancelClusterGroupOperation and RestartClusterResource
+         * and the *Ex2 ones. */
         int is_ex = (n > 2 && (strcmp(name + n - 2, "Ex") == 0 || strcmp(name + n - 2, "V2") == 0)) ||
-                    strcmp(name, "GetNotifyEventHandle") == 0;
+                    (n > 3 && strcmp(name + n - 3, "Ex2") == 0) || strcmp(name, "GetNotifyEventHandle") == 0 ||
+                    strcmp(name, "CancelClusterGroupOperation") == 0 || strcmp(name, "RestartClusterResource") == 0;
         resolved += present;
         if (cs_backend_has(CS_SYSTEM_BACKEND, i) != present) {
             agree = 0;

@@ -1,0 +1,794 @@
+/*
+ * sim/cs_sim_actions.c - the action calls: Online/Offline/MoveClusterGroup
+ * (and their *Ex / *Ex2 forms), CancelClusterGroupOperation,
+ * Online/OfflineClusterResource (*Ex, *Ex2), FailClusterResource and
+ * RestartClusterResource, over a per-resource state machine.
+ *
+ * The model (documented Win32 semantics; what is inferred says so):
+ *   - a resource goes Offline -> OnlinePending -> Online (or Failed, by its
+ *     outcome: cs_sim_set_resource_outcome, optionally on one node only)
+ *     and Online -> OfflinePending -> Offline; a pending phase lasts the
+ *     instance's action_seconds on its clock (real, or manual: it moves
+ *     only through cs_sim_advance).  "hang" keeps it pending until the
+ *     operation is cancelled (then it goes back to the state it left).
+ *   - providers come online before their dependents, dependents go offline
+ *     first; a resource that fails takes every dependent down (Offline).
+ *   - a group's state is derived from its resources (sim_group_state,
+ *     cs_sim_mutate.c) after every resource change.
+ *   - a move: the group's resources go offline on the source, the owner
+ *     changes, the resources that were online come online on the target;
+ *     with RETURN_TO_SOURCE_NODE_ON_ERROR a failure there sends the group
+ *     back (offline, owner change, online on the source).
+ *   - every change goes through sim_model_set_state / sim_model_set_owner,
+ *     so it posts the same events as the control API's changes, in order
+ *     (pending states included).
+ *
+ * Time without a thread: sim_actions_tick runs on entry into every call
+ * of the instance (sim_begin), in every notification wait (which also
+ * wakes at the next phase end: s->next_deadline) and in cs_sim_advance;
+ * so whoever looks at the cluster sees every phase that has ended, and a
+ * waiter on a port gets the events when they fall due.
+ *
+ * Return codes: ERROR_IO_PENDING (997) once work has started, 0 when there
+ * is nothing to do; OnlineClusterGroupEx with CLUSAPI_GROUP_ONLINE_SYNCHRONOUS
+ * returns when the group is done (0 Online; ERROR_RESMON_ONLINE_FAILED when
+ * it ended otherwise: inferred).  A handle without GENERIC_ALL:
+ * ERROR_ACCESS_DENIED; flags outside the documented ones, a buffer size
+ * without a buffer, IGNORE_RESOURCE_STATUS with QUEUE_ENABLED:
+ * ERROR_INVALID_PARAMETER.  The property list of the *Ex calls and the
+ * reason of the *Ex2 calls are accepted and not interpreted.
+ */
+#include "sim/cs_sim_int.h"
+#include <float.h>
+
+/* Flags (ClusApi.h). */
+#define GROUP_ONLINE_FLAGS 0xFu             /* IGNORE_RESOURCE_STATUS, SYNCHRONOUS, BEST_POSSIBLE_NODE, IGNORE_AFFINITY_RULE */
+#define GROUP_ONLINE_SYNCHRONOUS 0x2u
+#define GROUP_OFFLINE_FLAGS 0x1u            /* IGNORE_RESOURCE_STATUS */
+#define RESOURCE_ONLINE_FLAGS 0x2Fu         /* IGNORE_RESOURCE_STATUS, DO_NOT_UPDATE_PERSISTENT_STATE, NECESSARY_FOR_QUORUM, BEST_POSSIBLE_NODE, IGNORE_AFFINITY_RULE */
+#define RESOURCE_OFFLINE_FLAGS 0x7u         /* IGNORE_RESOURCE_STATUS, FORCE_WITH_TERMINATION, DO_NOT_UPDATE_PERSISTENT_STATE */
+#define MOVE_FLAGS 0x3Fu
+#define MOVE_IGNORE_RESOURCE_STATUS 0x1u
+#define MOVE_RETURN_TO_SOURCE 0x2u
+#define MOVE_QUEUE_ENABLED 0x4u
+
+#define OP_MOVE 1
+
+int sim_is_ex2(int function_id)
+{
+    return function_id == CS_FN_OnlineClusterGroupEx2 || function_id == CS_FN_OfflineClusterGroupEx2 ||
+           function_id == CS_FN_MoveClusterGroupEx2 || function_id == CS_FN_OnlineClusterResourceEx2 ||
+           function_id == CS_FN_OfflineClusterResourceEx2;
+}
+
+double sim_action_now(const sim *s)
+{
+    return s->manual_clock ? s->clock : cs_monotonic_seconds();
+}
+
+/* A resource's state changes; its group's state follows. */
+static void set_rstate(sim *s, sim_obj *r, int state)
+{
+    sim_model_set_state(s, r, state);
+    sim_group_rederive(s, r->group);
+}
+
+static const sim_obj *owner_of(const sim_obj *r)
+{
+    return r->group ? r->group->node : NULL;
+}
+
+static int outcome_here(const sim_obj *r, int outcome)
+{
+    return r->outcome == outcome && (r->outcome_node == NULL || r->outcome_node == owner_of(r));
+}
+
+/* A failed provider takes its dependents down (depth-bounded: the topology
+ * refuses cycles, the bound is only a guard). */
+static void take_down_dependents(sim *s, sim_obj *r, int depth)
+{
+    size_t i;
+    if (depth > 64)
+        return;
+    for (i = 0; i < r->dependents.n; i++) {
+        sim_obj *d = r->dependents.v[i];
+        if (d->deleted)
+            continue;
+        d->want = SIM_WANT_NONE;
+        d->restart = 0;
+        d->phase_state = 0;
+        if (d->state != ClusterResourceOffline && d->state != ClusterResourceFailed)
+            set_rstate(s, d, ClusterResourceOffline);
+        take_down_dependents(s, d, depth + 1);
+    }
+}
+
+static void start_phase(sim *s, sim_obj *r, int pending, double now)
+{
+    r->phase_from = r->state;
+    r->phase_state = pending;
+    r->phase_end = now + s->action_seconds;
+    set_rstate(s, r, pending);
+}
+
+/* One step of one resource; 1 when something changed. */
+static int step_resource(sim *s, sim_obj *r, double now)
+{
+    size_t i;
+    if (r->phase_state && r->state != r->phase_state)
+        r->phase_state = 0;             /* changed by the control API meanwhile */
+    if (r->phase_state) {
+        if (outcome_here(r, SIM_OUTCOME_HANG) || now < r->phase_end)
+            return 0;
+        if (r->phase_state == ClusterResourceOnlinePending) {
+            r->phase_state = 0;
+            if (outcome_here(r, SIM_OUTCOME_FAIL)) {
+                r->want = SIM_WANT_NONE;
+                r->restart = 0;
+                set_rstate(s, r, ClusterResourceFailed);
+                take_down_dependents(s, r, 0);
+                return 1;
+            }
+            if (r->want == SIM_WANT_ONLINE)
+                r->want = SIM_WANT_NONE;
+            set_rstate(s, r, ClusterResourceOnline);
+            return 1;
+        }
+        r->phase_state = 0;
+        if (r->want == SIM_WANT_OFFLINE)
+            r->want = r->restart ? SIM_WANT_ONLINE : SIM_WANT_NONE;
+        r->restart = 0;
+        set_rstate(s, r, ClusterResourceOffline);
+        return 1;
+    }
+    if (r->want == SIM_WANT_ONLINE) {
+        if (r->state == ClusterResourceOnline) {
+            r->want = SIM_WANT_NONE;
+            return 1;
+        }
+        for (i = 0; i < r->deps.n; i++) {
+            const sim_obj *p = r->deps.v[i];
+            if (p->deleted || p->state == ClusterResourceOnline)
+                continue;
+            if (p->want != SIM_WANT_ONLINE && !p->phase_state) {
+                r->want = SIM_WANT_NONE;        /* its provider will not come online */
+                return 1;
+            }
+            return 0;                           /* wait for the provider */
+        }
+        start_phase(s, r, ClusterResourceOnlinePending, now);
+        return 1;
+    }
+    if (r->want == SIM_WANT_OFFLINE) {
+        if (r->state == ClusterResourceOffline || r->state == ClusterResourceFailed) {
+            r->want = r->restart ? SIM_WANT_ONLINE : SIM_WANT_NONE;
+            r->restart = 0;
+            if (r->state == ClusterResourceFailed)
+                set_rstate(s, r, ClusterResourceOffline);
+            return 1;
+        }
+        for (i = 0; i < r->dependents.n; i++) {
+            const sim_obj *d = r->dependents.v[i];
+            if (!d->deleted && d->state != ClusterResourceOffline && d->state != ClusterResourceFailed)
+                return 0;                       /* dependents go offline first */
+        }
+        start_phase(s, r, ClusterResourceOfflinePending, now);
+        return 1;
+    }
+    return 0;
+}
+
+static int group_busy(const sim_obj *g)
+{
+    const sim_obj *r;
+    if (g->op)
+        return 1;
+    for (r = g->res_head; r; r = r->gnext)
+        if (r->want || r->phase_state)
+            return 1;
+    return 0;
+}
+
+static int resources_busy(const sim_obj *g)
+{
+    const sim_obj *r;
+    for (r = g->res_head; r; r = r->gnext)
+        if (r->want || r->phase_state)
+            return 1;
+    return 0;
+}
+
+/* One step of a group's move; 1 when something changed. */
+static int step_group(sim *s, sim_obj *g)
+{
+    sim_obj *r;
+    int failed = 0;
+    if (g->op != OP_MOVE || resources_busy(g))
+        return 0;
+    if (g->op_dst == NULL) {            /* its target was deleted */
+        g->op = 0;
+        return 1;
+    }
+    if (g->op_stage == 1) {
+        if (g->node != g->op_dst)
+            sim_model_set_owner(s, g, g->op_dst);
+        g->op_stage = 2;
+        for (r = g->res_head; r; r = r->gnext)
+            if (g->op_online_all || r->was_online)
+                r->want = SIM_WANT_ONLINE;
+        return 1;
+    }
+    for (r = g->res_head; r; r = r->gnext)
+        if (r->state == ClusterResourceFailed)
+            failed = 1;
+    if (failed && (g->op_flags & MOVE_RETURN_TO_SOURCE) && !g->op_returned && g->op_src != NULL &&
+        g->op_src != g->node) {
+        g->op_returned = 1;
+        g->op_dst = g->op_src;
+        g->op_stage = 1;
+        for (r = g->res_head; r; r = r->gnext)
+            if (r->state != ClusterResourceOffline)
+                r->want = SIM_WANT_OFFLINE;
+        return 1;
+    }
+    g->op = 0;
+    for (r = g->res_head; r; r = r->gnext)
+        r->was_online = 0;
+    return 1;
+}
+
+void sim_actions_tick(sim *s)
+{
+    double now, next = 0.0;
+    int changed = 1, rounds = 0, active = 0;
+    sim_obj *g, *r;
+    if (s == NULL || !s->actions_active)
+        return;
+    now = sim_action_now(s);
+    while (changed && rounds++ < 100000) {
+        changed = 0;
+        for (g = s->sets[CS_KIND_GROUP].head; g; g = g->next) {
+            for (r = g->res_head; r; r = r->gnext)
+                changed |= step_resource(s, r, now);
+            changed |= step_group(s, g);
+        }
+    }
+    for (g = s->sets[CS_KIND_GROUP].head; g; g = g->next) {
+        if (g->op)
+            active = 1;
+        for (r = g->res_head; r; r = r->gnext) {
+            if (r->want || r->phase_state)
+                active = 1;
+            if (r->phase_state && !outcome_here(r, SIM_OUTCOME_HANG) && (next == 0.0 || r->phase_end < next))
+                next = r->phase_end;
+        }
+    }
+    s->actions_active = active;
+    /* Waits use the real clock: with the manual one, cs_sim_advance wakes them. */
+    s->next_deadline = s->manual_clock ? 0.0 : next;
+    if (rounds > 1)
+        cs_cond_broadcast(&g_notify_cond);      /* a synchronous online waiting for this */
+}
+
+void sim_actions_forget(sim *s, const sim_obj *node)
+{
+    sim_obj *g, *r;
+    for (g = s->sets[CS_KIND_GROUP].head; g; g = g->next) {
+        if (g->op_src == node)
+            g->op_src = NULL;
+        if (g->op_dst == node)
+            g->op_dst = NULL;
+    }
+    for (r = s->sets[CS_KIND_RESOURCE].head; r; r = r->next)
+        if (r->outcome_node == node) {
+            r->outcome_node = NULL;
+            r->outcome = SIM_OUTCOME_SUCCEED;
+        }
+}
+
+/* ---- starting work ------------------------------------------------------------------------------- */
+static void want_online(sim_obj *r, int depth)
+{
+    size_t i;
+    if (depth > 64)
+        return;
+    r->want = SIM_WANT_ONLINE;
+    r->restart = 0;
+    for (i = 0; i < r->deps.n; i++)
+        if (!r->deps.v[i]->deleted && r->deps.v[i]->state != ClusterResourceOnline)
+            want_online(r->deps.v[i], depth + 1);
+}
+
+static void want_offline(sim_obj *r, int restart, int depth)
+{
+    size_t i;
+    if (depth > 64)
+        return;
+    r->want = SIM_WANT_OFFLINE;
+    r->restart = restart;
+    for (i = 0; i < r->dependents.n; i++) {
+        sim_obj *d = r->dependents.v[i];
+        if (!d->deleted && (d->state != ClusterResourceOffline || d->want == SIM_WANT_ONLINE))
+            want_offline(d, restart && d->state != ClusterResourceOffline && d->state != ClusterResourceFailed,
+                         depth + 1);
+    }
+}
+
+/* Whether a node can host a group: possible owner of every resource that
+ * lists possible owners. */
+static int can_host(const sim_obj *g, const sim_obj *n)
+{
+    const sim_obj *r;
+    for (r = g->res_head; r; r = r->gnext)
+        if (r->possible.n > 0 && !sim_vec_has(&r->possible, n))
+            return 0;
+    return 1;
+}
+
+static int node_usable(const sim_obj *n)
+{
+    return !n->deleted && n->state == ClusterNodeUp;
+}
+
+/* The cluster's choice: the preferred owners in order, else the next Up
+ * node after the current owner (in the nodes' order); NULL when none. */
+static sim_obj *choose_node(sim *s, const sim_obj *g)
+{
+    size_t i;
+    sim_obj *n, *start;
+    for (i = 0; i < g->preferred.n; i++) {
+        n = g->preferred.v[i];
+        if (n != g->node && node_usable(n) && can_host(g, n))
+            return n;
+    }
+    start = (g->node && !g->node->deleted) ? g->node->next : s->sets[CS_KIND_NODE].head;
+    for (n = start; n; n = n->next)
+        if (n != g->node && node_usable(n) && can_host(g, n))
+            return n;
+    for (n = s->sets[CS_KIND_NODE].head; n && n != start; n = n->next)
+        if (n != g->node && node_usable(n) && can_host(g, n))
+            return n;
+    return NULL;
+}
+
+/* The destination node handle of a call: NULL (none), or a live node of
+ * the same instance. */
+static DWORD dest_node(call *c, HNODE node, sim_obj **out)
+{
+    sim_handle *h;
+    *out = NULL;
+    if (node == NULL)
+        return 0;
+    h = sim_handle_lookup(TOKEN_OF(node), HK_NODE);
+    if (h == NULL || h->s != c->s)
+        return ERROR_INVALID_HANDLE;
+    if (h->obj->deleted)
+        return ERROR_CLUSTER_NODE_NOT_FOUND;
+    *out = h->obj;
+    return 0;
+}
+
+static DWORD check_target(const sim_obj *g, const sim_obj *n)
+{
+    if (!can_host(g, n))
+        return ERROR_NODE_CANT_HOST_RESOURCE;
+    if (!node_usable(n))
+        return ERROR_HOST_NODE_NOT_AVAILABLE;
+    return 0;
+}
+
+/* The checks every action makes on its handle, in that order. */
+static DWORD check_call(const call *c, DWORD flags, DWORD allowed, const PBYTE buf, DWORD cb)
+{
+    if (c->h->obj->deleted)
+        return sim_not_found(c->hk);
+    if ((c->h->granted & ACCESS_ALL) == 0)
+        return ERROR_ACCESS_DENIED;
+    if ((flags & ~allowed) != 0 || (buf == NULL && cb != 0))
+        return ERROR_INVALID_PARAMETER;
+    return 0;
+}
+
+static void start_move(sim *s, sim_obj *g, sim_obj *dst, DWORD flags, int online_all)
+{
+    sim_obj *r;
+    g->op = OP_MOVE;
+    g->op_stage = 1;
+    g->op_flags = flags;
+    g->op_online_all = online_all;
+    g->op_returned = 0;
+    g->op_src = g->node;
+    g->op_dst = dst;
+    for (r = g->res_head; r; r = r->gnext) {
+        r->was_online = r->state == ClusterResourceOnline || r->state == ClusterResourceOnlinePending ||
+                        r->want == SIM_WANT_ONLINE;
+        if (r->state != ClusterResourceOffline || r->want)
+            want_offline(r, 0, 0);
+    }
+    s->actions_active = 1;
+}
+
+/* Waits (g_lock held) until the group of call c has no action left. */
+static DWORD wait_group(call *c)
+{
+    for (;;) {
+        sim *s = c->s;
+        uint32_t slice = CS_WAIT_FOREVER;
+        sim_actions_tick(s);
+        if (!group_busy(c->h->obj))
+            return c->h->obj->state == ClusterGroupOnline ? 0 : (DWORD)ERROR_RESMON_ONLINE_FAILED;
+        if (s->released)
+            return RPC_S_SERVER_UNAVAILABLE;
+        if (s->next_deadline > 0.0) {
+            double now = cs_monotonic_seconds();
+            slice = s->next_deadline > now ? (uint32_t)((s->next_deadline - now) * 1000.0) + 1 : 1;
+        }
+        s->waiters++;
+        cs_cond_wait_ms(&g_notify_cond, &g_lock, slice);
+        s->waiters--;
+        c->h = sim_handle_lookup(c->token, HK_GROUP);
+        if (c->h == NULL)
+            return ERROR_INVALID_HANDLE;
+        if (c->h->obj->deleted)
+            return ERROR_GROUP_NOT_FOUND;
+    }
+}
+
+/* ---- groups -------------------------------------------------------------------------------------- */
+static DWORD group_online(int fn, HGROUP hGroup, HNODE node, DWORD flags, PBYTE buf, DWORD cb)
+{
+    call c;
+    sim_obj *g, *dst = NULL, *r;
+    int all_online = 1;
+    DWORD err = sim_begin(&c, fn, TOKEN_OF(hGroup), HK_GROUP);
+    if (!err)
+        err = check_call(&c, flags, GROUP_ONLINE_FLAGS, buf, cb);
+    if (!err)
+        err = dest_node(&c, node, &dst);
+    if (err)
+        return sim_end(&c, err);
+    g = c.h->obj;
+    if (g->op)
+        return sim_end(&c, ERROR_CLUSTER_GROUP_MOVING);
+    if (dst == NULL && g->node == NULL)
+        dst = choose_node(c.s, g);
+    if (dst != NULL && dst != g->node) {
+        err = check_target(g, dst);
+        if (err)
+            return sim_end(&c, err);
+        start_move(c.s, g, dst, 0, 1);
+    } else {
+        for (r = g->res_head; r; r = r->gnext)
+            if (r->state != ClusterResourceOnline || r->want)
+                all_online = 0;
+        if (all_online)
+            return sim_end(&c, 0);
+        for (r = g->res_head; r; r = r->gnext)
+            want_online(r, 0);
+        c.s->actions_active = 1;
+    }
+    sim_actions_tick(c.s);
+    err = (flags & GROUP_ONLINE_SYNCHRONOUS) ? wait_group(&c) : (DWORD)ERROR_IO_PENDING;
+    return sim_end(&c, err);
+}
+
+static DWORD group_offline(int fn, HGROUP hGroup, DWORD flags, PBYTE buf, DWORD cb)
+{
+    call c;
+    sim_obj *g, *r;
+    int all_offline = 1;
+    DWORD err = sim_begin(&c, fn, TOKEN_OF(hGroup), HK_GROUP);
+    if (!err)
+        err = check_call(&c, flags, GROUP_OFFLINE_FLAGS, buf, cb);
+    if (err)
+        return sim_end(&c, err);
+    g = c.h->obj;
+    if (g->op)
+        return sim_end(&c, ERROR_CLUSTER_GROUP_MOVING);
+    for (r = g->res_head; r; r = r->gnext)
+        if (r->state != ClusterResourceOffline || r->want)
+            all_offline = 0;
+    if (all_offline)
+        return sim_end(&c, 0);
+    for (r = g->res_head; r; r = r->gnext)
+        want_offline(r, 0, 0);
+    c.s->actions_active = 1;
+    sim_actions_tick(c.s);
+    return sim_end(&c, ERROR_IO_PENDING);
+}
+
+static DWORD group_move(int fn, HGROUP hGroup, HNODE node, DWORD flags, PBYTE buf, DWORD cb)
+{
+    call c;
+    sim_obj *g, *dst = NULL;
+    DWORD err = sim_begin(&c, fn, TOKEN_OF(hGroup), HK_GROUP);
+    if (!err)
+        err = check_call(&c, flags, MOVE_FLAGS, buf, cb);
+    if (!err && (flags & MOVE_IGNORE_RESOURCE_STATUS) && (flags & MOVE_QUEUE_ENABLED))
+        err = ERROR_INVALID_PARAMETER;
+    if (!err)
+        err = dest_node(&c, node, &dst);
+    if (err)
+        return sim_end(&c, err);
+    g = c.h->obj;
+    if (g->op)
+        return sim_end(&c, ERROR_CLUSTER_GROUP_MOVING);
+    if (dst == NULL) {
+        dst = choose_node(c.s, g);
+        if (dst == NULL)
+            return sim_end(&c, ERROR_HOST_NODE_NOT_AVAILABLE);
+    }
+    err = check_target(g, dst);
+    if (err)
+        return sim_end(&c, err);
+    if (dst == g->node)
+        return sim_end(&c, 0);
+    start_move(c.s, g, dst, flags, 0);
+    sim_actions_tick(c.s);
+    return sim_end(&c, ERROR_IO_PENDING);
+}
+
+DWORD WINAPI sim_CancelClusterGroupOperation(HGROUP hGroup, DWORD dwCancelFlags_RESERVED)
+{
+    call c;
+    sim_obj *g, *r;
+    DWORD err = sim_begin(&c, CS_FN_CancelClusterGroupOperation, TOKEN_OF(hGroup), HK_GROUP);
+    if (!err)
+        err = check_call(&c, dwCancelFlags_RESERVED, 0, NULL, 0);
+    if (err)
+        return sim_end(&c, err);
+    g = c.h->obj;
+    if (!group_busy(g))
+        return sim_end(&c, ERROR_INVALID_STATE);
+    g->op = 0;
+    for (r = g->res_head; r; r = r->gnext) {
+        r->want = SIM_WANT_NONE;
+        r->restart = 0;
+        r->was_online = 0;
+        if (r->phase_state && outcome_here(r, SIM_OUTCOME_HANG)) {
+            r->phase_state = 0;
+            set_rstate(c.s, r, r->phase_from);
+        }
+    }
+    err = 0;
+    for (r = g->res_head; r; r = r->gnext)
+        if (r->phase_state)
+            err = ERROR_IO_PENDING;     /* a phase under way ends on its own */
+    sim_actions_tick(c.s);
+    return sim_end(&c, err);
+}
+
+/* sim_<Verb>ClusterGroup, ...Ex, ...Ex2 for the two that take a node (the
+ * reason is not read). */
+#define SIM_DEFINE_GROUP_NODE_ACTION(verb, impl) \
+    DWORD WINAPI sim_##verb##ClusterGroup(HGROUP hGroup, HNODE hDestinationNode) \
+    { \
+        return impl(CS_FN_##verb##ClusterGroup, hGroup, hDestinationNode, 0, NULL, 0); \
+    } \
+    DWORD WINAPI sim_##verb##ClusterGroupEx(HGROUP hGroup, HNODE hDestinationNode, DWORD dwFlags, \
+                                             PBYTE lpInBuffer, DWORD cbInBufferSize) \
+    { \
+        return impl(CS_FN_##verb##ClusterGroupEx, hGroup, hDestinationNode, dwFlags, lpInBuffer, cbInBufferSize); \
+    } \
+    DWORD WINAPI sim_##verb##ClusterGroupEx2(HGROUP hGroup, HNODE hDestinationNode, DWORD dwFlags, \
+                                              PBYTE lpInBuffer, DWORD cbInBufferSize, LPCWSTR lpszReason) \
+    { \
+        (void)lpszReason; \
+        return impl(CS_FN_##verb##ClusterGroupEx2, hGroup, hDestinationNode, dwFlags, lpInBuffer, cbInBufferSize); \
+    }
+SIM_DEFINE_GROUP_NODE_ACTION(Online, group_online)
+SIM_DEFINE_GROUP_NODE_ACTION(Move, group_move)
+
+DWORD WINAPI sim_OfflineClusterGroup(HGROUP hGroup)
+{
+    return group_offline(CS_FN_OfflineClusterGroup, hGroup, 0, NULL, 0);
+}
+
+DWORD WINAPI sim_OfflineClusterGroupEx(HGROUP hGroup, DWORD dwOfflineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize)
+{
+    return group_offline(CS_FN_OfflineClusterGroupEx, hGroup, dwOfflineFlags, lpInBuffer, cbInBufferSize);
+}
+
+DWORD WINAPI sim_OfflineClusterGroupEx2(HGROUP hGroup, DWORD dwOfflineFlags, PBYTE lpInBuffer, DWORD cbInBufferSize,
+                                        LPCWSTR lpszReason)
+{
+    (void)lpszReason;
+    return group_offline(CS_FN_OfflineClusterGroupEx2, hGroup, dwOfflineFlags, lpInBuffer, cbInBufferSize);
+}
+
+/* ---- resources ----------------------------------------------------------------------------------- */
+static DWORD resource_action(int fn, HRESOURCE hResource, DWORD flags, PBYTE buf, DWORD cb, int online)
+{
+    call c;
+    sim_obj *r;
+    int target = online ? ClusterResourceOnline : ClusterResourceOffline;
+    DWORD err = sim_begin(&c, fn, TOKEN_OF(hResource), HK_RESOURCE);
+    if (!err)
+        err = check_call(&c, flags, online ? RESOURCE_ONLINE_FLAGS : RESOURCE_OFFLINE_FLAGS, buf, cb);
+    if (err)
+        return sim_end(&c, err);
+    r = c.h->obj;
+    if (r->state == target && !r->want)
+        return sim_end(&c, 0);
+    if (online)
+        want_online(r, 0);
+    else
+        want_offline(r, 0, 0);
+    c.s->actions_active = 1;
+    sim_actions_tick(c.s);
+    /* A Failed resource with nothing depending on it is Offline at once. */
+    return sim_end(&c, (r->state == target && !r->want) ? 0 : (DWORD)ERROR_IO_PENDING);
+}
+
+/* sim_<Verb>ClusterResource, ...Ex, ...Ex2 (the reason is not read). */
+#define SIM_DEFINE_RESOURCE_ACTION(verb, online) \
+    DWORD WINAPI sim_##verb##ClusterResource(HRESOURCE hResource) \
+    { \
+        return resource_action(CS_FN_##verb##ClusterResource, hResource, 0, NULL, 0, online); \
+    } \
+    DWORD WINAPI sim_##verb##ClusterResourceEx(HRESOURCE hResource, DWORD dwFlags, PBYTE lpInBuffer, \
+                                                DWORD cbInBufferSize) \
+    { \
+        return resource_action(CS_FN_##verb##ClusterResourceEx, hResource, dwFlags, lpInBuffer, cbInBufferSize, \
+                               online); \
+    } \
+    DWORD WINAPI sim_##verb##ClusterResourceEx2(HRESOURCE hResource, DWORD dwFlags, PBYTE lpInBuffer, \
+                                                 DWORD cbInBufferSize, LPCWSTR lpszReason) \
+    { \
+        (void)lpszReason; \
+        return resource_action(CS_FN_##verb##ClusterResourceEx2, hResource, dwFlags, lpInBuffer, cbInBufferSize, \
+                               online); \
+    }
+SIM_DEFINE_RESOURCE_ACTION(Online, 1)
+SIM_DEFINE_RESOURCE_ACTION(Offline, 0)
+
+/* Online -> Failed at once (5004 otherwise); dependents go down.  The
+ * restart / failover policy that follows on a real cluster is not modelled. */
+DWORD WINAPI sim_FailClusterResource(HRESOURCE hResource)
+{
+    call c;
+    sim_obj *r;
+    DWORD err = sim_begin(&c, CS_FN_FailClusterResource, TOKEN_OF(hResource), HK_RESOURCE);
+    if (!err)
+        err = check_call(&c, 0, 0, NULL, 0);
+    if (!err && c.h->obj->state != ClusterResourceOnline)
+        err = ERROR_RESOURCE_NOT_ONLINE;
+    if (err)
+        return sim_end(&c, err);
+    r = c.h->obj;
+    r->want = SIM_WANT_NONE;
+    r->restart = 0;
+    r->phase_state = 0;
+    set_rstate(c.s, r, ClusterResourceFailed);
+    take_down_dependents(c.s, r, 0);
+    return sim_end(&c, 0);
+}
+
+/* Offline (with the dependents that are up), then back online.  dwFlags is
+ * not interpreted (no flag is documented for it). */
+DWORD WINAPI sim_RestartClusterResource(HRESOURCE hResource, DWORD dwFlags)
+{
+    call c;
+    sim_obj *r;
+    DWORD err = sim_begin(&c, CS_FN_RestartClusterResource, TOKEN_OF(hResource), HK_RESOURCE);
+    (void)dwFlags;
+    if (!err)
+        err = check_call(&c, 0, 0, NULL, 0);
+    if (err)
+        return sim_end(&c, err);
+    r = c.h->obj;
+    if (r->state == ClusterResourceOffline)
+        want_online(r, 0);
+    else
+        want_offline(r, 1, 0);
+    c.s->actions_active = 1;
+    sim_actions_tick(c.s);
+    return sim_end(&c, ERROR_IO_PENDING);
+}
+
+/* ---- the control API: time and outcomes ----------------------------------------------------------- */
+uint32_t cs_sim_set_action_seconds(int sim_id, double seconds)
+{
+    DWORD err;
+    sim *s;
+    if (!(seconds >= 0.0) || seconds > 1e9)
+        return ERROR_INVALID_PARAMETER;
+    s = sim_control_begin(sim_id, &err);
+    if (s != NULL)
+        s->action_seconds = seconds;
+    sim_control_end();
+    return err;
+}
+
+double cs_sim_get_action_seconds(int sim_id)
+{
+    DWORD err;
+    double v = -1.0;
+    sim *s = sim_control_begin(sim_id, &err);
+    if (s != NULL)
+        v = s->action_seconds;
+    sim_control_end();
+    return v;
+}
+
+uint32_t cs_sim_set_manual_clock(int sim_id, int manual)
+{
+    DWORD err;
+    sim *s = sim_control_begin(sim_id, &err);
+    if (s != NULL && (manual != 0) != s->manual_clock) {
+        double real = cs_monotonic_seconds();
+        sim_obj *r;
+        sim_actions_tick(s);            /* what ended on the old clock */
+        if (manual) {
+            s->clock = real;            /* phases keep their ends */
+        } else {
+            /* back to real time: what remained of each phase remains */
+            for (r = s->sets[CS_KIND_RESOURCE].head; r; r = r->next)
+                if (r->phase_state)
+                    r->phase_end += real - s->clock;
+        }
+        s->manual_clock = manual != 0;
+        s->actions_active = 1;
+        sim_actions_tick(s);            /* the waiters' deadline on the clock now in force */
+        cs_cond_broadcast(&g_notify_cond);
+    }
+    sim_control_end();
+    return err;
+}
+
+int cs_sim_get_manual_clock(int sim_id)
+{
+    DWORD err;
+    int v = -1;
+    sim *s = sim_control_begin(sim_id, &err);
+    if (s != NULL)
+        v = s->manual_clock;
+    sim_control_end();
+    return v;
+}
+
+uint32_t cs_sim_advance(int sim_id, double seconds)
+{
+    DWORD err;
+    sim *s;
+    if (!(seconds >= 0.0) || seconds > 1e9)
+        return ERROR_INVALID_PARAMETER;
+    s = sim_control_begin(sim_id, &err);
+    if (s != NULL && !s->manual_clock)
+        err = ERROR_INVALID_STATE;
+    if (s != NULL && !err) {
+        s->clock += seconds;
+        sim_actions_tick(s);
+        cs_cond_broadcast(&g_notify_cond);
+    }
+    sim_control_end();
+    return err;
+}
+
+uint32_t cs_sim_set_resource_outcome(int sim_id, const cs_char *resource, int outcome, const cs_char *node)
+{
+    DWORD err;
+    sim *s;
+    sim_obj *r = NULL, *n = NULL;
+    if (cs_wempty((const WCHAR *)resource) || outcome < SIM_OUTCOME_SUCCEED || outcome > SIM_OUTCOME_HANG)
+        return ERROR_INVALID_PARAMETER;
+    s = sim_control_begin(sim_id, &err);
+    if (s != NULL) {
+        r = sim_set_find(&s->sets[CS_KIND_RESOURCE], (const WCHAR *)resource, cs_wlen((const WCHAR *)resource));
+        if (r == NULL)
+            err = ERROR_RESOURCE_NOT_FOUND;
+    }
+    if (s != NULL && !err && !cs_wempty((const WCHAR *)node)) {
+        n = sim_set_find(&s->sets[CS_KIND_NODE], (const WCHAR *)node, cs_wlen((const WCHAR *)node));
+        if (n == NULL)
+            err = ERROR_CLUSTER_NODE_NOT_FOUND;
+    }
+    if (s != NULL && !err) {
+        r->outcome = outcome;
+        r->outcome_node = n;
+        s->actions_active = 1;          /* a hang that ends now ends on the next tick */
+        sim_actions_tick(s);
+    }
+    sim_control_end();
+    return err;
+}
