@@ -103,11 +103,33 @@ static void take_down_dependents(sim *s, sim_obj *r, int depth)
     }
 }
 
+/* A resource that waits for its providers (to come online) or for its
+ * dependents (to go offline) already shows the pending state it is headed
+ * for, as a cluster shows it: its group stays Pending, never PartialOnline,
+ * until the whole operation ends.  phase_from keeps where it came from. */
+static int wait_pending(sim *s, sim_obj *r, int pending)
+{
+    if (r->state == pending)
+        return 0;
+    r->phase_from = r->state;
+    set_rstate(s, r, pending);
+    return 1;
+}
+
+/* Whether r shows a pending state while it waits (no phase of its own yet). */
+static int is_waiting(const sim_obj *r)
+{
+    return r->want && !r->phase_state &&
+           (r->state == ClusterResourceOnlinePending || r->state == ClusterResourceOfflinePending);
+}
+
 static void start_phase(sim *s, sim_obj *r, int pending, double now)
 {
-    r->phase_from = r->state;
     r->phase_state = pending;
     r->phase_end = now + s->action_seconds;
+    if (r->state == pending)            /* it waited showing it: phase_from is set, nothing changes */
+        return;
+    r->phase_from = r->state;
     set_rstate(s, r, pending);
 }
 
@@ -151,10 +173,12 @@ static int step_resource(sim *s, sim_obj *r, double now)
             if (p->deleted || p->state == ClusterResourceOnline)
                 continue;
             if (p->want != SIM_WANT_ONLINE && !p->phase_state) {
+                if (is_waiting(r))
+                    set_rstate(s, r, r->phase_from);
                 r->want = SIM_WANT_NONE;        /* its provider will not come online */
                 return 1;
             }
-            return 0;                           /* wait for the provider */
+            return wait_pending(s, r, ClusterResourceOnlinePending);   /* wait for the provider */
         }
         start_phase(s, r, ClusterResourceOnlinePending, now);
         return 1;
@@ -170,7 +194,7 @@ static int step_resource(sim *s, sim_obj *r, double now)
         for (i = 0; i < r->dependents.n; i++) {
             const sim_obj *d = r->dependents.v[i];
             if (!d->deleted && d->state != ClusterResourceOffline && d->state != ClusterResourceFailed)
-                return 0;                       /* dependents go offline first */
+                return wait_pending(s, r, ClusterResourceOfflinePending);   /* dependents go offline first */
         }
         start_phase(s, r, ClusterResourceOfflinePending, now);
         return 1;
@@ -237,6 +261,17 @@ static int step_group(sim *s, sim_obj *g)
     return 1;
 }
 
+double sim_next_phase_end(const sim *s)
+{
+    const sim_obj *g, *r;
+    double next = 0.0;
+    for (g = s->sets[CS_KIND_GROUP].head; g; g = g->next)
+        for (r = g->res_head; r; r = r->gnext)
+            if (r->phase_state && !outcome_here(r, SIM_OUTCOME_HANG) && (next == 0.0 || r->phase_end < next))
+                next = r->phase_end;
+    return next;
+}
+
 void sim_actions_tick(sim *s)
 {
     double now, next = 0.0;
@@ -253,16 +288,10 @@ void sim_actions_tick(sim *s)
             changed |= step_group(s, g);
         }
     }
-    for (g = s->sets[CS_KIND_GROUP].head; g; g = g->next) {
-        if (g->op)
+    for (g = s->sets[CS_KIND_GROUP].head; g; g = g->next)
+        if (group_busy(g))
             active = 1;
-        for (r = g->res_head; r; r = r->gnext) {
-            if (r->want || r->phase_state)
-                active = 1;
-            if (r->phase_state && !outcome_here(r, SIM_OUTCOME_HANG) && (next == 0.0 || r->phase_end < next))
-                next = r->phase_end;
-        }
-    }
+    next = sim_next_phase_end(s);
     s->actions_active = active;
     /* Waits use the real clock: with the manual one, cs_sim_advance wakes them. */
     s->next_deadline = s->manual_clock ? 0.0 : next;
@@ -542,9 +571,12 @@ DWORD WINAPI sim_CancelClusterGroupOperation(HGROUP hGroup, DWORD dwCancelFlags_
         return sim_end(&c, ERROR_INVALID_STATE);
     g->op = 0;
     for (r = g->res_head; r; r = r->gnext) {
+        int waited = is_waiting(r);
         r->want = SIM_WANT_NONE;
         r->restart = 0;
         r->was_online = 0;
+        if (waited)
+            set_rstate(c.s, r, r->phase_from);  /* it never started: back where it was */
         if (r->phase_state && outcome_here(r, SIM_OUTCOME_HANG)) {
             r->phase_state = 0;
             set_rstate(c.s, r, r->phase_from);
@@ -684,111 +716,4 @@ DWORD WINAPI sim_RestartClusterResource(HRESOURCE hResource, DWORD dwFlags)
     c.s->actions_active = 1;
     sim_actions_tick(c.s);
     return sim_end(&c, ERROR_IO_PENDING);
-}
-
-/* ---- the control API: time and outcomes ----------------------------------------------------------- */
-uint32_t cs_sim_set_action_seconds(int sim_id, double seconds)
-{
-    DWORD err;
-    sim *s;
-    if (!(seconds >= 0.0) || seconds > 1e9)
-        return ERROR_INVALID_PARAMETER;
-    s = sim_control_begin(sim_id, &err);
-    if (s != NULL)
-        s->action_seconds = seconds;
-    sim_control_end();
-    return err;
-}
-
-double cs_sim_get_action_seconds(int sim_id)
-{
-    DWORD err;
-    double v = -1.0;
-    sim *s = sim_control_begin(sim_id, &err);
-    if (s != NULL)
-        v = s->action_seconds;
-    sim_control_end();
-    return v;
-}
-
-uint32_t cs_sim_set_manual_clock(int sim_id, int manual)
-{
-    DWORD err;
-    sim *s = sim_control_begin(sim_id, &err);
-    if (s != NULL && (manual != 0) != s->manual_clock) {
-        double real = cs_monotonic_seconds();
-        sim_obj *r;
-        sim_actions_tick(s);            /* what ended on the old clock */
-        if (manual) {
-            s->clock = real;            /* phases keep their ends */
-        } else {
-            /* back to real time: what remained of each phase remains */
-            for (r = s->sets[CS_KIND_RESOURCE].head; r; r = r->next)
-                if (r->phase_state)
-                    r->phase_end += real - s->clock;
-        }
-        s->manual_clock = manual != 0;
-        s->actions_active = 1;
-        sim_actions_tick(s);            /* the waiters' deadline on the clock now in force */
-        cs_cond_broadcast(&g_notify_cond);
-    }
-    sim_control_end();
-    return err;
-}
-
-int cs_sim_get_manual_clock(int sim_id)
-{
-    DWORD err;
-    int v = -1;
-    sim *s = sim_control_begin(sim_id, &err);
-    if (s != NULL)
-        v = s->manual_clock;
-    sim_control_end();
-    return v;
-}
-
-uint32_t cs_sim_advance(int sim_id, double seconds)
-{
-    DWORD err;
-    sim *s;
-    if (!(seconds >= 0.0) || seconds > 1e9)
-        return ERROR_INVALID_PARAMETER;
-    s = sim_control_begin(sim_id, &err);
-    if (s != NULL && !s->manual_clock)
-        err = ERROR_INVALID_STATE;
-    if (s != NULL && !err) {
-        s->clock += seconds;
-        sim_actions_tick(s);
-        cs_cond_broadcast(&g_notify_cond);
-    }
-    sim_control_end();
-    return err;
-}
-
-uint32_t cs_sim_set_resource_outcome(int sim_id, const cs_char *resource, int outcome, const cs_char *node)
-{
-    DWORD err;
-    sim *s;
-    sim_obj *r = NULL, *n = NULL;
-    if (cs_wempty((const WCHAR *)resource) || outcome < SIM_OUTCOME_SUCCEED || outcome > SIM_OUTCOME_HANG)
-        return ERROR_INVALID_PARAMETER;
-    s = sim_control_begin(sim_id, &err);
-    if (s != NULL) {
-        r = sim_set_find(&s->sets[CS_KIND_RESOURCE], (const WCHAR *)resource, cs_wlen((const WCHAR *)resource));
-        if (r == NULL)
-            err = ERROR_RESOURCE_NOT_FOUND;
-    }
-    if (s != NULL && !err && !cs_wempty((const WCHAR *)node)) {
-        n = sim_set_find(&s->sets[CS_KIND_NODE], (const WCHAR *)node, cs_wlen((const WCHAR *)node));
-        if (n == NULL)
-            err = ERROR_CLUSTER_NODE_NOT_FOUND;
-    }
-    if (s != NULL && !err) {
-        r->outcome = outcome;
-        r->outcome_node = n;
-        s->actions_active = 1;          /* a hang that ends now ends on the next tick */
-        sim_actions_tick(s);
-    }
-    sim_control_end();
-    return err;
 }

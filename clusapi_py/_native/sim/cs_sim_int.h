@@ -528,6 +528,8 @@ int sim_csv_is(const sim_obj *o);
  * node being deleted. */
 void sim_actions_tick(sim *s);
 double sim_action_now(const sim *s);
+/* The earliest end of a phase under way (a hanging one never ends), or 0. */
+double sim_next_phase_end(const sim *s);
 void sim_actions_forget(sim *s, const sim_obj *node);
 /* Whether a function is one of the *Ex2 exports hidden by default. */
 int sim_is_ex2(int function_id);
