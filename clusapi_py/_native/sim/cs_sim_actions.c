@@ -83,6 +83,13 @@ static int outcome_here(const sim_obj *r, int outcome)
     return r->outcome == outcome && (r->outcome_node == NULL || r->outcome_node == owner_of(r));
 }
 
+/* Whether r's phase never ends: an online under a "hang" outcome (the
+ * outcome is what bringing it online does; going offline always ends). */
+static int hangs(const sim_obj *r)
+{
+    return r->phase_state == ClusterResourceOnlinePending && outcome_here(r, SIM_OUTCOME_HANG);
+}
+
 /* A failed provider takes its dependents down (depth-bounded: the topology
  * refuses cycles, the bound is only a guard). */
 static void take_down_dependents(sim *s, sim_obj *r, int depth)
@@ -140,7 +147,7 @@ static int step_resource(sim *s, sim_obj *r, double now)
     if (r->phase_state && r->state != r->phase_state)
         r->phase_state = 0;             /* changed by the control API meanwhile */
     if (r->phase_state) {
-        if (outcome_here(r, SIM_OUTCOME_HANG) || now < r->phase_end)
+        if (hangs(r) || now < r->phase_end)
             return 0;
         if (r->phase_state == ClusterResourceOnlinePending) {
             r->phase_state = 0;
@@ -267,7 +274,7 @@ double sim_next_phase_end(const sim *s)
     double next = 0.0;
     for (g = s->sets[CS_KIND_GROUP].head; g; g = g->next)
         for (r = g->res_head; r; r = r->gnext)
-            if (r->phase_state && !outcome_here(r, SIM_OUTCOME_HANG) && (next == 0.0 || r->phase_end < next))
+            if (r->phase_state && !hangs(r) && (next == 0.0 || r->phase_end < next))
                 next = r->phase_end;
     return next;
 }
@@ -577,7 +584,7 @@ DWORD WINAPI sim_CancelClusterGroupOperation(HGROUP hGroup, DWORD dwCancelFlags_
         r->was_online = 0;
         if (waited)
             set_rstate(c.s, r, r->phase_from);  /* it never started: back where it was */
-        if (r->phase_state && outcome_here(r, SIM_OUTCOME_HANG)) {
+        if (hangs(r)) {
             r->phase_state = 0;
             set_rstate(c.s, r, r->phase_from);
         }
