@@ -178,8 +178,11 @@ step "copy the tests out of the tree"
 testroot="$work/testroot"
 mkdir -p "$testroot"
 cp -R "$repo/tests" "$testroot/tests"
-# The examples are checked by the tests (they run, and the demo topology equals the package's copy).
+# The examples and the documents they are checked against (every ```python block of the README
+# and docs/ is an example file; the examples run; the demo topology equals the package's copy).
 cp -R "$repo/examples" "$testroot/examples"
+cp -R "$repo/docs" "$testroot/docs"
+cp "$repo/README.md" "$testroot/"
 # Only for [tool.pytest.ini_options] (registered markers); no package source comes along.
 cp "$repo/pyproject.toml" "$testroot/"
 # The stub's writer (tests/unit/test_typing.py runs its --print-stub, which reads the installed
