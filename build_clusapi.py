@@ -214,6 +214,7 @@ CDEF_HEADERS = [
     "cs_notify.h",          # change notification ports
     "cs_control.h",         # Cluster*Control by token
     "cs_limits.h",          # bounded snapshot and listings: timeout, cancel flag
+    "cs_actions.h",         # online, offline, move, cancel, fail, restart
     "cs_sim_control.h",     # the simulator's control API: every cs_sim_* function
     "cs_bench.h",           # every benchmark hook
     "cs_testing.h",         # test hooks (the package's own tests only)

@@ -21,6 +21,7 @@ GROUP_STATE_FUNCTIONS = tuple(f for f in ("ClusterGroupOpenEnumEx", "OpenCluster
                               if f in FUNCTION_IDS)
 
 FULL = dict(
+    action_moves=40,
     churn_target_s=0.25, churn_reps=7,
     snap_grid=[(n, g) for n in (4, 16, 64) for g in (100, 1000, 8000)], snap_rpg=3,
     snap_min_reps=7, snap_max_reps=31, snap_min_time=1.5,
@@ -29,6 +30,7 @@ FULL = dict(
     mem_cycles=1_000_000, mem_snapshots=10_000, mem_warmup_cycles=10_000, mem_warmup_snapshots=100,
 )
 QUICK = dict(
+    action_moves=6,
     churn_target_s=0.02, churn_reps=3,
     snap_grid=[(2, 10), (4, 50), (8, 200)], snap_rpg=3,
     snap_min_reps=3, snap_max_reps=5, snap_min_time=0.05,

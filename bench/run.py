@@ -44,6 +44,7 @@ import notify  # noqa: E402  (bench/notify.py)
 import props_bench  # noqa: E402  (bench/props_bench.py: the `props` group)
 import exporter_bench  # noqa: E402  (bench/exporter_bench.py: the `exporter` group)
 import check_bench  # noqa: E402  (bench/check_bench.py: the `check` group)
+import actions_bench  # noqa: E402  (bench/actions_bench.py: the `actions` group)
 import report  # noqa: E402  (bench/report.py: bench.md, bench.json, the plot)
 from common import FULL, QUICK, Results, environment, log, rss_bytes  # noqa: E402  (bench/common.py)
 from core_bench import (bench_churn, bench_latency, bench_memory, bench_snapshot,  # noqa: E402  (bench/core_bench.py)
@@ -56,7 +57,7 @@ def main(argv=None):
     parser.add_argument("--out", default=os.path.join("build", "bench"), help="output directory (default build/bench)")
     parser.add_argument("--memory-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--only", default=None,
-                        help="comma-separated subset of churn,snapshot,latency,threads,memory,notify,props,exporter,check")
+                        help="comma-separated subset of churn,snapshot,latency,threads,memory,notify,props,exporter,check,actions")
     args = parser.parse_args(argv)
     cfg = QUICK if args.quick else FULL
     if args.memory_child:
@@ -77,7 +78,8 @@ def main(argv=None):
                ("notify", lambda cfg, R: notify.bench_notify("quick" if cfg is QUICK else "full", R, rss_bytes, log)),
                ("props", lambda cfg, R: props_bench.bench_props(cfg, R, log)),
                ("exporter", lambda cfg, R: exporter_bench.bench_exporter(cfg, R, log)),
-               ("check", lambda cfg, R: check_bench.bench_check(cfg, R, log))]
+               ("check", lambda cfg, R: check_bench.bench_check(cfg, R, log)),
+               ("actions", lambda cfg, R: actions_bench.bench_actions(cfg, R, log))]
     only = set(args.only.split(",")) if args.only else None
     for name, fn in benches:
         if only and name not in only:

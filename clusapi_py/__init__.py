@@ -14,6 +14,7 @@ from .enums import (
     Access, CsvFaultState, GroupMoveFlags, GroupOfflineFlags, GroupOnlineFlags, GroupState, NetInterfaceState,
     NetworkState, NodeState, ResourceOfflineFlags, ResourceOnlineFlags, ResourceState,
 )
+from .actions.operation import Operation
 from .events import ClusterEvent, EventKind, LiveView, NotificationPort
 from .errors import (
     ClusterAccessDeniedError, ClusterAPIUnavailableError, ClusterError, ClusterGroupBusyError,
@@ -29,7 +30,7 @@ from .properties import Property
 from .snapshot import Snapshot
 
 __all__ = [
-    "open_cluster", "Cluster", "Node", "Group", "Resource", "Network", "NetInterface",
+    "open_cluster", "Cluster", "Operation", "Node", "Group", "Resource", "Network", "NetInterface",
     "ClusterVersion", "GroupStatus", "ResourceStatus", "Quorum",
     "Snapshot", "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo",
     "Access", "NodeState", "GroupState", "ResourceState", "NetworkState", "NetInterfaceState",

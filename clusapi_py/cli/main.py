@@ -20,7 +20,7 @@ import typing
 from .._version import __version__
 from ..handles import open_cluster
 from .._backend import Backend
-from . import _common, _runtime, csv_cmd, dump, exporter, info, objects, props, status, watch
+from . import _common, _runtime, act, csv_cmd, dump, exporter, info, objects, props, status, watch
 from ._common import EXIT_OK, EXIT_UNKNOWN, Command, Context
 
 COMMANDS: typing.Tuple[Command, ...] = (
@@ -41,6 +41,11 @@ COMMANDS: typing.Tuple[Command, ...] = (
     Command("watch", "each change as it happens, one line (--json: one JSON object) per event, until Ctrl-C or "
             "SIGTERM, --count N events or --timeout S seconds (all exit 0)", watch.run, watch.arguments,
             streams=True, runs_for=True),
+    Command("group", "act on a group: online, offline (--yes), move [--node N]; waits for the end through "
+            "notifications (--wait S, a timeout; exit 0 done, 1 still going, 2 failed, 3 refused)",
+            act.run_group, act.group_arguments, streams=True),
+    Command("resource", "act on a resource: online, offline (--yes), fail (--yes), restart; waits as group does",
+            act.run_resource, act.resource_arguments, streams=True),
     Command("exporter", "serve Prometheus metrics on /metrics (windows_exporter's mscluster names) from the live "
             "view, until Ctrl-C; needs clusapi_py[exporter]", exporter.run, exporter.arguments, streams=True,
             opens=True),

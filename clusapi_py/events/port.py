@@ -100,8 +100,11 @@ def _filters(kinds: typing.Optional[typing.Iterable[EventKind]], version: int) -
 
 
 def open_port(cluster: typing.Any, kinds: typing.Optional[typing.Iterable[EventKind]] = None, *,
-              version: typing.Optional[int] = None) -> "NotificationPort":
-    """Cluster.notifications(): see the module docstring."""
+              version: typing.Optional[int] = None,
+              node_names: typing.Optional[typing.Dict[str, str]] = None) -> "NotificationPort":
+    """Cluster.notifications(): see the module docstring.  `node_names`: the {node id: name}
+    map the port resolves owner changes with, shared with other ports of the cluster (the
+    operations' ports share one: the nodes are read once per Cluster, not once per port)."""
     if version not in (None, 1, 2):
         raise ValueError("version must be None, 1 or 2")
     want = 0 if version is None else version
@@ -124,7 +127,7 @@ def open_port(cluster: typing.Any, kinds: typing.Optional[typing.Iterable[EventK
     port._name = None
     port._cluster = cluster
     port._version = lib.cs_notify_version(token)
-    port._node_names = {}
+    port._node_names = node_names if node_names is not None else {}
     port._stash = collections.deque()
     port._stash_lock = threading.Lock()
     port._seen = 0

@@ -7,21 +7,26 @@ does not know (a newer Windows's state): `NodeState | int`, and so on.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Mapping, Optional, TypeVar, Union
 
 from .. import _bindings as bindings
 from .. import _consts as consts
 from .. import kinds
-from ..enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
+from ..enums import (GroupMoveFlags, GroupOfflineFlags, GroupOnlineFlags, GroupState, NetInterfaceState, NetworkState,
+                     NodeState, ResourceOfflineFlags, ResourceOnlineFlags, ResourceState)
 from ..properties.mixin import GroupControlsMixin, PropertiesMixin, ResourceControlsMixin
 from ..records import GroupStatus, ResourceStatus
 from ._base import (
     _NAME_FIELD, _STATE_FAILED, _STATUS_BUFFER, _STATUS_TOO_LONG, _cs_state, _cs_status_into, _ffi_new, _ffi_string,
-    _Handle,
+    _Handle, extension,
 )
 
 if TYPE_CHECKING:   # cluster.py imports this module; the reverse edge exists for the checker only
+    from ..actions.operation import Operation
     from .cluster import Cluster
+
+#: The *Ex calls' instructions: {resource type: DWORD or text}, or an encoded property list.
+Instructions = Union[Mapping[str, Union[int, str]], bytes, None]
 
 lib = bindings.lib
 
@@ -142,6 +147,39 @@ class Group(_Object[GroupState], GroupControlsMixin):
     def preferred_owner_names(self, timeout: "float | None" = None) -> "list[str]":
         return self._names(consts.CLUSTER_GROUP_ENUM_NODES, timeout)
 
+    # ---- actions (clusapi_py.actions): each returns an Operation at once ------------------------
+    def online(self, node: "Node | str | None" = None, *, flags: GroupOnlineFlags = GroupOnlineFlags(0),
+               instructions: Instructions = None, reason: Optional[str] = None) -> Operation:
+        """Brings the group online (on `node`, or where the cluster chooses): OnlineClusterGroup,
+        *Ex with flags or instructions, *Ex2 with a reason."""
+        op: Operation = extension("act")(self, "online", node=node, flags=flags, instructions=instructions,
+                                         reason=reason)
+        return op
+
+    def offline(self, *, flags: GroupOfflineFlags = GroupOfflineFlags(0), instructions: Instructions = None,
+                reason: Optional[str] = None) -> Operation:
+        """Takes the group offline: OfflineClusterGroup (*Ex, *Ex2 as for online())."""
+        op: Operation = extension("act")(self, "offline", flags=flags, instructions=instructions, reason=reason)
+        return op
+
+    def move(self, node: "Node | str | None" = None, *, flags: GroupMoveFlags = GroupMoveFlags(0),
+             instructions: Instructions = None, reason: Optional[str] = None) -> Operation:
+        """Moves the group to `node` (None: the cluster's choice): MoveClusterGroup (*Ex, *Ex2).
+        Done when it is back in its state on another node and not queued."""
+        op: Operation = extension("act")(self, "move", node=node, flags=flags, instructions=instructions,
+                                         reason=reason)
+        return op
+
+    def live_migrate(self, node: "Node | str | None" = None, *, reason: Optional[str] = None) -> Operation:
+        """Live-migrates the group's virtual machine: MoveClusterGroupEx with the documented flags
+        (RETURN_TO_SOURCE_NODE_ON_ERROR, QUEUE_ENABLED, HIGH_PRIORITY_START) and instruction list
+        ({"Virtual Machine": 4, "Virtual Machine Configuration": 4})."""
+        op: Operation = extension("act")(self, "live_migrate", node=node, reason=reason,
+                                         flags=GroupMoveFlags.RETURN_TO_SOURCE_NODE_ON_ERROR
+                                         | GroupMoveFlags.QUEUE_ENABLED | GroupMoveFlags.HIGH_PRIORITY_START,
+                                         instructions={"Virtual Machine": 4, "Virtual Machine Configuration": 4})
+        return op
+
 
 class Resource(_Object[ResourceState], ResourceControlsMixin):
     __slots__ = ()
@@ -178,6 +216,31 @@ class Resource(_Object[ResourceState], ResourceControlsMixin):
 
     def possible_owner_names(self, timeout: "float | None" = None) -> "list[str]":
         return self._names(consts.CLUSTER_RESOURCE_ENUM_NODES, timeout)
+
+    # ---- actions (clusapi_py.actions): each returns an Operation at once ------------------------
+    def online(self, *, flags: ResourceOnlineFlags = ResourceOnlineFlags(0), instructions: Instructions = None,
+               reason: Optional[str] = None) -> Operation:
+        """Brings the resource (and the resources it depends on) online: OnlineClusterResource,
+        *Ex with flags or instructions, *Ex2 with a reason."""
+        op: Operation = extension("act")(self, "online", flags=flags, instructions=instructions, reason=reason)
+        return op
+
+    def offline(self, *, flags: ResourceOfflineFlags = ResourceOfflineFlags(0), instructions: Instructions = None,
+                reason: Optional[str] = None) -> Operation:
+        """Takes the resource (its dependents first) offline: OfflineClusterResource (*Ex, *Ex2)."""
+        op: Operation = extension("act")(self, "offline", flags=flags, instructions=instructions, reason=reason)
+        return op
+
+    def fail(self) -> Operation:
+        """Fails the resource on purpose (FailClusterResource), to test the restart and failover
+        policies; done when it is seen Failed."""
+        op: Operation = extension("act")(self, "fail")
+        return op
+
+    def restart(self) -> Operation:
+        """Takes the resource offline and back online (RestartClusterResource)."""
+        op: Operation = extension("act")(self, "restart")
+        return op
 
 
 class Network(_Object[NetworkState]):

@@ -43,6 +43,7 @@ LAYERS = [
     ("property controls", ["properties.controls", "properties.mixin", "shared_volumes"]),
     ("handles", ["handles", "handles.*"]),
     ("events", ["events", "events.*"]),  # notification ports and the live view (above the handles)
+    ("actions", ["actions.operation"]),  # operations: started by the handles, waited on through ports
     ("front ends", ["monitor.prometheus", "monitor.deflate", "monitor.exporter", "monitor.webconfig", "monitor.http"]),   # the Prometheus exporter (uses the live view)
     ("command line", ["cli", "cli.*"]),
     ("package", ["", "__main__"]),
@@ -162,7 +163,7 @@ def test_every_module_has_a_declared_layer():
 # Type-only references up a layer, each one on purpose: Cluster hands out the notification
 # port and the live view (built by the events package through the registry in handles/_base.py)
 # and names their types in its signatures.  Such an import runs only under a type checker.
-TYPE_ONLY_UPWARD = {("handles.cluster", "events.port"), ("handles.cluster", "events.live"),
+TYPE_ONLY_UPWARD = {("handles.objects", "actions.operation"), ("handles.cluster", "events.port"), ("handles.cluster", "events.live"),
                     ("handles.cluster", "events.types"), ("handles.cluster", "events")}
 
 
@@ -416,6 +417,7 @@ HEADER_USERS = {
     "cs_snapshot.h": {"_bindings", "kinds"},
     "cs_kinds.h": set(),        # tests/unit/test_kinds.py holds kinds.py equal to it
     "cs_notify.h": {"events.port"},
+    "cs_actions.h": {"actions.operation"},
     "cs_control.h": {"properties.controls"},
     "cs_limits.h": {"handles.cluster", "handles.objects"},
     "cs_sim_control.h": {"_bindings", "_consts", "sim.cluster", "sim.props"},

@@ -99,6 +99,26 @@ with clusapi_py.open_cluster(backend=s) as c, c.live_view() as view:
         s.set_group_state("VM00005", ("FAILED", "ONLINE")[i % 2])
     view.flush()
     view.snapshot()
+# actions: the shim's calls (plain, Ex, refused), the simulator's phases, operations' waits
+s.action_seconds = 0.001
+with clusapi_py.open_cluster(backend=s) as c, c.open_group("VM00006") as g:
+    owner = g.status().owner_node
+    other = next(n for n in c.node_names() if n != owner)
+    g.offline().wait(10)
+    g.online(flags=clusapi_py.GroupOnlineFlags(0), instructions={"Virtual Machine": 1}).wait(10)
+    try:
+        g.move(other, reason="valgrind")         # the *Ex2 exports are hidden: refused, nothing called
+    except clusapi_py.ClusterAPIUnavailableError:
+        pass
+    try:
+        g.move(other).wait(10)
+    except clusapi_py.ClusterError:
+        pass
+    with c.open_group("VM00006", clusapi_py.Access.GENERIC_READ) as ro:
+        try:
+            ro.offline()
+        except clusapi_py.ClusterAccessDeniedError:
+            pass
 gc.collect()
 assert all(v == 0 for v in s.open_handles().values()), s.open_handles()
 del s
