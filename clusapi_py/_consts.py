@@ -12,6 +12,7 @@ ERROR_INVALID_PARAMETER = lib.ERROR_INVALID_PARAMETER   # a simulator control ca
 ERROR_MOD_NOT_FOUND = lib.ERROR_MOD_NOT_FOUND           # the system backend could not load clusapi.dll
 ERROR_BUSY = lib.ERROR_BUSY                             # cs_detach on a handle that is in use
 ERROR_ALREADY_EXISTS = lib.ERROR_ALREADY_EXISTS         # a simulator add_* of a name that is taken
+ERROR_RESOURCE_FAILED = lib.ERROR_RESOURCE_FAILED       # what a failed operation is reported with
 ERROR_IO_PENDING = lib.ERROR_IO_PENDING                 # an action accepted, going on in the cluster (not a failure)
 
 # ---- ClusterOpenEnum(dwType): CLUSTER_ENUM ------------------------------------------------

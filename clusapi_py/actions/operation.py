@@ -43,7 +43,7 @@ __all__ = ["Operation", "start", "act", "live_migration_instructions"]
 
 ffi, lib = bindings.ffi, bindings.lib
 _PENDING = consts.ERROR_IO_PENDING
-_FAILED = 5038                 # ERROR_RESOURCE_FAILED: what a failed operation is reported with
+_FAILED = consts.ERROR_RESOURCE_FAILED      # what a failed operation is reported with
 _QUEUED = int(GroupStatusInformation.WAITING_IN_QUEUE_FOR_MOVE)
 _RESYNC = frozenset({EventKind.CLUSTER_RECONNECT, EventKind.CLUSTER_LOST_NOTIFICATIONS})
 _GROUP_KINDS = (EventKind.GROUP_STATE, EventKind.GROUP_OWNER_NODE, EventKind.GROUP_PROPERTIES,
