@@ -1,0 +1,133 @@
+"""The simulator's action rules under random sequences (a Hypothesis state machine):
+random online / offline / move / fail / restart / cancel calls, resource outcomes,
+node failures and clock steps, with these held after every step:
+
+- every group's state is the one its resources give it (derived_group_state: the
+  documented CLUSTER_GROUP_STATE rule), whatever is in flight;
+- a group whose resources are all settled is never reported Pending, and a
+  provider is Online whenever a dependent is Online or coming online on its own phase;
+- every call answers 0, 997 or a documented refusal, never anything else;
+- every action ends: advancing the clock far enough leaves nothing pending
+  (no resource is set to "hang" here).
+"""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+
+import clusapi_py
+from clusapi_py import GroupState, ResourceState, sim
+from clusapi_py._bindings import ffi, lib
+from clusapi_py.sim.topology import derived_group_state
+
+GROUPS = ("SQL Server (MSSQLSERVER)", "Available Storage", "Cluster Group")
+NODES = ("NODE1", "NODE2", "NODE3")
+PENDING = (ResourceState.ONLINE_PENDING, ResourceState.OFFLINE_PENDING, ResourceState.PENDING)
+# 0, 997, and the refusals the simulator documents for these calls (docs/design.md)
+ANSWERS = {0, 997, 5, 87, 5004, 5005, 5023, 5071, 5908}
+
+
+class ActionRules(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.s = sim.SimulatedCluster()
+        self.s.manual_clock = True
+        self.c = clusapi_py.open_cluster(backend=self.s)
+        self.resources = [r["name"] for r in self.s.topology["resources"] if r["group"] in GROUPS]
+
+    def teardown(self) -> None:
+        self.c.close()
+        del self.s
+
+    def _answer(self, code: int) -> None:
+        assert code in ANSWERS, code
+
+    # ---- actions (the shim's calls: the same the handles make) -----------------------------
+    @rule(group=st.sampled_from(GROUPS), node=st.sampled_from((None,) + NODES))
+    def online(self, group: str, node: str | None) -> None:
+        with self.c.open_group(group) as g:
+            if node is None:
+                self._answer(lib.cs_group_online(g._tok(), 0, 0, b"", 0, ffi.NULL))
+            else:
+                with self.c.open_node(node) as n:
+                    self._answer(lib.cs_group_online(g._tok(), n._tok(), 0, b"", 0, ffi.NULL))
+
+    @rule(group=st.sampled_from(GROUPS))
+    def offline(self, group: str) -> None:
+        with self.c.open_group(group) as g:
+            self._answer(lib.cs_group_offline(g._tok(), 0, b"", 0, ffi.NULL))
+
+    @rule(group=st.sampled_from(GROUPS), node=st.sampled_from((None,) + NODES), back=st.booleans())
+    def move(self, group: str, node: str | None, back: bool) -> None:
+        flags = 0x2 if back else 0              # RETURN_TO_SOURCE_NODE_ON_ERROR
+        with self.c.open_group(group) as g:
+            if node is None:
+                self._answer(lib.cs_group_move(g._tok(), 0, flags, b"", 0, ffi.NULL))
+            else:
+                with self.c.open_node(node) as n:
+                    self._answer(lib.cs_group_move(g._tok(), n._tok(), flags, b"", 0, ffi.NULL))
+
+    @rule(group=st.sampled_from(GROUPS))
+    def cancel(self, group: str) -> None:
+        with self.c.open_group(group) as g:
+            self._answer(lib.cs_group_cancel(g._tok()))
+
+    @rule(data=st.data(), verb=st.sampled_from(("online", "offline", "fail", "restart")))
+    def resource(self, data: st.DataObject, verb: str) -> None:
+        name = data.draw(st.sampled_from(self.resources))
+        with self.c.open_resource(name) as r:
+            tok = r._tok()
+            code = {"online": lambda: lib.cs_resource_online(tok, 0, b"", 0, ffi.NULL),
+                    "offline": lambda: lib.cs_resource_offline(tok, 0, b"", 0, ffi.NULL),
+                    "fail": lambda: lib.cs_resource_fail(tok),
+                    "restart": lambda: lib.cs_resource_restart(tok)}[verb]()
+            self._answer(code)
+
+    @rule(data=st.data(), outcome=st.sampled_from(("succeed", "fail")), node=st.sampled_from((None,) + NODES))
+    def outcome(self, data: st.DataObject, outcome: str, node: str | None) -> None:
+        self.s.set_resource_outcome(data.draw(st.sampled_from(self.resources)), outcome, node=node)  # type: ignore[arg-type]
+
+    @rule(node=st.sampled_from(NODES[1:]), up=st.booleans())
+    def node_state(self, node: str, up: bool) -> None:
+        self.s.set_node_state(node, "UP" if up else "PAUSED")
+
+    @rule(seconds=st.sampled_from((0.0, 0.01, 0.05, 0.2)))
+    def advance(self, seconds: float) -> None:
+        self.s.advance(seconds)
+
+    # ---- what always holds --------------------------------------------------------------------
+    @invariant()
+    def groups_are_derived_from_their_resources(self) -> None:
+        t = self.s.topology
+        members: dict[str, list[ResourceState]] = {}
+        for r in t["resources"]:
+            members.setdefault(r["group"], []).append(ResourceState[r["state"]])
+        for g in t["groups"]:
+            derived = derived_group_state(members.get(g["name"], []))
+            if derived is not None:
+                assert GroupState[g["state"]] is derived, (g["name"], g["state"], members[g["name"]])
+
+    @invariant()
+    def an_online_dependent_has_its_providers_online(self) -> None:
+        t = self.s.topology
+        state = {r["name"]: ResourceState[r["state"]] for r in t["resources"]}
+        for r in t["resources"]:
+            if state[r["name"]] is ResourceState.ONLINE:
+                for p in r.get("dependencies") or ():
+                    assert state[p] in (ResourceState.ONLINE, ResourceState.OFFLINE_PENDING), (r["name"], p, state[p])
+
+    @precondition(lambda self: True)
+    @rule()
+    def everything_ends(self) -> None:
+        self.s.advance(3600)
+        t = self.s.topology
+        pending = [r["name"] for r in t["resources"] if ResourceState[r["state"]] in PENDING]
+        assert not pending, pending
+        with self.c.open_group(GROUPS[0]) as g:
+            assert lib.cs_group_cancel(g._tok()) == 5023     # nothing left in progress
+
+
+ActionRules.TestCase.settings = settings(max_examples=100, stateful_step_count=40, deadline=None,
+                                         suppress_health_check=[HealthCheck.too_slow])
+TestActionRules = ActionRules.TestCase
