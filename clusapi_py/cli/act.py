@@ -16,7 +16,7 @@ import time
 import typing
 
 from ..enums import state_name
-from ..errors import ClusterError, ClusterOperationFailedError, ClusterTimeoutError
+from ..errors import ClusterOperationFailedError, ClusterTimeoutError
 from ..events.types import ClusterEvent
 from ..records import Outcome
 from ._common import EXIT_CRITICAL, EXIT_OK, EXIT_WARNING, Context, line_safe
@@ -120,8 +120,6 @@ def _wait(op: typing.Any, seconds: float, out: typing.Optional[typing.TextIO]
         if seconds == 0:
             return EXIT_GOING, last, "started%s; not waiting (--wait 0)" % queued
         return EXIT_GOING, last, "still going after %g s%s: it goes on in the cluster" % (seconds, queued)
-    except ClusterError:
-        raise
     return EXIT_DONE, outcome, "done: %s on %s in %.3f s" % (state_name(outcome.state), outcome.owner_node or "-",
                                                                 outcome.elapsed)
 
