@@ -40,7 +40,7 @@ class _Watch:
     the first Online after the move went Pending is the completing change (these moves
     succeed), seen without a round trip."""
 
-    def __init__(self, c, target):
+    def __init__(self, c):
         self.port = c.notifications([EventKind.GROUP_STATE])
         self.left = False
         self.done = False
@@ -74,7 +74,7 @@ def _one_move(s, c, target, mode, gap):
     """(seconds from the completing change to the end being noticed, round trips) of one move."""
     done = threading.Event()
     result = {}
-    watch = _Watch(c, target)
+    watch = _Watch(c)
     try:
         with c.open_group(GROUP) as g, c.open_node(target) as node:
             before = s.round_trips()

@@ -28,7 +28,7 @@ from .. import _consts as consts
 from .. import errors
 from .._validate import name_arg, text_arg
 from ..enums import (GroupMoveFlags, GroupOfflineFlags, GroupOnlineFlags, GroupState, GroupStatusInformation,
-                     ResourceOfflineFlags, ResourceOnlineFlags, ResourceState, check_flags)
+                     ResourceOfflineFlags, ResourceOnlineFlags, ResourceState, check_flags, state_table)
 from ..events.port import NotificationPort, open_port
 from ..events.types import ClusterEvent, EventKind
 from ..handles._base import register_extension
@@ -45,6 +45,8 @@ ffi, lib = bindings.ffi, bindings.lib
 _PENDING = consts.ERROR_IO_PENDING
 _FAILED = consts.ERROR_RESOURCE_FAILED      # what a failed operation is reported with
 _QUEUED = int(GroupStatusInformation.WAITING_IN_QUEUE_FOR_MOVE)
+_STATES: typing.Dict[type, typing.Dict[int, typing.Any]] = {GroupState: state_table(GroupState),
+                                                          ResourceState: state_table(ResourceState)}
 _RESYNC = frozenset({EventKind.CLUSTER_RECONNECT, EventKind.CLUSTER_LOST_NOTIFICATIONS})
 _GROUP_KINDS = (EventKind.GROUP_STATE, EventKind.GROUP_OWNER_NODE, EventKind.GROUP_PROPERTIES,
                 EventKind.GROUP_DELETED, EventKind.CLUSTER_RECONNECT, EventKind.CLUSTER_LOST_NOTIFICATIONS)
@@ -232,10 +234,7 @@ class Operation:
 
     def _snapshot(self, ok: bool, returned: bool = False) -> Outcome:
         o = self._observation
-        state: typing.Union[GroupState, ResourceState, int] = o.state
-        table = type(self._judge.request.target_state)
-        if o.state in table._value2member_map_:
-            state = table(o.state)
+        state = _STATES[type(self._judge.request.target_state)][o.state]
         return Outcome(ok, state, o.owner_node or "", bool(o.status_information & _QUEUED), returned,
                        time.monotonic() - self._started, tuple(self._events))
 
