@@ -4,7 +4,11 @@ through notifications.
 Starting costs three round trips and never more: the notification port is
 opened *before* the action (so no change between the call and the wait can be
 missed), one state read seeds the wait with where the object starts (state and
-owner node), then the action's own call.  That call answers 0 (done, or nothing
+owner node), then the action's own call.  When the Cluster object has a live
+view open (and current), the operation takes the object's events from it
+instead (events/feed.py): the seed comes from the view's model, and the action's
+own call is the only round trip; if the view closes during the wait, the
+operation opens a port of its own and reads the object once.  That call answers 0 (done, or nothing
 to do), ERROR_IO_PENDING (997: accepted, going on in the cluster) or a refusal,
 raised as its ClusterError with nothing changed and the port closed again.
 
@@ -29,6 +33,7 @@ from .. import errors
 from .._validate import name_arg, text_arg
 from ..enums import (GroupMoveFlags, GroupOfflineFlags, GroupOnlineFlags, GroupState, GroupStatusInformation,
                      ResourceOfflineFlags, ResourceOnlineFlags, ResourceState, check_flags, state_table)
+from ..events.feed import ViewFeed, open_feed
 from ..events.port import NotificationPort, open_port
 from ..events.types import ClusterEvent, EventKind
 from ..handles._base import register_extension
@@ -80,7 +85,7 @@ class Operation:
     target: str                 #: the group's or resource's name
     pending: bool               #: the call answered ERROR_IO_PENDING (997): accepted, going on
     _obj: typing.Any            # the Group or Resource acted on
-    _port: Optional[NotificationPort]
+    _port: Optional[typing.Union[NotificationPort, ViewFeed]]   # where the object's events come from
     _judge: Judge
     _observation: Observation   # the last state, owner and StatusInformation seen
     _events: typing.List[ClusterEvent]
@@ -191,6 +196,14 @@ class Operation:
         while event is not None and self._outcome is None:
             self._see(event)
             event = port.get(0) if self._outcome is None else None
+        if self._outcome is None and isinstance(port, ViewFeed) and port.lost:
+            self._watch_alone(port)
+
+    def _watch_alone(self, feed: ViewFeed) -> None:
+        """The live view closed under the wait: a port of our own (opened first), then one read."""
+        feed.close()
+        self._port = _open_port(self._obj)
+        self._observe(self._read())
 
     def _see(self, event: ClusterEvent) -> None:
         if event.kind in _RESYNC:
@@ -217,11 +230,21 @@ class Operation:
             self._observe(current._replace(state=int(event.state), owner_node=owner))
 
     def _read(self) -> Observation:
-        """The object's state and owner now (one round trip)."""
+        """The object's state and owner now: one round trip, or none from a live view's model."""
+        port = self._port
+        if isinstance(port, ViewFeed):
+            seen = port.read()
+            if seen is None:
+                self._finish(Judgement(Verdict.FAILED, False, "the %s is gone from the live view"
+                                       % self._obj._what))
+                return self._observation
+            return self._observation._replace(state=seen[0], owner_node=seen[1])
         status = self._obj.status()
         return self._observation._replace(state=int(status.state), owner_node=status.owner_node or None)
 
     def _observe(self, observation: Observation) -> None:
+        if self._outcome is not None:
+            return
         self._observation = observation
         verdict = self._judge.observe(observation)
         if verdict.done:
@@ -254,18 +277,20 @@ def start(obj: typing.Any, kind: str, target_state: typing.Union[GroupState, Res
     """Opens the port, reads where the object starts, makes the call (see the module
     docstring).  `call` makes the action's shim call and returns its code."""
     is_group = isinstance(target_state, GroupState)
-    cluster = obj.cluster
-    names = _NODE_NAMES.get(cluster)
-    if names is None:
-        names = _NODE_NAMES[cluster] = {}
-    port: NotificationPort = open_port(cluster, _GROUP_KINDS if is_group else _RESOURCE_KINDS, node_names=names)
+    fed = open_feed(obj.cluster, obj.name, is_group)
+    port: typing.Union[NotificationPort, ViewFeed]
+    if fed is not None:
+        port, (state, source) = fed
+    else:
+        port = _open_port(obj)
     try:
-        status = obj.status()
-        source = status.owner_node or None
+        if fed is None:
+            status = obj.status()
+            state, source = int(status.state), status.owner_node or None
         if kind in MOVES:
-            target_state = status.state if status.state in (GroupState.ONLINE, GroupState.OFFLINE,
-                                                             GroupState.PARTIAL_ONLINE) else GroupState.ONLINE
-        request = Request(kind, target_state, source, requested_node, int(flags), int(status.state))
+            target_state = GroupState(state) if state in (GroupState.ONLINE, GroupState.OFFLINE,
+                                                          GroupState.PARTIAL_ONLINE) else GroupState.ONLINE
+        request = Request(kind, target_state, source, requested_node, int(flags), state)
         code = call()
         if code != 0 and code != _PENDING:
             raise bindings.last_error(obj._what, obj.name)
@@ -277,9 +302,22 @@ def start(obj: typing.Any, kind: str, target_state: typing.Union[GroupState, Res
     op._obj, op._port, op._events, op._started = obj, port, [], time.monotonic()
     op._outcome, op._verdict, op._on_event = None, None, None
     op._judge = Judge(request)
-    op._observation = Observation(int(status.state), source, 0, False)
-    op._observe(op._observation)        # nothing to do: done at once
+    op._observation = Observation(state, source, 0, False)
+    if code == 0 and kind in MOVES and source is not None and requested_node is not None \
+            and name_key(source) == name_key(requested_node):
+        op._finish(Judgement(Verdict.OK))   # already there: the call had nothing to do
+    else:
+        op._observe(op._observation)    # nothing to do: done at once
     return op
+
+
+def _open_port(obj: typing.Any) -> NotificationPort:
+    """A port for the events of obj's kind, sharing its Cluster's node-name map."""
+    cluster = obj.cluster
+    names = _NODE_NAMES.get(cluster)
+    if names is None:
+        names = _NODE_NAMES[cluster] = {}
+    return open_port(cluster, _GROUP_KINDS if isinstance(obj, Group) else _RESOURCE_KINDS, node_names=names)
 
 
 # ---- the actions -----------------------------------------------------------------------------------

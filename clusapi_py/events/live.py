@@ -45,6 +45,7 @@ from ..shared_volumes import csv_node_states, read_csv_node_states
 from ..snapshot import Snapshot
 from ..handles._base import register_extension
 from ..names import name_key
+from .feed import register_core
 from .port import NotificationPort, open_port
 from .types import ClusterEvent, EventKind
 
@@ -188,6 +189,7 @@ class _Core:
         self.closed = False
         self.error: typing.Optional[BaseException] = None
         self.thread: typing.Optional[threading.Thread] = None
+        self.feeds: typing.List[typing.Any] = []    # events/feed.py: waiters on one object's events
         # The port first, then the read: nothing that changes between them is missed.
         self.port: NotificationPort = open_port(cluster, None, version=version)
         try:
@@ -202,6 +204,7 @@ class _Core:
         except BaseException:
             self.close()                 # whatever failed, nothing stays open or running
             raise
+        register_core(cluster, self)
 
     def _wait_for_reader(self) -> None:
         """The reader's first call is under way (counted by the backend) before the view is
@@ -330,6 +333,8 @@ class _Core:
             self.last_full_read = time.monotonic()
             self.stale = False
             self.stale_since = None
+            for feed in self.feeds:
+                feed.resynced()
             self.lock.notify_all()
 
     def _read(self, opener: str, name: str) -> typing.Any:
@@ -342,7 +347,6 @@ class _Core:
 
     def apply_one(self, ev: ClusterEvent) -> None:
         """One event to the model: reads (if any) first, then the change under the lock."""
-        m = self.model
         key = name_key(ev.name)
         k = ev.kind
         read = None
@@ -359,57 +363,64 @@ class _Core:
                 self.error = exc
                 return
         with self.lock:
-            if k is _K.SHARED_VOLUME_STATE:
-                m.csv[key] = (ev.name, typing.cast(typing.Tuple[CsvNodeState, ...], read))
-                return
-            if k is _K.NODE_STATE and key in m.nodes and ev.state is not None:
-                m.nodes[key] = m.nodes[key]._replace(state=ev.state)
-            elif k is _K.NODE_ADDED:
-                node_id, state = (ev.id, ev.state) if ev.state is not None else (read or (None, None))
-                if node_id is not None:
-                    m.nodes[key] = NodeInfo(ev.name, node_id, state)  # type: ignore[arg-type]  # int if unknown
-                    m.node_by_id[node_id] = ev.name
-            elif k is _K.NODE_DELETED:
-                m.remove_node(key)
-            elif k is _K.GROUP_STATE and key in m.groups:
-                if ev.state is not None:
-                    m.groups[key] = m.groups[key]._replace(state=ev.state)
-                if ev.owner_node is not None:           # version 1 reads the owner with the state
-                    m.set_group_owner(key, ev.owner_node)
-            elif k is _K.GROUP_OWNER_NODE:
-                m.set_group_owner(key, ev.owner_node or "")
-            elif k is _K.GROUP_ADDED and read is not None:
-                group_id, status = read
-                m.remove_group(key)
-                m.groups[key] = GroupInfo(ev.name, group_id, status.state, "")
-                m.group_by_id[group_id] = ev.name
-                m.set_group_owner(key, status.owner_node)
-            elif k is _K.GROUP_DELETED:
-                m.remove_group(key)
-            elif k is _K.RESOURCE_STATE and key in m.resources and ev.state is not None:
-                m.resources[key] = m.resources[key]._replace(state=ev.state)
-            elif k is _K.RESOURCE_ADDED and read is not None:
-                res_id, status = read
-                m.add_resource(ResourceInfo(ev.name, res_id, status.state, status.owner_node, status.group_name))
-            elif k is _K.RESOURCE_DELETED:
-                m.remove_resource(key)
-                m.csv.pop(key, None)
-            elif k is _K.RESOURCE_OWNER_GROUP and key in m.resources:
-                group_id = text_to_nul(ev.payload, "a resource's new group")
-                group = m.group_by_id.get(group_id)
-                if group is not None:
-                    m.add_resource(m.resources[key]._replace(group=group))
-            elif k is _K.NETWORK_STATE and key in m.networks and ev.state is not None:
-                m.networks[key] = m.networks[key]._replace(state=ev.state)
-            elif k is _K.NETWORK_DELETED:
-                m.remove_network(key)
-            elif k is _K.NETINTERFACE_STATE and key in m.netifs and ev.state is not None:
-                m.netifs[key] = m.netifs[key]._replace(state=ev.state)
-            elif k is _K.NETINTERFACE_DELETED:
-                m.netifs.pop(key, None)
-            else:
-                return
-            self.current = None           # the next snapshot() builds a new one
+            self._apply_locked(ev, key, read)
+            for feed in self.feeds:      # after the model has it, under the same lock (events/feed.py)
+                feed.push(ev)
+
+    def _apply_locked(self, ev: ClusterEvent, key: str, read: typing.Any) -> None:
+        m = self.model
+        k = ev.kind
+        if k is _K.SHARED_VOLUME_STATE:
+            m.csv[key] = (ev.name, typing.cast(typing.Tuple[CsvNodeState, ...], read))
+            return
+        if k is _K.NODE_STATE and key in m.nodes and ev.state is not None:
+            m.nodes[key] = m.nodes[key]._replace(state=ev.state)
+        elif k is _K.NODE_ADDED:
+            node_id, state = (ev.id, ev.state) if ev.state is not None else (read or (None, None))
+            if node_id is not None:
+                m.nodes[key] = NodeInfo(ev.name, node_id, state)  # type: ignore[arg-type]  # int if unknown
+                m.node_by_id[node_id] = ev.name
+        elif k is _K.NODE_DELETED:
+            m.remove_node(key)
+        elif k is _K.GROUP_STATE and key in m.groups:
+            if ev.state is not None:
+                m.groups[key] = m.groups[key]._replace(state=ev.state)
+            if ev.owner_node is not None:           # version 1 reads the owner with the state
+                m.set_group_owner(key, ev.owner_node)
+        elif k is _K.GROUP_OWNER_NODE:
+            m.set_group_owner(key, ev.owner_node or "")
+        elif k is _K.GROUP_ADDED and read is not None:
+            group_id, status = read
+            m.remove_group(key)
+            m.groups[key] = GroupInfo(ev.name, group_id, status.state, "")
+            m.group_by_id[group_id] = ev.name
+            m.set_group_owner(key, status.owner_node)
+        elif k is _K.GROUP_DELETED:
+            m.remove_group(key)
+        elif k is _K.RESOURCE_STATE and key in m.resources and ev.state is not None:
+            m.resources[key] = m.resources[key]._replace(state=ev.state)
+        elif k is _K.RESOURCE_ADDED and read is not None:
+            res_id, status = read
+            m.add_resource(ResourceInfo(ev.name, res_id, status.state, status.owner_node, status.group_name))
+        elif k is _K.RESOURCE_DELETED:
+            m.remove_resource(key)
+            m.csv.pop(key, None)
+        elif k is _K.RESOURCE_OWNER_GROUP and key in m.resources:
+            group_id = text_to_nul(ev.payload, "a resource's new group")
+            group = m.group_by_id.get(group_id)
+            if group is not None:
+                m.add_resource(m.resources[key]._replace(group=group))
+        elif k is _K.NETWORK_STATE and key in m.networks and ev.state is not None:
+            m.networks[key] = m.networks[key]._replace(state=ev.state)
+        elif k is _K.NETWORK_DELETED:
+            m.remove_network(key)
+        elif k is _K.NETINTERFACE_STATE and key in m.netifs and ev.state is not None:
+            m.netifs[key] = m.netifs[key]._replace(state=ev.state)
+        elif k is _K.NETINTERFACE_DELETED:
+            m.netifs.pop(key, None)
+        else:
+            return
+        self.current = None           # the next snapshot() builds a new one
 
     # ---- what the wrapper asks ------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
@@ -462,6 +473,9 @@ class _Core:
         with self.lock:
             self.closed = True
             port = self.port
+            feeds, self.feeds = self.feeds, []
+            for feed in feeds:
+                feed.view_closed()
         self.wake.set()
         port.close()
 

@@ -1,0 +1,128 @@
+"""Waiting through a live view that is already open: the action's own call is the only
+round trip (no port, no seed read), the outcome is the same as through a port, and the
+wait survives the view's resync and its close (then it watches on a port of its own)."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+import clusapi_py
+from clusapi_py import ClusterOperationFailedError, GroupState, ResourceState
+from clusapi_py.events.feed import ViewFeed
+
+SQL = "SQL Server (MSSQLSERVER)"
+
+
+@pytest.fixture
+def c(s):
+    with clusapi_py.open_cluster(backend=s) as cluster:
+        yield cluster
+
+
+def test_a_move_through_an_open_view_costs_only_its_call(s, c):
+    with c.live_view() as view, c.open_group(SQL) as g, c.open_node("NODE3") as node:
+        view.flush()
+        before = s.round_trips()
+        op = g.move(node)
+        assert isinstance(op._port, ViewFeed)
+        outcome = op.wait(10)
+        view.flush()                                # the reader's next call is parked, not in flight
+        assert s.round_trips() - before == 1        # MoveClusterGroup, nothing else
+        assert s.calls("MoveClusterGroup") == 1
+        assert outcome.ok and outcome.owner_node == "NODE3" and outcome.state is GroupState.ONLINE
+        assert [g.owner_node for g in view.snapshot().groups if g.name == SQL] == ["NODE3"]
+
+
+def test_the_same_outcome_through_a_view_as_through_a_port(s, c):
+    with c.open_group(SQL) as g:
+        alone = g.move("NODE3").wait(10)
+        with c.live_view():
+            viewed = g.move("NODE2").wait(10)
+    assert alone.ok and viewed.ok and viewed.owner_node == "NODE2"
+    kinds = [e.kind for e in alone.events]
+    assert [e.kind for e in viewed.events] == kinds        # the same events, in the same order
+
+
+def test_a_resource_failure_through_a_view(s, c):
+    s.set_resource_outcome("SQL Server Agent", "fail")
+    with c.live_view(), c.open_resource("SQL Server Agent") as r:
+        op = r.restart()
+        assert isinstance(op._port, ViewFeed)
+        with pytest.raises(ClusterOperationFailedError) as caught:
+            op.wait(10)
+    assert caught.value.outcome.state is ResourceState.FAILED
+
+
+def test_closing_the_view_mid_wait_falls_back_to_a_port(s, c):
+    s.manual_clock = True
+    view = c.live_view()
+    with c.open_group(SQL) as g:
+        op = g.move("NODE3")
+        assert isinstance(op._port, ViewFeed)
+        view.close()
+        assert not op.done                         # looked, fell back to a port of its own
+        assert not isinstance(op._port, ViewFeed) and op._port is not None
+        s.advance(60)
+        assert op.wait(10).owner_node == "NODE3"
+
+
+def test_a_resync_of_the_view_re_reads_from_its_model(s, c):
+    s.manual_clock = True
+    s.notification_queue_limit = 2
+    with c.live_view() as view, c.open_group(SQL) as g:
+        op = g.move("NODE3")
+        with view._core.lock:                     # the reader cannot drain: the port overflows
+            s.advance(60)                         # the whole move happens, its events are lost
+            for state in ("FAILED", "ONLINE") * 3:
+                s.set_group_state("FS01", state)
+        outcome = op.wait(10)                     # the view's full read tells the wait the end
+        view.flush()
+        assert outcome.ok and outcome.owner_node == "NODE3"
+        assert view.resyncs >= 1
+
+
+def test_a_stale_view_is_not_used(s, c):
+    with c.live_view() as view, c.open_group(SQL) as g:
+        view._core.stale = True                   # as while it re-reads: its model may be old
+        op = g.move("NODE3")
+        assert not isinstance(op._port, ViewFeed)
+        assert op.wait(10).ok
+        view._core.stale = False
+
+
+def test_many_operations_wait_on_one_view_from_threads(s, c):
+    names = [g.name for g in c.snapshot().groups if g.state is GroupState.ONLINE][:4]
+    results: dict = {}
+    with c.live_view() as view:
+        def act(name: str) -> None:
+            with c.open_group(name) as g:
+                results[name] = g.offline().wait(10)
+        threads = [threading.Thread(target=act, args=(n,)) for n in names]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(20)
+        assert all(results[n].ok and results[n].state is GroupState.OFFLINE for n in names)
+        assert not view._core.feeds                # every feed unregistered when its wait ended
+
+
+def test_a_feed_unregisters_when_the_operation_is_closed(s, c):
+    s.manual_clock = True
+    with c.live_view() as view, c.open_group(SQL) as g:
+        op = g.move("NODE3")
+        assert len(view._core.feeds) == 1
+        op.close()
+        assert view._core.feeds == []
+        with pytest.raises(ValueError, match="no longer watched"):
+            op.wait(0)
+
+
+def test_a_move_to_the_node_it_is_on_is_done_at_once(s, c):
+    with c.open_group(SQL) as g:
+        here = g.status().owner_node
+        op = g.move(here)
+        assert not op.pending and op.done and op.outcome.ok and op.outcome.owner_node == here
+        with c.live_view():
+            again = g.move(here)
+        assert again.done and again.outcome.ok
