@@ -7,17 +7,10 @@ import threading
 
 import pytest
 
-import clusapi_py
 from clusapi_py import ClusterOperationFailedError, GroupState, ResourceState
 from clusapi_py.events.feed import ViewFeed
 
 SQL = "SQL Server (MSSQLSERVER)"
-
-
-@pytest.fixture
-def c(s):
-    with clusapi_py.open_cluster(backend=s) as cluster:
-        yield cluster
 
 
 def test_a_move_through_an_open_view_costs_only_its_call(s, c):
