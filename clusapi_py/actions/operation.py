@@ -162,12 +162,16 @@ class Operation:
 
     def cancel(self) -> bool:
         """Cancels a group operation (CancelClusterGroupOperation): True when it is
-        cancelled, False when the cancellation is going on (wait for the outcome);
+        cancelled (the operation ends: wait() raises ClusterOperationFailedError,
+        "cancelled", with the state it was left in), False when the cancellation is
+        going on (wait for the outcome);
         ClusterInvalidStateError (5023) when there is nothing left to cancel."""
         if not isinstance(self._judge.request.target_state, GroupState):
             raise TypeError("only a group's operation can be cancelled (CancelClusterGroupOperation)")
         code = lib.cs_group_cancel(self._obj._tok())
         if code == 0:
+            if self._outcome is None:       # it will not happen: the operation ends, not ok
+                self._finish(Judgement(Verdict.FAILED, False, "cancelled"))
             return True
         if code == _PENDING:
             return False

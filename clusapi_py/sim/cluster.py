@@ -36,7 +36,7 @@ TopologySource = Union[Mapping[str, Any], str, "os.PathLike[str]"]
 _E = TypeVar("_E", NodeState, GroupState, ResourceState, NetworkState, NetInterfaceState)
 _Sim = TypeVar("_Sim", bound="SimulatedCluster")
 
-_OUTCOMES: dict[str, int] = {"succeed": 0, "fail": 1, "hang": 2}
+_OUTCOMES: dict[str, int] = {"succeed": 0, "fail": 1, "hang": 2, "veto": 3}
 _EX2_FUNCTIONS = ("OnlineClusterGroupEx2", "OfflineClusterGroupEx2", "MoveClusterGroupEx2",
                   "OnlineClusterResourceEx2", "OfflineClusterResourceEx2")
 _RIGHTS: dict[Rights, int] = {"none": k.CS_RIGHTS_NONE, "read": k.CS_RIGHTS_READ, "all": k.CS_RIGHTS_ALL}
@@ -385,18 +385,45 @@ class SimulatedCluster(SingleOwner, Backend):
             raise ValueError("advance() needs the manual clock: set manual_clock = True first")
         self._check(lib.cs_sim_advance(self._id, float(seconds)), "advance")
 
-    def set_resource_outcome(self, name: str, outcome: Literal["succeed", "fail", "hang"],
+    def set_resource_outcome(self, name: str, outcome: Literal["succeed", "fail", "hang", "veto"],
                              node: str | None = None) -> None:
         """What bringing resource `name` online does from now on: "succeed", "fail" (it ends
-        Failed and takes its dependents down) or "hang" (it stays pending until the group's
-        operation is cancelled); `node`: only while its group is on that node."""
+        Failed and takes its dependents down), "hang" (it stays pending until the group's
+        operation is cancelled) or "veto" (on a move's target it refuses the node: it goes
+        back Offline without failing and the group returns to the source; elsewhere it
+        succeeds); `node`: only while its group is on that node."""
         if not isinstance(outcome, str):
-            raise TypeError("outcome must be a str: 'succeed', 'fail' or 'hang'")
+            raise TypeError("outcome must be a str: 'succeed', 'fail', 'hang' or 'veto'")
         if outcome not in _OUTCOMES:
-            raise ValueError("outcome must be 'succeed', 'fail' or 'hang', not %r" % (outcome,))
+            raise ValueError("outcome must be 'succeed', 'fail', 'hang' or 'veto', not %r" % (outcome,))
         where = ffi.NULL if node is None else name_arg(node, "node")
         self._check(lib.cs_sim_set_resource_outcome(self._id, name_arg(name), _OUTCOMES[outcome], where),
                     "resource outcome")
+
+    @property
+    def parallel_moves(self) -> int:
+        """How many moves the cluster runs at once (0, the default: no limit).  A move made
+        with GroupMoveFlags.QUEUE_ENABLED while that many run is queued: it answers 997, the
+        group stays where it is with StatusInformation 0x4 (WAITING_IN_QUEUE_FOR_MOVE) until
+        its turn (HIGH_PRIORITY_START first); acting on a queued group is refused with 5959."""
+        return int(lib.cs_sim_get_parallel_moves(self._id))
+
+    @parallel_moves.setter
+    def parallel_moves(self, moves: int) -> None:
+        if isinstance(moves, bool) or not isinstance(moves, int):
+            raise TypeError("parallel_moves must be an int")
+        if not 0 <= moves <= 1000000:
+            raise ValueError("parallel_moves must be between 0 (no limit) and 1000000")
+        self._check(lib.cs_sim_set_parallel_moves(self._id, moves), "parallel_moves")
+
+    def set_group_locked(self, name: str, locked: bool = True) -> None:
+        """Sets or clears the group's locked mode (StatusInformation 0x1, with its property
+        event): its actions and its resources' are refused with 5960
+        (ERROR_CLUSTER_RESOURCE_LOCKED_STATUS) unless made with IGNORE_RESOURCE_STATUS."""
+        if not isinstance(locked, bool):
+            raise TypeError("locked must be True or False")
+        self._check(lib.cs_sim_set_group_locked(self._id, name_arg(name), 1 if locked else 0),
+                    "group %r locked mode" % (name,))
 
     @property
     def ex2_exports(self) -> bool:

@@ -13,6 +13,7 @@
 #define SIM_OUTCOME_SUCCEED 0
 #define SIM_OUTCOME_FAIL 1
 #define SIM_OUTCOME_HANG 2
+#define SIM_OUTCOME_VETO 3
 
 /* NODE1..NODE3 Up, NODE4 Down, NODE5 Paused; group APP on NODE1 (preferred
  * NODE3, NODE2) holding IP <- NAME <- SVC (SVC possible only on NODE1,
@@ -252,7 +253,7 @@ static void outcomes(void)
     setup(&f, 1);
     app = f.t->fn.OpenClusterGroup(f.c, W("APP"));
     EQ(cs_sim_set_resource_outcome(f.id, W("NOPE"), SIM_OUTCOME_FAIL, NULL), ERROR_RESOURCE_NOT_FOUND);
-    EQ(cs_sim_set_resource_outcome(f.id, W("NAME"), 3, NULL), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_set_resource_outcome(f.id, W("NAME"), 4, NULL), ERROR_INVALID_PARAMETER);
     EQ(cs_sim_set_resource_outcome(f.id, W("NAME"), SIM_OUTCOME_FAIL, W("NODE9")), ERROR_CLUSTER_NODE_NOT_FOUND);
     EQ(cs_sim_set_resource_outcome(f.id, W("NAME"), SIM_OUTCOME_FAIL, NULL), 0);
     EQ(f.t->fn.OfflineClusterGroup(app), ERROR_IO_PENDING);
@@ -453,8 +454,67 @@ static void deletions(void)
     teardown(&f);
 }
 
+/* The move queue (QUEUE_ENABLED over parallel_moves), locked mode, a veto */
+static void queue_lock_veto(void)
+{
+    fixture f;
+    char owner[64];
+    HGROUP app, empty;
+    HNODE n1, n2, n3;
+    setup(&f, 1);
+    app = f.t->fn.OpenClusterGroup(f.c, W("APP"));
+    empty = f.t->fn.OpenClusterGroup(f.c, W("EMPTY"));
+    n1 = f.t->fn.OpenClusterNode(f.c, W("NODE1"));
+    n2 = f.t->fn.OpenClusterNode(f.c, W("NODE2"));
+    n3 = f.t->fn.OpenClusterNode(f.c, W("NODE3"));
+    EQ(cs_sim_set_parallel_moves(f.id, -1), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_set_group_locked(f.id, W("NOPE"), 1), ERROR_GROUP_NOT_FOUND);
+    EQ(cs_sim_set_parallel_moves(f.id, 1), 0);
+    EQ(cs_sim_get_parallel_moves(f.id), 1);
+    EQ(f.t->fn.MoveClusterGroup(app, n2), ERROR_IO_PENDING);
+    EQ(f.t->fn.MoveClusterGroupEx(empty, n3, 0x4, NULL, 0), ERROR_IO_PENDING);     /* queued */
+    EQ(gstate(&f, "EMPTY", owner, sizeof(owner)), ClusterGroupOnline);
+    CHECK(strcmp(owner, "NODE2") == 0);
+    EQ(f.t->fn.MoveClusterGroup(empty, n1), ERROR_CLUSTER_GROUP_QUEUED);
+    EQ(f.t->fn.OfflineClusterGroup(empty), ERROR_CLUSTER_GROUP_QUEUED);
+    EQ(f.t->fn.CancelClusterGroupOperation(empty, 0), 0);                         /* out of the queue */
+    EQ(f.t->fn.CancelClusterGroupOperation(empty, 0), ERROR_INVALID_STATE);
+    EQ(f.t->fn.MoveClusterGroupEx(empty, n3, 0x4, NULL, 0), ERROR_IO_PENDING);
+    for (int i = 0; i < 8; i++)
+        EQ(cs_sim_advance(f.id, 1.0), 0);
+    EQ(gstate(&f, "APP", owner, sizeof(owner)), ClusterGroupOnline);
+    CHECK(strcmp(owner, "NODE2") == 0);
+    EQ(gstate(&f, "EMPTY", owner, sizeof(owner)), ClusterGroupOnline);
+    CHECK(strcmp(owner, "NODE3") == 0);                                           /* its turn came */
+    /* locked mode: refused unless IGNORE_RESOURCE_STATUS */
+    EQ(cs_sim_set_group_locked(f.id, W("APP"), 1), 0);
+    EQ(f.t->fn.MoveClusterGroup(app, n1), ERROR_CLUSTER_RESOURCE_LOCKED_STATUS);
+    EQ(f.t->fn.OfflineClusterGroup(app), ERROR_CLUSTER_RESOURCE_LOCKED_STATUS);
+    EQ(f.t->fn.MoveClusterGroupEx(app, n1, 0x1, NULL, 0), ERROR_IO_PENDING);
+    for (int i = 0; i < 8; i++)
+        EQ(cs_sim_advance(f.id, 1.0), 0);
+    EQ(cs_sim_set_group_locked(f.id, W("APP"), 0), 0);
+    EQ(gstate(&f, "APP", owner, sizeof(owner)), ClusterGroupOnline);
+    CHECK(strcmp(owner, "NODE1") == 0);
+    /* a veto on the target: back on the source, nothing failed */
+    EQ(cs_sim_set_resource_outcome(f.id, W("SVC"), SIM_OUTCOME_VETO, W("NODE3")), 0);
+    EQ(f.t->fn.MoveClusterGroup(app, n3), ERROR_IO_PENDING);
+    for (int i = 0; i < 16; i++)
+        EQ(cs_sim_advance(f.id, 1.0), 0);
+    EQ(gstate(&f, "APP", owner, sizeof(owner)), ClusterGroupOnline);
+    CHECK(strcmp(owner, "NODE1") == 0);
+    EQ(rstate(&f, "SVC"), ClusterResourceOnline);
+    f.t->fn.CloseClusterNode(n1);
+    f.t->fn.CloseClusterNode(n2);
+    f.t->fn.CloseClusterNode(n3);
+    f.t->fn.CloseClusterGroup(empty);
+    f.t->fn.CloseClusterGroup(app);
+    teardown(&f);
+}
+
 void test_actions(void)
 {
+    queue_lock_veto();
     resource_actions();
     outcomes();
     moves();

@@ -65,10 +65,10 @@ def test_manual_clock_and_advance(s):
 
 
 def test_set_resource_outcome(s):
-    for outcome in ("fail", "hang", "succeed"):
+    for outcome in ("fail", "hang", "veto", "succeed"):
         s.set_resource_outcome("SQL Server", outcome)
         s.set_resource_outcome("sql server", outcome, node="NODE2")
-    with pytest.raises(ValueError, match="'succeed', 'fail' or 'hang'"):
+    with pytest.raises(ValueError, match="'succeed', 'fail', 'hang' or 'veto'"):
         s.set_resource_outcome("SQL Server", "crash")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         s.set_resource_outcome("SQL Server", 1)  # type: ignore[arg-type]

@@ -89,7 +89,7 @@ uint32_t cs_sim_set_shared_volume(int sim, const cs_char *resource, const cs_cha
  * long a pending phase lasts (seconds >= 0; default 0.05); a manual clock
  * (time moves only through cs_sim_advance, which needs it: else
  * ERROR_INVALID_STATE); what bringing a resource online does: outcome 0
- * succeed, 1 fail, 2 hang (node NULL or "": on every node, else only
+ * succeed, 1 fail, 2 hang, 3 veto (node NULL or "": on every node, else only
  * there).  Unknown resource 5007, unknown node 5042, bad values 87. */
 uint32_t cs_sim_set_action_seconds(int sim, double seconds);
 double cs_sim_get_action_seconds(int sim);
@@ -97,6 +97,12 @@ uint32_t cs_sim_set_manual_clock(int sim, int manual);
 int cs_sim_get_manual_clock(int sim);
 uint32_t cs_sim_advance(int sim, double seconds);
 uint32_t cs_sim_set_resource_outcome(int sim, const cs_char *resource, int outcome, const cs_char *node);
+/* The move queue and locked mode (sim/cs_sim_queue.c): how many moves run at
+ * once (0: no limit; a QUEUE_ENABLED move over it is queued, StatusInformation
+ * 0x4); a group's CLUSGRP_STATUS_LOCKED_MODE (its actions refused with 5960). */
+uint32_t cs_sim_set_parallel_moves(int sim, int moves);
+int cs_sim_get_parallel_moves(int sim);
+uint32_t cs_sim_set_group_locked(int sim, const cs_char *group, int locked);
 /* CDEF-END */
 
 #endif /* CS_API_SIM_CONTROL_H */

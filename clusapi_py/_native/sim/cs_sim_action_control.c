@@ -99,7 +99,7 @@ uint32_t cs_sim_set_resource_outcome(int sim_id, const cs_char *resource, int ou
     DWORD err;
     sim *s;
     sim_obj *r = NULL, *n = NULL;
-    if (cs_wempty((const WCHAR *)resource) || outcome < SIM_OUTCOME_SUCCEED || outcome > SIM_OUTCOME_HANG)
+    if (cs_wempty((const WCHAR *)resource) || outcome < SIM_OUTCOME_SUCCEED || outcome > SIM_OUTCOME_VETO)
         return ERROR_INVALID_PARAMETER;
     s = sim_control_begin(sim_id, &err);
     if (s != NULL) {

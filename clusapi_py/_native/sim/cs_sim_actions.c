@@ -29,13 +29,22 @@
  * so whoever looks at the cluster sees every phase that has ended, and a
  * waiter on a port gets the events when they fall due.
  *
+ * Queued moves (QUEUE_ENABLED over the instance's parallel_moves limit) and
+ * locked mode are in cs_sim_queue.c.  A "veto" outcome makes a resource
+ * refuse to come online on a move's target: it goes back Offline without
+ * failing and the group returns to the source (whatever the flags), as
+ * the MoveClusterGroupEx remarks describe a veto; outside a move it is not
+ * consulted (the online succeeds).
+ *
  * Return codes: ERROR_IO_PENDING (997) once work has started, 0 when there
  * is nothing to do; OnlineClusterGroupEx with CLUSAPI_GROUP_ONLINE_SYNCHRONOUS
  * returns when the group is done (0 Online; ERROR_RESMON_ONLINE_FAILED when
  * it ended otherwise: inferred).  A handle without GENERIC_ALL:
  * ERROR_ACCESS_DENIED; flags outside the documented ones, a buffer size
  * without a buffer, IGNORE_RESOURCE_STATUS with QUEUE_ENABLED:
- * ERROR_INVALID_PARAMETER.  The property list of the *Ex calls and the
+ * ERROR_INVALID_PARAMETER; a queued group ERROR_CLUSTER_GROUP_QUEUED, one
+ * moving ERROR_CLUSTER_GROUP_MOVING, a locked one (without
+ * IGNORE_RESOURCE_STATUS) ERROR_CLUSTER_RESOURCE_LOCKED_STATUS.  The property list of the *Ex calls and the
  * reason of the *Ex2 calls are accepted and not interpreted.
  */
 #include "sim/cs_sim_int.h"
@@ -50,9 +59,10 @@
 #define MOVE_FLAGS 0x3Fu
 #define MOVE_IGNORE_RESOURCE_STATUS 0x1u
 #define MOVE_RETURN_TO_SOURCE 0x2u
-#define MOVE_QUEUE_ENABLED 0x4u
+#define MOVE_QUEUE_ENABLED SIM_MOVE_QUEUE_ENABLED
+#define IGNORE_RESOURCE_STATUS 0x1u         /* the same bit in every action's flags */
 
-#define OP_MOVE 1
+#define OP_MOVE SIM_OP_MOVE
 
 int sim_is_ex2(int function_id)
 {
@@ -150,7 +160,16 @@ static int step_resource(sim *s, sim_obj *r, double now)
         if (hangs(r) || now < r->phase_end)
             return 0;
         if (r->phase_state == ClusterResourceOnlinePending) {
+            sim_obj *g = r->group;
             r->phase_state = 0;
+            if (outcome_here(r, SIM_OUTCOME_VETO) && g != NULL && g->op == OP_MOVE && g->op_stage == 2 &&
+                !g->op_returned && g->op_src != NULL && g->op_src != g->node) {
+                /* the resource refuses this node: it does not fail, the move goes back */
+                r->want = SIM_WANT_NONE;
+                g->op_vetoed = 1;
+                set_rstate(s, r, ClusterResourceOffline);
+                return 1;
+            }
             if (outcome_here(r, SIM_OUTCOME_FAIL)) {
                 r->want = SIM_WANT_NONE;
                 r->restart = 0;
@@ -234,8 +253,8 @@ static int step_group(sim *s, sim_obj *g)
 {
     sim_obj *r;
     int failed = 0;
-    if (g->op != OP_MOVE || resources_busy(g))
-        return 0;
+    if (g->op != OP_MOVE || g->op_stage == 0 || resources_busy(g))
+        return 0;               /* queued (cs_sim_queue.c), or its resources are at work */
     if (g->op_dst == NULL) {            /* its target was deleted */
         g->op = 0;
         return 1;
@@ -252,9 +271,10 @@ static int step_group(sim *s, sim_obj *g)
     for (r = g->res_head; r; r = r->gnext)
         if (r->state == ClusterResourceFailed)
             failed = 1;
-    if (failed && (g->op_flags & MOVE_RETURN_TO_SOURCE) && !g->op_returned && g->op_src != NULL &&
-        g->op_src != g->node) {
+    if ((g->op_vetoed || (failed && (g->op_flags & MOVE_RETURN_TO_SOURCE))) && !g->op_returned &&
+        g->op_src != NULL && g->op_src != g->node) {
         g->op_returned = 1;
+        g->op_vetoed = 0;
         g->op_dst = g->op_src;
         g->op_stage = 1;
         for (r = g->res_head; r; r = r->gnext)
@@ -294,6 +314,7 @@ void sim_actions_tick(sim *s)
                 changed |= step_resource(s, r, now);
             changed |= step_group(s, g);
         }
+        changed |= sim_queue_start(s);
     }
     for (g = s->sets[CS_KIND_GROUP].head; g; g = g->next)
         if (group_busy(g))
@@ -366,6 +387,11 @@ static int node_usable(const sim_obj *n)
     return !n->deleted && n->state == ClusterNodeUp;
 }
 
+int sim_can_host_now(const sim_obj *g, const sim_obj *n)
+{
+    return node_usable(n) && can_host(g, n);
+}
+
 /* The cluster's choice: the preferred owners in order, else the next Up
  * node after the current owner (in the nodes' order); NULL when none. */
 static sim_obj *choose_node(sim *s, const sim_obj *g)
@@ -413,6 +439,19 @@ static DWORD check_target(const sim_obj *g, const sim_obj *n)
     return 0;
 }
 
+/* Why a group's work is refused now: queued (5959), moving (5908), locked
+ * (5960 unless the call ignores the resources' status); 0 when it is not. */
+static DWORD group_refusal(const sim_obj *g, DWORD flags)
+{
+    if (g->op == OP_MOVE && g->op_stage == 0)
+        return ERROR_CLUSTER_GROUP_QUEUED;
+    if (g->op)
+        return ERROR_CLUSTER_GROUP_MOVING;
+    if ((g->status_bits & SIM_GROUP_LOCKED_MODE) && !(flags & IGNORE_RESOURCE_STATUS))
+        return ERROR_CLUSTER_RESOURCE_LOCKED_STATUS;
+    return 0;
+}
+
 /* The checks every action makes on its handle, in that order. */
 static DWORD check_call(const call *c, DWORD flags, DWORD allowed, const PBYTE buf, DWORD cb)
 {
@@ -425,7 +464,7 @@ static DWORD check_call(const call *c, DWORD flags, DWORD allowed, const PBYTE b
     return 0;
 }
 
-static void start_move(sim *s, sim_obj *g, sim_obj *dst, DWORD flags, int online_all)
+void sim_start_move(sim *s, sim_obj *g, sim_obj *dst, DWORD flags, int online_all)
 {
     sim_obj *r;
     g->op = OP_MOVE;
@@ -433,6 +472,7 @@ static void start_move(sim *s, sim_obj *g, sim_obj *dst, DWORD flags, int online
     g->op_flags = flags;
     g->op_online_all = online_all;
     g->op_returned = 0;
+    g->op_vetoed = 0;
     g->op_src = g->node;
     g->op_dst = dst;
     for (r = g->res_head; r; r = r->gnext) {
@@ -484,15 +524,16 @@ static DWORD group_online(int fn, HGROUP hGroup, HNODE node, DWORD flags, PBYTE 
     if (err)
         return sim_end(&c, err);
     g = c.h->obj;
-    if (g->op)
-        return sim_end(&c, ERROR_CLUSTER_GROUP_MOVING);
+    err = group_refusal(g, flags);
+    if (err)
+        return sim_end(&c, err);
     if (dst == NULL && g->node == NULL)
         dst = choose_node(c.s, g);
     if (dst != NULL && dst != g->node) {
         err = check_target(g, dst);
         if (err)
             return sim_end(&c, err);
-        start_move(c.s, g, dst, 0, 1);
+        sim_start_move(c.s, g, dst, 0, 1);
     } else {
         for (r = g->res_head; r; r = r->gnext)
             if (r->state != ClusterResourceOnline || r->want)
@@ -519,8 +560,9 @@ static DWORD group_offline(int fn, HGROUP hGroup, DWORD flags, PBYTE buf, DWORD 
     if (err)
         return sim_end(&c, err);
     g = c.h->obj;
-    if (g->op)
-        return sim_end(&c, ERROR_CLUSTER_GROUP_MOVING);
+    err = group_refusal(g, flags);
+    if (err)
+        return sim_end(&c, err);
     for (r = g->res_head; r; r = r->gnext)
         if (r->state != ClusterResourceOffline || r->want)
             all_offline = 0;
@@ -547,8 +589,9 @@ static DWORD group_move(int fn, HGROUP hGroup, HNODE node, DWORD flags, PBYTE bu
     if (err)
         return sim_end(&c, err);
     g = c.h->obj;
-    if (g->op)
-        return sim_end(&c, ERROR_CLUSTER_GROUP_MOVING);
+    err = group_refusal(g, flags);
+    if (err)
+        return sim_end(&c, err);
     if (dst == NULL) {
         dst = choose_node(c.s, g);
         if (dst == NULL)
@@ -559,7 +602,10 @@ static DWORD group_move(int fn, HGROUP hGroup, HNODE node, DWORD flags, PBYTE bu
         return sim_end(&c, err);
     if (dst == g->node)
         return sim_end(&c, 0);
-    start_move(c.s, g, dst, flags, 0);
+    if ((flags & MOVE_QUEUE_ENABLED) && sim_queue_must_wait(c.s))
+        sim_queue_move(c.s, g, dst, flags);
+    else
+        sim_start_move(c.s, g, dst, flags, 0);
     sim_actions_tick(c.s);
     return sim_end(&c, ERROR_IO_PENDING);
 }
@@ -576,6 +622,10 @@ DWORD WINAPI sim_CancelClusterGroupOperation(HGROUP hGroup, DWORD dwCancelFlags_
     g = c.h->obj;
     if (!group_busy(g))
         return sim_end(&c, ERROR_INVALID_STATE);
+    if (g->op == OP_MOVE && g->op_stage == 0) {
+        sim_queue_cancel(c.s, g);           /* never started: out of the queue, nothing else */
+        return sim_end(&c, 0);
+    }
     g->op = 0;
     for (r = g->res_head; r; r = r->gnext) {
         int waited = is_waiting(r);
@@ -647,6 +697,8 @@ static DWORD resource_action(int fn, HRESOURCE hResource, DWORD flags, PBYTE buf
     if (err)
         return sim_end(&c, err);
     r = c.h->obj;
+    if (r->group != NULL && (r->group->status_bits & SIM_GROUP_LOCKED_MODE) && !(flags & IGNORE_RESOURCE_STATUS))
+        return sim_end(&c, ERROR_CLUSTER_RESOURCE_LOCKED_STATUS);
     if (r->state == target && !r->want)
         return sim_end(&c, 0);
     if (online)
@@ -690,6 +742,8 @@ DWORD WINAPI sim_FailClusterResource(HRESOURCE hResource)
     DWORD err = sim_begin(&c, CS_FN_FailClusterResource, TOKEN_OF(hResource), HK_RESOURCE);
     if (!err)
         err = check_call(&c, 0, 0, NULL, 0);
+    if (!err && c.h->obj->group != NULL && (c.h->obj->group->status_bits & SIM_GROUP_LOCKED_MODE))
+        err = ERROR_CLUSTER_RESOURCE_LOCKED_STATUS;
     if (!err && c.h->obj->state != ClusterResourceOnline)
         err = ERROR_RESOURCE_NOT_ONLINE;
     if (err)
@@ -713,6 +767,8 @@ DWORD WINAPI sim_RestartClusterResource(HRESOURCE hResource, DWORD dwFlags)
     (void)dwFlags;
     if (!err)
         err = check_call(&c, 0, 0, NULL, 0);
+    if (!err && c.h->obj->group != NULL && (c.h->obj->group->status_bits & SIM_GROUP_LOCKED_MODE))
+        err = ERROR_CLUSTER_RESOURCE_LOCKED_STATUS;
     if (err)
         return sim_end(&c, err);
     r = c.h->obj;

@@ -134,11 +134,19 @@ typedef struct sim_obj {
     DWORD op_flags;             /* CLUSAPI_GROUP_MOVE_* */
     int op_online_all;          /* OnlineClusterGroup(node): every resource comes online */
     int op_returned;            /* RETURN_TO_SOURCE_NODE_ON_ERROR has sent it back */
+    int op_vetoed;              /* a resource vetoed coming online on the target: back to the source */
     struct sim_obj *op_src, *op_dst;
+    int64_t queue_seq;          /* op_stage 0 (queued): its place in the move queue */
+    uint64_t status_bits;       /* CLUSGRP_STATUS_* the simulator sets (StatusInformation) */
 } sim_obj;
 
 enum { SIM_WANT_NONE = 0, SIM_WANT_ONLINE = 1, SIM_WANT_OFFLINE = 2 };
-enum { SIM_OUTCOME_SUCCEED = 0, SIM_OUTCOME_FAIL = 1, SIM_OUTCOME_HANG = 2 };
+enum { SIM_OUTCOME_SUCCEED = 0, SIM_OUTCOME_FAIL = 1, SIM_OUTCOME_HANG = 2, SIM_OUTCOME_VETO = 3 };
+#define SIM_OP_MOVE 1
+#define SIM_MOVE_QUEUE_ENABLED 0x4u
+#define SIM_MOVE_HIGH_PRIORITY_START 0x8u
+#define SIM_GROUP_LOCKED_MODE 0x1u          /* CLUSGRP_STATUS_LOCKED_MODE */
+#define SIM_GROUP_WAITING_IN_QUEUE 0x4u     /* CLUSGRP_STATUS_WAITING_IN_QUEUE_FOR_MOVE */
 
 /* The objects of one kind: insertion-ordered list + case-insensitive hash
  * index by name. */
@@ -217,6 +225,8 @@ typedef struct sim {
     int manual_clock;           /* time moves only through cs_sim_advance */
     double clock;               /* the manual clock's now */
     int actions_active;         /* some resource or group is in an action: tick */
+    int parallel_moves;         /* moves that may run at once (0: no limit); queue-enabled ones wait */
+    int64_t queue_first, queue_last;    /* the move queue's places: high priority before, others after */
     double next_deadline;       /* the earliest phase end on the real clock (0: none) */
 } sim;
 
@@ -531,6 +541,19 @@ double sim_action_now(const sim *s);
 /* The earliest end of a phase under way (a hanging one never ends), or 0. */
 double sim_next_phase_end(const sim *s);
 void sim_actions_forget(sim *s, const sim_obj *node);
+/* Starts a move of g to dst (its resources go offline first; cs_sim_actions.c). */
+void sim_start_move(sim *s, sim_obj *g, sim_obj *dst, DWORD flags, int online_all);
+/* Whether n is up and a possible owner of every resource of g. */
+int sim_can_host_now(const sim_obj *g, const sim_obj *n);
+/* The move queue (cs_sim_queue.c): whether a queue-enabled move must wait;
+ * queue g (997 follows); start what the limit lets start (1 when something
+ * did); take g out (a cancel); set g's StatusInformation bits, posting the
+ * common-property event the cluster posts. */
+int sim_queue_must_wait(const sim *s);
+void sim_queue_move(sim *s, sim_obj *g, sim_obj *dst, DWORD flags);
+int sim_queue_start(sim *s);
+void sim_queue_cancel(sim *s, sim_obj *g);
+void sim_group_set_status(sim *s, sim_obj *g, uint64_t bits);
 /* Whether a function is one of the *Ex2 exports hidden by default. */
 int sim_is_ex2(int function_id);
 DWORD WINAPI sim_OnlineClusterGroup(HGROUP hGroup, HNODE hDestinationNode);

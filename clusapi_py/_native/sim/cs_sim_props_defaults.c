@@ -37,6 +37,7 @@ enum value_kind {
     V_LEVEL,        /* functional level: highest version >> 16 */
     V_UPGRADE,      /* upgrade version: highest version & 0xFFFF */
     V_GROUPTYPE,    /* CLUSGROUP_TYPE from the group's name */
+    V_GSTATUS,      /* a group's StatusInformation (cs_sim_queue.c) */
     V_NODE,         /* a net interface's node name */
     V_NETWORK       /* a net interface's network name */
 };
@@ -113,7 +114,7 @@ static const prop_default group_props[] = {
     I("UpdateDomain", DW, RW, 14393, 0),
     I("ResiliencyPeriod", DW, RW, 14393, 0xFFFFFFFFll),
     I("IsCoreGroup", DW, RO, 0, 0),
-    I("StatusInformation", U64, RO, 14393, 0),
+    D("StatusInformation", U64, RO, 14393, V_GSTATUS),
     END
 };
 
@@ -418,6 +419,7 @@ static void write_one(plw *w, const sim *s, const sim_obj *o, const prop_default
     case V_LEVEL: v = s->highest >> 16; break;
     case V_UPGRADE: v = s->highest & 0xFFFF; break;
     case V_GROUPTYPE: v = group_type(o); break;
+    case V_GSTATUS: v = (int64_t)o->status_bits; break;
     default: break;
     }
     if (is_str) {
