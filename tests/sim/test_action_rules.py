@@ -1,5 +1,6 @@
 """The simulator's action rules under random sequences (a Hypothesis state machine):
-random online / offline / move / fail / restart / cancel calls, resource outcomes,
+random online / offline / move / fail / restart / cancel calls, queue-enabled moves
+under a random parallel_moves limit, locked groups, resource outcomes (vetoes included),
 node failures and clock steps, with these held after every step:
 
 - every group's state is the one its resources give it (derived_group_state: the
@@ -7,8 +8,8 @@ node failures and clock steps, with these held after every step:
 - a group whose resources are all settled is never reported Pending, and a
   provider is Online whenever a dependent is Online or coming online on its own phase;
 - every call answers 0, 997 or a documented refusal, never anything else;
-- every action ends: advancing the clock far enough leaves nothing pending
-  (no resource is set to "hang" here).
+- every action ends: with every node Up again, advancing the clock far enough leaves
+  nothing pending and nothing queued (no resource is set to "hang" here).
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ GROUPS = ("SQL Server (MSSQLSERVER)", "Available Storage", "Cluster Group")
 NODES = ("NODE1", "NODE2", "NODE3")
 PENDING = (ResourceState.ONLINE_PENDING, ResourceState.OFFLINE_PENDING, ResourceState.PENDING)
 # 0, 997, and the refusals the simulator documents for these calls (docs/design.md)
-ANSWERS = {0, 997, 5, 87, 5004, 5005, 5023, 5071, 5908}
+ANSWERS = {0, 997, 5, 87, 5004, 5005, 5023, 5071, 5908, 5959, 5960}
 
 
 class ActionRules(RuleBasedStateMachine):
@@ -58,9 +59,10 @@ class ActionRules(RuleBasedStateMachine):
         with self.c.open_group(group) as g:
             self._answer(lib.cs_group_offline(g._tok(), 0, b"", 0, ffi.NULL))
 
-    @rule(group=st.sampled_from(GROUPS), node=st.sampled_from((None,) + NODES), back=st.booleans())
-    def move(self, group: str, node: str | None, back: bool) -> None:
-        flags = 0x2 if back else 0              # RETURN_TO_SOURCE_NODE_ON_ERROR
+    @rule(group=st.sampled_from(GROUPS), node=st.sampled_from((None,) + NODES), back=st.booleans(),
+          queue=st.sampled_from((0, 0x4, 0x4 | 0x8)))
+    def move(self, group: str, node: str | None, back: bool, queue: int) -> None:
+        flags = (0x2 if back else 0) | queue    # RETURN_TO_SOURCE_NODE_ON_ERROR, QUEUE_ENABLED, HIGH_PRIORITY
         with self.c.open_group(group) as g:
             if node is None:
                 self._answer(lib.cs_group_move(g._tok(), 0, flags, b"", 0, ffi.NULL))
@@ -84,7 +86,15 @@ class ActionRules(RuleBasedStateMachine):
                     "restart": lambda: lib.cs_resource_restart(tok)}[verb]()
             self._answer(code)
 
-    @rule(data=st.data(), outcome=st.sampled_from(("succeed", "fail")), node=st.sampled_from((None,) + NODES))
+    @rule(limit=st.integers(0, 2))
+    def parallel_moves(self, limit: int) -> None:
+        self.s.parallel_moves = limit
+
+    @rule(group=st.sampled_from(GROUPS), locked=st.booleans())
+    def lock(self, group: str, locked: bool) -> None:
+        self.s.set_group_locked(group, locked)
+
+    @rule(data=st.data(), outcome=st.sampled_from(("succeed", "fail", "veto")), node=st.sampled_from((None,) + NODES))
     def outcome(self, data: st.DataObject, outcome: str, node: str | None) -> None:
         self.s.set_resource_outcome(data.draw(st.sampled_from(self.resources)), outcome, node=node)  # type: ignore[arg-type]
 
@@ -120,10 +130,15 @@ class ActionRules(RuleBasedStateMachine):
     @precondition(lambda self: True)
     @rule()
     def everything_ends(self) -> None:
+        for node in NODES[1:]:
+            self.s.set_node_state(node, "UP")    # a queued move waits for its target to be able to host
         self.s.advance(3600)
         t = self.s.topology
         pending = [r["name"] for r in t["resources"] if ResourceState[r["state"]] in PENDING]
         assert not pending, pending
+        for group in GROUPS:
+            with self.c.open_group(group) as g:
+                assert g.properties()["StatusInformation"] & 0x4 == 0, group     # nothing queued
         with self.c.open_group(GROUPS[0]) as g:
             assert lib.cs_group_cancel(g._tok()) == 5023     # nothing left in progress
 
