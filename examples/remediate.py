@@ -23,10 +23,12 @@ with cluster.open_group("SQL Server (MSSQLSERVER)") as group:
         print("still going:", e.outcome.state, "queued" if e.outcome.queued else "")
 
 
-def bring_back_failed_resources(cluster: clusapi_py.Cluster, timeout: float = 60.0) -> int:
-    """Brings every Failed resource online once; returns how many came back."""
+def bring_back_failed_resources(cluster: clusapi_py.Cluster, view: clusapi_py.LiveView,
+                                timeout: float = 60.0) -> int:
+    """Brings every Failed resource online once; returns how many came back.  The view
+    answers the read and every wait (its events): the online calls are the only round trips."""
     back = 0
-    for info in cluster.snapshot().resources:
+    for info in view.snapshot().resources:
         if info.state != clusapi_py.ResourceState.FAILED:
             continue
         with cluster.open_resource(info.name) as resource:
@@ -40,5 +42,6 @@ def bring_back_failed_resources(cluster: clusapi_py.Cluster, timeout: float = 60
     return back
 
 
-print("resources brought back:", bring_back_failed_resources(cluster))
+with cluster.live_view() as view:      # an agent keeps one open for its whole life
+    print("resources brought back:", bring_back_failed_resources(cluster, view))
 cluster.close()
