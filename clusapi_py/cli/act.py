@@ -15,7 +15,7 @@ import json
 import time
 import typing
 
-from ..enums import state_name
+from ..enums import GroupMoveFlags, state_name
 from ..errors import ClusterOperationFailedError, ClusterTimeoutError
 from ..events.types import ClusterEvent
 from ..records import Outcome
@@ -45,6 +45,9 @@ def _arguments(verbs: typing.Sequence[str], node: bool) -> typing.Callable[[argp
         parser.add_argument("name", help="the object's name")
         if node:
             parser.add_argument("--node", default=None, help="the destination node (default: the cluster's choice)")
+            parser.add_argument("--queue", action="store_true",
+                                help="move: QUEUE_ENABLED -- wait in the cluster's move queue when it is busy "
+                                "(a move still queued at the timeout exits 1, 'queued')")
         parser.add_argument("--wait", type=_wait_seconds, default=DEFAULT_WAIT, metavar="SECONDS",
                             help="timeout: the longest to wait for the end (default %g; 0: start and return)"
                             % DEFAULT_WAIT)
@@ -90,6 +93,11 @@ def _runner(kind: str) -> typing.Callable[[Context, argparse.Namespace, typing.T
                 kwargs["node"] = args.node
             if args.reason is not None and verb not in ("fail", "restart"):
                 kwargs["reason"] = args.reason
+            if getattr(args, "queue", False):
+                if verb != "move":
+                    message = "usage error: --queue is for group move"
+                    raise Failure(message, {"type": "UsageError", "message": message})
+                kwargs["flags"] = GroupMoveFlags.QUEUE_ENABLED
             as_json = bool(getattr(args, "json", False))
             with action(**kwargs) as op:
                 if not as_json:

@@ -90,3 +90,22 @@ def test_unknown_objects_and_verbs(s):
     assert run("group", "move", "no such group").code == 3
     r = run("resource", "move", "SQL Server")
     assert r.code == 3 and "invalid choice" in r.err
+
+
+def test_a_queued_move_at_the_timeout_exits_1_saying_queued(s):
+    s.manual_clock = True
+    s.parallel_moves = 1
+    with open_cluster(backend=s) as c, c.open_group("FS01") as other:
+        other.move("NODE3" if other.status().owner_node != "NODE3" else "NODE1")   # the one move that may run
+        r = run("group", "move", SQL, "--node", "NODE3", "--queue", "--wait", "0.2", "--json")
+        assert r.code == 1, r.err
+        doc = json.loads(r.out)
+        assert doc["result"] == "going" and doc["outcome"]["queued"] is True and "queued" in doc["message"]
+        assert group_state(s).state is GroupState.ONLINE               # still on the source, queued
+        s.advance(60)
+    assert group_state(s) == (GroupState.ONLINE, "NODE3")             # its turn came
+
+
+def test_queue_is_for_moves_only(s):
+    r = run("group", "online", SQL, "--queue")
+    assert r.code == 3 and "--queue" in r.err
