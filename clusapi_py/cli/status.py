@@ -128,6 +128,10 @@ def _round_trips(ctx: Context) -> typing.Optional[int]:
     return backend.round_trips() if isinstance(backend, SimulatedCluster) else None
 
 
+# Errors that end the check (UNKNOWN) rather than leave one node's status unread.
+_FATAL = (errors.ClusterUnavailableError, errors.ClusterAccessDeniedError, errors.ClusterTimeoutError)
+
+
 def read_nodes(ctx: Context, nodes: typing.Iterable[NodeInfo], every: bool = False) -> typing.Dict[str, NodeStatus]:
     """{node name: NodeStatus} of the nodes that are not Up (every node with `every`):
     an open, one control call (the read-only common properties) and a close each --
@@ -142,6 +146,14 @@ def read_nodes(ctx: Context, nodes: typing.Iterable[NodeInfo], every: bool = Fal
                 out[n.name] = read_node_status(node._tok(), "node %s" % n.name)
         except errors.ClusterObjectNotFoundError:
             continue
+        except errors.ClusterNodeUnavailableError as exc:     # 5050 and the like: about this node
+            ctx.note("node %s: drain status not read (%s, Win32 error %d); judged by its state"
+                     % (n.name, type(exc).__name__, exc.winerror))
+        except _FATAL:
+            raise
+        except errors.ClusterError as exc:      # this node's properties: judged by its state alone, and said
+            ctx.note("node %s: drain status not read (%s, Win32 error %d); judged by its state"
+                     % (n.name, type(exc).__name__, exc.winerror))
     return out
 
 

@@ -368,7 +368,8 @@ class _Core:
     # ---- node statuses (the reader's, or the constructor's before the reader starts) ------------
     def node_status_now(self, name: str, before: typing.Optional[NodeStatus]) -> typing.Optional[NodeStatus]:
         """One node's status read now (its read-only common properties: one control call on
-        the node's handle, opened the first time); None when the node is gone."""
+        the node's handle, opened the first time); None when the node is gone or its read
+        failed (the error kept as last_error)."""
         key = name_key(name)
         node = self.node_handles.get(key)
         try:
@@ -376,6 +377,16 @@ class _Core:
                 node = self.node_handles[key] = self.cluster.open_node(name)
             return read_node_status(node._tok(), "node %s" % name, before)
         except errors.ClusterObjectNotFoundError:
+            self.close_node_handle(key)
+            return None
+        except errors.ClusterNodeUnavailableError as exc:      # 5050 and the like: about this node
+            self.error = exc
+            self.close_node_handle(key)
+            return None
+        except errors.ClusterUnavailableError:
+            raise                            # the connection: the view re-reads everything
+        except errors.ClusterError as exc:   # this node only: its status stays as it was (a full read
+            self.error = exc                 # must not retry forever over one node's answer)
             self.close_node_handle(key)
             return None
 

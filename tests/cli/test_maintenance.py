@@ -124,14 +124,16 @@ def test_a_drain_in_progress_without_a_state_file_is_ok(cluster):
     assert r.code == 0 and "PAUSED (draining)" in r.out
 
 
-@pytest.mark.parametrize("content", ["not json", "[1, 2]", '{"drains": {"CLUSTER01": {"NODE1": "x"}}}'])
+@pytest.mark.parametrize("content", ["not json", "[1, 2]", '{"drains": {"CLUSTER01": {"NODE1": "x"}}}',
+                                     '{"drains": []}', '{"drains": {"CLUSTER01": {"NODE1": 9e99}}}',
+                                     '{"drains": {"CLUSTER01": {"NODE1": true}}}'])
 def test_a_bad_state_file_is_said_and_replaced(cluster, tmp_path, content):
     drained(cluster, "NODE1", drain_status=DRAINING, move_away=False)
     state = tmp_path / "state.json"
     state.write_text(content)
     r = status("--state-file", str(state))
-    assert r.code == 0
-    assert isinstance(json.loads(state.read_text())["drains"]["CLUSTER01"]["NODE1"], float)
+    assert r.code == 0 and "PAUSED (draining)" in r.out            # a start not known, or in the future: now
+    assert abs(json.loads(state.read_text())["drains"]["CLUSTER01"]["NODE1"] - time.time()) < 60
 
 
 @pytest.mark.parametrize("value", ["0", "-5", "abc", str(8 * 24 * 60)])
@@ -170,3 +172,38 @@ def test_a_mixed_version_cluster_is_a_warning_by_its_nodes(cluster):
     assert r.code == 1
     assert 'WARNING: cluster "CLUSTER01" is running mixed versions (node versions 0xb0000 to 0xb0004 ' \
            '(NodeHighestVersion))' in r.lines
+
+
+def test_a_state_file_that_cannot_be_written_is_said_and_the_check_goes_on(cluster, tmp_path):
+    drained(cluster, "NODE1", drain_status=DRAINING, move_away=False)
+    path = tmp_path / "no such folder" / "state.json"
+    r = status("--state-file", str(path))
+    assert r.code == 0 and "PAUSED (draining)" in r.out
+    assert "--state-file %s: not written" % path in r.err and not path.exists()
+
+
+def test_the_state_file_keeps_other_clusters_drains(cluster, tmp_path):
+    drained(cluster, "NODE1", drain_status=DRAINING, move_away=False)
+    state = tmp_path / "state.json"
+    other = {"CLUSTER02": {"N9": 1.0}}
+    state.write_text(json.dumps({"drains": other, "note": "kept"}))
+    assert status("--state-file", str(state)).code == 0
+    stored = json.loads(state.read_text())
+    assert stored["note"] == "kept" and stored["drains"]["CLUSTER02"] == {"N9": 1.0}
+    assert set(stored["drains"]["CLUSTER01"]) == {"NODE1"}
+
+
+@pytest.mark.parametrize("code", [5050, 1359])      # node down; an internal error
+def test_a_node_whose_status_cannot_be_read_is_judged_by_its_state(cluster, code):
+    drained(cluster, "NODE3")
+    cluster.fail("ClusterNodeControl", code)
+    r = status()
+    assert r.code == 0 and "PAUSED (in maintenance)" in r.out          # it owns nothing now
+    assert "node NODE3: drain status not read" in r.err and "Win32 error %d" % code in r.err
+
+
+def test_a_broken_connection_while_reading_a_node_is_unknown(cluster):
+    drained(cluster, "NODE3")
+    cluster.fail("ClusterNodeControl", 1722)
+    r = status()
+    assert r.code == 3 and r.lines[0].startswith("CLUSTER UNKNOWN")

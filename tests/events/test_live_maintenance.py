@@ -127,3 +127,15 @@ def test_a_closed_view_refuses(s, c):
     view.close()
     with pytest.raises(ValueError):
         view.node_status
+
+
+@pytest.mark.parametrize("code", [5050, 1359])
+def test_a_node_read_that_fails_leaves_that_node_out_and_the_view_current(s, c, code):
+    s.set_node_state("NODE3", "PAUSED")
+    s.fail("ClusterNodeControl", code)
+    with c.live_view() as view:
+        assert view.node_status == {} and not view.stale
+        assert view.last_error is not None and view.last_error.winerror == code
+        s.set_node_state("NODE3", "DOWN")        # read again: it works now
+        view.flush()
+        assert view.node_status["NODE3"].drain_status == 0 and view.resyncs == 0
