@@ -6,6 +6,9 @@ status` costs and prints on large simulated clusters.
   and with 10 failed resources in 10 groups: before (every resource state
   read: what --verbose still does) and after (a resource's state read only
   where its group's state does not settle it);
+- node maintenance on the same cluster: one node drained and paused (OK,
+  "in maintenance"), then another with a failed drain (CRITICAL); what
+  --node-details and --preferred-owners add;
 - the bytes of the first line and of the whole output with 0, 12 and 120
   CSVs (default limits; and --perfdata all with a large --max-output).
 Printed and recorded, never asserted.
@@ -63,6 +66,33 @@ def _cost(nodes, groups, log):
     return out
 
 
+def _maintenance(nodes, groups, log):
+    """Round trips, exit code and words of the check with node maintenance, and of its opt-in readings."""
+    s = sim.SimulatedCluster(sim.generate(nodes, groups))
+    s.latency = LATENCY
+    names = [n["name"] for n in s.topology["nodes"]]
+    drained, failed = names[-1], names[-2]
+    for g in s.topology["groups"]:
+        if g["owner_node"] == drained:
+            s.move_group(g["name"], names[0])
+    s.set_properties("node", drained, {"NodeDrainStatus": 2, "StatusInformation": 0x8})
+    s.set_node_state(drained, "PAUSED")
+    out = {}
+
+    def run(key, *options):
+        log("check: %d nodes x %d groups, %s" % (nodes, groups, key))
+        code, text, trips, seconds = _check(s, *options)
+        out[key] = {"round_trips": trips, "seconds": seconds, "exit_code": code, "first_line": text.splitlines()[0]}
+    run("one_in_maintenance")
+    s.set_properties("node", failed, {"NodeDrainStatus": 3, "StatusInformation": 0x10})
+    s.set_node_state(failed, "PAUSED")
+    run("and_one_failed_drain")
+    s.latency = 0.0          # the opt-in readings: round trips counted, not timed
+    run("node_details", "--node-details")
+    run("preferred_owners", "--preferred-owners")
+    return out
+
+
 def _output_sizes(csvs):
     s = sim.SimulatedCluster(sim.generate(4, 20, shared_volumes=csvs))
     out = {}
@@ -80,6 +110,8 @@ def bench_check(cfg, R, log):
     for nodes, groups in sizes:
         key = "%d/%d/%d" % (nodes, groups + 2, groups * 3 + 3)
         result["clusters"][key] = _cost(nodes, groups, log)
+    nodes, groups = sizes[-1]
+    result["maintenance"] = _maintenance(nodes, groups, log)
     for csvs in cfg.get("check_csvs", [0, 12, 120]):
         result["output"][csvs] = _output_sizes(csvs)
     R.data["check"] = result
@@ -92,6 +124,15 @@ def bench_check(cfg, R, log):
                 key, "healthy" if health == "healthy" else "%d failed resources in %d groups" % (
                     FAILED_GROUPS, FAILED_GROUPS), b["round_trips"], b["seconds"], a["round_trips"], a["seconds"],
                 "" if health == "healthy" else " (%d failed resources named)" % a["failed_resources_named"]))
+    m = result["maintenance"]
+    print("  node maintenance (%d nodes/%d groups): one drained node %d round trips, exit %d; and one failed "
+          "drain %d, exit %d; --node-details %d; --preferred-owners %d" % (
+              sizes[-1][0], sizes[-1][1] + 2, m["one_in_maintenance"]["round_trips"],
+              m["one_in_maintenance"]["exit_code"], m["and_one_failed_drain"]["round_trips"],
+              m["and_one_failed_drain"]["exit_code"], m["node_details"]["round_trips"],
+              m["preferred_owners"]["round_trips"]))
+    print("    %s" % m["one_in_maintenance"]["first_line"].split(" | ")[0][:160])
+    print("    %s" % m["and_one_failed_drain"]["first_line"].split(" | ")[0][:160])
     for csvs, o in result["output"].items():
         d, a = o["default"], o["perfdata_all"]
         print("  %d CSVs: first line %d bytes (%d per-CSV values), whole output %d bytes; --perfdata all: first "
@@ -105,6 +146,12 @@ def bench_check(cfg, R, log):
         R.target("check", "healthy 64/8 002/24 003 at 0.5 ms: under 200 round trips",
                  "%d (of which 192: the 64 nodes' states, open + state + close each; no ClusAPI call reads "
                  "several nodes' states)" % healthy["round_trips"], healthy["round_trips"] < 200)
+    m = result["maintenance"]
+    R.target("check", "one node drained and paused: OK, in maintenance; one failed drain: CRITICAL",
+             "exit %d / %d" % (m["one_in_maintenance"]["exit_code"], m["and_one_failed_drain"]["exit_code"]),
+             m["one_in_maintenance"]["exit_code"] == 0 and "in maintenance" in m["one_in_maintenance"]["first_line"]
+             and m["and_one_failed_drain"]["exit_code"] == 2
+             and "drain FAILED" in m["and_one_failed_drain"]["first_line"])
     first = max(o["default"]["first_line_bytes"] for o in result["output"].values())
     total = max(o["default"]["total_bytes"] for o in result["output"].values())
     R.target("check", "first line within 1 024 bytes, output within 4 096", "%d / %d bytes" % (first, total),

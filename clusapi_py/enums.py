@@ -6,7 +6,8 @@ from typing import Dict, TypeVar, Union
 
 __all__ = ["Access", "NodeState", "GroupState", "ResourceState", "NetworkState", "NetInterfaceState",
            "GroupOnlineFlags", "GroupOfflineFlags", "GroupMoveFlags", "ResourceOnlineFlags",
-           "ResourceOfflineFlags", "GroupStatusInformation", "check_flags"]
+           "ResourceOfflineFlags", "GroupStatusInformation", "NodeStatusInformation",
+           "check_flags"]
 
 
 class Access(enum.IntFlag):
@@ -179,6 +180,18 @@ class GroupStatusInformation(enum.IntFlag):
     APPLICATION_READY = 0x400
     OFFLINE_NOT_LOCAL_DISK_OWNER = 0x800
     WAITING_FOR_DEPENDENCIES = 0x1000
+
+
+class NodeStatusInformation(enum.IntFlag):
+    """The bits of a node's StatusInformation (CLUSTER_NODE_STATUS, ClusApi.h, Windows
+    Server 2016 and later; a read-only common property, ULARGE_INTEGER)."""
+
+    ISOLATED = 0x1
+    QUARANTINED = 0x2
+    DRAIN_IN_PROGRESS = 0x4
+    DRAIN_COMPLETED = 0x8
+    DRAIN_FAILED = 0x10
+    AVOID_PLACEMENT = 0x20
 
 
 _F = TypeVar("_F", bound=enum.IntFlag)

@@ -15,7 +15,7 @@ from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, Resou
 __all__ = [
     "ClusterVersion", "GroupStatus", "ResourceStatus", "Quorum", "Outcome",
     "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo",
-    "TopologyDict",
+    "NodeStatus", "node_status_from", "TopologyDict",
 ]
 
 
@@ -71,6 +71,40 @@ class NodeInfo(typing.NamedTuple):
     name: str
     id: str
     state: Union[NodeState, int]
+
+
+class NodeStatus(typing.NamedTuple):
+    """What the maintenance rules read of a node, from its read-only common
+    properties: NodeDrainStatus (0 not initiated, 1 in progress, 2 completed,
+    3 failed: CLUSTER_NODE_DRAIN_STATUS), StatusInformation (CLUSTER_NODE_STATUS
+    bits: enums.NodeStatusInformation), NodeHighestVersion / NodeLowestVersion;
+    None where the node does not report it.  drain_started: time.time() when a
+    drain was first seen in progress (None: not draining, or not known)."""
+
+    drain_status: Optional[int] = None
+    status_information: Optional[int] = None
+    highest_version: Optional[int] = None
+    lowest_version: Optional[int] = None
+    drain_started: Optional[float] = None
+
+
+def _int_or_none(value: object) -> Optional[int]:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def node_status_from(values: typing.Mapping[str, object], before: "NodeStatus | None" = None) -> NodeStatus:
+    """A NodeStatus from a node's properties ({name: value}: a whole read-only
+    list, or the changed values a property event carries): the names absent
+    (or not numbers) keep their value in `before`."""
+    old = before if before is not None else NodeStatus()
+    got = {k.lower(): _int_or_none(v) for k, v in values.items()}
+
+    def pick(name: str, current: Optional[int]) -> Optional[int]:
+        value = got.get(name.lower())
+        return current if value is None else value
+    return NodeStatus(pick("NodeDrainStatus", old.drain_status), pick("StatusInformation", old.status_information),
+                      pick("NodeHighestVersion", old.highest_version), pick("NodeLowestVersion", old.lowest_version),
+                      old.drain_started)
 
 
 class GroupInfo(typing.NamedTuple):

@@ -2,12 +2,19 @@
 printed as a monitoring plugin's output (monitor.nagios) whose exit code is
 the verdict: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN."""
 import argparse
+import json
+import os
 import re
+import time
 import typing
 
+from .. import errors
+from ..enums import NodeState
 from ..monitor import health, nagios
-from ..records import (GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo,
-                       SharedVolume)
+from ..names import name_key
+from ..properties.controls import read_node_status
+from ..records import (ClusterVersion, GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, NodeStatus, Quorum,
+                       ResourceInfo, SharedVolume)
 from ..sim import SimulatedCluster
 from ._common import EXIT_UNKNOWN, Context, json_envelope, write_json
 from ._runtime import Failure
@@ -43,6 +50,16 @@ def _bytes(text: str) -> int:
     return value
 
 
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("not a number of minutes: %r" % text) from None
+    if not 0 < value <= 7 * 24 * 60:
+        raise argparse.ArgumentTypeError("minutes between 0 (excluded) and a week, not %s" % text)
+    return value
+
+
 class Checked(typing.NamedTuple):
     """What the rules judge: the snapshot's rows and the Cluster Shared Volumes,
     and the resources whose state was not read (their group's settles it)."""
@@ -56,6 +73,10 @@ class Checked(typing.NamedTuple):
     shared_volumes: typing.Sequence[SharedVolume]
     settled_resources: typing.AbstractSet[str] = frozenset()
     settled_netinterfaces: typing.AbstractSet[str] = frozenset()
+    node_status: typing.Mapping[str, NodeStatus] = {}     # the nodes read (read_nodes)
+    preferred_owners: typing.Mapping[str, typing.Sequence[str]] = {}   # with --preferred-owners
+    version: typing.Optional[ClusterVersion] = None
+    cluster_name: str = ""
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
@@ -74,6 +95,18 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--csv-critical", metavar="PERCENT", type=_percent, default=health.CSV_CRITICAL,
                         help="a CSV volume with less free space is CRITICAL (default %(default)g; at most "
                              "--csv-warning)")
+    parser.add_argument("--drain-timeout", metavar="MINUTES", type=_minutes, default=health.DRAIN_TIMEOUT / 60,
+                        help="a node draining longer than this is a WARNING (default %(default)g); how long is "
+                             "known from --state-file (the first check that saw the drain in progress)")
+    parser.add_argument("--state-file", metavar="PATH", default=None,
+                        help="a JSON file where the check keeps when it first saw each drain in progress "
+                             "(without it a drain's age is not known, and a drain in progress stays OK)")
+    parser.add_argument("--preferred-owners", action="store_true",
+                        help="a group running on a node outside its preferred owners is a WARNING; reads each "
+                             "owned group's preferred owners (3 round trips a group: 24 000 on 8 000 groups)")
+    parser.add_argument("--node-details", action="store_true",
+                        help="read every node's drain status, StatusInformation and version (3 round trips a "
+                             "node), not only those of the nodes that are not Up")
     parser.add_argument("--perfdata", choices=nagios.PERFDATA_MODES, default="fit",
                         help="performance data on the first line: fit (default: the aggregates, then one value "
                              "per CSV volume while the line stays within %d bytes), all (every value, within "
@@ -86,13 +119,98 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 def options(args: argparse.Namespace) -> health.Options:
     return health.Options(tuple(args.ignore_group), tuple(args.ignore_resource), args.csv_warning,
-                          args.csv_critical)
+                          args.csv_critical, args.drain_timeout * 60.0, args.preferred_owners)
 
 
 def _round_trips(ctx: Context) -> typing.Optional[int]:
     """Round trips the backend has made so far, where it counts them (the simulator)."""
     backend = ctx.cluster.backend
     return backend.round_trips() if isinstance(backend, SimulatedCluster) else None
+
+
+# Errors that end the check (UNKNOWN) rather than leave one node's status unread.
+_FATAL = (errors.ClusterUnavailableError, errors.ClusterAccessDeniedError, errors.ClusterTimeoutError)
+
+
+def read_nodes(ctx: Context, nodes: typing.Iterable[NodeInfo], every: bool = False) -> typing.Dict[str, NodeStatus]:
+    """{node name: NodeStatus} of the nodes that are not Up (every node with `every`):
+    an open, one control call (the read-only common properties) and a close each --
+    3 round trips a node; a healthy cluster costs none.  A node gone since the
+    snapshot is left out."""
+    out: typing.Dict[str, NodeStatus] = {}
+    for n in nodes:
+        if not every and int(n.state) == NodeState.UP:
+            continue
+        try:
+            with ctx.cluster.open_node(n.name) as node:
+                out[n.name] = read_node_status(node._tok(), "node %s" % n.name)
+        except errors.ClusterObjectNotFoundError:
+            continue
+        except errors.ClusterNodeUnavailableError as exc:     # 5050 and the like: about this node
+            ctx.note("node %s: drain status not read (%s, Win32 error %d); judged by its state"
+                     % (n.name, type(exc).__name__, exc.winerror))
+        except _FATAL:
+            raise
+        except errors.ClusterError as exc:      # this node's properties: judged by its state alone, and said
+            ctx.note("node %s: drain status not read (%s, Win32 error %d); judged by its state"
+                     % (n.name, type(exc).__name__, exc.winerror))
+    return out
+
+
+def read_preferred_owners(ctx: Context, groups: typing.Iterable[GroupInfo],
+                          opts: health.Options) -> typing.Dict[str, typing.List[str]]:
+    """{group name: preferred owners} of the groups that have an owner and are not
+    ignored (an open, the node list and a close each)."""
+    out: typing.Dict[str, typing.List[str]] = {}
+    for g in groups:
+        if not g.owner_node or opts.ignores_group(g.name):
+            continue
+        try:
+            with ctx.cluster.open_group(g.name) as group:
+                out[g.name] = group.preferred_owner_names()
+        except errors.ClusterObjectNotFoundError:
+            continue
+    return out
+
+
+def drain_ages(path: str, cluster_name: str, statuses: typing.Dict[str, NodeStatus], now: float,
+               ctx: Context) -> typing.Dict[str, NodeStatus]:
+    """The statuses with drain_started from the state file (a drain in progress first seen
+    now is recorded there); the file is written back with the drains still in progress."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            stored = json.load(f)
+        if not isinstance(stored, dict):
+            raise ValueError("not a JSON object")
+    except FileNotFoundError:
+        stored = {}
+    except (OSError, ValueError) as exc:
+        ctx.note("--state-file %s: not read (%s); drains are timed from now" % (path, exc))
+        stored = {}
+    drains = stored.get("drains")
+    mine = drains.get(cluster_name) if isinstance(drains, dict) else None
+    known = {name_key(k): v for k, v in mine.items()} if isinstance(mine, dict) else {}
+    kept: typing.Dict[str, float] = {}
+    out = dict(statuses)
+    for name, status in statuses.items():
+        if status.drain_status != health.DRAIN_IN_PROGRESS:
+            continue
+        started = known.get(name_key(name))
+        if isinstance(started, bool) or not isinstance(started, (int, float)) or started > now:
+            started = now
+        kept[name] = float(started)
+        out[name] = status._replace(drain_started=float(started))
+    new_drains = dict(drains) if isinstance(drains, dict) else {}
+    new_drains[cluster_name] = kept
+    stored["drains"] = new_drains
+    try:
+        tmp = "%s.%d.tmp" % (path, os.getpid())
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(stored, f, ensure_ascii=False, indent=1)
+        os.replace(tmp, path)
+    except OSError as exc:
+        ctx.note("--state-file %s: not written (%s)" % (path, exc))
+    return out
 
 
 def read(ctx: Context, everything: bool = False) -> typing.Tuple[Checked, str]:
@@ -112,7 +230,8 @@ def read(ctx: Context, everything: bool = False) -> typing.Tuple[Checked, str]:
                      else r for r in resources]
         settled = settled - read_states.keys()
     return Checked(snap.nodes, snap.groups, resources, snap.networks, snap.netinterfaces, snap.quorum, volumes,
-                   settled, snap.settled_netinterfaces), snap.cluster_name
+                   settled, snap.settled_netinterfaces, version=snap.version,
+                   cluster_name=snap.cluster_name), snap.cluster_name
 
 
 def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
@@ -122,8 +241,16 @@ def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
         raise Failure("usage error: %s" % exc, {"type": "UsageError", "message": str(exc)}) from None
     before = _round_trips(ctx)
     checked, cluster_name = read(ctx, everything=args.verbose)
+    opts = options(args)
+    now = time.time()
+    statuses = read_nodes(ctx, checked.nodes, every=args.node_details)
+    if args.state_file:
+        statuses = drain_ages(args.state_file, cluster_name, statuses, now, ctx)
+    checked = checked._replace(node_status=statuses)
+    if args.preferred_owners:
+        checked = checked._replace(preferred_owners=read_preferred_owners(ctx, checked.groups, opts))
     spent = None if before is None else (_round_trips(ctx) or 0) - before
-    verdict = health.judge(checked, options(args))
+    verdict = health.judge(checked, opts._replace(now=now))
     limits = nagios.Limits(args.max_output, args.perfdata)
     if args.json:
         data = ctx.envelope(cluster_name)

@@ -27,6 +27,17 @@ CLUSCTL_RESOURCE_STORAGE_GET_SHARED_VOLUME_STATES and replaced by each
 SHARED_VOLUME_STATE event (version 2; a version-1 port has no such event, so
 there the states are those of the last full read).
 
+Node maintenance: `view.node_status` maps each node's name to its NodeStatus
+(NodeDrainStatus, StatusInformation, versions, and drain_started: when the
+view first saw the drain in progress -- at a full read that finds a drain
+already going, the time of that read).  A full read reads the read-only
+common properties of the nodes that are not Up (one control call each on a
+node handle the view keeps open; an Up node is taken as not draining until
+an event says otherwise); a NODE_PROPERTIES event carrying the changed
+values (version 2) updates them with no call; a NODE_STATE event, or a
+property event without its values (version 1), re-reads that one node --
+one round trip once its handle is open.
+
 Order is what makes it right: events are applied one at a time, in the
 order the port delivers them, by the one thread that reads the port; each
 carries an absolute value (a state, an owner), so applying an event older
@@ -40,7 +51,10 @@ import typing
 from .. import errors
 from .._backend import SingleOwner
 from .._wide import text_to_nul
-from ..records import CsvNodeState, GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, ResourceInfo
+from ..enums import NodeState
+from ..properties.controls import read_node_status
+from ..records import (CsvNodeState, GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, NodeStatus, ResourceInfo,
+                       node_status_from)
 from ..shared_volumes import csv_node_states, read_csv_node_states
 from ..snapshot import Snapshot
 from ..handles._base import register_extension
@@ -54,6 +68,9 @@ __all__ = ["LiveView"]
 _K = EventKind
 _RESYNC = frozenset({_K.CLUSTER_RECONNECT, _K.CLUSTER_LOST_NOTIFICATIONS, _K.CLUSTER_STATE,
                      _K.NETWORK_ADDED, _K.NETINTERFACE_ADDED})
+_DRAINING = 1                # NodeDrainStatus: in progress (CLUSTER_NODE_DRAIN_STATUS)
+_NODE_STATUS_NAMES = frozenset(n.lower() for n in ("NodeDrainStatus", "StatusInformation", "NodeHighestVersion",
+                                                   "NodeLowestVersion"))
 _BATCH = 512                 # events the reader takes from the port per call at most
 _FLUSH_LIMIT = 30.0          # seconds flush() waits for the reader at most
 
@@ -103,6 +120,7 @@ class _Model:
         self.node_by_id = {n.id: n.name for n in snap.nodes}
         self.group_by_id = {g.id: g.name for g in snap.groups}
         self.members: typing.Dict[str, typing.Set[str]] = {}
+        self.node_status: typing.Dict[str, NodeStatus] = {}     # node (keyed) -> its status, where read
         for r in snap.resources:
             self.members.setdefault(name_key(r.group), set()).add(name_key(r.name))
 
@@ -150,6 +168,7 @@ class _Model:
 
     def remove_node(self, key: str) -> None:
         n = self.nodes.pop(key, None)
+        self.node_status.pop(key, None)
         if n is None:
             return
         self.node_by_id.pop(n.id, None)
@@ -164,6 +183,15 @@ class _Model:
             return
         for ikey in [k for k, i in self.netifs.items() if name_key(i.network) == key]:
             del self.netifs[ikey]
+
+
+def _timed(new: NodeStatus, old: typing.Optional[NodeStatus], now: float) -> NodeStatus:
+    """new with drain_started: kept from `old` while the drain goes on, `now` when it starts, None after."""
+    if new.drain_status != _DRAINING:
+        return new._replace(drain_started=None)
+    if old is not None and old.drain_status == _DRAINING and old.drain_started is not None:
+        return new._replace(drain_started=old.drain_started)
+    return new._replace(drain_started=now)
 
 
 class _Core:
@@ -190,12 +218,14 @@ class _Core:
         self.error: typing.Optional[BaseException] = None
         self.thread: typing.Optional[threading.Thread] = None
         self.feeds: typing.List[typing.Any] = []    # events/feed.py: waiters on one object's events
+        self.node_handles: typing.Dict[str, typing.Any] = {}   # node (keyed) -> an open Node (the reader's)
         # The port first, then the read: nothing that changes between them is missed.
         self.port: NotificationPort = open_port(cluster, None, version=version)
         try:
             snap = cluster.snapshot()
             csv = read_csv_node_states(cluster._tok())
             self.model = _Model(snap, csv)
+            self.model.node_status = self.read_node_statuses(snap, {})
             self.port._node_names.update(self.model.node_by_id)
             self.current: typing.Optional[Snapshot] = snap
             self.thread = threading.Thread(target=self.run, name="clusapi-live-view", daemon=True)
@@ -314,6 +344,8 @@ class _Core:
             try:
                 snap = self.cluster.snapshot()
                 csv = read_csv_node_states(self.cluster._tok())
+                self.close_node_handles()        # opened again as needed (a reconnect may have voided them)
+                statuses = self.read_node_statuses(snap, self.model.node_status)
                 break
             except errors.ClusterError as exc:
                 self.error = exc
@@ -325,6 +357,7 @@ class _Core:
         else:
             return
         model = _Model(snap, csv)
+        model.node_status = statuses
         self.port._node_names.update(model.node_by_id)
         with self.lock:
             self.model = model
@@ -336,6 +369,77 @@ class _Core:
             for feed in self.feeds:
                 feed.resynced()
             self.lock.notify_all()
+
+    # ---- node statuses (the reader's, or the constructor's before the reader starts) ------------
+    def node_status_now(self, name: str, before: typing.Optional[NodeStatus]) -> typing.Optional[NodeStatus]:
+        """One node's status read now (its read-only common properties: one control call on
+        the node's handle, opened the first time); None when the node is gone or its read
+        failed (the error kept as last_error)."""
+        key = name_key(name)
+        node = self.node_handles.get(key)
+        try:
+            if node is None:
+                node = self.node_handles[key] = self.cluster.open_node(name)
+            return read_node_status(node._tok(), "node %s" % name, before)
+        except errors.ClusterObjectNotFoundError:
+            self.close_node_handle(key)
+            return None
+        except errors.ClusterNodeUnavailableError as exc:      # 5050 and the like: about this node
+            self.error = exc
+            self.close_node_handle(key)
+            return None
+        except errors.ClusterUnavailableError:
+            raise                            # the connection: the view re-reads everything
+        except errors.ClusterError as exc:   # this node only: its status stays as it was (a full read
+            self.error = exc                 # must not retry forever over one node's answer)
+            self.close_node_handle(key)
+            return None
+
+    def read_node_statuses(self, snap: Snapshot, before: typing.Dict[str, NodeStatus]) -> typing.Dict[str, NodeStatus]:
+        """{node (keyed): status} of the nodes that are not Up, at a full read."""
+        out: typing.Dict[str, NodeStatus] = {}
+        now = time.time()
+        for n in snap.nodes:
+            if int(n.state) == NodeState.UP:
+                continue
+            key = name_key(n.name)
+            status = self.node_status_now(n.name, None)
+            if status is not None:
+                out[key] = _timed(status, before.get(key), now)
+        return out
+
+    def close_node_handle(self, key: str) -> None:
+        node = self.node_handles.pop(key, None)
+        if node is not None:
+            try:
+                node.close()
+            except errors.ClusterError:      # pragma: no cover - closing a handle the cluster dropped
+                pass
+
+    def close_node_handles(self) -> None:
+        for key in list(self.node_handles):
+            self.close_node_handle(key)
+
+    def _node_event(self, ev: ClusterEvent, key: str) -> typing.Optional[NodeStatus]:
+        """The node's status after a NODE_STATE or NODE_PROPERTIES event (None: unchanged):
+        from the values the event carries, else read again."""
+        m = self.model
+        before = m.node_status.get(key)
+        if key not in m.nodes:
+            return None
+        if ev.kind is _K.NODE_PROPERTIES:
+            try:
+                values = ev.properties()
+            except ValueError:               # malformed: read it
+                values = None
+            if values is not None:
+                if not _NODE_STATUS_NAMES & {k.lower() for k in values}:
+                    return None
+                return _timed(node_status_from(values, before), before, time.time())
+        elif ev.state is not None and int(ev.state) == NodeState.UP and before is None:
+            return None                      # an Up node not read before: taken as not draining
+        status = self.node_status_now(ev.name, before)
+        return None if status is None else _timed(status, before, time.time())
 
     def _read(self, opener: str, name: str) -> typing.Any:
         """(id, status or state) of one object, read now; None when it is gone already."""
@@ -356,6 +460,8 @@ class _Core:
             read = self._read("open_resource", ev.name)
         elif k is _K.NODE_ADDED and ev.state is None:       # version 1: no id, no state
             read = self._read("open_node", ev.name)
+        elif k is _K.NODE_STATE or k is _K.NODE_PROPERTIES:
+            read = self._node_event(ev, key)
         elif k is _K.SHARED_VOLUME_STATE:
             try:
                 read = tuple(csv_node_states(ev.payload))
@@ -373,8 +479,14 @@ class _Core:
         if k is _K.SHARED_VOLUME_STATE:
             m.csv[key] = (ev.name, typing.cast(typing.Tuple[CsvNodeState, ...], read))
             return
-        if k is _K.NODE_STATE and key in m.nodes and ev.state is not None:
+        if k is _K.NODE_PROPERTIES:
+            if read is None or m.node_status.get(key) == read or key not in m.nodes:
+                return
+            m.node_status[key] = read
+        elif k is _K.NODE_STATE and key in m.nodes and ev.state is not None:
             m.nodes[key] = m.nodes[key]._replace(state=ev.state)
+            if read is not None:
+                m.node_status[key] = read
         elif k is _K.NODE_ADDED:
             node_id, state = (ev.id, ev.state) if ev.state is not None else (read or (None, None))
             if node_id is not None:
@@ -382,6 +494,7 @@ class _Core:
                 m.node_by_id[node_id] = ev.name
         elif k is _K.NODE_DELETED:
             m.remove_node(key)
+            self.close_node_handle(key)
         elif k is _K.GROUP_STATE and key in m.groups:
             if ev.state is not None:
                 m.groups[key] = m.groups[key]._replace(state=ev.state)
@@ -434,6 +547,11 @@ class _Core:
         with self.lock:
             return {name: states for name, states in self.model.csv.values()}
 
+    def node_status(self) -> typing.Dict[str, NodeStatus]:
+        with self.lock:
+            m = self.model
+            return {m.nodes[key].name: status for key, status in m.node_status.items() if key in m.nodes}
+
     def settle(self) -> None:
         """Returns once the port is empty, every event taken from it is applied and the
         reader waits for the next one inside the backend (so that a caller that reads
@@ -484,6 +602,7 @@ class _Core:
         thread = self.thread
         if thread is not None and thread is not threading.current_thread():
             thread.join()
+            self.close_node_handles()
 
 
 class LiveView(SingleOwner):
@@ -517,6 +636,14 @@ class LiveView(SingleOwner):
         block_redirected_reason), ...)}: read at each (re)sync, kept current by
         SHARED_VOLUME_STATE events; no backend call.  A new dict each time."""
         return self._use().shared_volume_states()
+
+    @property
+    def node_status(self) -> typing.Dict[str, NodeStatus]:
+        """{node name: NodeStatus(drain_status, status_information, highest_version,
+        lowest_version, drain_started)} of the nodes whose status the view has read
+        (those not Up at the last full read, and those events since have touched);
+        no backend call.  A new dict each time."""
+        return self._use().node_status()
 
     @property
     def stale(self) -> bool:

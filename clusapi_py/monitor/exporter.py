@@ -43,7 +43,7 @@ import typing
 
 from .. import _version
 from ..handles import Cluster
-from ..records import SharedVolume
+from ..records import NodeStatus, SharedVolume
 from ..snapshot import Snapshot
 from . import prometheus as pm
 from .deflate import Chunk, Deflated, deflate, plain
@@ -365,6 +365,20 @@ class Exporter:
 
     _last_states: typing.Optional[Snapshot] = None
 
+    def _node_status(self) -> typing.Dict[str, NodeStatus]:
+        """The live view's node statuses (memory only; {} without a view)."""
+        view = self._view
+        if view is None:
+            return {}
+        try:
+            statuses: typing.Dict[str, NodeStatus] = view.node_status
+        except ValueError:                      # closed under us
+            return {}
+        return statuses
+
+    def _node_status_key(self) -> typing.Tuple[typing.Tuple[str, typing.Optional[int], typing.Optional[int]], ...]:
+        return tuple(sorted((name, st.drain_status, st.status_information) for name, st in self._node_status().items()))
+
     def _parts(self, states: typing.Optional[Snapshot], props: typing.Optional[_Properties]) -> typing.List[
             typing.Tuple[str, object, typing.Callable[[], typing.Union[typing.List[pm.Family], "_Part"]]]]:
         """(slot, key, build) per part of the answer: a part is built again only when its key changed
@@ -385,6 +399,9 @@ class Exporter:
                     "group_owner", pm.GROUP_OWNER, nodes, [((), g.name, g.owner_node) for g in s.groups],
                     lambda: [pm.group_owner_family(s, self.every_node)])),
                 ("network_state", tuple(s.networks), lambda: [pm.network_state_family(s)]),
+                ("node_status", (generation, nodes, self._node_status_key()),
+                 lambda: pm.node_status_families(s, self._node_status(), props.values if props is not None
+                                                 else None)),
             ]
             if props is not None:
                 # The resource series carry the resource's type, which comes with the properties: they

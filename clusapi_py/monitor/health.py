@@ -11,16 +11,21 @@ each rule (tests/unit/test_health.py holds the two together).
 import enum
 import hashlib
 import re
+import time
 import typing
 from collections import Counter
 
-from ..enums import CsvFaultState, GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState, state_name
+from ..enums import (CsvFaultState, GroupState, NetInterfaceState, NetworkState, NodeState, NodeStatusInformation,
+                     ResourceState, state_name)
 from ..names import name_key
-from ..records import GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, Quorum, ResourceInfo, SharedVolume
+from ..records import (GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, NodeStatus, Quorum, ResourceInfo,
+                       SharedVolume)
 
 __all__ = [
     "State", "OK", "WARNING", "CRITICAL", "UNKNOWN", "Options", "Problem", "Perf", "Tally", "Verdict",
-    "Rule", "RuleDoc", "StateRule", "QuorumRule", "CsvRule", "RULES", "CSV_WARNING", "CSV_CRITICAL", "judge", "state_text",
+    "Rule", "RuleDoc", "StateRule", "NodeRule", "GroupRule", "QuorumRule", "CsvRule", "RULES", "CSV_WARNING",
+    "CSV_CRITICAL", "DRAIN_TIMEOUT", "DRAIN_NOT_INITIATED", "DRAIN_IN_PROGRESS", "DRAIN_COMPLETED", "DRAIN_FAILED",
+    "MIXED_MODE", "judge", "state_text",
     "compile_pattern", "check_thresholds", "csv_labels",
 ]
 
@@ -55,6 +60,10 @@ class SnapshotRows(typing.Protocol):
 
 
 CSV_WARNING, CSV_CRITICAL = 10.0, 5.0     # the default CSV free-space thresholds, in percent
+DRAIN_TIMEOUT = 1800.0                    # seconds a drain may stay in progress before it is a WARNING
+# A node's NodeDrainStatus (CLUSTER_NODE_DRAIN_STATUS, ClusApi.h).
+DRAIN_NOT_INITIATED, DRAIN_IN_PROGRESS, DRAIN_COMPLETED, DRAIN_FAILED = 0, 1, 2, 3
+MIXED_MODE = 0x1                          # CLUSTERVERSIONINFO.dwFlags: CLUSTER_VERSION_FLAG_MIXED_MODE
 
 
 class Options(typing.NamedTuple):
@@ -65,6 +74,9 @@ class Options(typing.NamedTuple):
     ignore_resources: typing.Tuple["re.Pattern[str]", ...] = ()
     csv_warning: float = 10.0       # a CSV volume with less free space (%) is a warning (CSV_WARNING)
     csv_critical: float = 5.0       # ... and with less than this, critical (CSV_CRITICAL)
+    drain_timeout: float = DRAIN_TIMEOUT    # seconds a drain may stay in progress before it is a warning
+    preferred_owners: bool = False  # a group running on a node outside its preferred owners is a warning
+    now: typing.Optional[float] = None      # time.time() the drains are timed against (None: now)
 
     def ignores_group(self, name: str) -> bool:
         return any(p.search(name) for p in self.ignore_groups)
@@ -245,6 +257,143 @@ class StateRule(typing.Generic[_Row]):
                      count_line, objects)
 
 
+_NODE_BAD_STATUS = ((NodeStatusInformation.ISOLATED, "ISOLATED"), (NodeStatusInformation.QUARANTINED, "QUARANTINED"))
+
+
+def _minutes(seconds: float) -> str:
+    return "%s min" % _number(round(seconds / 60.0, 1))
+
+
+class _NodeVerdict(typing.NamedTuple):
+    state: State
+    shown: str              # the state as the output says it ("PAUSED (in maintenance)")
+    detail: str
+    maintenance: bool       # a paused node judged OK: counted in nodes_maintenance
+
+
+class NodeRule:
+    """Nodes, with maintenance: a Paused node that is drained (NodeDrainStatus
+    COMPLETED), or that owns no group, is in maintenance -- OK, counted apart
+    (nodes_maintenance); one still draining is OK until Options.drain_timeout
+    has passed since the drain was seen starting (NodeStatus.drain_started),
+    then a warning; a failed drain is critical, and so is a node whose
+    StatusInformation says ISOLATED or QUARANTINED.  A Paused node owning
+    groups without a drain is a warning, as are JOINING and unknown states.
+    The node statuses come as `snapshot.node_status` ({node name:
+    NodeStatus}); a node without one is judged by its state and the groups it
+    owns.  A cluster whose version flags say mixed mode, or whose nodes read
+    report different NodeHighestVersion values, is a warning (a rolling
+    upgrade not finished)."""
+
+    kind = "node"
+    plural = "nodes"
+
+    def doc(self) -> RuleDoc:
+        return RuleDoc("nodes (maintenance: docs/cli.md)",
+                       "DOWN; a failed drain; StatusInformation ISOLATED or QUARANTINED",
+                       "PAUSED owning groups without a drain; a drain in progress longer than --drain-timeout "
+                       "(30 min); JOINING, any other state; mixed versions",
+                       "UP; PAUSED and drained or owning no group (in maintenance); PAUSED and draining "
+                       "within --drain-timeout")
+
+    def _verdict(self, row: NodeInfo, status: NodeStatus, owned: int, now: float, options: Options) -> _NodeVerdict:
+        value, name = int(row.state), state_text(row.state)
+        roles = "owns %d group%s" % (owned, "" if owned == 1 else "s")
+        bits = status.status_information or 0
+        bad = [text for bit, text in _NODE_BAD_STATUS if bits & bit]
+        if bad:
+            return _NodeVerdict(CRITICAL, "%s, %s" % (name, "+".join(bad)), "StatusInformation %#x" % bits, False)
+        if value == NodeState.UP:
+            return _NodeVerdict(OK, name, "", False)
+        if value == NodeState.DOWN:
+            return _NodeVerdict(CRITICAL, name, "", False)
+        if value != NodeState.PAUSED:
+            return _NodeVerdict(WARNING, name, "", False)
+        drain = status.drain_status
+        if drain == DRAIN_FAILED:
+            return _NodeVerdict(CRITICAL, "PAUSED, drain FAILED", roles + " (NodeDrainStatus 3)", False)
+        if drain == DRAIN_COMPLETED or (drain in (None, DRAIN_NOT_INITIATED) and not owned):
+            return _NodeVerdict(OK, "PAUSED (in maintenance)", "", True)
+        if drain == DRAIN_IN_PROGRESS:
+            started = status.drain_started
+            if started is not None and now - started > options.drain_timeout:
+                return _NodeVerdict(WARNING, "PAUSED, draining for %s" % _minutes(now - started),
+                                    "%s; --drain-timeout %s" % (roles, _minutes(options.drain_timeout)), False)
+            return _NodeVerdict(OK, "PAUSED (draining)", "", True)
+        what = "not drained" if drain in (None, DRAIN_NOT_INITIATED) else "NodeDrainStatus %d" % drain
+        return _NodeVerdict(WARNING, name, "%s, %s" % (roles, what), False)
+
+    def judge(self, snapshot: SnapshotRows, options: Options) -> Tally:
+        statuses = {name_key(k): v for k, v in (getattr(snapshot, "node_status", None) or {}).items()}
+        owned: typing.Counter[str] = Counter(name_key(g.owner_node) for g in snapshot.groups if g.owner_node)
+        now = options.now if options.now is not None else time.time()
+        problems: typing.List[Problem] = []
+        states: typing.Counter[str] = Counter()
+        objects: typing.List[typing.Tuple[str, str]] = []
+        total = up = fine = maintenance = 0
+        for row in snapshot.nodes:
+            total += 1
+            key = name_key(row.name)
+            v = self._verdict(row, statuses.get(key, NodeStatus()), owned.get(key, 0), now, options)
+            states[v.shown] += 1
+            objects.append((row.name, v.shown))
+            up += int(row.state) == NodeState.UP
+            maintenance += v.maintenance
+            if v.state == OK:
+                fine += 1
+            else:
+                problems.append(Problem(v.state, self.kind, row.name, v.shown, v.detail))
+        mixed = self._mixed(snapshot, statuses)
+        if mixed:
+            problems.append(Problem(WARNING, "cluster", getattr(snapshot, "cluster_name", "") or "cluster",
+                                    "running mixed versions", mixed))
+        perf = [Perf("nodes_up", up, min=0, max=total), Perf("nodes_maintenance", maintenance, min=0, max=total)]
+        summary = "%d/%d nodes up%s" % (up, total, ", %d in maintenance" % maintenance if maintenance else "")
+        if total:
+            count_line = "nodes: %d - %s" % (total, ", ".join("%d %s" % (n, s) for s, n in states.items()))
+        else:
+            count_line = "nodes: none"
+        return Tally(self.kind, self.plural, total, fine, dict(states), 0, problems, perf, summary, count_line,
+                     objects)
+
+    @staticmethod
+    def _mixed(snapshot: SnapshotRows, statuses: typing.Mapping[str, NodeStatus]) -> str:
+        """Why the cluster runs mixed versions ("" when it does not, as far as what was read says)."""
+        highest = sorted({s.highest_version for s in statuses.values() if s.highest_version is not None})
+        if len(highest) > 1:
+            return "node versions %#x to %#x (NodeHighestVersion)" % (highest[0], highest[-1])
+        version = getattr(snapshot, "version", None)
+        if version is not None and int(getattr(version, "flags", 0)) & MIXED_MODE:
+            return "the cluster's version flags say mixed mode (more than one cluster service version)"
+        return ""
+
+
+class GroupRule(StateRule[GroupInfo]):
+    """Groups by their state (StateRule); with Options.preferred_owners, a group
+    running (it has an owner) on a node outside its preferred owners is a warning
+    too.  The preferred owners come as `snapshot.preferred_owners` ({group name:
+    node names}); a group with none listed may run anywhere."""
+
+    def judge(self, snapshot: SnapshotRows, options: Options) -> Tally:
+        tally = super().judge(snapshot, options)
+        preferred = getattr(snapshot, "preferred_owners", None)
+        if not options.preferred_owners or not preferred:
+            return tally
+        lists = {name_key(k): v for k, v in preferred.items()}
+        extra = []
+        for g in snapshot.groups:
+            nodes = lists.get(name_key(g.name))
+            if not g.owner_node or not nodes or options.ignores_group(g.name):
+                continue
+            if name_key(g.owner_node) not in {name_key(n) for n in nodes}:
+                extra.append(Problem(WARNING, self.kind, g.name, "on %s, not a preferred owner" % g.owner_node,
+                                     "preferred owners: %s" % ", ".join(nodes)))
+        if not extra:
+            return tally
+        note = "%d not on a preferred owner" % len(extra)
+        return tally._replace(problems=tally.problems + extra, count_line="%s (%s)" % (tally.count_line, note))
+
+
 class QuorumRule:
     """The quorum witness (the quorum resource): judged like a resource,
     and never ignored.  No witness (node majority) is fine."""
@@ -423,9 +572,8 @@ def _number(value: float) -> str:
 
 
 RULES: typing.Tuple[Rule, ...] = (
-    StateRule("node", "nodes", lambda s, o: s.nodes, fine=[NodeState.UP], critical=[NodeState.DOWN],
-              warning=[NodeState.PAUSED, NodeState.JOINING], perf_label="nodes_up"),
-    StateRule("group", "groups", lambda s, o: s.groups, fine=[GroupState.ONLINE], critical=[GroupState.FAILED],
+    NodeRule(),
+    GroupRule("group", "groups", lambda s, o: s.groups, fine=[GroupState.ONLINE], critical=[GroupState.FAILED],
               warning=[GroupState.OFFLINE, GroupState.PARTIAL_ONLINE, GroupState.PENDING], perf_label="groups_online",
               ignored=lambda g, o: o.ignores_group(g.name), detail=lambda g: _owner(g.owner_node)),
     StateRule("resource", "resources", _resources, fine=_RESOURCE_FINE_STATES,

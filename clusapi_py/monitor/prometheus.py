@@ -15,16 +15,24 @@ The names, labels and values follow windows_exporter's `mscluster` collector
   report is left out, never written as 0.
 
 What windows_exporter lacks is added under `windows_mscluster_*` (CSV fault
-and backup state, CSV state) and `clusapi_exporter_*` (the exporter itself).
+and backup state, CSV state), `clusapi_node_status_*` (one gauge per bit of a
+node's StatusInformation) and `clusapi_exporter_*` (the exporter itself).
+
+A node's NodeDrainStatus and StatusInformation are served by
+node_status_families, not with the other properties: from the live view's
+node statuses (kept current by events) where it has them, else from the
+last property read.
 """
 import re
 import typing
 
-from ..records import SharedVolume
+from ..enums import NodeStatusInformation
+from ..records import NodeStatus, SharedVolume
 from ..snapshot import PropertyTable, Snapshot
 
 PREFIX = "windows_mscluster_"
 SELF_PREFIX = "clusapi_exporter_"
+NODE_STATUS_PREFIX = "clusapi_node_status_"
 
 Labels = typing.Tuple[str, ...]
 Sample = typing.Tuple[Labels, float]
@@ -43,6 +51,7 @@ class Family(typing.NamedTuple):
 
 # ---- properties: (property name, metric suffix, help) -----------------------------------------------
 # The property names are the cluster's common properties; the suffixes are windows_exporter's.
+# NodeDrainStatus and StatusInformation are read here too but served by node_status_families.
 NODE_PROPERTIES = (
     ("BuildNumber", "build_number", "The Windows build number of the node."),
     ("DynamicWeight", "dynamic_weight", "The node's vote as dynamic quorum has set it."),
@@ -111,6 +120,19 @@ CLUSTER_PROPERTIES = (
     "S2DOptimizations", "SameSubnetDelay", "SameSubnetThreshold", "SecurityLevel", "SecurityLevelForStorage",
     "SharedVolumeVssWriterOperationTimeout", "ShutdownTimeoutInMinutes", "UseClientAccessNetworksForSharedVolumes",
     "WitnessDatabaseWriteTimeout", "WitnessDynamicWeight", "WitnessRestartInterval",
+)
+# The node properties node_status_families serves (the live view's values first).
+LIVE_NODE_PROPERTIES = ("NodeDrainStatus", "StatusInformation")
+# One gauge per StatusInformation bit (CLUSTER_NODE_STATUS): 1 when set, 0 when not.
+NODE_STATUS_BITS = (
+    (NodeStatusInformation.ISOLATED, "isolated", "1 if the node is isolated (out of the cluster's active "
+                                                 "membership, its roles kept running for a while)."),
+    (NodeStatusInformation.QUARANTINED, "quarantined", "1 if the node is quarantined (kept out after failing "
+                                                       "too often)."),
+    (NodeStatusInformation.DRAIN_IN_PROGRESS, "drain_in_progress", "1 while a drain of the node is in progress."),
+    (NodeStatusInformation.DRAIN_COMPLETED, "drain_completed", "1 once a drain of the node has completed."),
+    (NodeStatusInformation.DRAIN_FAILED, "drain_failed", "1 if a drain of the node failed."),
+    (NodeStatusInformation.AVOID_PLACEMENT, "avoid_placement", "1 if roles avoid the node (placement)."),
 )
 # The property a cluster reports under another name than the one windows_exporter's series has.
 CLUSTER_ALIASES = {"DynamicQuorumEnabled": "DynamicQuorum"}
@@ -406,18 +428,52 @@ def property_families(props: typing.Union[Snapshot, PropertyValues], groups: typ
             continue
         resource = kind == "resource"
         label_names = ("type", "owner_group", "name") if resource else ("name",)
-        families = [Family(PREFIX + kind + "_" + suffix, text, "gauge", label_names, [])
-                    for _, suffix, text in columns]
+        live = LIVE_NODE_PROPERTIES if kind == "node" else ()
+        families: typing.List[typing.Optional[Family]] = [None if prop in live else Family(PREFIX + kind + "_" + suffix, text, "gauge", label_names, [])
+                    for prop, suffix, text in columns]
         for name, numbers in got:
             labels = ((types.get(name, ""), groups.get(name, values.resource_groups.get(name, "")), name)
                       if resource else (name,))
             for number, family in zip(numbers, families):
-                if number is not None:
+                if number is not None and family is not None:
                     family.samples.append((labels, number))
-        out += [f for f in families if f.samples]
+        out += [f for f in families if f is not None and f.samples]
     out += [Family(name, text, "gauge", ("name",), [((values.cluster_name,), number)])
             for name, text, number in values.cluster]
     return out
+
+
+_NODE_COLUMNS = [prop for prop, _, _ in NODE_PROPERTIES]
+
+
+def node_status_families(snap: Snapshot, live: typing.Mapping[str, NodeStatus],
+                         read: typing.Optional[PropertyValues]) -> typing.List[Family]:
+    """windows_exporter's node_drain_status and status_information, and one
+    clusapi_node_status_<bit> gauge per StatusInformation bit, for each node
+    of `snap`: the live view's status (`live`, {node name: NodeStatus}) where
+    it has the value, else the property read's; a node with neither is left out."""
+    drain_at, info_at = _NODE_COLUMNS.index("NodeDrainStatus"), _NODE_COLUMNS.index("StatusInformation")
+    read_rows = dict(read.rows.get("node", [])) if read is not None else {}
+    drain = Family(PREFIX + "node_node_drain_status", "Drain status. 0: not initiated, 1: in progress, "
+                   "2: completed, 3: failed.", "gauge", ("name",), [])
+    info = Family(PREFIX + "node_status_information", "Isolation or quarantine status of the node.", "gauge",
+                  ("name",), [])
+    bits = [Family(NODE_STATUS_PREFIX + suffix, text, "gauge", ("name",), []) for _, suffix, text in NODE_STATUS_BITS]
+    for n in snap.nodes:
+        status, numbers = live.get(n.name), read_rows.get(n.name)
+        d = status.drain_status if status is not None else None
+        i = status.status_information if status is not None else None
+        if d is None and numbers is not None:
+            d = None if numbers[drain_at] is None else int(numbers[drain_at] or 0)
+        if i is None and numbers is not None:
+            i = None if numbers[info_at] is None else int(numbers[info_at] or 0)
+        if d is not None:
+            drain.samples.append(((n.name,), float(d)))
+        if i is not None:
+            info.samples.append(((n.name,), float(i)))
+            for (bit, _, _), family in zip(NODE_STATUS_BITS, bits):
+                family.samples.append(((n.name,), 1.0 if i & bit else 0.0))
+    return [f for f in [drain, info] + bits if f.samples]
 
 
 def volume_families(volumes: typing.Sequence[SharedVolume]) -> typing.List[Family]:

@@ -9,12 +9,12 @@ from .. import _bindings as bindings
 from .. import _consts as consts
 from .. import errors, kinds
 from .._wide import text_to_nul
-from ..records import FailureInfo
+from ..records import FailureInfo, NodeStatus, node_status_from
 from .codec import Property, parse
 from .syntax import Syntax
 
 __all__ = ["control_bytes", "read_property_list", "read_text", "read_failure_info", "read_filetime",
-           "PROPERTY_CODES", "UNSUPPORTED"]
+           "read_node_status", "PROPERTY_CODES", "UNSUPPORTED"]
 
 lib = bindings.lib
 # kind id -> (read-write common, read-only common, read-write private, read-only private)
@@ -47,6 +47,17 @@ def read_property_list(token: int, kind: int, private: bool, what: str) -> list[
     if ro is not None:
         out.extend(p._replace(read_only=True) for p in parse(ro))
     return out
+
+
+def read_node_status(token: int, what: str = "node", before: NodeStatus | None = None) -> NodeStatus:
+    """A node's drain status, StatusInformation and versions: its read-only
+    common properties (CLUSCTL_NODE_GET_RO_COMMON_PROPERTIES), one control call
+    on an open node's token; what the node does not report is None (or, with
+    `before`, its value there)."""
+    data = _optional(token, PROPERTY_CODES[kinds.NODE.id][1], what)
+    if data is None:
+        return before if before is not None else NodeStatus()
+    return node_status_from({p.name: p.value for p in parse(data)}, before)
 
 
 def read_text(token: int, code: int, what: str) -> str:

@@ -16,7 +16,8 @@ FIRST_LINE = re.compile(r"CLUSTER (OK|WARNING|CRITICAL|UNKNOWN) - [^|\n]+ \| [^|
 PERF_ITEM = re.compile(r"[a-z_]+=\d+;;;0;\d+")
 CSV_PERF_ITEM = re.compile(r"'csvfree_[0-9a-f]{6} [^']+'=[\d.]+%;[\d.]+:;[\d.]+:;0;100")
 CSV_MIN_ITEM = re.compile(r"csv_free_pct_min=[\d.]+%;[\d.]+:;[\d.]+:;0;100")
-HEALTHY_PERF = ("nodes_up=3;;;0;3 groups_online=4;;;0;4 resources_failed=0;;;0;12 networks_up=2;;;0;2 "
+HEALTHY_PERF = ("nodes_up=3;;;0;3 nodes_maintenance=0;;;0;3 groups_online=4;;;0;4 resources_failed=0;;;0;12 "
+                "networks_up=2;;;0;2 "
                 "netinterfaces_up=6;;;0;6 csv_free_pct_min=15%;10:;5:;0;100 "
                 "'csvfree_ef2061 Cluster Disk 3'=60%;10:;5:;0;100 'csvfree_22a556 Cluster Disk 4'=15%;10:;5:;0;100")
 

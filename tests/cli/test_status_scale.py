@@ -141,7 +141,7 @@ def test_labels_are_cleaned_and_tell_volumes_apart_in_19_characters(topology_fil
     perf = r.lines[0].split(" | ")[1]
     assert len(r.lines[0].split("|")) == 2 and "\n" not in r.lines[0]
     items = re.findall(r"('(?:[^']|'')*'|[^ =']+)=([^ ]+)", perf)
-    assert len(items) == 6 + len(names) and " ".join("%s=%s" % i for i in items) == perf
+    assert len(items) == 7 + len(names) and " ".join("%s=%s" % i for i in items) == perf
     labels = [label for label, _ in items]
     assert all("|" not in label and "=" not in label and not re.search(r"[\x00-\x1f\u2028]", label)
                for label in labels)

@@ -42,7 +42,7 @@ def served(sim):
     types = pm.resource_types(props)
     groups = {r.name: r.group for r in props.resources}
     families = (state_families(props, types) + pm.property_families(props, groups, types)
-                + pm.volume_families(volumes))
+                + pm.node_status_families(props, {}, pm.property_values(props)) + pm.volume_families(volumes))
     return {f.name: f for f in families if f.samples}, props, volumes
 
 
@@ -73,7 +73,8 @@ def test_a_served_family_windows_exporter_lacks_is_one_of_the_documented_additio
     families, _, _ = served(SimulatedCluster())
     added = {n for n in families if n not in table}
     assert added == {pm.PREFIX + "shared_volumes_fault_state", pm.PREFIX + "shared_volumes_backup_in_progress",
-                     pm.PREFIX + "shared_volumes_resource_state"}
+                     pm.PREFIX + "shared_volumes_resource_state"} | {
+                         pm.NODE_STATUS_PREFIX + suffix for _, suffix, _ in pm.NODE_STATUS_BITS}
 
 
 def test_a_renamed_family_is_caught():

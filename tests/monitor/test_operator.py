@@ -130,6 +130,7 @@ class _Renamed:
             stale = property(lambda _: view.stale)
             resyncs = property(lambda _: view.resyncs)
             events_applied = property(lambda _: view.events_applied)
+            node_status = property(lambda _: view.node_status)
 
             def snapshot(self):
                 return rename(view.snapshot())

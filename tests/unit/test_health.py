@@ -55,7 +55,9 @@ def test_down_or_failed_is_critical(rows, problem):
 
 
 @pytest.mark.parametrize("rows,problem", [
-    (Rows([NodeInfo("N2", "2", NodeState.PAUSED)]), 'node "N2" is PAUSED'),
+    # paused, still owning a group, not drained (paused owning nothing is maintenance: test_maintenance.py)
+    (Rows([NodeInfo("N2", "2", NodeState.PAUSED)], [GroupInfo("G2", "g2", GroupState.ONLINE, "N2")]),
+     'node "N2" is PAUSED'),
     (Rows([NodeInfo("N2", "2", NodeState.JOINING)]), 'node "N2" is JOINING'),
     (Rows([UP], [GroupInfo("G2", "g2", GroupState.PARTIAL_ONLINE, "N1")]), 'group "G2" is PARTIAL_ONLINE'),
     (Rows([UP], [GroupInfo("G2", "g2", GroupState.OFFLINE, "N1")]), 'group "G2" is OFFLINE'),
@@ -76,7 +78,7 @@ def test_anything_else_is_a_warning(rows, problem):
 
 def test_critical_problems_come_first_then_rule_order():
     rows = Rows([NodeInfo("N2", "2", NodeState.PAUSED), NodeInfo("N3", "3", NodeState.DOWN)],
-                [GroupInfo("G2", "g2", GroupState.FAILED, "")], networks=[NetworkInfo("Net", "n", NetworkState.DOWN)])
+                [GroupInfo("G2", "g2", GroupState.FAILED, "N2")], networks=[NetworkInfo("Net", "n", NetworkState.DOWN)])
     assert texts(health.judge(rows)) == [
         (health.CRITICAL, 'node "N3" is DOWN'), (health.CRITICAL, 'group "G2" is FAILED'),
         (health.CRITICAL, 'network "Net" is DOWN'), (health.WARNING, 'node "N2" is PAUSED')]
@@ -157,7 +159,7 @@ def test_performance_data_counts_fine_objects_over_the_total():
                 [resource(ResourceState.FAILED), resource(ResourceState.ONLINE, "R2"),
                  resource(ResourceState.FAILED, "R3")], [NET_UP])
     perf = {p.label: (p.value, p.min, p.max) for p in health.judge(rows).perfdata}
-    assert perf == {"nodes_up": (1, 0, 2), "groups_online": (1, 0, 1), "resources_failed": (2, 0, 3),
+    assert perf == {"nodes_up": (1, 0, 2), "nodes_maintenance": (0, 0, 2), "groups_online": (1, 0, 1), "resources_failed": (2, 0, 3),
                     "networks_up": (1, 0, 1), "netinterfaces_up": (0, 0, 0)}
 
 

@@ -38,7 +38,7 @@ def test_the_first_line_keeps_the_aggregates_and_cuts_the_summary_on_a_character
         line = nagios.first_line(verdict, "C", False, nagios.Limits(budget))
         assert len(line.encode("utf-8")) <= budget
         head, perf = line.split(" | ")
-        assert head.endswith("...") and perf.startswith("nodes_up=1;;;0;1 groups_online=0;;;0;2")
+        assert head.endswith("...") and perf.startswith("nodes_up=1;;;0;1 nodes_maintenance=0;;;0;1 groups_online=0;;;0;2")
 
 
 def test_the_whole_output_is_bounded_unless_verbose():
