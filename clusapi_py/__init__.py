@@ -24,7 +24,7 @@ from .errors import (
 from .handles import Cluster, Group, NetInterface, Network, Node, Resource, open_cluster
 from .records import (
     ClusterVersion, GroupInfo, GroupStatus, NetInterfaceInfo, NetworkInfo, NodeInfo, Outcome, Quorum, ResourceInfo,
-    ResourceStatus, CsvNodeState, CsvVolume, FailureInfo, SharedVolume,
+    ResourceStatus, CsvNodeState, CsvVolume, FailureInfo, SetResult, SharedVolume,
 )
 from .properties import Property
 from .snapshot import Snapshot
@@ -42,4 +42,5 @@ __all__ = [
     "Backend", "SystemBackend", "SYSTEM", "default_backend", "sim",
     "EventKind", "ClusterEvent", "NotificationPort", "LiveView",
     "properties", "Property", "FailureInfo", "SharedVolume", "CsvVolume", "CsvFaultState", "CsvNodeState",
+    "SetResult",
 ]

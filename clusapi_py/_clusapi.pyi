@@ -279,6 +279,7 @@ class Lib:
     ERROR_ACCESS_DENIED: int
     ERROR_ALREADY_EXISTS: int
     ERROR_BUSY: int
+    ERROR_CIRCULAR_DEPENDENCY: int
     ERROR_CLUSTER_GROUP_BUSY: int
     ERROR_CLUSTER_GROUP_MOVING: int
     ERROR_CLUSTER_GROUP_QUEUED: int
@@ -295,11 +296,13 @@ class Lib:
     ERROR_CLUSTER_OLD_VERSION: int
     ERROR_CLUSTER_RESOURCE_LOCKED_STATUS: int
     ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND: int
+    ERROR_DEPENDENCY_ALREADY_EXISTS: int
     ERROR_GEN_FAILURE: int
     ERROR_GROUP_NOT_AVAILABLE: int
     ERROR_GROUP_NOT_FOUND: int
     ERROR_HOST_NODE_NOT_AVAILABLE: int
     ERROR_INSUFFICIENT_BUFFER: int
+    ERROR_INVALID_DATA: int
     ERROR_INVALID_FUNCTION: int
     ERROR_INVALID_HANDLE: int
     ERROR_INVALID_PARAMETER: int
@@ -316,6 +319,8 @@ class Lib:
     ERROR_RESOURCE_NOT_AVAILABLE: int
     ERROR_RESOURCE_NOT_FOUND: int
     ERROR_RESOURCE_NOT_ONLINE: int
+    ERROR_RESOURCE_ONLINE: int
+    ERROR_RESOURCE_PROPERTIES_STORED: int
     ERROR_RESOURCE_TYPE_NOT_FOUND: int
     ERROR_SERVICE_NOT_ACTIVE: int
     ERROR_SHUTDOWN_CLUSTER: int
@@ -340,6 +345,7 @@ class Lib:
     def cs_close_all(self) -> None: ...
     def cs_cluster_info(self, a0: int, a1: Pointer[Result], /) -> int: ...
     def cs_control(self, a0: int, a1: int, a2: Pointer[Result], /) -> int: ...
+    def cs_control_in(self, a0: int, a1: int, a2: bytes | Pointer[int], a3: int, /) -> int: ...
     def cs_detach(self, a0: int, a1: Pointer[int], /) -> int: ...
     def cs_format_message(self, a0: int, a1: str | Pointer[str], a2: int, /) -> int: ...
     def cs_function_count(self) -> int: ...

@@ -386,10 +386,10 @@ int sim_object_state(int fn, uint64_t token, int hk);
 /* GetClusterNodeId / GetClusterNetworkId; a NULL node handle: the first
  * node of the cluster bound to this thread. */
 DWORD sim_object_id(int fn, uint64_t token, int hk, LPWSTR buf, LPDWORD cch);
-/* Cluster*Control: ids, property lists, type, failure info, times
- * (cs_sim_props_control.c). */
-DWORD sim_control(int fn, uint64_t token, int hk, HNODE host, DWORD code, LPVOID out, DWORD cb_out,
-                  LPDWORD bytes_returned);
+/* Cluster*Control: ids, property lists, type, failure info, times, and
+ * the property writes, which read `in` (cs_sim_props_control.c). */
+DWORD sim_control(int fn, uint64_t token, int hk, HNODE host, DWORD code, LPVOID in, DWORD cb_in, LPVOID out,
+                  DWORD cb_out, LPDWORD bytes_returned);
 /* Cluster/Node/Group/Resource/NetworkOpenEnum and ClusterOpenEnumEx: the
  * new enumeration's token, or 0.  hk_obj: the kind of the handle named
  * (HK_CLUSTER for the cluster enumerations). */
