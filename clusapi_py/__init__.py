@@ -20,6 +20,7 @@ from .errors import (
     ClusterAccessDeniedError, ClusterAPIUnavailableError, ClusterError, ClusterGroupBusyError,
     ClusterGroupQueuedError, ClusterInvalidStateError, ClusterNodeUnavailableError, ClusterObjectNotFoundError,
     ClusterOperationFailedError, ClusterResourceLockedError, ClusterTimeoutError, ClusterUnavailableError,
+    ClusterDependencyError,
 )
 from .handles import Cluster, Group, NetInterface, Network, Node, Resource, open_cluster
 from .records import (
@@ -37,7 +38,7 @@ __all__ = [
     "ClusterError", "ClusterAccessDeniedError", "ClusterObjectNotFoundError", "ClusterUnavailableError",
     "ClusterAPIUnavailableError", "ClusterTimeoutError",
     "ClusterNodeUnavailableError", "ClusterResourceLockedError", "ClusterGroupQueuedError", "ClusterGroupBusyError",
-    "ClusterInvalidStateError", "ClusterOperationFailedError", "Outcome",
+    "ClusterInvalidStateError", "ClusterOperationFailedError", "Outcome", "ClusterDependencyError",
     "GroupOnlineFlags", "GroupOfflineFlags", "GroupMoveFlags", "ResourceOnlineFlags", "ResourceOfflineFlags",
     "Backend", "SystemBackend", "SYSTEM", "default_backend", "sim",
     "EventKind", "ClusterEvent", "NotificationPort", "LiveView",

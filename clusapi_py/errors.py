@@ -25,6 +25,7 @@ __all__ = [
     "ClusterGroupBusyError",
     "ClusterInvalidStateError",
     "ClusterOperationFailedError",
+    "ClusterDependencyError",
     "error_for",
 ]
 
@@ -98,7 +99,8 @@ UNAVAILABLE = frozenset({1062, 1722, 1723, 1726, 1727, 1753, 5008, 5051, 5052, 5
 LOCKED = frozenset({5960})           # ERROR_CLUSTER_RESOURCE_LOCKED_STATUS
 QUEUED = frozenset({5959})           # ERROR_CLUSTER_GROUP_QUEUED
 BUSY = frozenset({5908, 5944})       # ERROR_CLUSTER_GROUP_MOVING, ERROR_CLUSTER_GROUP_BUSY
-INVALID_STATE = frozenset({5023})    # ERROR_INVALID_STATE
+INVALID_STATE = frozenset({5019, 5023})    # ERROR_RESOURCE_ONLINE, ERROR_INVALID_STATE
+DEPENDENCY = frozenset({1059, 5003})  # ERROR_CIRCULAR_DEPENDENCY, ERROR_DEPENDENCY_ALREADY_EXISTS
 API_UNAVAILABLE = frozenset({126, 127, 1745})
 TIMEOUT = frozenset({1460})
 
@@ -209,6 +211,15 @@ class ClusterInvalidStateError(ClusterError):
     advice = "The object is not in a state that allows this: read its state, then act on what it is now"
 
 
+class ClusterDependencyError(ClusterError, ValueError):
+    """The cluster refused a dependency expression: ERROR_CIRCULAR_DEPENDENCY (1059),
+    ERROR_DEPENDENCY_ALREADY_EXISTS (5003), or ERROR_INVALID_PARAMETER (87) from
+    SetClusterResourceDependencyExpression (its grammar, a self-reference, another group's
+    resource).  Nothing changed."""
+
+    advice = "Read the resource's dependency_expression() and the providers' own dependencies"
+
+
 class ClusterOperationFailedError(_WithOutcome):
     """An accepted operation (an online, offline, move, ...) ended in failure: .outcome
     says how (state, owner node, returned to the source, the events seen).  The
@@ -247,6 +258,7 @@ _CLASSES: "tuple[tuple[frozenset[int], type[ClusterError]], ...]" = (
     (QUEUED, ClusterGroupQueuedError),
     (BUSY, ClusterGroupBusyError),
     (INVALID_STATE, ClusterInvalidStateError),
+    (DEPENDENCY, ClusterDependencyError),
     (UNAVAILABLE, ClusterUnavailableError),
     (API_UNAVAILABLE, ClusterAPIUnavailableError),
 )

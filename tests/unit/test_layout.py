@@ -418,6 +418,7 @@ HEADER_USERS = {
     "cs_kinds.h": set(),        # tests/unit/test_kinds.py holds kinds.py equal to it
     "cs_notify.h": {"events.port"},
     "cs_actions.h": {"actions.operation"},
+    "cs_config.h": {"handles.config"},
     "cs_control.h": {"properties.controls", "properties.writes"},
     "cs_limits.h": {"handles.cluster", "handles.objects"},
     "cs_sim_control.h": {"_bindings", "_consts", "sim.cluster", "sim.props"},
