@@ -214,3 +214,18 @@ def test_top_level_export():
     assert SetResult._fields == ("stored", "needs_restart", "changed")
     assert EventKind.GROUP_PROPERTIES
     assert datetime
+
+
+def test_closed_and_forged_tokens_and_bad_buffers(sim):
+    with clusapi_py.open_cluster(backend=sim) as c:
+        g = c.open_group("Cluster Group")
+        tok = g._tok()
+        validate, set_code = write_codes(clusapi_py.kinds.GROUP.id, False)
+        assert b.lib.cs_control_in(tok, set_code, b.ffi.NULL, 8) == 87
+        g.close()
+        with pytest.raises(ValueError, match="closed"):
+            g.set_properties({"Priority": 1})
+        assert b.lib.cs_control_in(tok, set_code, b"\0\0\0\0", 4) != 0          # a closed token
+        assert b.lib.cs_control_in(0xDEADBEEF, set_code, b"\0\0\0\0", 4) != 0   # a forged one
+    with pytest.raises(ValueError, match="closed"):
+        c.set_properties({"Description": "x"})
