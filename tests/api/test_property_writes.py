@@ -89,7 +89,11 @@ def test_changed_lists_only_what_differs(sim):
     with clusapi_py.open_cluster(backend=sim) as c:
         g = c.open_group("Cluster Group")
         same = g.properties()["Priority"]
-        result = g.set_properties({"priority": same, "Description": "core"})    # names are case-insensitive
+        with c.notifications([EventKind.GROUP_PROPERTIES]) as port:
+            result = g.set_properties({"priority": same, "Description": "core"})    # names are case-insensitive
+            assert [e.properties() for e in iter(lambda: port.get(timeout=0), None)] == [{"Description": "core"}]
+            assert g.set_properties({"Priority": same}).stored                # nothing changed: no event
+            assert port.get(timeout=0) is None
         assert result.changed == {"Description": ("", "core")} and result.stored
         assert g.set_properties({}) == SetResult(False, False, {})
 

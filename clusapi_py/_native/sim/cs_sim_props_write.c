@@ -16,7 +16,7 @@
  *   - VALIDATE stops here: 0, nothing stored, no event;
  *   - SET stores every value and posts one *_COMMON_PROPERTY /
  *     *_PRIVATE_PROPERTY event whose buffer is a property list of the
- *     values set.  A resource's private properties are read by its DLL when
+ *     values that changed (none changed: no event).  A resource's private properties are read by its DLL when
  *     it comes online: a SET of private properties of a resource that is
  *     Online or OnlinePending answers ERROR_RESOURCE_PROPERTIES_STORED
  *     (5024: stored, effective at the next online), as MS-CMRP describes.
@@ -42,6 +42,7 @@ typedef struct item {
     DWORD syntax;
     const uint8_t *data;
     size_t cb;
+    int changed;            /* differs from the value the object has (or is new) */
 } item;
 
 int sim_props_is_write(DWORD function)
@@ -126,8 +127,9 @@ bad:
 }
 
 /* Whether the object's list with these flags has that name: 1 (its
- * syntax in *syntax), 0, or -1 when memory is short. */
-static int has_property(sim *s, sim_obj *o, int flags, const item *it, DWORD *syntax)
+ * syntax in *syntax; it->changed set from the value), 0, or -1 when memory
+ * is short. */
+static int has_property(sim *s, sim_obj *o, int flags, item *it, DWORD *syntax)
 {
     uint8_t *list;
     size_t cb, count, i;
@@ -142,6 +144,8 @@ static int has_property(sim *s, sim_obj *o, int flags, const item *it, DWORD *sy
     for (i = 0; i < count && !found; i++)
         if (cs_wieq(v[i].name, v[i].n, it->name, it->n)) {
             *syntax = v[i].syntax;
+            it->changed = v[i].syntax != it->syntax || v[i].cb != it->cb ||
+                          (it->cb != 0 && memcmp(v[i].data, it->data, it->cb) != 0);
             found = 1;
         }
     free(v);
@@ -150,7 +154,7 @@ static int has_property(sim *s, sim_obj *o, int flags, const item *it, DWORD *sy
 }
 
 /* The check of one property against what the object has. */
-static DWORD check_item(sim *s, sim_obj *o, int private_, const item *it)
+static DWORD check_item(sim *s, sim_obj *o, int private_, item *it)
 {
     DWORD syntax = 0;
     int base = private_ ? PF_PRIVATE : 0;
@@ -162,19 +166,23 @@ static DWORD check_item(sim *s, sim_obj *o, int private_, const item *it)
     found = has_property(s, o, base, it, &syntax);
     if (found < 0)
         return ERROR_NOT_ENOUGH_MEMORY;
-    if (!found)
+    if (!found) {
+        it->changed = 1;        /* a new private property */
         return private_ ? 0 : ERROR_INVALID_PARAMETER;
+    }
     return syntax == it->syntax ? 0 : ERROR_INVALID_PARAMETER;
 }
 
+/* The event of a SET: the values that changed (none: no event). */
 static void post_event(sim *s, sim_obj *o, int private_, const item *v, size_t count)
 {
     plw w;
     size_t i;
     sim_plw_init(&w);
     for (i = 0; i < count; i++)
-        sim_plw_property(&w, v[i].name, v[i].n, v[i].syntax, v[i].data, v[i].cb);
-    if (sim_plw_finish(&w) == 0)
+        if (v[i].changed)
+            sim_plw_property(&w, v[i].name, v[i].n, v[i].syntax, v[i].data, v[i].cb);
+    if (w.count > 0 && sim_plw_finish(&w) == 0)
         sim_changed_data(s, private_ ? SIM_CHANGE_PRIVATE_PROPERTIES : SIM_CHANGE_PROPERTIES, o, w.p, w.n);
     sim_plw_free(&w);
 }
