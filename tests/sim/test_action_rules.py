@@ -35,6 +35,7 @@ class ActionRules(RuleBasedStateMachine):
         self.s.manual_clock = True
         self.c = clusapi_py.open_cluster(backend=self.s)
         self.resources = [r["name"] for r in self.s.topology["resources"] if r["group"] in GROUPS]
+        self.group_of = {r["name"]: r["group"] for r in self.s.topology["resources"]}
 
     def teardown(self) -> None:
         self.c.close()
@@ -84,6 +85,17 @@ class ActionRules(RuleBasedStateMachine):
                     "restart": lambda: lib.cs_resource_restart(tok)}[verb]()
             self._answer(code)
 
+    @rule(data=st.data())
+    def dependencies(self, data: st.DataObject) -> None:
+        """SetClusterResourceDependencyExpression with resources of the group (and a missing one):
+        accepted, or one of the documented refusals (docs/design.md), whatever is in flight."""
+        name = data.draw(st.sampled_from(self.resources))
+        peers = [r for r in self.resources if self.group_of[r] == self.group_of[name]] + ["No Such"]
+        chosen = data.draw(st.lists(st.sampled_from(peers), max_size=3))
+        with self.c.open_resource(name) as r:
+            code = lib.cs_resource_set_dependency_expression(r._tok(), " and ".join("[%s]" % p for p in chosen))
+        assert code in {0, 87, 1059, 5003, 5007, 5019}, code
+
     @rule(data=st.data(), outcome=st.sampled_from(("succeed", "fail")), node=st.sampled_from((None,) + NODES))
     def outcome(self, data: st.DataObject, outcome: str, node: str | None) -> None:
         self.s.set_resource_outcome(data.draw(st.sampled_from(self.resources)), outcome, node=node)  # type: ignore[arg-type]
@@ -116,6 +128,17 @@ class ActionRules(RuleBasedStateMachine):
             if state[r["name"]] is ResourceState.ONLINE:
                 for p in r.get("dependencies") or ():
                     assert state[p] in (ResourceState.ONLINE, ResourceState.OFFLINE_PENDING), (r["name"], p, state[p])
+
+    @invariant()
+    def live_online_dependents_have_their_providers_online(self) -> None:
+        """The same rule read from the simulator itself (states and dependencies as they are now,
+        dependencies set by the rule above included)."""
+        state = {r.name: r.state for r in self.c.snapshot().resources}
+        for name in self.resources:
+            if state[name] is ResourceState.ONLINE:
+                with self.c.open_resource(name) as r:
+                    for p in r.dependency_names():
+                        assert state[p] in (ResourceState.ONLINE, ResourceState.OFFLINE_PENDING), (name, p, state[p])
 
     @precondition(lambda self: True)
     @rule()
