@@ -66,7 +66,6 @@ uint32_t cs_resource_set_dependency_expression(uint64_t resource, const cs_char 
 
 uint32_t cs_resource_dependency_expression(uint64_t resource, cs_result **out)
 {
-    cs_builder bd = CS_BUILDER_INIT;
     cs_namebuf nb;
     uint32_t err;
     cs_fn_GetClusterResourceDependencyExpression get;
@@ -81,12 +80,5 @@ uint32_t cs_resource_dependency_expression(uint64_t resource, cs_result **out)
         CS_CALL_WITH_NAME(&nb, get((HRESOURCE)h->raw, nb.p, cchp_), err)
     }
     shim_leave(resource);
-    if (err == 0)
-        cs_bd_string(&bd, nb.p);
-    cs_nb_free(&nb);
-    if (err) {
-        cs_bd_free(&bd);
-        return cs_fail(err, CS_FN_GetClusterResourceDependencyExpression);
-    }
-    return cs_bd_deliver(&bd, out);
+    return shim_deliver_name(err, &nb, CS_FN_GetClusterResourceDependencyExpression, out);
 }
