@@ -96,7 +96,7 @@ class FFI:
     @overload
     def new(self, cdecl: Literal["uint32_t[]"], init: int, /) -> Pointer[int]: ...
     @overload
-    def new(self, cdecl: Literal["int64_t[]"], init: Sequence[int], /) -> Pointer[int]: ...
+    def new(self, cdecl: Literal["int64_t[]", "uint64_t[]"], init: Sequence[int], /) -> Pointer[int]: ...
     @overload
     def new(self, cdecl: Literal["cs_char[]"], init: int | str, /) -> Pointer[str]: ...
     @overload
@@ -215,6 +215,7 @@ CDEF_HEADERS = [
     "cs_control.h",         # Cluster*Control by token
     "cs_limits.h",          # bounded snapshot and listings: timeout, cancel flag
     "cs_actions.h",         # online, offline, move, cancel, fail, restart
+    "cs_config.h",          # preferred owners, dependency expressions
     "cs_sim_control.h",     # the simulator's control API: every cs_sim_* function
     "cs_bench.h",           # every benchmark hook
     "cs_testing.h",         # test hooks (the package's own tests only)

@@ -20,11 +20,12 @@ from .errors import (
     ClusterAccessDeniedError, ClusterAPIUnavailableError, ClusterError, ClusterGroupBusyError,
     ClusterGroupQueuedError, ClusterInvalidStateError, ClusterNodeUnavailableError, ClusterObjectNotFoundError,
     ClusterOperationFailedError, ClusterResourceLockedError, ClusterTimeoutError, ClusterUnavailableError,
+    ClusterDependencyError,
 )
 from .handles import Cluster, Group, NetInterface, Network, Node, Resource, open_cluster
 from .records import (
     ClusterVersion, GroupInfo, GroupStatus, NetInterfaceInfo, NetworkInfo, NodeInfo, Outcome, Quorum, ResourceInfo,
-    ResourceStatus, CsvNodeState, CsvVolume, FailureInfo, SharedVolume,
+    ResourceStatus, CsvNodeState, CsvVolume, FailureInfo, SetResult, SharedVolume,
 )
 from .properties import Property
 from .snapshot import Snapshot
@@ -37,9 +38,10 @@ __all__ = [
     "ClusterError", "ClusterAccessDeniedError", "ClusterObjectNotFoundError", "ClusterUnavailableError",
     "ClusterAPIUnavailableError", "ClusterTimeoutError",
     "ClusterNodeUnavailableError", "ClusterResourceLockedError", "ClusterGroupQueuedError", "ClusterGroupBusyError",
-    "ClusterInvalidStateError", "ClusterOperationFailedError", "Outcome",
+    "ClusterInvalidStateError", "ClusterOperationFailedError", "Outcome", "ClusterDependencyError",
     "GroupOnlineFlags", "GroupOfflineFlags", "GroupMoveFlags", "ResourceOnlineFlags", "ResourceOfflineFlags",
     "Backend", "SystemBackend", "SYSTEM", "default_backend", "sim",
     "EventKind", "ClusterEvent", "NotificationPort", "LiveView",
     "properties", "Property", "FailureInfo", "SharedVolume", "CsvVolume", "CsvFaultState", "CsvNodeState",
+    "SetResult",
 ]

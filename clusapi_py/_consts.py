@@ -14,6 +14,7 @@ ERROR_BUSY = lib.ERROR_BUSY                             # cs_detach on a handle 
 ERROR_ALREADY_EXISTS = lib.ERROR_ALREADY_EXISTS         # a simulator add_* of a name that is taken
 ERROR_RESOURCE_FAILED = lib.ERROR_RESOURCE_FAILED       # what a failed operation is reported with
 ERROR_IO_PENDING = lib.ERROR_IO_PENDING                 # an action accepted, going on in the cluster (not a failure)
+ERROR_RESOURCE_PROPERTIES_STORED = lib.ERROR_RESOURCE_PROPERTIES_STORED   # 5024: property values stored, effective at the next online
 
 # ---- ClusterOpenEnum(dwType): CLUSTER_ENUM ------------------------------------------------
 CLUSTER_ENUM_NODE = lib.CLUSTER_ENUM_NODE

@@ -25,6 +25,7 @@ __all__ = [
     "ClusterGroupBusyError",
     "ClusterInvalidStateError",
     "ClusterOperationFailedError",
+    "ClusterDependencyError",
     "error_for",
 ]
 
@@ -35,6 +36,7 @@ MESSAGES = {
     5: "Access is denied",
     6: "The handle is invalid",
     8: "Not enough memory to complete the call",
+    13: "The data is invalid",
     31: "The call failed without saying why",
     87: "The parameter is incorrect",
     122: "The data area passed is too small",
@@ -45,6 +47,7 @@ MESSAGES = {
     258: "The wait timed out",
     259: "No more items",
     997: "Overlapped I/O operation is in progress",
+    1059: "Circular service dependency was specified",
     1062: "The service has not been started",
     1460: "This operation returned because the timeout period expired",
     1722: "The RPC server is unavailable",
@@ -54,6 +57,7 @@ MESSAGES = {
     1753: "There are no more endpoints available from the endpoint mapper",
     1723: "The RPC server is too busy to complete this operation",
     1813: "The resource type could not be found",
+    5003: "The cluster resource dependency already exists",
     5004: "The cluster resource is not online",
     5006: "The cluster resource is not available",
     5007: "The cluster resource could not be found",
@@ -61,7 +65,10 @@ MESSAGES = {
     5008: "The cluster is being shut down",
     5012: "The cluster group is not available",
     5013: "The cluster group could not be found",
+    5019: "The operation could not be completed because the cluster resource is online",
     5023: "The group or resource is not in the state the operation needs",
+    5024: "The properties were stored but not all changes will take effect until the next time the resource is "
+          "brought online",
     5036: "The cluster node is not available",
     5038: "The cluster resource failed",
     5042: "The cluster node was not found",
@@ -92,7 +99,8 @@ UNAVAILABLE = frozenset({1062, 1722, 1723, 1726, 1727, 1753, 5008, 5051, 5052, 5
 LOCKED = frozenset({5960})           # ERROR_CLUSTER_RESOURCE_LOCKED_STATUS
 QUEUED = frozenset({5959})           # ERROR_CLUSTER_GROUP_QUEUED
 BUSY = frozenset({5908, 5944})       # ERROR_CLUSTER_GROUP_MOVING, ERROR_CLUSTER_GROUP_BUSY
-INVALID_STATE = frozenset({5023})    # ERROR_INVALID_STATE
+INVALID_STATE = frozenset({5019, 5023})    # ERROR_RESOURCE_ONLINE, ERROR_INVALID_STATE
+DEPENDENCY = frozenset({1059, 5003})  # ERROR_CIRCULAR_DEPENDENCY, ERROR_DEPENDENCY_ALREADY_EXISTS
 API_UNAVAILABLE = frozenset({126, 127, 1745})
 TIMEOUT = frozenset({1460})
 
@@ -203,6 +211,15 @@ class ClusterInvalidStateError(ClusterError):
     advice = "The object is not in a state that allows this: read its state, then act on what it is now"
 
 
+class ClusterDependencyError(ClusterError, ValueError):
+    """The cluster refused a dependency expression: ERROR_CIRCULAR_DEPENDENCY (1059),
+    ERROR_DEPENDENCY_ALREADY_EXISTS (5003), or ERROR_INVALID_PARAMETER (87) from
+    SetClusterResourceDependencyExpression (its grammar, a self-reference, another group's
+    resource).  Nothing changed."""
+
+    advice = "Read the resource's dependency_expression() and the providers' own dependencies"
+
+
 class ClusterOperationFailedError(_WithOutcome):
     """An accepted operation (an online, offline, move, ...) ended in failure: .outcome
     says how (state, owner node, returned to the source, the events seen).  The
@@ -241,6 +258,7 @@ _CLASSES: "tuple[tuple[frozenset[int], type[ClusterError]], ...]" = (
     (QUEUED, ClusterGroupQueuedError),
     (BUSY, ClusterGroupBusyError),
     (INVALID_STATE, ClusterInvalidStateError),
+    (DEPENDENCY, ClusterDependencyError),
     (UNAVAILABLE, ClusterUnavailableError),
     (API_UNAVAILABLE, ClusterAPIUnavailableError),
 )

@@ -15,7 +15,7 @@ from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, Resou
 __all__ = [
     "ClusterVersion", "GroupStatus", "ResourceStatus", "Quorum", "Outcome",
     "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo",
-    "NodeStatus", "node_status_from", "TopologyDict",
+    "NodeStatus", "node_status_from", "TopologyDict", "SetResult",
 ]
 
 
@@ -133,6 +133,18 @@ class NetInterfaceInfo(typing.NamedTuple):
     node: str
     network: str
     state: Union[NetInterfaceState, int]
+
+
+class SetResult(typing.NamedTuple):
+    """What set_properties() did: `stored` (False for validate_only, or when
+    nothing was given), `needs_restart` (the cluster answered 5024,
+    ERROR_RESOURCE_PROPERTIES_STORED: stored, effective at the resource's
+    next online) and `changed`: {name: (old value, new value)} for every
+    value that differs from the one read before the write."""
+
+    stored: bool
+    needs_restart: bool
+    changed: typing.Dict[str, Tuple[typing.Any, typing.Any]]
 
 
 class FailureInfo(typing.NamedTuple):

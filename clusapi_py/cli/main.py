@@ -35,7 +35,8 @@ COMMANDS: typing.Tuple[Command, ...] = (
     Command("dump", "the whole cluster as a topology file (JSON; --sim FILE loads it back): the snapshot, each "
             "resource's type, dependencies and possible owners, each group's preferred owners, the CSVs; costs a "
             "few round trips per group and resource", dump.run, dump.arguments),
-    Command("props", "one object's properties: name, value, type, read-only (props KIND [NAME] [--private])",
+    Command("props", "one object's properties: name, value, type, read-only (props KIND [NAME] [--private]); "
+            "props set KIND [NAME] KEY=VALUE... [--private] [--dry-run] writes them",
             props.run, props.arguments),
     Command("csv", "the Cluster Shared Volumes: path, owner, state, size, free space, fault state", csv_cmd.run),
     Command("watch", "each change as it happens, one line (--json: one JSON object) per event, until Ctrl-C or "

@@ -7,7 +7,7 @@ does not know (a newer Windows's state): `NodeState | int`, and so on.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Any, Generic, Mapping, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Generic, Iterable, Mapping, Optional, TypeVar, Union
 
 from .. import _bindings as bindings
 from .. import _consts as consts
@@ -16,6 +16,7 @@ from ..enums import (GroupMoveFlags, GroupOfflineFlags, GroupOnlineFlags, GroupS
                      NodeState, ResourceOfflineFlags, ResourceOnlineFlags, ResourceState)
 from ..properties.mixin import GroupControlsMixin, PropertiesMixin, ResourceControlsMixin
 from ..records import GroupStatus, ResourceStatus
+from . import config as _config
 from ._base import (
     _NAME_FIELD, _STATE_FAILED, _STATUS_BUFFER, _STATUS_TOO_LONG, _cs_state, _cs_status_into, _ffi_new, _ffi_string,
     _Handle, extension,
@@ -147,6 +148,16 @@ class Group(_Object[GroupState], GroupControlsMixin):
     def preferred_owner_names(self, timeout: "float | None" = None) -> "list[str]":
         return self._names(consts.CLUSTER_GROUP_ENUM_NODES, timeout)
 
+    def preferred_owners(self) -> "list[str]":
+        """The preferred owner nodes, most preferred first (CLUSTER_GROUP_ENUM_NODES)."""
+        return self.preferred_owner_names()
+
+    def set_preferred_owners(self, nodes: "Iterable[Node | str]") -> None:
+        """Sets the preferred owners, most preferred first (SetClusterGroupNodeList): Node
+        handles of this Cluster or node names; [] clears the list.  A node named twice is a
+        ValueError before any call.  Needs a handle opened with full access."""
+        _config.set_preferred_owners(self, nodes)
+
     # ---- actions (clusapi_py.actions): each returns an Operation at once ------------------------
     def online(self, node: "Node | str | None" = None, *, flags: GroupOnlineFlags = GroupOnlineFlags(0),
                instructions: Instructions = None, reason: Optional[str] = None) -> Operation:
@@ -216,6 +227,19 @@ class Resource(_Object[ResourceState], ResourceControlsMixin):
 
     def possible_owner_names(self, timeout: "float | None" = None) -> "list[str]":
         return self._names(consts.CLUSTER_RESOURCE_ENUM_NODES, timeout)
+
+    def dependency_expression(self) -> str:
+        """The dependency expression ("[A] and [B]"; "" for none): GetClusterResourceDependencyExpression."""
+        return _config.dependency_expression(self)
+
+    def set_dependencies(self, expression: "str | Iterable[str]") -> str:
+        """Replaces the resource's dependencies (SetClusterResourceDependencyExpression): an
+        expression ("[A] and ([B] or [C])"; "" clears them) or a list of names (joined with
+        "and").  Checked before the call: the grammar, the resource itself, a name given twice,
+        a resource that does not exist or is in another group (ValueError, nothing sent).  The
+        cluster's refusals (87, 5003, 1059) raise ClusterDependencyError, 5019 (the resource is
+        online and a new provider is not) ClusterInvalidStateError.  Returns the expression set."""
+        return _config.set_dependencies(self, expression)
 
     # ---- actions (clusapi_py.actions): each returns an Operation at once ------------------------
     def online(self, *, flags: ResourceOnlineFlags = ResourceOnlineFlags(0), instructions: Instructions = None,

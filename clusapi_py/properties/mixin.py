@@ -3,11 +3,14 @@ resource's and group's type, failure info and times."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
+from typing import Any
 
 from .. import _consts as consts
-from ..records import FailureInfo
+from ..records import FailureInfo, SetResult
 from .codec import Property, PropertyValue
 from .controls import read_failure_info, read_filetime, read_property_list, read_text
+from .writes import set_properties
 
 __all__ = ["PropertiesMixin", "ResourceControlsMixin", "GroupControlsMixin"]
 
@@ -36,6 +39,19 @@ class PropertiesMixin:
     def private_properties(self) -> dict[str, PropertyValue]:
         """The private properties (those of the resource's type, ...) by name."""
         return {p.name: p.value for p in self.property_list(True)}
+
+    def set_properties(self, values: Mapping[str, Any], *, private: bool = False,
+                       validate_only: bool = False) -> SetResult:
+        """Writes common (or private) properties: each value must have the type of the
+        property's current syntax (an int for a DWORD, a str for an SZ, a list of str for a
+        MULTI_SZ, bytes for binary: else TypeError); a read-only or unknown name is a
+        ValueError.  Nothing is sent until every value passes.  The cluster validates the
+        list (VALIDATE_*_PROPERTIES), then stores it (SET_*_PROPERTIES) unless
+        `validate_only`.  Needs a handle opened with full access (else
+        ClusterAccessDeniedError from the cluster).  `needs_restart`: stored, effective at
+        the resource's next online (ERROR_RESOURCE_PROPERTIES_STORED)."""
+        return set_properties(self._tok(), self._kind, values, bool(private), bool(validate_only), self._what,
+                              getattr(self, "_name", None))
 
 
 class ResourceControlsMixin:

@@ -27,6 +27,8 @@ NOT_CALLED = {"RegisterClusterNotify", "RegisterClusterNotifyV2", "GetNotifyEven
 # simulator, not called by a monitoring agent's reads.
 NOT_CALLED |= {name for name in FUNCTION_NAMES if name.startswith(("Online", "Offline", "Move", "Fail", "Restart",
                                                                    "Cancel"))}
+# The configuration writes: in the table and the simulator, not called by an agent's reads.
+NOT_CALLED |= {"SetClusterGroupNodeList", "SetClusterResourceDependencyExpression"}
 NOTIFY_V1 = ("CreateClusterNotifyPort", "GetClusterNotify")
 PLAIN_OPENS = {"OpenCluster": "OpenClusterEx", "OpenClusterNode": "OpenClusterNodeEx",
                "OpenClusterGroup": "OpenClusterGroupEx", "OpenClusterResource": "OpenClusterResourceEx",
@@ -47,7 +49,7 @@ def agent_cycle(s, access):
         with c.open_group("FS01", access) as g:
             g.state, g.status(), g.id, g.resource_names(), g.preferred_owner_names()
         with c.open_resource("SQL Server", access) as r:
-            r.state, r.status(), r.id, r.dependency_names(), r.possible_owner_names()
+            r.state, r.status(), r.id, r.dependency_names(), r.possible_owner_names(), r.dependency_expression()
         with c.open_network("Cluster Network 1", access) as net:
             net.state, net.id, net.netinterface_names(), net.properties()
         with c.open_netinterface("NODE1 - Ethernet", access) as nif:

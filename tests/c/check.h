@@ -81,5 +81,6 @@ void test_htable(void);          /* test_htable.c */
 void test_actions(void);         /* test_actions.c */
 void test_notify(void);          /* test_notify.c */
 void test_props(void);           /* test_props.c */
+void test_config(void);          /* test_config.c */
 
 #endif /* TESTS_C_CHECK_H */

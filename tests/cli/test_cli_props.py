@@ -79,3 +79,63 @@ def test_dump_with_properties_replays():
         assert SimulatedCluster(path).topology["resources"][0]["properties"]["Type"] == "IP Address"
         code, out2, err = run("--sim", path, "dump", "--properties")
     assert code == 0 and json.loads(out2) == topology
+
+
+# ---- props set ------------------------------------------------------------------------------------
+def test_props_set_prints_the_diff():
+    code, out, err = run("--sim", "props", "set", "group", "FS01", "Priority=1000", "description=file shares",
+                         "FailoverPeriod=6")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "(simulated) CLUSTER01: group FS01: changed 2 of 3 values"
+    assert lines[1].split() == ["NAME", "OLD", "NEW"]
+    assert lines[2].split() == ["Priority", "2000", "1000"]
+    assert lines[3].split() == ["Description", "-", "file", "shares"]       # the current spelling
+
+
+def test_props_set_restart_needed_exits_1():
+    code, out, err = run("--sim", "props", "set", "resource", "Cluster IP Address", "Address=10.0.0.9",
+                         "ProbePort=0x1F90", "--private")
+    assert code == 1 and err == ""
+    assert "ProbePort" in out and "8080" in out
+    assert out.splitlines()[-1].startswith("stored; takes effect when the resource next comes online")
+
+
+def test_props_set_dry_run_json():
+    code, out, err = run("--sim", "props", "set", "cluster", "SameSubnetThreshold=20", "--dry-run", "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert data["dry_run"] is True and data["stored"] is False and data["needs_restart"] is False
+    assert data["changed"] == {"SameSubnetThreshold": {"old": 10, "new": 20}}
+    code, out, _ = run("--sim", "props", "set", "cluster", "SameSubnetThreshold=20", "--dry-run")
+    assert code == 0 and "would change 1 of 1" in out and "nothing stored" in out
+
+
+def test_props_set_values_follow_the_current_type(tmp_path):
+    t = SimulatedCluster().topology
+    t["groups"][0].setdefault("properties", {}).update({"Tags": ["a"], "Blob": {"binary": "00"}})
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(t))
+    group = t["groups"][0]["name"]
+    code, out, err = run("--sim", str(path), "props", "set", "group", group, "Tags=b, c", "Blob=ff01", "--json")
+    assert code == 0, err
+    changed = json.loads(out)["changed"]
+    assert changed["Tags"] == {"old": ["a"], "new": ["b", "c"]}
+    assert changed["Blob"] == {"old": {"binary": "00"}, "new": {"binary": "ff01"}}
+    code, out, err = run("--sim", str(path), "props", "set", "group", group, 'Tags=["x,y"]', "--json")
+    assert code == 0 and json.loads(out)["changed"]["Tags"]["new"] == ["x,y"]
+
+
+@pytest.mark.parametrize("argv,words", [
+    (("set",), "first argument"), (("set", "group"), "name the group"),
+    (("set", "group", "FS01"), "at least one"), (("set", "group", "FS01", "Priority"), "KEY=VALUE"),
+    (("set", "group", "Priority=1"), "name the group"),
+    (("set", "group", "FS01", "Priority=ten"), "takes an integer"),
+    (("set", "group", "FS01", "GroupType=3"), "read-only"),
+    (("set", "group", "FS01", "NoSuch=3"), "no common property"),
+    (("set", "group", "FS01", "Blob=zz", "--private"), "no private property"),
+    (("group", "FS01", "--dry-run"), "--dry-run goes with"),
+])
+def test_props_set_usage_errors(argv, words):
+    code, out, err = run("--sim", "props", *argv)
+    assert code == 3 and out == "" and words in err

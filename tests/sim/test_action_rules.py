@@ -36,6 +36,7 @@ class ActionRules(RuleBasedStateMachine):
         self.s.manual_clock = True
         self.c = clusapi_py.open_cluster(backend=self.s)
         self.resources = [r["name"] for r in self.s.topology["resources"] if r["group"] in GROUPS]
+        self.group_of = {r["name"]: r["group"] for r in self.s.topology["resources"]}
 
     def teardown(self) -> None:
         self.c.close()
@@ -94,6 +95,17 @@ class ActionRules(RuleBasedStateMachine):
     def lock(self, group: str, locked: bool) -> None:
         self.s.set_group_locked(group, locked)
 
+    @rule(data=st.data())
+    def dependencies(self, data: st.DataObject) -> None:
+        """SetClusterResourceDependencyExpression with resources of the group (and a missing one):
+        accepted, or one of the documented refusals (docs/design.md), whatever is in flight."""
+        name = data.draw(st.sampled_from(self.resources))
+        peers = [r for r in self.resources if self.group_of[r] == self.group_of[name]] + ["No Such"]
+        chosen = data.draw(st.lists(st.sampled_from(peers), max_size=3))
+        with self.c.open_resource(name) as r:
+            code = lib.cs_resource_set_dependency_expression(r._tok(), " and ".join("[%s]" % p for p in chosen))
+        assert code in {0, 87, 1059, 5003, 5007, 5019}, code
+
     @rule(data=st.data(), outcome=st.sampled_from(("succeed", "fail", "veto")), node=st.sampled_from((None,) + NODES))
     def outcome(self, data: st.DataObject, outcome: str, node: str | None) -> None:
         self.s.set_resource_outcome(data.draw(st.sampled_from(self.resources)), outcome, node=node)  # type: ignore[arg-type]
@@ -109,23 +121,26 @@ class ActionRules(RuleBasedStateMachine):
     # ---- what always holds --------------------------------------------------------------------
     @invariant()
     def groups_are_derived_from_their_resources(self) -> None:
-        t = self.s.topology
+        """Read from the simulator as it is now (a snapshot: states, owners, membership)."""
+        snap = self.c.snapshot()
         members: dict[str, list[ResourceState]] = {}
-        for r in t["resources"]:
-            members.setdefault(r["group"], []).append(ResourceState[r["state"]])
-        for g in t["groups"]:
-            derived = derived_group_state(members.get(g["name"], []))
+        for r in snap.resources:
+            members.setdefault(r.group, []).append(ResourceState(r.state))
+        for g in snap.groups:
+            derived = derived_group_state(members.get(g.name, []))
             if derived is not None:
-                assert GroupState[g["state"]] is derived, (g["name"], g["state"], members[g["name"]])
+                assert g.state is derived, (g.name, g.state, members[g.name])
 
     @invariant()
-    def an_online_dependent_has_its_providers_online(self) -> None:
-        t = self.s.topology
-        state = {r["name"]: ResourceState[r["state"]] for r in t["resources"]}
-        for r in t["resources"]:
-            if state[r["name"]] is ResourceState.ONLINE:
-                for p in r.get("dependencies") or ():
-                    assert state[p] in (ResourceState.ONLINE, ResourceState.OFFLINE_PENDING), (r["name"], p, state[p])
+    def live_online_dependents_have_their_providers_online(self) -> None:
+        """The same rule read from the simulator itself (states and dependencies as they are now,
+        dependencies set by the rule above included)."""
+        state = {r.name: r.state for r in self.c.snapshot().resources}
+        for name in self.resources:
+            if state[name] is ResourceState.ONLINE:
+                with self.c.open_resource(name) as r:
+                    for p in r.dependency_names():
+                        assert state[p] in (ResourceState.ONLINE, ResourceState.OFFLINE_PENDING), (name, p, state[p])
 
     @precondition(lambda self: True)
     @rule()
@@ -133,8 +148,7 @@ class ActionRules(RuleBasedStateMachine):
         for node in NODES[1:]:
             self.s.set_node_state(node, "UP")    # a queued move waits for its target to be able to host
         self.s.advance(3600)
-        t = self.s.topology
-        pending = [r["name"] for r in t["resources"] if ResourceState[r["state"]] in PENDING]
+        pending = [r.name for r in self.c.snapshot().resources if r.state in PENDING]
         assert not pending, pending
         for group in GROUPS:
             with self.c.open_group(group) as g:

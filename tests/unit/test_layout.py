@@ -40,7 +40,7 @@ LAYERS = [
     ("backend base, snapshot", ["_backend", "snapshot"]),
     ("simulator", ["sim", "sim.cluster", "sim.props", "sim.timeline"]),
     ("default-backend policy", ["backends"]),
-    ("property controls", ["properties.controls", "properties.mixin", "shared_volumes"]),
+    ("property controls", ["properties.controls", "properties.writes", "properties.mixin", "shared_volumes"]),
     ("handles", ["handles", "handles.*"]),
     ("events", ["events", "events.*"]),  # notification ports and the live view (above the handles)
     ("actions", ["actions.operation"]),  # operations: started by the handles, waited on through ports
@@ -418,7 +418,8 @@ HEADER_USERS = {
     "cs_kinds.h": set(),        # tests/unit/test_kinds.py holds kinds.py equal to it
     "cs_notify.h": {"events.port"},
     "cs_actions.h": {"actions.operation"},
-    "cs_control.h": {"properties.controls"},
+    "cs_config.h": {"handles.config"},
+    "cs_control.h": {"properties.controls", "properties.writes"},
     "cs_limits.h": {"handles.cluster", "handles.objects"},
     "cs_sim_control.h": {"_bindings", "_consts", "sim.cluster", "sim.props"},
     "cs_bench.h": set(),        # bench/ only

@@ -441,6 +441,10 @@ static void never_called(void)
     SAME_FN(PCLUSAPI_ONLINE_CLUSTER_RESOURCE, OnlineClusterResource);
     SAME_FN(PCLUSAPI_OFFLINE_CLUSTER_RESOURCE, OfflineClusterResource);
     SAME_FN(PCLUSAPI_FAIL_CLUSTER_RESOURCE, FailClusterResource);
+    /* configuration (Windows Server 2008) */
+    SAME_FN(PCLUSAPI_SET_CLUSTER_GROUP_NODE_LIST, SetClusterGroupNodeList);
+    SAME_FN(PCLUSAPI_SET_CLUSTER_RESOURCE_DEPENDENCY_EXPRESSION, SetClusterResourceDependencyExpression);
+    SAME_FN(PCLUSAPI_GET_CLUSTER_RESOURCE_DEPENDENCY_EXPRESSION, GetClusterResourceDependencyExpression);
     /* network */
     SAME_FN(PCLUSAPI_OPEN_CLUSTER_NETWORK, OpenClusterNetwork);
     SAME_FN(PCLUSAPI_CLOSE_CLUSTER_NETWORK, CloseClusterNetwork);

@@ -19,6 +19,12 @@
  * input: the output data goes to the result's bytes (none for an empty
  * output). */
 uint32_t cs_control(uint64_t token, uint32_t code, cs_result **out);
+/* Runs one control code that takes an input buffer and has no output
+ * (SET_* / VALIDATE_*_PROPERTIES: the input is a property list) on any
+ * token.  0, or ERROR_RESOURCE_PROPERTIES_STORED (5024: stored, takes
+ * effect at the resource's next online -- a success, not recorded as a
+ * failure); any other code is recorded as the thread's failure. */
+uint32_t cs_control_in(uint64_t token, uint32_t code, const uint8_t *in, uint32_t cb_in);
 /* CDEF-END */
 
 #endif /* CS_API_CONTROL_H */

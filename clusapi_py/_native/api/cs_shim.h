@@ -30,6 +30,7 @@
 #include "api/cs_control.h"
 #include "api/cs_limits.h"
 #include "api/cs_actions.h"
+#include "api/cs_config.h"
 #include "api/cs_sim_control.h"
 #include "api/cs_bench.h"
 #include "api/cs_testing.h"

@@ -63,6 +63,7 @@
     X(ClusterResourceCloseEnumEx, PCLUSAPI_CLUSTER_RESOURCE_CLOSE_ENUM_EX, 0) \
     X(ClusterResourceControl, PCLUSAPI_CLUSTER_RESOURCE_CONTROL, 1) \
     CS_CLUSAPI_ACTION_FUNCTIONS(X) \
+    CS_CLUSAPI_CONFIG_FUNCTIONS(X) \
     X(OpenClusterNetwork, PCLUSAPI_OPEN_CLUSTER_NETWORK, 1) \
     X(OpenClusterNetworkEx, PCLUSAPI_OPEN_CLUSTER_NETWORK_EX, 1) \
     X(CloseClusterNetwork, PCLUSAPI_CLOSE_CLUSTER_NETWORK, 1) \
@@ -103,6 +104,13 @@
     X(OfflineClusterResourceEx2, PCLUSAPI_OFFLINE_CLUSTER_RESOURCE_EX2, 1) \
     X(FailClusterResource, PCLUSAPI_FAIL_CLUSTER_RESOURCE, 1) \
     X(RestartClusterResource, PCLUSAPI_RESTART_CLUSTER_RESOURCE, 1)
+
+/* Configuration calls (shim/cs_config.c): a group's preferred owners, a
+ * resource's dependency expression (Server 2008 and later). */
+#define CS_CLUSAPI_CONFIG_FUNCTIONS(X) \
+    X(SetClusterGroupNodeList, PCLUSAPI_SET_CLUSTER_GROUP_NODE_LIST, 1) \
+    X(SetClusterResourceDependencyExpression, PCLUSAPI_SET_CLUSTER_RESOURCE_DEPENDENCY_EXPRESSION, 1) \
+    X(GetClusterResourceDependencyExpression, PCLUSAPI_GET_CLUSTER_RESOURCE_DEPENDENCY_EXPRESSION, 1)
 
 /* Change notifications (shim/cs_notify.c).  Waiting for an event is local
  * (0): clusapi.dll fetches events on its own connection and GetClusterNotify*

@@ -93,7 +93,6 @@ uint32_t cs_quorum(uint64_t cluster, cs_result **out)
 
 uint32_t cs_netinterface_name(uint64_t cluster, const cs_char *node, const cs_char *network, cs_result **out)
 {
-    cs_builder bd = CS_BUILDER_INIT;
     cs_namebuf nb;
     uint32_t err;
     cs_fn_GetClusterNetInterface get;
@@ -108,12 +107,5 @@ uint32_t cs_netinterface_name(uint64_t cluster, const cs_char *node, const cs_ch
         CS_CALL_WITH_NAME(&nb, get((HCLUSTER)h->raw, node, network, nb.p, cchp_), err)
     }
     shim_leave(cluster);
-    if (err == 0)
-        cs_bd_string(&bd, nb.p);
-    cs_nb_free(&nb);
-    if (err) {
-        cs_bd_free(&bd);
-        return cs_fail(err, err == ERROR_NOT_ENOUGH_MEMORY ? -1 : CS_FN_GetClusterNetInterface);
-    }
-    return cs_bd_deliver(&bd, out);
+    return shim_deliver_name(err, &nb, CS_FN_GetClusterNetInterface, out);
 }

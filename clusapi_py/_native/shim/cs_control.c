@@ -9,9 +9,10 @@
 /* The first buffer: large enough for most property lists in one call. */
 #define FIRST_CAPACITY 4096u
 
-/* One control call on a raw handle of any kind; *fn gets the function. */
-uint32_t shim_control_raw(cs_backend *b, int kind, void *raw, DWORD code, void *out, DWORD cap, DWORD *returned,
-                          int *fn)
+/* One control call with an input buffer on a raw handle of any kind; *fn
+ * gets the function (the function pointer is read once). */
+static uint32_t control_call(cs_backend *b, int kind, void *raw, DWORD code, void *in, DWORD cb_in, void *out,
+                             DWORD cap, DWORD *returned, int *fn)
 {
 #define CS_CONTROL_CASE(K, F, H)                                                   \
     case K: {                                                                      \
@@ -19,7 +20,7 @@ uint32_t shim_control_raw(cs_backend *b, int kind, void *raw, DWORD code, void *
         *fn = CS_FN_##F;                                                           \
         if (!f)                                                                    \
             return ERROR_PROC_NOT_FOUND;                                           \
-        return f((H)raw, NULL, code, NULL, 0, out, cap, returned);                 \
+        return f((H)raw, NULL, code, in, cb_in, out, cap, returned);                      \
     }
     switch (kind) {
         CS_CONTROL_CASE(CS_KIND_CLUSTER, ClusterControl, HCLUSTER)
@@ -33,6 +34,12 @@ uint32_t shim_control_raw(cs_backend *b, int kind, void *raw, DWORD code, void *
         return ERROR_INVALID_HANDLE;
     }
 #undef CS_CONTROL_CASE
+}
+
+uint32_t shim_control_raw(cs_backend *b, int kind, void *raw, DWORD code, void *out, DWORD cap, DWORD *returned,
+                          int *fn)
+{
+    return control_call(b, kind, raw, code, NULL, 0, out, cap, returned, fn);
 }
 
 uint32_t shim_control_bytes(cs_backend *b, int kind, void *raw, DWORD code, cs_builder *bd, int *fn)
@@ -82,4 +89,23 @@ uint32_t cs_control(uint64_t token, uint32_t code, cs_result **out)
         return cs_fail(err, fn);
     }
     return cs_bd_deliver(&bd, out);
+}
+
+uint32_t cs_control_in(uint64_t token, uint32_t code, const uint8_t *in, uint32_t cb_in)
+{
+    uint32_t err;
+    DWORD returned = 0;
+    int fn = -1;
+    cs_handle *h;
+    if (in == NULL && cb_in != 0)
+        return cs_fail(ERROR_INVALID_PARAMETER, -1);
+    if ((h = shim_enter(token, SHIM_ANY_KIND)) == NULL)
+        return cs_last_error();
+    /* The control codes with input only (SET/VALIDATE_*_PROPERTIES) have no
+     * output; the backend reads the input and never writes through it. */
+    err = control_call(h->backend, h->kind, h->raw, code, (void *)in, cb_in, NULL, 0, &returned, &fn);
+    shim_leave(token);
+    if (err == 0 || err == ERROR_RESOURCE_PROPERTIES_STORED)
+        return err;
+    return cs_fail(err, fn);
 }

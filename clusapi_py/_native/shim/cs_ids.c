@@ -59,7 +59,6 @@ uint32_t shim_id_raw(cs_backend *b, int kind, void *raw, cs_namebuf *nb, int *fn
 
 uint32_t cs_object_id(uint64_t token, cs_result **out)
 {
-    cs_builder bd = CS_BUILDER_INIT;
     cs_namebuf nb;
     uint32_t err;
     int fn = -1;
@@ -69,12 +68,18 @@ uint32_t cs_object_id(uint64_t token, cs_result **out)
     cs_nb_init(&nb);
     err = shim_id_raw(h->backend, h->kind, h->raw, &nb, &fn);
     shim_leave(token);
+    return shim_deliver_name(err, &nb, fn, out);
+}
+
+uint32_t shim_deliver_name(uint32_t err, cs_namebuf *nb, int fn, cs_result **out)
+{
+    cs_builder bd = CS_BUILDER_INIT;
     if (err == 0)
-        cs_bd_string(&bd, nb.p);
-    cs_nb_free(&nb);
+        cs_bd_string(&bd, nb->p);
+    cs_nb_free(nb);
     if (err) {
         cs_bd_free(&bd);
-        return cs_fail(err, fn);
+        return cs_fail(err, err == ERROR_NOT_ENOUGH_MEMORY ? -1 : fn);
     }
     return cs_bd_deliver(&bd, out);
 }

@@ -144,6 +144,11 @@ int shim_status_raw(cs_backend *b, int kind, void *raw, cs_namebuf *owner, cs_na
 /* ---- cs_ids.c ------------------------------------------------------------------ */
 /* The id of a node, group, resource or network into nb. */
 uint32_t shim_id_raw(cs_backend *b, int kind, void *raw, cs_namebuf *nb, int *fn);
+/* The end of a call that read one string into nb (cs_ids.c): err 0 delivers
+ * it as the result's one field; any other code is recorded as the thread's
+ * failure, of function fn (none for ERROR_NOT_ENOUGH_MEMORY: the buffer's).
+ * nb is freed either way.  Returns what the api function returns. */
+uint32_t shim_deliver_name(uint32_t err, cs_namebuf *nb, int fn, cs_result **out);
 
 /* ---- cs_cluster_reads.c ---------------------------------------------------------- */
 /* text: name, vendor id, CSD version; ints: major, minor, build, highest,

@@ -52,6 +52,7 @@ static HCLUSTER open_cluster(int fn, LPCWSTR name, DWORD desired, LPDWORD grante
         err = sim_handle_new(c.s, HK_CLUSTER, NULL, NULL, &h);
     if (!err) {
         h->named = !cs_wempty(name);
+        h->granted = granted;   /* the write-access control codes check it */
         token = h->token;       /* read under the lock: h may go once it is released */
     }
     if (sim_end(&c, err))

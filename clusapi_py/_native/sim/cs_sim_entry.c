@@ -155,7 +155,7 @@ SIM_ENUM_FUNCTIONS(SIM_DEFINE_ENUM)
 SIM_OPEN_BULK_ENUM_FUNCTIONS(SIM_DEFINE_OPEN_BULK_ENUM)
 
 /* ---- Cluster*Control: X(function, handle type, handle kind) -----------------------------------------
- * (cs_sim_props_control.c); the input buffer is not read by the codes simulated. */
+ * (cs_sim_props_control.c); the input buffer is read by the property writes. */
 #define SIM_CONTROL_FUNCTIONS(X) \
     X(ClusterControl, HCLUSTER, HK_CLUSTER) \
     X(ClusterNodeControl, HNODE, HK_NODE) \
@@ -169,10 +169,8 @@ SIM_OPEN_BULK_ENUM_FUNCTIONS(SIM_DEFINE_OPEN_BULK_ENUM)
                                    DWORD cbInBufferSize, LPVOID lpOutBuffer, DWORD cbOutBufferSize, \
                                    LPDWORD lpBytesReturned) \
     { \
-        (void)lpInBuffer; \
-        (void)cbInBufferSize; \
-        return sim_control(CS_FN_##name, TOKEN_OF(handle), hk, hHostNode, dwControlCode, lpOutBuffer, \
-                           cbOutBufferSize, lpBytesReturned); \
+        return sim_control(CS_FN_##name, TOKEN_OF(handle), hk, hHostNode, dwControlCode, lpInBuffer, \
+                           cbInBufferSize, lpOutBuffer, cbOutBufferSize, lpBytesReturned); \
     }
 SIM_CONTROL_FUNCTIONS(SIM_DEFINE_CONTROL)
 

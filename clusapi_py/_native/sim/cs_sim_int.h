@@ -26,7 +26,8 @@
  *   cs_sim_actions.c   Online/Offline/Move/Fail/Restart/Cancel: the per-resource
  *                      state machine, pending phases on the instance's clock
  *   cs_sim_props*.c    properties: storage, defaults, the property-list
- *                      writer, Cluster*Control (cs_sim_props.h)
+ *                      writer, Cluster*Control, SET/VALIDATE (cs_sim_props.h)
+ *   cs_sim_config.c    preferred owners, dependency expressions
  *
  * Locking.  One global lock (g_lock) guards all of it: instances, objects,
  * handles, counters.  An entry point validates its handle and counts the
@@ -396,10 +397,10 @@ int sim_object_state(int fn, uint64_t token, int hk);
 /* GetClusterNodeId / GetClusterNetworkId; a NULL node handle: the first
  * node of the cluster bound to this thread. */
 DWORD sim_object_id(int fn, uint64_t token, int hk, LPWSTR buf, LPDWORD cch);
-/* Cluster*Control: ids, property lists, type, failure info, times
- * (cs_sim_props_control.c). */
-DWORD sim_control(int fn, uint64_t token, int hk, HNODE host, DWORD code, LPVOID out, DWORD cb_out,
-                  LPDWORD bytes_returned);
+/* Cluster*Control: ids, property lists, type, failure info, times, and
+ * the property writes, which read `in` (cs_sim_props_control.c). */
+DWORD sim_control(int fn, uint64_t token, int hk, HNODE host, DWORD code, LPVOID in, DWORD cb_in, LPVOID out,
+                  DWORD cb_out, LPDWORD bytes_returned);
 /* Cluster/Node/Group/Resource/NetworkOpenEnum and ClusterOpenEnumEx: the
  * new enumeration's token, or 0.  hk_obj: the kind of the handle named
  * (HK_CLUSTER for the cluster enumerations). */
@@ -467,7 +468,8 @@ void sim_control_end(void);
  * sim_model_set_owner (a group's node), and sim_obj_delete (cs_sim_model.c)
  * for deletions.  sim_changed is the one choke point they all call. */
 enum sim_change { SIM_CHANGE_ADDED, SIM_CHANGE_DELETED, SIM_CHANGE_STATE, SIM_CHANGE_OWNER,
-                  SIM_CHANGE_PROPERTIES, SIM_CHANGE_PRIVATE_PROPERTIES, SIM_CHANGE_CSV };
+                  SIM_CHANGE_PROPERTIES, SIM_CHANGE_PRIVATE_PROPERTIES, SIM_CHANGE_CSV,
+                  SIM_CHANGE_PREFERRED_OWNERS, SIM_CHANGE_DEPENDENCIES };
 void sim_changed(sim *s, int change, const sim_obj *o);
 /* The same with the change's data: for SIM_CHANGE_(PRIVATE_)PROPERTIES a
  * property list of the changed values (o NULL: the cluster's), for
@@ -583,6 +585,11 @@ DWORD WINAPI sim_OfflineClusterResourceEx2(HRESOURCE hResource, DWORD dwOfflineF
                                            DWORD cbInBufferSize, LPCWSTR lpszReason);
 DWORD WINAPI sim_FailClusterResource(HRESOURCE hResource);
 DWORD WINAPI sim_RestartClusterResource(HRESOURCE hResource, DWORD dwFlags);
+/* Configuration calls (cs_sim_config.c): preferred owners, dependency expressions. */
+DWORD WINAPI sim_SetClusterGroupNodeList(HGROUP hGroup, DWORD NodeCount, HNODE NodeList[]);
+DWORD WINAPI sim_SetClusterResourceDependencyExpression(HRESOURCE hResource, LPCWSTR lpszDependencyExpression);
+DWORD WINAPI sim_GetClusterResourceDependencyExpression(HRESOURCE hResource, LPWSTR lpszDependencyExpression,
+                                                        LPDWORD lpcchDependencyExpression);
 
 /* A backend table filled with the entry points (cs_sim_entry.c). */
 void sim_fill_table(cs_table *t);

@@ -162,8 +162,7 @@ DWORD sim_props_list(sim *s, sim_obj *o, int flags, uint8_t **out, size_t *cb)
     return 0;
 }
 
-/* Sets one value (a copy); 0 or ERROR_NOT_ENOUGH_MEMORY. */
-static DWORD props_set(sim *s, sim_obj *o, const WCHAR *name, size_t n, int private_, DWORD syntax,
+DWORD sim_props_set(sim *s, sim_obj *o, const WCHAR *name, size_t n, int private_, DWORD syntax,
                        const uint8_t *data, size_t cb)
 {
     struct sim_props *p = sim_props_of(s, o);
@@ -223,9 +222,7 @@ static sim_obj *find_object(sim *s, int kind, const cs_char *name)
     return (o && !o->deleted) ? o : NULL;
 }
 
-/* Whether a value's data is well formed for its syntax (the checks a
- * cluster's SET_*_PROPERTIES makes on sizes). */
-static int valid_value(DWORD syntax, const uint8_t *data, size_t cb)
+int sim_props_valid_value(DWORD syntax, const uint8_t *data, size_t cb)
 {
     switch (syntax) {
     case CLUSPROP_SYNTAX_LIST_VALUE_DWORD:
@@ -257,13 +254,13 @@ uint32_t cs_sim_set_property(int sim_id, int kind, const cs_char *object, const 
     sim_obj *o = NULL;
     DWORD err;
     if ((kind != CS_KIND_CLUSTER && (!sim_valid_kind(kind) || cs_wempty(object))) || cs_wempty(name) ||
-        (data == NULL && cb) || !valid_value(syntax, data, cb) || cb > 0x7FFFFFF0u)
+        (data == NULL && cb) || !sim_props_valid_value(syntax, data, cb) || cb > 0x7FFFFFF0u)
         return ERROR_INVALID_PARAMETER;
     s = sim_control_begin(sim_id, &err);
     if (!err && kind != CS_KIND_CLUSTER && (o = find_object(s, kind, object)) == NULL)
         err = sim_not_found(kind);
     if (!err)
-        err = props_set(s, o, name, cs_wlen(name), private_ != 0, syntax, data, cb);
+        err = sim_props_set(s, o, name, cs_wlen(name), private_ != 0, syntax, data, cb);
     if (!err) {
         plw w;
         sim_plw_init(&w);

@@ -80,4 +80,22 @@ DWORD sim_props_dword(sim *s, sim_obj *o, const char *name, DWORD fallback);
  * ERROR_NOT_ENOUGH_MEMORY. */
 DWORD sim_props_list(sim *s, sim_obj *o, int flags, uint8_t **out, size_t *cb);
 
+/* Sets one value (a copy) of an object (o == NULL: the cluster), whatever
+ * its flags; 0 or ERROR_NOT_ENOUGH_MEMORY.  No event (the caller posts it). */
+DWORD sim_props_set(sim *s, sim_obj *o, const WCHAR *name, size_t n, int private_, DWORD syntax,
+                    const uint8_t *data, size_t cb);
+
+/* Whether a value's data is well formed for its syntax (the checks a
+ * cluster's SET_*_PROPERTIES makes on sizes). */
+int sim_props_valid_value(DWORD syntax, const uint8_t *data, size_t cb);
+
+/* ---- writes through Cluster*Control (cs_sim_props_write.c) ------------------------- */
+/* Whether a control function (code & 0x00FFFFFF) is a SET or VALIDATE of
+ * common or private properties. */
+int sim_props_is_write(DWORD function);
+/* SET_* / VALIDATE_*_PROPERTIES on an object (o == NULL: the cluster) with
+ * the input property list (the handle's access was checked by the caller).
+ * 0, ERROR_RESOURCE_PROPERTIES_STORED, or the refusal (nothing stored). */
+DWORD sim_props_write(sim *s, sim_obj *o, DWORD function, const uint8_t *in, size_t cb_in);
+
 #endif /* CS_SIM_PROPS_H */

@@ -5,6 +5,9 @@
  * generated entry points (cs_sim_entry.c).  The output buffer protocol:
  * *lpBytesReturned gets the size of the data; a NULL or short buffer is
  * ERROR_MORE_DATA (nothing written); an unknown code ERROR_INVALID_FUNCTION.
+ * The property writes are cs_sim_props_write.c's; a SET (its access bits,
+ * code & 3, are CLUS_ACCESS_WRITE) through a handle opened without full
+ * access is ERROR_ACCESS_DENIED, as on a cluster.
  */
 #include "sim/cs_sim_props.h"
 #include <stdlib.h>
@@ -119,8 +122,12 @@ static DWORD control_data(sim *s, sim_obj *o, int hk, DWORD code, uint8_t **data
     return ERROR_INVALID_FUNCTION;
 }
 
-DWORD sim_control(int fn, uint64_t token, int hk, HNODE host, DWORD code, LPVOID out, DWORD cb_out,
-                  LPDWORD bytes_returned)
+/* The access bits of a control code (low two bits) that need a handle with full access. */
+#define CODE_ACCESS_MASK 3u
+#define CODE_ACCESS_WRITE 2u
+
+DWORD sim_control(int fn, uint64_t token, int hk, HNODE host, DWORD code, LPVOID in, DWORD cb_in, LPVOID out,
+                  DWORD cb_out, LPDWORD bytes_returned)
 {
     call c;
     uint8_t *data = NULL;
@@ -133,6 +140,15 @@ DWORD sim_control(int fn, uint64_t token, int hk, HNODE host, DWORD code, LPVOID
     }
     if (!err && hk != HK_CLUSTER && c.h->obj->deleted)
         err = sim_not_found(hk);
+    if (!err && (code >> 24) == object_number(hk) && sim_props_is_write(code & 0x00FFFFFFu)) {
+        if ((code & CODE_ACCESS_MASK) == CODE_ACCESS_WRITE && (c.h->granted & ACCESS_ALL) == 0)
+            return sim_end(&c, ERROR_ACCESS_DENIED);
+        err = sim_props_write(c.s, hk == HK_CLUSTER ? NULL : c.h->obj, code & 0x00FFFFFFu, (const uint8_t *)in,
+                              in == NULL ? 0 : cb_in);
+        if (bytes_returned != NULL && (err == 0 || err == ERROR_RESOURCE_PROPERTIES_STORED))
+            *bytes_returned = 0;
+        return sim_end(&c, err);
+    }
     if (!err)
         err = control_data(c.s, hk == HK_CLUSTER ? NULL : c.h->obj, hk, code, &data, &n);
     if (!err && n > 0xFFFFFFFFu)

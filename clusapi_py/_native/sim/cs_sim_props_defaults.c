@@ -108,7 +108,7 @@ static const prop_default group_props[] = {
     I("FailoverThreshold", DW, RW, 0, 0xFFFFFFFFll),
     I("PersistentState", DW, RW, 0, 1),
     I("Priority", DW, RW, 0, 2000),
-    D("GroupType", DW, RW, 0, V_GROUPTYPE),
+    D("GroupType", DW, RO, 0, V_GROUPTYPE),
     I("ColdStartSetting", DW, RW, 14393, 0),
     I("FaultDomain", DW, RW, 14393, 0),
     I("UpdateDomain", DW, RW, 14393, 0),
