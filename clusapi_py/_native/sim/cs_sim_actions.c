@@ -194,6 +194,12 @@ static int step_resource(sim *s, sim_obj *r, double now)
             r->want = SIM_WANT_NONE;
             return 1;
         }
+        if (r->state == ClusterResourceOfflinePending && r->phase_from == ClusterResourceOnline) {
+            /* it showed OfflinePending while it waited for its dependents, never left Online */
+            r->want = SIM_WANT_NONE;
+            set_rstate(s, r, ClusterResourceOnline);
+            return 1;
+        }
         for (i = 0; i < r->deps.n; i++) {
             const sim_obj *p = r->deps.v[i];
             if (p->deleted || p->state == ClusterResourceOnline)
@@ -210,6 +216,12 @@ static int step_resource(sim *s, sim_obj *r, double now)
         return 1;
     }
     if (r->want == SIM_WANT_OFFLINE) {
+        if (r->state == ClusterResourceOnlinePending && r->phase_from == ClusterResourceOffline && !r->restart) {
+            /* it showed OnlinePending while it waited for its providers, never left Offline */
+            r->want = SIM_WANT_NONE;
+            set_rstate(s, r, ClusterResourceOffline);
+            return 1;
+        }
         if (r->state == ClusterResourceOffline || r->state == ClusterResourceFailed) {
             r->want = r->restart ? SIM_WANT_ONLINE : SIM_WANT_NONE;
             r->restart = 0;
