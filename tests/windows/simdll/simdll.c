@@ -41,6 +41,10 @@
 #include <string.h>
 
 #include "default_topology.h"   /* generated into the build directory */
+#include "sdk_surface.h"
+
+/* Every export below has the SDK's signature (sdk_functions.h). */
+SIMDLL_SDK_FUNCTIONS(SIMDLL_DECLARE_MODELLED)
 
 #define SIMDLL_EXPORT __declspec(dllexport)
 
