@@ -137,4 +137,20 @@ cs_backend *cs_sim_backend(int backend_id);
 /* The simulator's entry point for a function, or NULL for a bad index. */
 cs_any_fn cs_sim_entry_point(int function_id);
 
+/* Beyond the backend table, for the simulated clusapi.dll
+ * (sim/cs_sim_surface.c): local calls, no latency, faults or counting.
+ * cs_sim_surface_enum_count: the items of an open enumeration of the
+ *   family that open_fn (CS_FN_Cluster*OpenEnum*) opens: 0, or
+ *   ERROR_INVALID_HANDLE (closed, forged, other family),
+ *   ERROR_INVALID_PARAMETER (no such family, count NULL).
+ * cs_sim_surface_node_cluster_state: GetNodeClusterState on sim_id's
+ *   cluster: NULL = the local node (the first one); a node that is down:
+ *   NOT_RUNNING, any other state: RUNNING; a cluster with no node:
+ *   NOT_CONFIGURED; a name that is no node of it: RPC_S_SERVER_UNAVAILABLE. */
+#define CS_NODE_CLUSTER_STATE_NOT_CONFIGURED 0x1u
+#define CS_NODE_CLUSTER_STATE_NOT_RUNNING 0x3u
+#define CS_NODE_CLUSTER_STATE_RUNNING 0x13u
+DWORD cs_sim_surface_enum_count(uint64_t token, int open_fn, DWORD *count);
+DWORD cs_sim_surface_node_cluster_state(int sim_id, LPCWSTR node_name, DWORD *state);
+
 #endif /* CS_SIM_H */

@@ -140,5 +140,15 @@
 #define SIMDLL_MODELLED_GetNotifyEventHandle SIMDLL_YES
 #define SIMDLL_MODELLED_GetClusterNotifyV2 SIMDLL_YES
 
+/* Beyond the table: simdll_more.c. */
+#define SIMDLL_MODELLED_ClusterGetEnumCount SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterGetEnumCountEx SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterNodeGetEnumCount SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterGroupGetEnumCount SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterGroupGetEnumCountEx SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterResourceGetEnumCount SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterResourceGetEnumCountEx SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterNetworkGetEnumCount SIMDLL_YES
+#define SIMDLL_MODELLED_GetNodeClusterState SIMDLL_YES
 
 #endif /* SIMDLL_SDK_SURFACE_H */

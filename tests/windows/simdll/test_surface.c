@@ -126,6 +126,143 @@ static void test_exports(HMODULE dll, int level)
           "its documented way (%d did); %d modelled exports not called here", stubs, stub_ok, modelled);
 }
 
+/* ---- counts ---------------------------------------------------------------------------------- */
+/* The items an enumeration yields, read one by one with its *Enum function until ERROR_NO_MORE_ITEMS. */
+#define READ_ALL(enum_fn, e, out) \
+    do { \
+        WCHAR name_[256]; \
+        DWORD type_, cch_, i_, err_ = 0; \
+        for (i_ = 0; err_ == 0 && i_ < 10000; i_++) { \
+            cch_ = 256; \
+            err_ = FN(enum_fn)((e), i_, &type_, name_, &cch_); \
+        } \
+        (out) = err_ == ERROR_NO_MORE_ITEMS ? i_ - 1 : 0xFFFFFFFFu; \
+    } while (0)
+
+/* Count of an enumeration: the function's answer, and the last error it leaves (0 before). */
+#define COUNT(count_fn, e, n, le) \
+    do { \
+        SetLastError(0); \
+        (n) = FN(count_fn)(e); \
+        (le) = GetLastError(); \
+    } while (0)
+
+static void test_counts(HCLUSTER c, int level)
+{
+    HCLUSENUM ce;
+    HNODE node = FN(OpenClusterNode)(c, L"NODE2");
+    HGROUP group = FN(OpenClusterGroup)(c, L"SQL Server (MSSQLSERVER)");
+    HRESOURCE res = FN(OpenClusterResource)(c, L"SQL Server");
+    HNETWORK net = FN(OpenClusterNetwork)(c, L"Cluster Network 1");
+    DWORD n, want, le;
+    check(node && group && res && net, "OpenClusterNode / Group / Resource / Network through the DLL");
+    if (!(node && group && res && net))
+        return;
+
+    ce = FN(ClusterOpenEnum)(c, CLUSTER_ENUM_NODE | CLUSTER_ENUM_GROUP | CLUSTER_ENUM_RESOURCE);
+    READ_ALL(ClusterEnum, ce, want);
+    COUNT(ClusterGetEnumCount, ce, n, le);
+    check(ce && n == want && n == 3 + 4 + 13 && le == 0,
+          "ClusterGetEnumCount(nodes | groups | resources) == %lu, what ClusterEnum yields (got %lu, last error %lu)",
+          (unsigned long)want, (unsigned long)n, (unsigned long)le);
+    COUNT(ClusterNodeGetEnumCount, (HNODEENUM)ce, n, le);
+    check(n == 0 && le == ERROR_INVALID_HANDLE,
+          "ClusterNodeGetEnumCount on a cluster enumeration: 0, last error ERROR_INVALID_HANDLE (got %lu, %lu)",
+          (unsigned long)n, (unsigned long)le);
+    FN(ClusterCloseEnum)(ce);
+    COUNT(ClusterGetEnumCount, ce, n, le);
+    check(n == 0 && le == ERROR_INVALID_HANDLE,
+          "ClusterGetEnumCount on a closed enumeration: 0, last error ERROR_INVALID_HANDLE (got %lu, %lu)",
+          (unsigned long)n, (unsigned long)le);
+    COUNT(ClusterGetEnumCount, NULL, n, le);
+    check(n == 0 && le == ERROR_INVALID_HANDLE, "ClusterGetEnumCount(NULL): 0, ERROR_INVALID_HANDLE, no crash");
+
+    {
+        HNODEENUM e = FN(ClusterNodeOpenEnum)(node, CLUSTER_NODE_ENUM_NETINTERFACES | CLUSTER_NODE_ENUM_GROUPS);
+        READ_ALL(ClusterNodeEnum, e, want);
+        COUNT(ClusterNodeGetEnumCount, e, n, le);
+        check(e && n == want && n >= 2 && le == 0,
+              "ClusterNodeGetEnumCount(NODE2: net interfaces | groups) == %lu (got %lu)", (unsigned long)want,
+              (unsigned long)n);
+        FN(ClusterNodeCloseEnum)(e);
+    }
+    {
+        HGROUPENUM e = FN(ClusterGroupOpenEnum)(group, CLUSTER_GROUP_ENUM_CONTAINS | CLUSTER_GROUP_ENUM_NODES);
+        READ_ALL(ClusterGroupEnum, e, want);
+        COUNT(ClusterGroupGetEnumCount, e, n, le);
+        check(e && n == want && n >= 4 && le == 0, "ClusterGroupGetEnumCount(contains | nodes) == %lu (got %lu)",
+              (unsigned long)want, (unsigned long)n);
+        FN(ClusterGroupCloseEnum)(e);
+    }
+    {
+        HRESENUM e = FN(ClusterResourceOpenEnum)(res, CLUSTER_RESOURCE_ENUM_DEPENDS | CLUSTER_RESOURCE_ENUM_PROVIDES |
+                                                          CLUSTER_RESOURCE_ENUM_NODES);
+        READ_ALL(ClusterResourceEnum, e, want);
+        COUNT(ClusterResourceGetEnumCount, e, n, le);
+        check(e && n == want && n > 0 && le == 0, "ClusterResourceGetEnumCount(depends | provides | nodes) == %lu (got %lu)",
+              (unsigned long)want, (unsigned long)n);
+        FN(ClusterResourceCloseEnum)(e);
+    }
+    {
+        HNETWORKENUM e = FN(ClusterNetworkOpenEnum)(net, CLUSTER_NETWORK_ENUM_NETINTERFACES);
+        READ_ALL(ClusterNetworkEnum, e, want);
+        COUNT(ClusterNetworkGetEnumCount, e, n, le);
+        check(e && n == want && n == 3 && le == 0, "ClusterNetworkGetEnumCount(net interfaces) == 3 (got %lu)",
+              (unsigned long)n);
+        FN(ClusterNetworkCloseEnum)(e);
+    }
+    if (level != 2008) {
+        HCLUSENUMEX e = FN(ClusterOpenEnumEx)(c, CLUSTER_ENUM_NODE | CLUSTER_ENUM_NETWORK, NULL);
+        HGROUPENUMEX ge = FN(ClusterGroupOpenEnumEx)(c, NULL, 0, NULL, 0, 0);
+        HRESENUMEX re = FN(ClusterResourceOpenEnumEx)(c, NULL, 0, NULL, 0, 0);
+        COUNT(ClusterGetEnumCountEx, e, n, le);
+        check(e && n == 3 + 2 && le == 0, "ClusterGetEnumCountEx(nodes | networks) == 5 (got %lu)", (unsigned long)n);
+        COUNT(ClusterGroupGetEnumCountEx, ge, n, le);
+        check(ge && n == 4 && le == 0, "ClusterGroupGetEnumCountEx == 4 groups (got %lu)", (unsigned long)n);
+        COUNT(ClusterResourceGetEnumCountEx, re, n, le);
+        check(re && n == 13 && le == 0, "ClusterResourceGetEnumCountEx == 13 resources (got %lu)", (unsigned long)n);
+        COUNT(ClusterGroupGetEnumCountEx, (HGROUPENUMEX)re, n, le);
+        check(n == 0 && le == ERROR_INVALID_HANDLE, "ClusterGroupGetEnumCountEx on a resource enumeration: 0, 6");
+        FN(ClusterCloseEnumEx)(e);
+        FN(ClusterGroupCloseEnumEx)(ge);
+        FN(ClusterResourceCloseEnumEx)(re);
+    }
+    FN(CloseClusterNode)(node);
+    FN(CloseClusterGroup)(group);
+    FN(CloseClusterResource)(res);
+    FN(CloseClusterNetwork)(net);
+}
+
+/* ---- GetNodeClusterState --------------------------------------------------------------------- */
+static void test_node_cluster_state(HMODULE dll)
+{
+    typedef int (*instance_fn)(void);
+    typedef uint32_t (*set_state_fn)(int, int, const WCHAR *, int);
+    instance_fn instance = HARNESS_PROC(instance_fn, dll, "cs_simdll_instance");
+    set_state_fn set_state = HARNESS_PROC(set_state_fn, dll, "cs_sim_set_state");
+    DWORD state = 0xDEAD, err;
+    err = FN(GetNodeClusterState)(NULL, &state);
+    check(err == 0 && state == 0x13, "GetNodeClusterState(NULL): ClusterStateRunning (0x13) on the local node (got %lu, 0x%lX)",
+          (unsigned long)err, (unsigned long)state);
+    state = 0xDEAD;
+    err = FN(GetNodeClusterState)(L"node3", &state);
+    check(err == 0 && state == 0x13, "GetNodeClusterState(\"node3\"): running (names are case-insensitive)");
+    err = FN(GetNodeClusterState)(L"NOT-A-NODE", &state);
+    check(err == RPC_S_SERVER_UNAVAILABLE, "GetNodeClusterState of a machine that is no node: RPC_S_SERVER_UNAVAILABLE (got %lu)",
+          (unsigned long)err);
+    err = FN(GetNodeClusterState)(NULL, NULL);
+    check(err == ERROR_INVALID_PARAMETER, "GetNodeClusterState(NULL, NULL): ERROR_INVALID_PARAMETER, no crash");
+    if (instance != NULL && set_state != NULL && set_state(instance(), CS_KIND_NODE, L"NODE3", 1) == 0) {
+        state = 0xDEAD;
+        err = FN(GetNodeClusterState)(L"NODE3", &state);
+        check(err == 0 && state == 3, "a node that is down: ClusterStateNotRunning (3) (got %lu, 0x%lX)",
+              (unsigned long)err, (unsigned long)state);
+        set_state(instance(), CS_KIND_NODE, L"NODE3", 0);
+    } else {
+        check(0, "cs_sim_set_state(NODE3, down) through the DLL's control API");
+    }
+}
+
 int main(int argc, char **argv)
 {
     const char *mode = argc > 1 ? argv[1] : "full";
@@ -136,7 +273,15 @@ int main(int argc, char **argv)
          SURF_COUNT, (int)(sizeof(void *) * 8));
     dll = load(level);
     if (dll != NULL) {
+        HCLUSTER c;
         test_exports(dll, level);
+        c = fns[SURF_OpenCluster] ? FN(OpenCluster)(NULL) : NULL;
+        check(c != NULL, "OpenCluster(NULL) through the DLL (error %lu)", c ? 0ul : (unsigned long)GetLastError());
+        if (c != NULL) {
+            test_counts(c, level);
+            test_node_cluster_state(dll);
+            check(FN(CloseCluster)(c), "CloseCluster");
+        }
         FreeLibrary(dll);
     }
     return harness_end();
