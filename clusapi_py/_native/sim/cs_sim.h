@@ -152,5 +152,21 @@ cs_any_fn cs_sim_entry_point(int function_id);
 #define CS_NODE_CLUSTER_STATE_RUNNING 0x13u
 DWORD cs_sim_surface_enum_count(uint64_t token, int open_fn, DWORD *count);
 DWORD cs_sim_surface_node_cluster_state(int sim_id, LPCWSTR node_name, DWORD *state);
+/* Resource types (sim/cs_sim_types.c), the cluster's types (case-insensitive):
+ * ClusterResourceTypeOpenEnum / Enum / CloseEnum on tokens (what: 1 the
+ *   nodes that can host it -- every node --, 2 its resources; 0 or other
+ *   bits ERROR_INVALID_PARAMETER); cs_sim_surface_enum_count with
+ *   CS_SIM_RESTYPE_ENUM counts one;
+ * ClusterResourceTypeControl: GET_COMMON / RO_COMMON / PRIVATE / RO_PRIVATE
+ *   _PROPERTIES (0x02000059 / 55 / 81 / 7D) as property lists, the
+ *   Cluster*Control buffer protocol; another code ERROR_INVALID_FUNCTION.
+ * A type the cluster does not have: ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND
+ *   (5078); a NULL or empty name: ERROR_INVALID_PARAMETER. */
+#define CS_SIM_RESTYPE_ENUM (-2)
+DWORD cs_sim_surface_restype_open_enum(uint64_t cluster, LPCWSTR type_name, DWORD what, uint64_t *token);
+DWORD cs_sim_surface_restype_enum(uint64_t token, DWORD index, LPDWORD type, LPWSTR name, LPDWORD cch);
+DWORD cs_sim_surface_restype_close(uint64_t token);
+DWORD cs_sim_surface_restype_control(uint64_t cluster, LPCWSTR type_name, HNODE host, DWORD code, LPVOID out,
+                                     DWORD cb_out, LPDWORD bytes_returned);
 
 #endif /* CS_SIM_H */

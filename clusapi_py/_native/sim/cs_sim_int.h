@@ -72,7 +72,8 @@ enum sim_hk {
     HK_RESENUM,
     HK_RESENUMEX,
     HK_NETWORKENUM,
-    HK_NOTIFY                   /* a notification port, counted as CS_KIND_NOTIFY */
+    HK_NOTIFY,                  /* a notification port, counted as CS_KIND_NOTIFY */
+    HK_RESTYPEENUM              /* ClusterResourceTypeOpenEnum (cs_sim_types.c) */
 };
 
 #define TOKEN_OF(h) ((uint64_t)(uintptr_t)(h))

@@ -2,7 +2,8 @@
  * sim/cs_sim_surface.c - the simulator's side of clusapi.h functions
  * outside the backend table (CS_CLUSAPI_FUNCTIONS), which the simulated
  * clusapi.dll (tests/windows/simdll/simdll_more.c) exports: enumeration
- * counts and the cluster service's state on a node.  Local calls of the
+ * counts and the cluster service's state on a node (resource types:
+ * cs_sim_types.c).  Local calls of the
  * real DLL (no round trip): no latency, no injected faults, not counted.
  * Declared in sim/cs_sim.h.
  */
@@ -20,6 +21,7 @@ static int enum_kind_of(int open_fn)
     case CS_FN_ClusterResourceOpenEnum: return HK_RESENUM;
     case CS_FN_ClusterResourceOpenEnumEx: return HK_RESENUMEX;
     case CS_FN_ClusterNetworkOpenEnum: return HK_NETWORKENUM;
+    case CS_SIM_RESTYPE_ENUM: return HK_RESTYPEENUM;
     default: return -1;
     }
 }

@@ -150,5 +150,10 @@
 #define SIMDLL_MODELLED_ClusterResourceGetEnumCountEx SIMDLL_YES
 #define SIMDLL_MODELLED_ClusterNetworkGetEnumCount SIMDLL_YES
 #define SIMDLL_MODELLED_GetNodeClusterState SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterResourceTypeOpenEnum SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterResourceTypeEnum SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterResourceTypeCloseEnum SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterResourceTypeGetEnumCount SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterResourceTypeControl SIMDLL_YES
 
 #endif /* SIMDLL_SDK_SURFACE_H */

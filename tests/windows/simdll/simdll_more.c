@@ -56,3 +56,42 @@ SIMDLL_EXPORT DWORD WINAPI GetNodeClusterState(LPCWSTR lpszNodeName, LPDWORD pdw
         return err;
     return cs_sim_surface_node_cluster_state(cs_simdll_instance(), lpszNodeName, pdwClusterState);
 }
+
+/* ---- resource types (sim/cs_sim_types.c) --------------------------------------------------------
+ * The cluster's types; a type it does not have:
+ * ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND (5078). */
+SIMDLL_EXPORT HRESTYPEENUM WINAPI ClusterResourceTypeOpenEnum(HCLUSTER hCluster, LPCWSTR lpszResourceTypeName,
+                                                              DWORD dwType)
+{
+    uint64_t token = 0;
+    DWORD err = cs_sim_surface_restype_open_enum((uint64_t)(uintptr_t)hCluster, lpszResourceTypeName, dwType, &token);
+    if (err) {
+        SetLastError(err);
+        return NULL;
+    }
+    return (HRESTYPEENUM)(uintptr_t)token;
+}
+
+SIMDLL_EXPORT DWORD WINAPI ClusterResourceTypeEnum(HRESTYPEENUM hResTypeEnum, DWORD dwIndex, LPDWORD lpdwType,
+                                                   LPWSTR lpszName, LPDWORD lpcchName)
+{
+    return cs_sim_surface_restype_enum((uint64_t)(uintptr_t)hResTypeEnum, dwIndex, lpdwType, lpszName, lpcchName);
+}
+
+SIMDLL_EXPORT DWORD WINAPI ClusterResourceTypeCloseEnum(HRESTYPEENUM hResTypeEnum)
+{
+    return cs_sim_surface_restype_close((uint64_t)(uintptr_t)hResTypeEnum);
+}
+
+SIMDLL_COUNT(ClusterResourceTypeGetEnumCount, HRESTYPEENUM, CS_SIM_RESTYPE_ENUM)
+
+SIMDLL_EXPORT DWORD WINAPI ClusterResourceTypeControl(HCLUSTER hCluster, LPCWSTR lpszResourceTypeName,
+                                                      HNODE hHostNode, DWORD dwControlCode, LPVOID lpInBuffer,
+                                                      DWORD nInBufferSize, LPVOID lpOutBuffer, DWORD nOutBufferSize,
+                                                      LPDWORD lpBytesReturned)
+{
+    (void)lpInBuffer;
+    (void)nInBufferSize;
+    return cs_sim_surface_restype_control((uint64_t)(uintptr_t)hCluster, lpszResourceTypeName, hHostNode,
+                                          dwControlCode, lpOutBuffer, nOutBufferSize, lpBytesReturned);
+}

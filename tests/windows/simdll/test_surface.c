@@ -263,6 +263,106 @@ static void test_node_cluster_state(HMODULE dll)
     }
 }
 
+/* ---- resource types ------------------------------------------------------------------------- */
+/* Whether the UTF-16 form of an ASCII string occurs in a buffer. */
+static int has_wide(const BYTE *p, DWORD n, const char *s)
+{
+    size_t len = strlen(s), i, k;
+    for (i = 0; i + 2 * len <= n; i++) {
+        for (k = 0; k < len && p[i + 2 * k] == (BYTE)s[k] && p[i + 2 * k + 1] == 0; k++)
+            ;
+        if (k == len)
+            return 1;
+    }
+    return 0;
+}
+
+static void test_resource_types(HCLUSTER c)
+{
+    BYTE buf[4096];
+    WCHAR name[64];
+    DWORD n, want, le, err, cb, cch, type, count, i, all_ok = 1;
+    HCLUSENUM types = FN(ClusterOpenEnum)(c, CLUSTER_ENUM_RESTYPE);
+    HRESTYPEENUM e = FN(ClusterResourceTypeOpenEnum)(c, L"physical disk", 2);
+    READ_ALL(ClusterResourceTypeEnum, e, want);
+    COUNT(ClusterResourceTypeGetEnumCount, e, n, le);
+    check(e && n == 4 && want == 4 && le == 0,
+          "ClusterResourceTypeOpenEnum(\"physical disk\", RESOURCES): 4 resources, counted and enumerated (got %lu, %lu)",
+          (unsigned long)n, (unsigned long)want);
+    cch = 64;
+    err = FN(ClusterResourceTypeEnum)(e, 0, &type, name, &cch);
+    check(err == 0 && type == 2 && cch == 14 && memcmp(name, L"Cluster Disk", 12 * sizeof(WCHAR)) == 0,
+          "  item 0: type 2 (CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES), \"Cluster Disk 1\" (error %lu, cch %lu)",
+          (unsigned long)err, (unsigned long)cch);
+    cch = 3;
+    err = FN(ClusterResourceTypeEnum)(e, 0, &type, name, &cch);
+    check(err == ERROR_MORE_DATA && cch == 14, "  a 3-character buffer: ERROR_MORE_DATA, 14 needed (got %lu, %lu)",
+          (unsigned long)err, (unsigned long)cch);
+    cch = 64;
+    err = FN(ClusterResourceTypeEnum)(e, 4, &type, name, &cch);
+    check(err == ERROR_NO_MORE_ITEMS, "  index 4: ERROR_NO_MORE_ITEMS (got %lu)", (unsigned long)err);
+    check(FN(ClusterResourceTypeCloseEnum)(e) == 0 && FN(ClusterResourceTypeCloseEnum)(e) == ERROR_INVALID_HANDLE,
+          "ClusterResourceTypeCloseEnum: 0, then ERROR_INVALID_HANDLE for the closed handle");
+    COUNT(ClusterResourceTypeGetEnumCount, e, n, le);
+    check(n == 0 && le == ERROR_INVALID_HANDLE, "  its count after the close: 0, ERROR_INVALID_HANDLE");
+
+    e = FN(ClusterResourceTypeOpenEnum)(c, L"IP Address", 1 | 2);
+    COUNT(ClusterResourceTypeGetEnumCount, e, n, le);
+    check(e && n == 3 + 3, "ClusterResourceTypeOpenEnum(\"IP Address\", NODES | RESOURCES): 3 nodes + 3 resources (got %lu)",
+          (unsigned long)n);
+    if (e)
+        FN(ClusterResourceTypeCloseEnum)(e);
+    SetLastError(0);
+    e = FN(ClusterResourceTypeOpenEnum)(c, L"No Such Type", 2);
+    check(e == NULL && GetLastError() == ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND,
+          "an unknown type: NULL, ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND (got %lu)", (unsigned long)GetLastError());
+    e = FN(ClusterResourceTypeOpenEnum)(c, L"IP Address", 0);
+    check(e == NULL && GetLastError() == ERROR_INVALID_PARAMETER, "dwType 0: NULL, ERROR_INVALID_PARAMETER");
+    e = FN(ClusterResourceTypeOpenEnum)(NULL, L"IP Address", 1);
+    check(e == NULL && GetLastError() == ERROR_INVALID_HANDLE, "a NULL cluster: NULL, ERROR_INVALID_HANDLE");
+
+    /* ClusterResourceTypeControl: the buffer protocol, then the lists. */
+    cb = 0;
+    err = FN(ClusterResourceTypeControl)(c, L"Physical Disk", NULL, 0x02000059, NULL, 0, NULL, 0, &cb);
+    check(err == ERROR_MORE_DATA && cb > 4, "GET_COMMON_PROPERTIES with no buffer: ERROR_MORE_DATA, %lu bytes needed",
+          (unsigned long)cb);
+    n = 0;
+    err = FN(ClusterResourceTypeControl)(c, L"Physical Disk", NULL, 0x02000059, NULL, 0, buf, sizeof(buf), &n);
+    memcpy(&count, buf, 4);
+    check(err == 0 && n == cb && count == 9 && has_wide(buf, n, "DllName") && has_wide(buf, n, "clusres.dll") &&
+              has_wide(buf, n, "Physical Disk") && has_wide(buf, n, "PendingTimeout"),
+          "  with one: its common properties, a list of 9 (Name, DllName clusres.dll, ..., PendingTimeout) (error %lu, "
+          "count %lu)", (unsigned long)err, (unsigned long)count);
+    err = FN(ClusterResourceTypeControl)(c, L"Physical Disk", NULL, 0x02000059, NULL, 0, buf, cb - 1, &n);
+    check(err == ERROR_MORE_DATA && n == cb, "  one byte short: ERROR_MORE_DATA");
+    err = FN(ClusterResourceTypeControl)(c, L"Physical Disk", NULL, 0x02000081, NULL, 0, buf, sizeof(buf), &n);
+    memcpy(&count, buf, 4);
+    check(err == 0 && n == 4 && count == 0, "GET_PRIVATE_PROPERTIES: an empty list (error %lu, %lu bytes)",
+          (unsigned long)err, (unsigned long)n);
+    err = FN(ClusterResourceTypeControl)(c, L"Physical Disk", NULL, 0x01000059, NULL, 0, buf, sizeof(buf), &n);
+    check(err == ERROR_INVALID_FUNCTION, "a resource's control code: ERROR_INVALID_FUNCTION (got %lu)", (unsigned long)err);
+    err = FN(ClusterResourceTypeControl)(c, L"No Such Type", NULL, 0x02000059, NULL, 0, buf, sizeof(buf), &n);
+    check(err == ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND, "an unknown type: ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND");
+    err = FN(ClusterResourceTypeControl)(c, L"Physical Disk", (HNODE)(uintptr_t)0x1234, 0x02000059, NULL, 0, buf,
+                                         sizeof(buf), &n);
+    check(err == ERROR_INVALID_HANDLE, "a forged host node handle: ERROR_INVALID_HANDLE, no crash");
+
+    /* Every type ClusterOpenEnum(RESTYPE) lists has its properties. */
+    COUNT(ClusterGetEnumCount, types, n, le);
+    for (i = 0; types && i < n; i++) {
+        cch = 64;
+        err = FN(ClusterEnum)(types, i, &type, name, &cch);
+        if (err == 0)
+            err = FN(ClusterResourceTypeControl)(c, name, NULL, 0x02000059, NULL, 0, buf, sizeof(buf), &cb);
+        if (err != 0 || !has_wide(buf, cb, "LooksAlivePollInterval"))
+            all_ok = 0;
+    }
+    check(types && n == 9 && all_ok, "each of the %lu types ClusterOpenEnum(RESTYPE) lists answers "
+          "ClusterResourceTypeControl(GET_COMMON_PROPERTIES)", (unsigned long)n);
+    if (types)
+        FN(ClusterCloseEnum)(types);
+}
+
 int main(int argc, char **argv)
 {
     const char *mode = argc > 1 ? argv[1] : "full";
@@ -280,6 +380,7 @@ int main(int argc, char **argv)
         if (c != NULL) {
             test_counts(c, level);
             test_node_cluster_state(dll);
+            test_resource_types(c);
             check(FN(CloseCluster)(c), "CloseCluster");
         }
         FreeLibrary(dll);
