@@ -30,6 +30,8 @@ Each entry:  X(RET, FAIL, Name, VERSION, MINGW, (PARAMS), (ZEROS))
   PARAMS   the parameter list, the SDK's types, parameters named a1..aN
   ZEROS    an argument list of zeros of those types (the test's call)
 """
+from __future__ import annotations
+
 import re
 import subprocess
 import sys
@@ -48,7 +50,7 @@ STATES = {"CLUSTER_NODE_STATE", "CLUSTER_GROUP_STATE", "CLUSTER_RESOURCE_STATE",
           "CLUSTER_NETINTERFACE_STATE"}
 
 
-def declarations(source: str, defines: list) -> dict:
+def declarations(source: str, defines: list[str]) -> dict[str, tuple[str, str]]:
     """name -> (return type, parameter text) of every WINAPI function declared."""
     with tempfile.TemporaryDirectory() as tmp:
         c = Path(tmp) / "t.c"
@@ -91,8 +93,8 @@ def main() -> int:
     want = [ln.strip() for ln in (HERE / "clusapi_sdk_functions.txt").read_text().splitlines()
             if ln.strip() and not ln.startswith("#")]
     src = f'#include <windows.h>\n#include "{sdk}"\n'
-    first = {}
-    newest = {}
+    first: dict[str, int] = {}
+    newest: dict[str, tuple[str, str]] = {}
     for v in VERSIONS:
         decls = declarations(src, [f"-DCLUSAPI_VERSION={v:#06x}"])
         for name, d in decls.items():

@@ -99,6 +99,19 @@ if [ -f "$SIMDLL/clusapi.dll" ] && [ -f "$SIMDLL/clusapi2008/clusapi.dll" ] &&
         ok "build test_surface.exe"
         SIMDLL_EXE=test_surface run_simdll full "$SIMDLL/clusapi.dll" -- full
         SIMDLL_EXE=test_surface run_simdll 2008 "$SIMDLL/clusapi2008/clusapi.dll" -- 2008
+        # A topology with a Cluster Shared Volume: the flat file's csv line (10 TiB: a 64-bit size).
+        printf '%s\n' '{"cluster": {"name": "CSVCLU"}, "nodes": [{"name": "N1"}, {"name": "N2"}],' \
+            '"groups": [{"name": "Cluster Group", "owner_node": "N1"}], "resources": [' \
+            '{"name": "Cluster Disk 1", "type": "Physical Disk", "group": "Cluster Group"},' \
+            '{"name": "Cluster Disk 2", "type": "Physical Disk", "group": "Cluster Group"}], "shared_volumes": [' \
+            '{"resource": "Cluster Disk 2", "path": "C:\\ClusterStorage\\Volume1", "total_bytes": 10995116277760}]}' \
+            >"$SIMDLL/csv.json"
+        if python3 tests/windows/simdll/flatten_topology.py "$SIMDLL/csv.json" >"$SIMDLL/csv.flat"; then
+            SIMDLL_EXE=test_surface run_simdll csv "$SIMDLL/clusapi.dll" \
+                CLUSAPI_SIMDLL_TOPOLOGY='Z:'"${SIMDLL//\//\\}"'\csv.flat' -- csv
+        else
+            not_ok "simdll: flatten_topology.py csv.json"
+        fi
     else
         not_ok "build test_surface.exe (see $LOGS/test_surface.build.log)"
     fi

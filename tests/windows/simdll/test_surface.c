@@ -14,6 +14,8 @@
  *   test_surface.exe full    the full DLL: all 284 exported
  *   test_surface.exe 2008    the Server 2008 build: exactly the SDK's
  *                            ungated functions exported
+ *   test_surface.exe csv     CLUSAPI_SIMDLL_TOPOLOGY names a topology with
+ *                            a Cluster Shared Volume (stage.sh writes it)
  *
  * Output: "ok - ..." / "not ok - ..." lines and "N passed, M failed".
  */
@@ -363,10 +365,41 @@ static void test_resource_types(HCLUSTER c)
         FN(ClusterCloseEnum)(types);
 }
 
+/* ---- a topology with a Cluster Shared Volume (CLUSAPI_SIMDLL_TOPOLOGY, the flat file's csv line) ---- */
+static void test_csv(HCLUSTER c)
+{
+    BYTE buf[4096];
+    WCHAR name[64];
+    DWORD n, le, err, cch = 64, type = 0;
+    uint64_t total = 0;
+    HCLUSENUM e = FN(ClusterOpenEnum)(c, CLUSTER_ENUM_SHARED_VOLUME_RESOURCE);
+    HRESOURCE res = FN(OpenClusterResource)(c, L"Cluster Disk 2");
+    COUNT(ClusterGetEnumCount, e, n, le);
+    err = e ? FN(ClusterEnum)(e, 0, &type, name, &cch) : 0xFFFFFFFFu;
+    check(n == 1 && le == 0 && err == 0 && wcscmp(name, L"Cluster Disk 2") == 0,
+          "ClusterOpenEnum(CLUSTER_ENUM_SHARED_VOLUME_RESOURCE): the topology's one CSV, Cluster Disk 2 (count %lu, "
+          "error %lu)", (unsigned long)n, (unsigned long)err);
+    if (e)
+        FN(ClusterCloseEnum)(e);
+    check(res != NULL, "OpenClusterResource(Cluster Disk 2)");
+    if (res == NULL)
+        return;
+    err = FN(ClusterResourceControl)(res, NULL, 0x01000225, NULL, 0, buf, sizeof(buf), &n);
+    check(err == 0 && has_wide(buf, n, "C:\\ClusterStorage\\Volume1"),
+          "STORAGE_GET_SHARED_VOLUME_INFO: its path C:\\ClusterStorage\\Volume1 (error %lu)", (unsigned long)err);
+    err = FN(ClusterResourceControl)(res, NULL, 0x010001F1, NULL, 0, buf, sizeof(buf), &n);
+    if (err == 0 && n >= 8 + 1128)
+        memcpy(&total, buf + 8 + 1120, 8);
+    check(err == 0 && total == 10995116277760ull,
+          "STORAGE_GET_DISK_INFO_EX: its size, 10 TiB (a 64-bit number in the flat file) (error %lu, got %llu)",
+          (unsigned long)err, (unsigned long long)total);
+    FN(CloseClusterResource)(res);
+}
+
 int main(int argc, char **argv)
 {
     const char *mode = argc > 1 ? argv[1] : "full";
-    int level = strcmp(mode, "2008") == 0 ? 2008 : 1;
+    int level = strcmp(mode, "2008") == 0 ? 2008 : 1, csv = strcmp(mode, "csv") == 0;
     HMODULE dll;
     harness_begin(" (in a clusapi.dll export)");
     info("test_surface %s: the SDK's %d clusapi.h functions through the simulated clusapi.dll, %d-bit", mode,
@@ -377,7 +410,10 @@ int main(int argc, char **argv)
         test_exports(dll, level);
         c = fns[SURF_OpenCluster] ? FN(OpenCluster)(NULL) : NULL;
         check(c != NULL, "OpenCluster(NULL) through the DLL (error %lu)", c ? 0ul : (unsigned long)GetLastError());
-        if (c != NULL) {
+        if (c != NULL && csv) {
+            test_csv(c);
+            check(FN(CloseCluster)(c), "CloseCluster");
+        } else if (c != NULL) {
             test_counts(c, level);
             test_node_cluster_state(dll);
             test_resource_types(c);
