@@ -359,6 +359,11 @@ size_t sim_item_bytes(const enum_item *it, int which);
 /* Copies one string of the item to base + *pos; returns where it went. */
 LPWSTR sim_pack(BYTE *base, size_t *pos, const sim_handle *h, const enum_item *it, int which, DWORD *cb);
 
+/* The Cluster*Control output protocol: *bytes_returned (when given) gets the
+ * data's size; a NULL or short buffer is ERROR_MORE_DATA, nothing written;
+ * else the data is copied.  0 or the code. */
+DWORD sim_control_output(const uint8_t *data, size_t n, LPVOID out, DWORD cb_out, LPDWORD bytes_returned);
+
 /* Where the strings start after an item struct: aligned to 2. */
 #define ITEM_HEAD(type) ((sizeof(type) + 1u) & ~(size_t)1u)
 

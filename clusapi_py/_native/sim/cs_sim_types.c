@@ -131,18 +131,19 @@ static const char *dll_of(const wstr *type)
 static void put(plw *w, const char *name, const char *value, const wstr *wvalue, DWORD dword, DWORD syntax)
 {
     WCHAR n[64], v[64];
-    size_t k, len = strlen(name);
-    for (k = 0; k <= len && k < 64; k++)
+    size_t k, len = strlen(name) < 63 ? strlen(name) : 63;
+    for (k = 0; k < len; k++)
         n[k] = (WCHAR)(unsigned char)name[k];
+    n[len] = 0;
     if (syntax == CLUSPROP_SYNTAX_LIST_VALUE_DWORD) {
         sim_plw_property(w, n, len, syntax, &dword, sizeof(dword));
     } else if (wvalue != NULL) {
         sim_plw_property(w, n, len, syntax, wvalue->p, (wvalue->n + 1) * sizeof(WCHAR));
     } else {
-        size_t vl = strlen(value);
-        for (k = 0; k <= vl && k < 63; k++)
+        size_t vl = strlen(value) < 62 ? strlen(value) : 62;
+        for (k = 0; k < vl; k++)
             v[k] = (WCHAR)(unsigned char)value[k];
-        v[63] = 0;
+        v[vl] = v[vl + 1] = 0;
         if (syntax == CLUSPROP_SYNTAX_LIST_VALUE_MULTI_SZ) {     /* an empty list: two NULs */
             v[0] = v[1] = 0;
             vl = 1;
@@ -198,14 +199,8 @@ DWORD cs_sim_surface_restype_control(uint64_t cluster, LPCWSTR type_name, HNODE 
         err = ERROR_INVALID_FUNCTION;
     if (!err)
         err = type_properties(type, function, &data, &n);
-    if (!err) {
-        if (bytes_returned != NULL)
-            *bytes_returned = (DWORD)n;
-        if (out == NULL || cb_out < n)
-            err = ERROR_MORE_DATA;
-        else
-            memcpy(out, data, n);
-    }
+    if (!err)
+        err = sim_control_output(data, n, out, cb_out, bytes_returned);
     free(data);
     cs_mutex_unlock(&g_lock);
     return err;
