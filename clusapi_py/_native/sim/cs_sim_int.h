@@ -73,7 +73,8 @@ enum sim_hk {
     HK_RESENUMEX,
     HK_NETWORKENUM,
     HK_NOTIFY,                  /* a notification port, counted as CS_KIND_NOTIFY */
-    HK_RESTYPEENUM              /* ClusterResourceTypeOpenEnum (cs_sim_types.c) */
+    HK_RESTYPEENUM,             /* ClusterResourceTypeOpenEnum (cs_sim_types.c) */
+    HK_NETIFENUM                /* ClusterNetInterfaceOpenEnum (cs_sim_surface.c) */
 };
 
 #define TOKEN_OF(h) ((uint64_t)(uintptr_t)(h))

@@ -1,8 +1,8 @@
 /*
  * sim/cs_sim_types.c - resource types beyond ClusterOpenEnum(RESTYPE), for
  * the simulated clusapi.dll (tests/windows/simdll/simdll_more.c):
- * ClusterResourceTypeOpenEnum / Enum / CloseEnum (the nodes that can host a
- * type, the resources of a type) and ClusterResourceTypeControl (a type's
+ * ClusterResourceTypeOpenEnum (the nodes that can host a type, the
+ * resources of a type; read and closed by cs_sim_surface.c) and ClusterResourceTypeControl (a type's
  * common and private property lists, by the simulator's property-list
  * writer).  The types are the cluster's (cs_sim_add_resource_type: every
  * type its resources use is one).  Local to this file: no latency, no
@@ -63,43 +63,6 @@ DWORD cs_sim_surface_restype_open_enum(uint64_t cluster, LPCWSTR type_name, DWOR
                 if (cs_wieq(o->type.p, o->type.n, type->p, type->n))
                     sim_eb_add(&eb, RESTYPE_ENUM_RESOURCES, o->state, &o->name, &o->id, NULL, NULL, NULL);
         err = sim_enum_handle(h->s, HK_RESTYPEENUM, h, &eb, token);
-    }
-    cs_mutex_unlock(&g_lock);
-    return err;
-}
-
-DWORD cs_sim_surface_restype_enum(uint64_t token, DWORD index, LPDWORD type, LPWSTR name, LPDWORD cch)
-{
-    const sim_handle *h;
-    DWORD err;
-    cs_mutex_lock(&g_lock);
-    h = sim_handle_lookup(token, HK_RESTYPEENUM);
-    err = h == NULL ? (DWORD)ERROR_INVALID_HANDLE : sim_check_name_buffer(name, cch);
-    if (!err && index >= h->n_items)
-        err = ERROR_NO_MORE_ITEMS;
-    if (!err) {
-        const enum_item *it = &h->items[index];
-        err = sim_put_name(sim_item_str(h, it, EI_NAME), it->len[EI_NAME], name, cch);
-        if (!err && type != NULL)
-            *type = it->type;
-    }
-    cs_mutex_unlock(&g_lock);
-    return err;
-}
-
-DWORD cs_sim_surface_restype_close(uint64_t token)
-{
-    sim_handle *h;
-    DWORD err = 0;
-    cs_mutex_lock(&g_lock);
-    h = sim_handle_lookup(token, HK_RESTYPEENUM);
-    if (h == NULL) {
-        err = ERROR_INVALID_HANDLE;
-    } else {
-        sim *s = h->s;
-        sim_handle_free(h);
-        if (sim_unused(s))
-            sim_free(s);
     }
     cs_mutex_unlock(&g_lock);
     return err;

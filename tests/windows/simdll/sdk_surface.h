@@ -155,5 +155,8 @@
 #define SIMDLL_MODELLED_ClusterResourceTypeCloseEnum SIMDLL_YES
 #define SIMDLL_MODELLED_ClusterResourceTypeGetEnumCount SIMDLL_YES
 #define SIMDLL_MODELLED_ClusterResourceTypeControl SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterNetInterfaceOpenEnum SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterNetInterfaceEnum SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterNetInterfaceCloseEnum SIMDLL_YES
 
 #endif /* SIMDLL_SDK_SURFACE_H */

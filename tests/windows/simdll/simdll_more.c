@@ -75,12 +75,13 @@ SIMDLL_EXPORT HRESTYPEENUM WINAPI ClusterResourceTypeOpenEnum(HCLUSTER hCluster,
 SIMDLL_EXPORT DWORD WINAPI ClusterResourceTypeEnum(HRESTYPEENUM hResTypeEnum, DWORD dwIndex, LPDWORD lpdwType,
                                                    LPWSTR lpszName, LPDWORD lpcchName)
 {
-    return cs_sim_surface_restype_enum((uint64_t)(uintptr_t)hResTypeEnum, dwIndex, lpdwType, lpszName, lpcchName);
+    return cs_sim_surface_enum_read((uint64_t)(uintptr_t)hResTypeEnum, CS_SIM_RESTYPE_ENUM, dwIndex, lpdwType, lpszName,
+                                    lpcchName);
 }
 
 SIMDLL_EXPORT DWORD WINAPI ClusterResourceTypeCloseEnum(HRESTYPEENUM hResTypeEnum)
 {
-    return cs_sim_surface_restype_close((uint64_t)(uintptr_t)hResTypeEnum);
+    return cs_sim_surface_enum_close((uint64_t)(uintptr_t)hResTypeEnum, CS_SIM_RESTYPE_ENUM);
 }
 
 SIMDLL_COUNT(ClusterResourceTypeGetEnumCount, HRESTYPEENUM, CS_SIM_RESTYPE_ENUM)
@@ -94,4 +95,30 @@ SIMDLL_EXPORT DWORD WINAPI ClusterResourceTypeControl(HCLUSTER hCluster, LPCWSTR
     (void)nInBufferSize;
     return cs_sim_surface_restype_control((uint64_t)(uintptr_t)hCluster, lpszResourceTypeName, hHostNode,
                                           dwControlCode, lpOutBuffer, nOutBufferSize, lpBytesReturned);
+}
+
+/* ---- ClusterNetInterfaceOpenEnum / Enum / CloseEnum (sim/cs_sim_surface.c) ----------------------
+ * The net interfaces of a node (NULL: any) on a network (NULL: any). */
+SIMDLL_EXPORT HNETINTERFACEENUM WINAPI ClusterNetInterfaceOpenEnum(HCLUSTER hCluster, LPCWSTR lpszNodeName,
+                                                                   LPCWSTR lpszNetworkName)
+{
+    uint64_t token = 0;
+    DWORD err = cs_sim_surface_netif_open_enum((uint64_t)(uintptr_t)hCluster, lpszNodeName, lpszNetworkName, &token);
+    if (err) {
+        SetLastError(err);
+        return NULL;
+    }
+    return (HNETINTERFACEENUM)(uintptr_t)token;
+}
+
+SIMDLL_EXPORT DWORD WINAPI ClusterNetInterfaceEnum(HNETINTERFACEENUM hNetInterfaceEnum, DWORD dwIndex, LPWSTR lpszName,
+                                                   LPDWORD lpcchName)
+{
+    return cs_sim_surface_enum_read((uint64_t)(uintptr_t)hNetInterfaceEnum, CS_SIM_NETIF_ENUM, dwIndex, NULL, lpszName,
+                                    lpcchName);
+}
+
+SIMDLL_EXPORT DWORD WINAPI ClusterNetInterfaceCloseEnum(HNETINTERFACEENUM hNetInterfaceEnum)
+{
+    return cs_sim_surface_enum_close((uint64_t)(uintptr_t)hNetInterfaceEnum, CS_SIM_NETIF_ENUM);
 }

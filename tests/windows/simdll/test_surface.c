@@ -365,6 +365,53 @@ static void test_resource_types(HCLUSTER c)
         FN(ClusterCloseEnum)(types);
 }
 
+/* ---- ClusterNetInterfaceOpenEnum ---------------------------------------------------------------- */
+/* The items of a net interface enumeration (ClusterNetInterfaceEnum has no type argument). */
+static DWORD netif_items(HNETINTERFACEENUM e, WCHAR *first, DWORD cap)
+{
+    WCHAR name[256];
+    DWORD i, cch, err = 0;
+    for (i = 0; err == 0 && i < 10000; i++) {
+        cch = 256;
+        err = FN(ClusterNetInterfaceEnum)(e, i, name, &cch);
+        if (err == 0 && i == 0 && first != NULL && cch < cap)
+            memcpy(first, name, (cch + 1) * sizeof(WCHAR));
+    }
+    return err == ERROR_NO_MORE_ITEMS ? i - 1 : 0xFFFFFFFFu;
+}
+
+static void test_netinterfaces(HCLUSTER c)
+{
+    WCHAR first[64] = {0};
+    DWORD n, err, cch = 2;
+    WCHAR tiny[2];
+    HNETINTERFACEENUM all = FN(ClusterNetInterfaceOpenEnum)(c, NULL, NULL);
+    HNETINTERFACEENUM node = FN(ClusterNetInterfaceOpenEnum)(c, L"node3", NULL);
+    HNETINTERFACEENUM both = FN(ClusterNetInterfaceOpenEnum)(c, L"NODE3", L"Cluster Network 1");
+    n = all ? netif_items(all, NULL, 0) : 0;
+    check(all && n == 6, "ClusterNetInterfaceOpenEnum(NULL, NULL): all 6 net interfaces (got %lu)", (unsigned long)n);
+    n = node ? netif_items(node, NULL, 0) : 0;
+    check(node && n == 2, "ClusterNetInterfaceOpenEnum(\"node3\", NULL): its 2 (got %lu)", (unsigned long)n);
+    n = both ? netif_items(both, first, 64) : 0;
+    check(both && n == 1 && wcscmp(first, L"NODE3 - Ethernet") == 0,
+          "ClusterNetInterfaceOpenEnum(NODE3, Cluster Network 1): NODE3 - Ethernet, as GetClusterNetInterface says");
+    err = both ? FN(ClusterNetInterfaceEnum)(both, 0, tiny, &cch) : 0;
+    check(err == ERROR_MORE_DATA && cch == 16, "  a 2-character buffer: ERROR_MORE_DATA, 16 needed (got %lu, %lu)",
+          (unsigned long)err, (unsigned long)cch);
+    err = FN(ClusterResourceTypeEnum)((HRESTYPEENUM)both, 0, NULL, first, &cch);
+    check(err == ERROR_INVALID_HANDLE, "  ClusterResourceTypeEnum on it: ERROR_INVALID_HANDLE (got %lu)",
+          (unsigned long)err);
+    check(FN(ClusterNetInterfaceCloseEnum)(all) == 0 && FN(ClusterNetInterfaceCloseEnum)(node) == 0 &&
+              FN(ClusterNetInterfaceCloseEnum)(both) == 0 && FN(ClusterNetInterfaceCloseEnum)(both) == ERROR_INVALID_HANDLE,
+          "ClusterNetInterfaceCloseEnum: 0 each, then ERROR_INVALID_HANDLE for a closed one");
+    SetLastError(0);
+    check(FN(ClusterNetInterfaceOpenEnum)(c, L"NODE9", NULL) == NULL && GetLastError() == ERROR_CLUSTER_NODE_NOT_FOUND,
+          "an unknown node: NULL, ERROR_CLUSTER_NODE_NOT_FOUND (got %lu)", (unsigned long)GetLastError());
+    check(FN(ClusterNetInterfaceOpenEnum)(c, NULL, L"No Net") == NULL &&
+              GetLastError() == ERROR_CLUSTER_NETWORK_NOT_FOUND,
+          "an unknown network: NULL, ERROR_CLUSTER_NETWORK_NOT_FOUND (got %lu)", (unsigned long)GetLastError());
+}
+
 /* ---- a topology with a Cluster Shared Volume (CLUSAPI_SIMDLL_TOPOLOGY, the flat file's csv line) ---- */
 static void test_csv(HCLUSTER c)
 {
@@ -417,6 +464,7 @@ int main(int argc, char **argv)
             test_counts(c, level);
             test_node_cluster_state(dll);
             test_resource_types(c);
+            test_netinterfaces(c);
             check(FN(CloseCluster)(c), "CloseCluster");
         }
         FreeLibrary(dll);
