@@ -57,6 +57,16 @@ SIMDLL_EXPORT DWORD WINAPI GetNodeClusterState(LPCWSTR lpszNodeName, LPDWORD pdw
     return cs_sim_surface_node_cluster_state(cs_simdll_instance(), lpszNodeName, pdwClusterState);
 }
 
+/* An open's result as the DLL returns it: the handle, or NULL with the error as the last error. */
+static void *handle_of(DWORD err, uint64_t token)
+{
+    if (err) {
+        SetLastError(err);
+        return NULL;
+    }
+    return (void *)(uintptr_t)token;
+}
+
 /* ---- resource types (sim/cs_sim_types.c) --------------------------------------------------------
  * The cluster's types; a type it does not have:
  * ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND (5078). */
@@ -65,11 +75,7 @@ SIMDLL_EXPORT HRESTYPEENUM WINAPI ClusterResourceTypeOpenEnum(HCLUSTER hCluster,
 {
     uint64_t token = 0;
     DWORD err = cs_sim_surface_restype_open_enum((uint64_t)(uintptr_t)hCluster, lpszResourceTypeName, dwType, &token);
-    if (err) {
-        SetLastError(err);
-        return NULL;
-    }
-    return (HRESTYPEENUM)(uintptr_t)token;
+    return (HRESTYPEENUM)handle_of(err, token);
 }
 
 SIMDLL_EXPORT DWORD WINAPI ClusterResourceTypeEnum(HRESTYPEENUM hResTypeEnum, DWORD dwIndex, LPDWORD lpdwType,
@@ -104,11 +110,7 @@ SIMDLL_EXPORT HNETINTERFACEENUM WINAPI ClusterNetInterfaceOpenEnum(HCLUSTER hClu
 {
     uint64_t token = 0;
     DWORD err = cs_sim_surface_netif_open_enum((uint64_t)(uintptr_t)hCluster, lpszNodeName, lpszNetworkName, &token);
-    if (err) {
-        SetLastError(err);
-        return NULL;
-    }
-    return (HNETINTERFACEENUM)(uintptr_t)token;
+    return (HNETINTERFACEENUM)handle_of(err, token);
 }
 
 SIMDLL_EXPORT DWORD WINAPI ClusterNetInterfaceEnum(HNETINTERFACEENUM hNetInterfaceEnum, DWORD dwIndex, LPWSTR lpszName,
