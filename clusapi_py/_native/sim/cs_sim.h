@@ -137,4 +137,44 @@ cs_backend *cs_sim_backend(int backend_id);
 /* The simulator's entry point for a function, or NULL for a bad index. */
 cs_any_fn cs_sim_entry_point(int function_id);
 
+/* Beyond the backend table, for the simulated clusapi.dll
+ * (sim/cs_sim_surface.c): local calls, no latency, faults or counting.
+ * cs_sim_surface_enum_count: the items of an open enumeration of the
+ *   family that open_fn (CS_FN_Cluster*OpenEnum*) opens: 0, or
+ *   ERROR_INVALID_HANDLE (closed, forged, other family),
+ *   ERROR_INVALID_PARAMETER (no such family, count NULL).
+ * cs_sim_surface_node_cluster_state: GetNodeClusterState on sim_id's
+ *   cluster: NULL = the local node (the first one); a node that is down:
+ *   NOT_RUNNING, any other state: RUNNING; a cluster with no node:
+ *   NOT_CONFIGURED; a name that is no node of it: RPC_S_SERVER_UNAVAILABLE. */
+#define CS_NODE_CLUSTER_STATE_NOT_CONFIGURED 0x1u
+#define CS_NODE_CLUSTER_STATE_NOT_RUNNING 0x3u
+#define CS_NODE_CLUSTER_STATE_RUNNING 0x13u
+DWORD cs_sim_surface_enum_count(uint64_t token, int open_fn, DWORD *count);
+DWORD cs_sim_surface_node_cluster_state(int sim_id, LPCWSTR node_name, DWORD *state);
+/* Resource types (sim/cs_sim_types.c), the cluster's types (case-insensitive):
+ * ClusterResourceTypeOpenEnum on tokens (what: 1 the nodes that can host
+ *   it -- every node --, 2 its resources; 0 or other bits
+ *   ERROR_INVALID_PARAMETER); cs_sim_surface_enum_read / _close / _count
+ *   with CS_SIM_RESTYPE_ENUM read (the *Enum name-buffer protocol,
+ *   ERROR_NO_MORE_ITEMS past the end), close and count one;
+ * ClusterResourceTypeControl: GET_COMMON / RO_COMMON / PRIVATE / RO_PRIVATE
+ *   _PROPERTIES (0x02000059 / 55 / 81 / 7D) as property lists, the
+ *   Cluster*Control buffer protocol; another code ERROR_INVALID_FUNCTION.
+ * A type the cluster does not have: ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND
+ *   (5078); a NULL or empty name: ERROR_INVALID_PARAMETER. */
+#define CS_SIM_RESTYPE_ENUM (-2)
+/* ClusterNetInterfaceOpenEnum: the net interfaces of a node (NULL: any) on a
+ * network (NULL: any), in order; an unknown node ERROR_CLUSTER_NODE_NOT_FOUND,
+ * an unknown network ERROR_CLUSTER_NETWORK_NOT_FOUND; read, closed and
+ * counted with CS_SIM_NETIF_ENUM (item type 0).  Another family's handle:
+ * ERROR_INVALID_HANDLE; another family id: ERROR_INVALID_PARAMETER. */
+#define CS_SIM_NETIF_ENUM (-3)
+DWORD cs_sim_surface_netif_open_enum(uint64_t cluster, LPCWSTR node, LPCWSTR network, uint64_t *token);
+DWORD cs_sim_surface_enum_read(uint64_t token, int open_fn, DWORD index, LPDWORD type, LPWSTR name, LPDWORD cch);
+DWORD cs_sim_surface_enum_close(uint64_t token, int open_fn);
+DWORD cs_sim_surface_restype_open_enum(uint64_t cluster, LPCWSTR type_name, DWORD what, uint64_t *token);
+DWORD cs_sim_surface_restype_control(uint64_t cluster, LPCWSTR type_name, HNODE host, DWORD code, LPVOID out,
+                                     DWORD cb_out, LPDWORD bytes_returned);
+
 #endif /* CS_SIM_H */

@@ -179,3 +179,17 @@ LPWSTR sim_pack(BYTE *base, size_t *pos, const sim_handle *h, const enum_item *i
     *pos += *cb;
     return dst;
 }
+
+/* ---- Cluster*Control output ------------------------------------------------------------------------- */
+DWORD sim_control_output(const uint8_t *data, size_t n, LPVOID out, DWORD cb_out, LPDWORD bytes_returned)
+{
+    if (n > 0xFFFFFFFFu)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    if (bytes_returned != NULL)
+        *bytes_returned = (DWORD)n;
+    if (out == NULL || cb_out < n)
+        return ERROR_MORE_DATA;
+    if (n > 0)
+        memcpy(out, data, n);
+    return 0;
+}

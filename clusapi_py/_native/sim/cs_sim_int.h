@@ -73,7 +73,9 @@ enum sim_hk {
     HK_RESENUM,
     HK_RESENUMEX,
     HK_NETWORKENUM,
-    HK_NOTIFY                   /* a notification port, counted as CS_KIND_NOTIFY */
+    HK_NOTIFY,                  /* a notification port, counted as CS_KIND_NOTIFY */
+    HK_RESTYPEENUM,             /* ClusterResourceTypeOpenEnum (cs_sim_types.c) */
+    HK_NETIFENUM                /* ClusterNetInterfaceOpenEnum (cs_sim_surface.c) */
 };
 
 #define TOKEN_OF(h) ((uint64_t)(uintptr_t)(h))
@@ -368,6 +370,11 @@ DWORD sim_check_item_buffer(const void *item, LPDWORD cb, size_t needed);
 size_t sim_item_bytes(const enum_item *it, int which);
 /* Copies one string of the item to base + *pos; returns where it went. */
 LPWSTR sim_pack(BYTE *base, size_t *pos, const sim_handle *h, const enum_item *it, int which, DWORD *cb);
+
+/* The Cluster*Control output protocol: *bytes_returned (when given) gets the
+ * data's size; a NULL or short buffer is ERROR_MORE_DATA, nothing written;
+ * else the data is copied.  0 or the code. */
+DWORD sim_control_output(const uint8_t *data, size_t n, LPVOID out, DWORD cb_out, LPDWORD bytes_returned);
 
 /* Where the strings start after an item struct: aligned to 2. */
 #define ITEM_HEAD(type) ((sizeof(type) + 1u) & ~(size_t)1u)

@@ -151,16 +151,8 @@ DWORD sim_control(int fn, uint64_t token, int hk, HNODE host, DWORD code, LPVOID
     }
     if (!err)
         err = control_data(c.s, hk == HK_CLUSTER ? NULL : c.h->obj, hk, code, &data, &n);
-    if (!err && n > 0xFFFFFFFFu)
-        err = ERROR_NOT_ENOUGH_MEMORY;
-    if (!err) {
-        if (bytes_returned != NULL)
-            *bytes_returned = (DWORD)n;
-        if (out == NULL || cb_out < n)
-            err = ERROR_MORE_DATA;
-        else
-            memcpy(out, data, n);
-    }
+    if (!err)
+        err = sim_control_output(data, n, out, cb_out, bytes_returned);
     free(data);
     return sim_end(&c, err);
 }

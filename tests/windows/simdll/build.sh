@@ -5,23 +5,30 @@
 #   bash tests/windows/simdll/build.sh OUT_DIR [CC]     (CC default x86_64-w64-mingw32-gcc)
 #
 # Writes, in OUT_DIR:
-#   clusapi.dll        every function of the backend table + the control API
+#   clusapi.dll        all 284 functions of the SDK's clusapi.h (the backend
+#                      table's and the others simdll_more.c models, the rest
+#                      stubs failing with ERROR_CALL_NOT_IMPLEMENTED:
+#                      sdk_stubs.c) + the control API
 #   clusapi2008/clusapi.dll
-#                      the same with Windows Server 2008's export set (no
-#                      OpenClusterEx / Open*Ex / *EnumEx / notification v2):
-#                      the shim's fallbacks
+#                      the same with Windows Server 2008's export set (the
+#                      SDK's ungated functions: no OpenClusterEx / Open*Ex /
+#                      *EnumEx / notification v2): the shim's fallbacks
 #   default_topology.h the built-in topology, flat (flatten_topology.py)
 #   simdll.def         the control API's exports (the cs_sim_* functions of
 #                      the api/ headers)
 #   exports.txt        the DLL's export names (objdump -p)
 # Sources: build_clusapi.py --print-sources minus dll/ (the system backend,
-# which loads clusapi.dll) and shim/ (the client side), plus simdll.c.
+# which loads clusapi.dll) and shim/ (the client side), plus simdll.c,
+# simdll_more.c and sdk_stubs.c.
 #
 # The export check (fails the build): every function the shim resolves
 # (CS_CLUSAPI_FUNCTIONS, core/cs_backend.h) is declared by the SDK's
 # clusapi.h (clusapi_sdk_functions.txt, with its provenance) and exported by
 # clusapi.dll; every export is either such a function or a control entry
-# (cs_sim_* / cs_simdll_*); the 2008 DLL lacks exactly the later functions.
+# (cs_sim_* / cs_simdll_*); the DLL exports exactly the SDK's 284 functions
+# (sdk_functions.h) and the 2008 DLL exactly the ungated ones; the
+# signatures of sdk_functions.h agree with mingw-w64's <clusapi.h>
+# (sdk_mingw_check.c).
 #
 # Prints "ok - ..." / "not ok - ..." lines; exits 1 on any failure.
 set -uo pipefail
@@ -76,7 +83,7 @@ build() {   # build OUTPUT EXTRA_FLAGS...
     local dll=$1
     shift
     "$CC" "${CFLAGS[@]}" "$@" -shared -static-libgcc -I"$NATIVE" -I"$OUT" -o "$dll" \
-        "${sources[@]}" "$HERE/simdll.c" "$OUT/simdll.def" -Wl,--kill-at >"$dll.build.log" 2>&1
+        "${sources[@]}" "$HERE/simdll.c" "$HERE/simdll_more.c" "$HERE/sdk_stubs.c" "$OUT/simdll.def" -Wl,--kill-at >"$dll.build.log" 2>&1
 }
 if build "$OUT/clusapi.dll"; then
     ok "simdll: clusapi.dll built ($CC ${CFLAGS[*]}, ${#sources[@]} sources + simdll.c)"
@@ -108,8 +115,8 @@ not_sdk=$(comm -23 <(printf '%s\n' "$table") <(printf '%s\n' "$sdk"))
 missing=$(comm -23 <(printf '%s\n' "$table") "$OUT/exports.txt")
 [ -z "$missing" ] && ok "exports: clusapi.dll exports all $n_table functions of the backend table" ||
     not_ok "exports: clusapi.dll lacks $(echo $missing)"
-extra=$(comm -13 <(printf '%s\n' "$table") "$OUT/exports.txt" | grep -vE '^cs_(sim|simdll)_[a-z_0-9]+$' || true)
-[ -z "$extra" ] && ok "exports: every other export is a control entry (cs_sim_* / cs_simdll_*)" ||
+extra=$(comm -13 <(printf '%s\n' "$sdk") "$OUT/exports.txt" | grep -vE '^cs_(sim|simdll)_[a-z_0-9]+$' || true)
+[ -z "$extra" ] && ok "exports: every export is an SDK function or a control entry (cs_sim_* / cs_simdll_*)" ||
     not_ok "exports: unexpected exports (decorated or stray): $(echo $extra)"
 missing_control=$(comm -23 <(printf '%s\n' "$control") "$OUT/exports.txt")
 [ -z "$missing_control" ] && ok "exports: the control API ($(printf '%s\n' "$control" | wc -l) cs_sim_* functions) is exported" ||
@@ -123,4 +130,26 @@ present_ex=$(comm -12 <(printf '%s\n' "$table" | grep -E "$LATER") "$OUT/clusapi
 [ -z "$missing2008$present_ex" ] &&
     ok "exports: clusapi2008/clusapi.dll exports the $(printf '%s\n' "$want2008" | wc -l) functions of Server 2008 and none later (*Ex, *Ex2, *V2, GetNotifyEventHandle, Cancel/Restart)" ||
     not_ok "exports: clusapi2008/clusapi.dll: missing [$(echo $missing2008)], present *Ex [$(echo $present_ex)]"
+# The whole SDK surface (sdk_functions.h, generated from the SDK header by gen_sdk_functions.py).
+sdk_rows=$(grep -oE '^ +X\([^,]+, FAIL_[A-Z]+, [A-Za-z0-9_]+, 0x[0-9a-f]+' "$HERE/sdk_functions.h" |
+    sed -E 's/.*, FAIL_[A-Z]+, ([A-Za-z0-9_]+), (0x[0-9a-f]+)$/\1 \2/')
+sdk_all=$(printf '%s\n' "$sdk_rows" | cut -d' ' -f1 | sort -u)
+sdk_2008=$(printf '%s\n' "$sdk_rows" | awk '$2 == "0x0600" {print $1}' | sort -u)
+[ "$sdk_all" = "$sdk" ] && ok "sdk_functions.h: the same $(printf '%s\n' "$sdk_all" | wc -l) functions as clusapi_sdk_functions.txt" ||
+    not_ok "sdk_functions.h and clusapi_sdk_functions.txt differ (run gen_sdk_functions.py)"
+clusapi_exports=$(grep -vE '^cs_(sim|simdll)_[a-z_0-9]+$' "$OUT/exports.txt" || true)
+[ "$clusapi_exports" = "$sdk_all" ] &&
+    ok "exports: clusapi.dll exports exactly the $(printf '%s\n' "$sdk_all" | wc -l) functions of the SDK's clusapi.h" ||
+    not_ok "exports: clusapi.dll vs the SDK: missing [$(comm -23 <(printf '%s\n' "$sdk_all") <(printf '%s\n' "$clusapi_exports") | tr '\n' ' ')], extra [$(comm -13 <(printf '%s\n' "$sdk_all") <(printf '%s\n' "$clusapi_exports") | tr '\n' ' ')]"
+exports2008=$(grep -vE '^cs_(sim|simdll)_[a-z_0-9]+$' "$OUT/clusapi2008/exports.txt" || true)
+[ "$exports2008" = "$sdk_2008" ] &&
+    ok "exports: clusapi2008/clusapi.dll exports exactly the $(printf '%s\n' "$sdk_2008" | wc -l) functions the SDK declares ungated (before 2008 R2)" ||
+    not_ok "exports: clusapi2008/clusapi.dll vs the SDK's ungated functions: missing [$(comm -23 <(printf '%s\n' "$sdk_2008") <(printf '%s\n' "$exports2008") | tr '\n' ' ')], extra [$(comm -13 <(printf '%s\n' "$sdk_2008") <(printf '%s\n' "$exports2008") | tr '\n' ' ')]"
+if "$CC" -D_WIN32_WINNT=0x0502 -fsyntax-only -Wall -Wextra -Werror -I"$NATIVE" "$HERE/sdk_mingw_check.c" \
+    >"$OUT/sdk_mingw_check.log" 2>&1; then
+    ok "signatures: the $(grep -cE ', 1, \(' "$HERE/sdk_functions.h") functions mingw-w64's <clusapi.h> declares agree with sdk_functions.h ($CC)"
+else
+    cat "$OUT/sdk_mingw_check.log"
+    not_ok "signatures: sdk_functions.h disagrees with mingw-w64's <clusapi.h> (see $OUT/sdk_mingw_check.log)"
+fi
 exit $status

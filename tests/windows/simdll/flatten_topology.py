@@ -7,7 +7,7 @@ The JSON is checked and completed by the package's own normalize_topology()
 (pure Python, no extension needed), so the DLL never parses JSON: it reads
 this flat form, one object per line in the order the Python simulator adds
 them (cluster, resource types, nodes, networks, net interfaces, groups,
-resources in dependency order, quorum), fields separated by TAB, list items
+resources in dependency order, quorum, Cluster Shared Volumes), fields separated by TAB, list items
 by U+001F, states as their numbers, text in UTF-8:
 
     clusapi-sim-flat 1
@@ -19,6 +19,7 @@ by U+001F, states as their numbers, text in UTF-8:
     group    NAME ID STATE OWNER PREFERRED
     resource NAME ID TYPE GROUP STATE DEPENDENCIES POSSIBLE_OWNERS
     quorum   RESOURCE DEVICE MAX_LOG_SIZE
+    csv      RESOURCE PATH VOLUME_NAME LABEL PARTITION TOTAL_BYTES FREE_BYTES FAULT_STATE BACKUP_STATE
 
 With no argument the built-in topology (clusapi_py/data/default_topology.json)
 is written.  --c-header writes it as a C string literal instead (the DLL's
@@ -88,6 +89,8 @@ def flat_lines(topology: Any) -> list[str]:
               items(r["dependencies"]), items(r["possible_owners"])] for r in dependency_order(t["resources"])]
     q = t["quorum"]
     rows.append(["quorum", q["resource"], q["device"], q["max_log_size"]])
+    rows += [["csv", v["resource"], v["path"], v["volume_name"], v["label"] or "", v["partition_number"],
+              v["total_bytes"], v["free_bytes"], v["fault_state"], v["backup_state"]] for v in t["shared_volumes"]]
     out = ["clusapi-sim-flat 1"]
     for row in rows:
         # Lists were checked item by item (items()); every other field here.

@@ -41,6 +41,10 @@
 #include <string.h>
 
 #include "default_topology.h"   /* generated into the build directory */
+#include "sdk_surface.h"
+
+/* Every export below has the SDK's signature (sdk_functions.h). */
+SIMDLL_SDK_FUNCTIONS(SIMDLL_DECLARE_MODELLED)
 
 #define SIMDLL_EXPORT __declspec(dllexport)
 
@@ -96,18 +100,25 @@ static WCHAR *to_wide(const char *s, int multi_sz)
     return w;
 }
 
-static int to_u32(const char *s, uint32_t *out)
+static int to_u64(const char *s, uint64_t *out)
 {
     uint64_t v = 0;
     if (*s == 0)
         return 0;
     for (; *s; s++) {
-        if (*s < '0' || *s > '9')
+        if (*s < '0' || *s > '9' || v > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
             return 0;
         v = v * 10 + (uint64_t)(*s - '0');
-        if (v > 0xFFFFFFFFu)
-            return 0;
     }
+    *out = v;
+    return 1;
+}
+
+static int to_u32(const char *s, uint32_t *out)
+{
+    uint64_t v = 0;
+    if (!to_u64(s, &v) || v > 0xFFFFFFFFu)
+        return 0;
     *out = (uint32_t)v;
     return 1;
 }
@@ -115,13 +126,15 @@ static int to_u32(const char *s, uint32_t *out)
 /* One line: its kind, its field count, and the add call. */
 static DWORD add_line(int sim, line_fields *lf, const char **why)
 {
-    /* Each kind, and its fields: c the kind, t text, l a list, u a number. */
+    /* Each kind, and its fields: c the kind, t text, l a list, u a number, U a 64-bit one. */
     static const struct { const char *kind; const char *shape; } kinds[] = {
         {"cluster", "ctluuuttuuu"}, {"type", "ct"}, {"node", "cttu"}, {"network", "cttu"},
         {"netif", "cttttu"}, {"group", "cttutl"}, {"resource", "cttttull"}, {"quorum", "cttu"},
+        {"csv", "cttttuUUuu"},
     };
     WCHAR *w[MAX_FIELDS] = {0};
     uint32_t u[MAX_FIELDS] = {0};
+    uint64_t big[MAX_FIELDS] = {0};
     DWORD err = 0;
     int k, i;
     for (k = 0; k < (int)(sizeof(kinds) / sizeof(kinds[0])); k++)
@@ -137,7 +150,12 @@ static DWORD add_line(int sim, line_fields *lf, const char **why)
     }
     for (i = 1; i < lf->n && !err; i++) {
         char shape = kinds[k].shape[i];
-        if (shape == 'u') {
+        if (shape == 'U') {
+            if (!to_u64(lf->f[i], &big[i])) {
+                *why = "a number field is not a decimal number below 2^64";
+                err = ERROR_BAD_FORMAT;
+            }
+        } else if (shape == 'u') {
             if (!to_u32(lf->f[i], &u[i])) {
                 *why = "a number field is not a decimal number below 2^32";
                 err = ERROR_BAD_FORMAT;
@@ -177,8 +195,12 @@ static DWORD add_line(int sim, line_fields *lf, const char **why)
         case 6:
             err = cs_sim_add_resource(sim, w[1], w[2], w[3], w[4], (int)u[5], w[6], w[7]);
             break;
-        default:
+        case 7:
             err = cs_sim_set_quorum(sim, w[1], w[2], u[3]);
+            break;
+        default:
+            err = cs_sim_set_shared_volume(sim, w[1], w[2], w[3], w[4][0] ? w[4] : NULL, u[5], big[6], big[7], u[8],
+                                           u[9]);
             break;
         }
     }

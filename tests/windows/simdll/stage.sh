@@ -27,9 +27,10 @@ count_lines() {
     if [ "$f" -gt 0 ]; then FAILURES+=("simdll: $f failed (see $log)"); fi
 }
 
-# run_simdll WHAT DLL [ENV=VALUE...] -- ARGS...: installs DLL as System32\clusapi.dll, runs test_simdll.exe ARGS.
+# run_simdll WHAT DLL [ENV=VALUE...] -- ARGS...: installs DLL as System32\clusapi.dll, runs test_simdll.exe ARGS
+# (SIMDLL_EXE=test_surface to run that one instead).
 run_simdll() {
-    local what=$1 dll=$2 rc=0 log=$LOGS/simdll.$1.log
+    local what=$1 dll=$2 rc=0 exe=${SIMDLL_EXE:-test_simdll} log=$LOGS/${SIMDLL_EXE:-simdll}.$1.log
     shift 2
     local envs=()
     while [ "$1" != "--" ]; do envs+=("$1"); shift; done
@@ -39,9 +40,9 @@ run_simdll() {
         return
     fi
     (cd "$BUILD" && env "${envs[@]}" WINEDLLOVERRIDES="$simdll_overrides" \
-        timeout "$TEST_TIMEOUT" "$WINE" "$SIMDLL/test_simdll.exe" "$@") >"$log" 2>&1 || rc=$?
+        timeout "$TEST_TIMEOUT" "$WINE" "$SIMDLL/$exe.exe" "$@") >"$log" 2>&1 || rc=$?
     tr -d '\r' <"$log"
-    count_results "test_simdll.exe $what" "$log" "$rc"
+    count_results "$exe.exe $what" "$log" "$rc"
 }
 
 echo "# --- d. the simulated clusapi.dll in System32: the system backend end to end"
@@ -91,6 +92,29 @@ if [ -f "$SIMDLL/clusapi.dll" ] && [ -f "$SIMDLL/clusapi2008/clusapi.dll" ] &&
     fi
     printf 'clusapi-sim-flat 1\ncluster\tX\t\t10\t0\t1\tv\t\t1\t1\t0\nnode\tN1\t1\t99999999999\n' >"$SIMDLL/bad.flat"
     run_simdll bad "$SIMDLL/clusapi.dll" CLUSAPI_SIMDLL_TOPOLOGY='Z:'"${SIMDLL//\//\\}"'\bad.flat' -- bad
+    # The whole SDK surface (test_surface.c: this file alone, no shim): every export by name, the
+    # unmodelled ones failing with ERROR_CALL_NOT_IMPLEMENTED, the modelled extras for real.
+    if logged "$LOGS/test_surface.build.log" "$CC64" "${CFLAGS[@]}" -I"$NATIVE" -Itests/windows \
+        -Itests/windows/simdll -o "$SIMDLL/test_surface.exe" tests/windows/simdll/test_surface.c; then
+        ok "build test_surface.exe"
+        SIMDLL_EXE=test_surface run_simdll full "$SIMDLL/clusapi.dll" -- full
+        SIMDLL_EXE=test_surface run_simdll 2008 "$SIMDLL/clusapi2008/clusapi.dll" -- 2008
+        # A topology with a Cluster Shared Volume: the flat file's csv line (10 TiB: a 64-bit size).
+        printf '%s\n' '{"cluster": {"name": "CSVCLU"}, "nodes": [{"name": "N1"}, {"name": "N2"}],' \
+            '"groups": [{"name": "Cluster Group", "owner_node": "N1"}], "resources": [' \
+            '{"name": "Cluster Disk 1", "type": "Physical Disk", "group": "Cluster Group"},' \
+            '{"name": "Cluster Disk 2", "type": "Physical Disk", "group": "Cluster Group"}], "shared_volumes": [' \
+            '{"resource": "Cluster Disk 2", "path": "C:\\ClusterStorage\\Volume1", "total_bytes": 10995116277760}]}' \
+            >"$SIMDLL/csv.json"
+        if python3 tests/windows/simdll/flatten_topology.py "$SIMDLL/csv.json" >"$SIMDLL/csv.flat"; then
+            SIMDLL_EXE=test_surface run_simdll csv "$SIMDLL/clusapi.dll" \
+                CLUSAPI_SIMDLL_TOPOLOGY='Z:'"${SIMDLL//\//\\}"'\csv.flat' -- csv
+        else
+            not_ok "simdll: flatten_topology.py csv.json"
+        fi
+    else
+        not_ok "build test_surface.exe (see $LOGS/test_surface.build.log)"
+    fi
     if [ -f "$SIMDLL/wine-clusapi.dll" ]; then
         cp "$SIMDLL/wine-clusapi.dll" "$SYS32/clusapi.dll" || not_ok "simdll: could not put Wine's clusapi.dll back"
     fi
