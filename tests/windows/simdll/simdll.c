@@ -648,6 +648,9 @@ FORWARD(MoveClusterGroup, (HGROUP hGroup, HNODE hNode), (hGroup, hNode))
 FORWARD(OnlineClusterResource, (HRESOURCE hResource), (hResource))
 FORWARD(OfflineClusterResource, (HRESOURCE hResource), (hResource))
 FORWARD(FailClusterResource, (HRESOURCE hResource), (hResource))
+FORWARD(SetClusterGroupNodeList, (HGROUP g, DWORD n, HNODE *nodes), (g, n, nodes))
+FORWARD(SetClusterResourceDependencyExpression, (HRESOURCE h, LPCWSTR e), (h, e))
+FORWARD(GetClusterResourceDependencyExpression, (HRESOURCE h, LPWSTR e, LPDWORD cch), (h, e, cch))
 
 #ifndef CS_SIMDLL_LEVEL_2008
 /* ---- actions (Windows Server 2012; the *Ex2 ones: the newest SDK) ------------------------------------ */
