@@ -87,7 +87,9 @@ class _Owners:
         """The owner before this move (None: not known), and records the new one."""
         before = self._owner.get(group)
         self._owner[group] = owner
-        return before
+        # The same owner: the move happened before the snapshot read it, its event came after;
+        # where it came from is not known (never print "NODE1->NODE1").
+        return None if before == owner else before
 
 
 def _line(event: ClusterEvent, now: str, as_json: bool, before: typing.Optional[str]) -> str:

@@ -10,10 +10,14 @@ from clusapi_py import cli, sim
 
 
 def when_watching(s, action):
-    """Runs `action` on a helper thread once the watch has its port."""
+    """Runs `action` on a helper thread once the watch has its port and has read the groups'
+    owners (its snapshot's group enumeration has run: the owners before come from it)."""
+    enums = s.calls("ClusterGroupOpenEnumEx")
+
     def helper():
         deadline = time.monotonic() + 10
-        while s.open_handles()["notify"] == 0 and time.monotonic() < deadline:
+        while (s.open_handles()["notify"] == 0 or s.calls("ClusterGroupOpenEnumEx") == enums) \
+                and time.monotonic() < deadline:
             time.sleep(0.01)
         action()
     t = threading.Thread(target=helper)
@@ -55,3 +59,12 @@ def test_watch_text_and_ctrl_c_ends_it_with_exit_0(monkeypatch):
     (line,) = out.getvalue().splitlines()
     assert line.split()[1:] == ["NODE_STATE", "NODE2", "state=PAUSED"]
     assert s.open_handles() == {k: 0 for k in s.open_handles()}
+
+
+def test_an_owner_event_older_than_the_snapshot_says_the_owner_before_is_unknown():
+    from clusapi_py.cli.watch import _Owners
+    owners = _Owners()
+    owners._owner = {"G": "NODE1"}          # the snapshot already saw the move to NODE1
+    assert owners.moved("G", "NODE1") is None           # printed "?->NODE1", never "NODE1->NODE1"
+    assert owners.moved("G", "NODE2") == "NODE1"
+    assert owners.moved("H", "NODE2") is None           # a group the snapshot did not have
