@@ -58,7 +58,8 @@ int sim_is_ex2(int function_id)
 {
     return function_id == CS_FN_OnlineClusterGroupEx2 || function_id == CS_FN_OfflineClusterGroupEx2 ||
            function_id == CS_FN_MoveClusterGroupEx2 || function_id == CS_FN_OnlineClusterResourceEx2 ||
-           function_id == CS_FN_OfflineClusterResourceEx2;
+           function_id == CS_FN_OfflineClusterResourceEx2 || function_id == CS_FN_PauseClusterNodeEx2 ||
+           function_id == CS_FN_ResumeClusterNodeEx2;
 }
 
 double sim_action_now(const sim *s)
@@ -294,6 +295,7 @@ void sim_actions_tick(sim *s)
                 changed |= step_resource(s, r, now);
             changed |= step_group(s, g);
         }
+        changed |= sim_drain_step(s, &active);      /* drains start moves as the earlier ones end */
     }
     for (g = s->sets[CS_KIND_GROUP].head; g; g = g->next)
         if (group_busy(g))
@@ -320,6 +322,7 @@ void sim_actions_forget(sim *s, const sim_obj *node)
             r->outcome_node = NULL;
             r->outcome = SIM_OUTCOME_SUCCEED;
         }
+    sim_drain_forget(s, node);
 }
 
 /* ---- starting work ------------------------------------------------------------------------------- */
@@ -723,4 +726,25 @@ DWORD WINAPI sim_RestartClusterResource(HRESOURCE hResource, DWORD dwFlags)
     c.s->actions_active = 1;
     sim_actions_tick(c.s);
     return sim_end(&c, ERROR_IO_PENDING);
+}
+
+/* ---- for the drains (cs_sim_drain.c) ------------------------------------------------------------ */
+sim_obj *sim_action_choose_node(sim *s, const sim_obj *group)
+{
+    return choose_node(s, group);
+}
+
+int sim_action_can_host(const sim_obj *group, const sim_obj *node)
+{
+    return can_host(group, node);
+}
+
+void sim_action_start_move(sim *s, sim_obj *group, sim_obj *dst, DWORD flags)
+{
+    start_move(s, group, dst, flags, 0);
+}
+
+int sim_action_group_busy(const sim_obj *group)
+{
+    return group_busy(group);
 }
