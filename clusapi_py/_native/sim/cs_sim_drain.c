@@ -146,16 +146,18 @@ static DWORD drain_one(sim *s, sim_obj *n, sim_obj *g)
 {
     sim_obj *dst = n->drain_target;
     g->drain_of = n;
+    g->drain_why = 0;
     if (dst != NULL) {
         if (dst->deleted || dst->state != ClusterNodeUp)
-            return ERROR_HOST_NODE_NOT_AVAILABLE;
-        if (!sim_action_can_host(g, dst))
-            return ERROR_NODE_CANT_HOST_RESOURCE;
+            g->drain_why = ERROR_HOST_NODE_NOT_AVAILABLE;
+        else if (!sim_action_can_host(g, dst))
+            g->drain_why = ERROR_NODE_CANT_HOST_RESOURCE;
     } else if ((dst = sim_action_choose_node(s, g)) == NULL) {
-        return ERROR_NODE_CANT_HOST_RESOURCE;
+        g->drain_why = ERROR_NODE_CANT_HOST_RESOURCE;
     }
-    sim_action_start_move(s, g, dst, (n->drain_flags & PAUSE_REMAIN) ? MOVE_RETURN_TO_SOURCE : 0);
-    return 0;
+    if (g->drain_why == 0)
+        sim_action_start_move(s, g, dst, (n->drain_flags & PAUSE_REMAIN) ? MOVE_RETURN_TO_SOURCE : 0);
+    return g->drain_why;
 }
 
 /* One step of one node's drain; 1 when something changed. */
@@ -180,17 +182,18 @@ static int drain_node(sim *s, sim_obj *n)
         }
         if (g->node != n)                   /* moved off */
             continue;
-        if (g->drain_of == n) {             /* its move ended and it is still here */
+        if (g->drain_of == n) {             /* its move ended (or never started) and it is still here */
             stuck = 1;
             if (!error)
-                error = ERROR_RESOURCE_FAILED;
+                error = g->drain_why ? g->drain_why : (DWORD)ERROR_RESOURCE_FAILED;
             continue;
         }
         why = drain_one(s, n, g);
         changed = 1;
         if (why) {
             stuck = 1;
-            error = why;
+            if (!error)
+                error = why;
         } else {
             busy = 1;
         }

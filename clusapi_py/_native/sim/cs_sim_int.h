@@ -137,6 +137,7 @@ typedef struct sim_obj {
     int op_returned;            /* RETURN_TO_SOURCE_NODE_ON_ERROR has sent it back */
     struct sim_obj *op_src, *op_dst;
     struct sim_obj *drain_of;   /* group: the node whose drain has started its move (NULL: none) */
+    DWORD drain_why;            /* group: why that drain could not start its move (0: it started) */
     /* Nodes: a drain (cs_sim_drain.c).  drain_status: CLUSTER_NODE_DRAIN_STATUS. */
     int drain_status;
     int drain_active;           /* moving its roles now */
