@@ -31,6 +31,7 @@ int main(void)
     test_props();
     test_htable();
     test_actions();
+    test_drain();
     cs_sim_total_open_handles(all);
     for (k = 0; k < CS_KIND_COUNT; k++)
         EQ(all[k], 0);
