@@ -9,7 +9,20 @@ simulated cluster:
 import sys
 
 import clusapi_py
-from clusapi_py import ClusterOperationFailedError, ClusterTimeoutError, Failback
+
+cluster = clusapi_py.open_cluster()
+
+from clusapi_py import ClusterOperationFailedError, Failback
+
+with cluster.open_node("NODE1") as node:
+    try:
+        node.pause(drain=True).wait(timeout=1800)    # done: Paused and its drain COMPLETED
+    except ClusterOperationFailedError as e:         # the drain FAILED
+        print("roles still on the node:", e.outcome.roles, node.drain_status())
+    ...                                              # patch, reboot
+    node.resume(failback=Failback.IMMEDIATE).wait()
+
+from clusapi_py import ClusterTimeoutError  # noqa: E402  (after the README's block)
 
 
 def patch(node: str) -> None:
@@ -37,5 +50,5 @@ def maintain(cluster: clusapi_py.Cluster, name: str, drain_timeout: float = 1800
 
 
 if __name__ == "__main__":
-    with clusapi_py.open_cluster() as cluster:
-        sys.exit(0 if maintain(cluster, sys.argv[1] if len(sys.argv) > 1 else "NODE1") else 1)
+    with cluster:
+        sys.exit(0 if maintain(cluster, sys.argv[1] if len(sys.argv) > 1 else "NODE3") else 1)
