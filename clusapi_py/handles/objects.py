@@ -140,7 +140,8 @@ class Node(_Object[NodeState]):
 
     def drain_status(self) -> DrainStatus:
         """The node's drain from its read-only common properties NodeDrainStatus,
-        NodeDrainTarget and (Windows Server 2022) DrainErrorCode: one property read."""
+        NodeDrainTarget and (Windows Server 2022) DrainErrorCode (the common property list: two
+        control calls)."""
         values = self.properties()
         raw = values.get("NodeDrainStatus", 0)
         status = _DRAIN_STATES[raw] if isinstance(raw, int) else int(NodeDrainStatus.NOT_INITIATED)

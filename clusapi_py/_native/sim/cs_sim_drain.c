@@ -19,7 +19,8 @@
  *     node given does (the cluster's choice: preferred owners first,
  *     possible owners honoured) or to the target.  Every move starts at
  *     once, in the groups' order; a role with an action under way is waited
- *     for first.  A move's resources fail or succeed by their outcomes
+ *     for first (a move onto the node, a failback say, lands and is then
+ *     moved off again).  A move's resources fail or succeed by their outcomes
  *     (cs_sim_set_resource_outcome).  With REMAIN_ON_PAUSED_NODE_ON_MOVE_ERROR
  *     a move is made with RETURN_TO_SOURCE_NODE_ON_ERROR: a role that fails
  *     on its new node comes back and stays on the paused node.  Without it
@@ -174,8 +175,8 @@ static int drain_node(sim *s, sim_obj *n)
     }
     for (g = s->sets[CS_KIND_GROUP].head; g; g = g->next) {
         DWORD why;
-        if (g->deleted || (g->node != n && g->drain_of != n))
-            continue;
+        if (g->deleted || (g->node != n && g->drain_of != n && !(g->op && g->op_dst == n)))
+            continue;               /* neither on n, nor moved off by this drain, nor moving onto n */
         if (sim_action_group_busy(g)) {     /* a move of this drain (or an action) under way */
             busy = 1;
             continue;
