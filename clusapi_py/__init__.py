@@ -11,21 +11,24 @@ from . import properties, sim
 from ._version import __version__
 from .backends import SYSTEM, Backend, SystemBackend, default_backend
 from .enums import (
-    Access, CsvFaultState, GroupMoveFlags, GroupOfflineFlags, GroupOnlineFlags, GroupState, NetInterfaceState,
-    NetworkState, NodeState, ResourceOfflineFlags, ResourceOnlineFlags, ResourceState,
+    Access, CsvFaultState, Failback, GroupMoveFlags, GroupOfflineFlags, GroupOnlineFlags, GroupState,
+    NetInterfaceState, NetworkState, NodeDrainStatus, NodeState, ResourceOfflineFlags, ResourceOnlineFlags,
+    ResourceState,
 )
 from .actions.operation import Operation
+from .actions import node_ops as _node_ops  # noqa: F401  (registers Node.pause / Node.resume)
 from .events import ClusterEvent, EventKind, LiveView, NotificationPort
 from .errors import (
     ClusterAccessDeniedError, ClusterAPIUnavailableError, ClusterError, ClusterGroupBusyError,
     ClusterGroupQueuedError, ClusterInvalidStateError, ClusterNodeUnavailableError, ClusterObjectNotFoundError,
     ClusterOperationFailedError, ClusterResourceLockedError, ClusterTimeoutError, ClusterUnavailableError,
-    ClusterDependencyError,
+    ClusterDependencyError, ClusterDrainTargetUnavailableError, ClusterInvalidDrainTargetError,
+    ClusterNoDrainDestinationError, ClusterNodeDrainInProgressError, ClusterNodeNotPausedError,
 )
 from .handles import Cluster, Group, NetInterface, Network, Node, Resource, open_cluster
 from .records import (
-    ClusterVersion, GroupInfo, GroupStatus, NetInterfaceInfo, NetworkInfo, NodeInfo, Outcome, Quorum, ResourceInfo,
-    ResourceStatus, CsvNodeState, CsvVolume, FailureInfo, SetResult, SharedVolume,
+    ClusterVersion, DrainStatus, GroupInfo, GroupStatus, NetInterfaceInfo, NetworkInfo, NodeInfo, Outcome, Quorum,
+    ResourceInfo, ResourceStatus, CsvNodeState, CsvVolume, FailureInfo, SetResult, SharedVolume,
 )
 from .properties import Property
 from .snapshot import Snapshot
@@ -44,4 +47,7 @@ __all__ = [
     "EventKind", "ClusterEvent", "NotificationPort", "LiveView",
     "properties", "Property", "FailureInfo", "SharedVolume", "CsvVolume", "CsvFaultState", "CsvNodeState",
     "SetResult",
+    "Failback", "NodeDrainStatus", "DrainStatus", "ClusterNoDrainDestinationError",
+    "ClusterDrainTargetUnavailableError", "ClusterInvalidDrainTargetError", "ClusterNodeDrainInProgressError",
+    "ClusterNodeNotPausedError",
 ]

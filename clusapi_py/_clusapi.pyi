@@ -66,6 +66,7 @@ class FFI:
 class Lib:
     """The cdef's functions (one method each, arguments positional) and named constants."""
 
+    CLUSAPI_NODE_PAUSE_REMAIN_ON_PAUSED_NODE_ON_MOVE_ERROR: int
     CLUSCTL_CLUSTER_GET_COMMON_PROPERTIES: int
     CLUSCTL_CLUSTER_GET_PRIVATE_PROPERTIES: int
     CLUSCTL_CLUSTER_GET_RO_COMMON_PROPERTIES: int
@@ -287,8 +288,10 @@ class Lib:
     ERROR_CLUSTER_NETINTERFACE_NOT_FOUND: int
     ERROR_CLUSTER_NETWORK_NOT_FOUND: int
     ERROR_CLUSTER_NODE_DOWN: int
+    ERROR_CLUSTER_NODE_DRAIN_IN_PROGRESS: int
     ERROR_CLUSTER_NODE_NOT_FOUND: int
     ERROR_CLUSTER_NODE_NOT_MEMBER: int
+    ERROR_CLUSTER_NODE_NOT_PAUSED: int
     ERROR_CLUSTER_NODE_NOT_READY: int
     ERROR_CLUSTER_NODE_PAUSED: int
     ERROR_CLUSTER_NODE_SHUTTING_DOWN: int
@@ -307,6 +310,7 @@ class Lib:
     ERROR_INVALID_HANDLE: int
     ERROR_INVALID_PARAMETER: int
     ERROR_INVALID_STATE: int
+    ERROR_INVALID_TARGET_HANDLE: int
     ERROR_IO_PENDING: int
     ERROR_MOD_NOT_FOUND: int
     ERROR_MORE_DATA: int
@@ -368,6 +372,8 @@ class Lib:
     def cs_list(self, a0: int, a1: int, a2: Pointer[Result], /) -> int: ...
     def cs_list_limited(self, a0: int, a1: int, a2: float, a3: Pointer[int], a4: Pointer[Result], /) -> int: ...
     def cs_netinterface_name(self, a0: int, a1: str | Pointer[str], a2: str | Pointer[str], a3: Pointer[Result], /) -> int: ...
+    def cs_node_pause(self, a0: int, a1: int, a2: int, a3: int, a4: str | Pointer[str], /) -> int: ...
+    def cs_node_resume(self, a0: int, a1: int, a2: str | Pointer[str], /) -> int: ...
     def cs_notify_close(self, a0: int, /) -> int: ...
     def cs_notify_get(self, a0: int, a1: int, a2: Pointer[Result], /) -> int: ...
     def cs_notify_get_batch(self, a0: int, a1: int, a2: int, a3: Pointer[Result], /) -> int: ...

@@ -6,7 +6,8 @@ from typing import Dict, TypeVar, Union
 
 __all__ = ["Access", "NodeState", "GroupState", "ResourceState", "NetworkState", "NetInterfaceState",
            "GroupOnlineFlags", "GroupOfflineFlags", "GroupMoveFlags", "ResourceOnlineFlags",
-           "ResourceOfflineFlags", "GroupStatusInformation", "NodeStatusInformation",
+           "ResourceOfflineFlags", "GroupStatusInformation", "NodeStatusInformation", "Failback", "NodeDrainStatus",
+           "NodePauseFlags",
            "check_flags"]
 
 
@@ -162,6 +163,31 @@ class ResourceOfflineFlags(enum.IntFlag):
     IGNORE_RESOURCE_STATUS = 0x1
     FORCE_WITH_TERMINATION = 0x2
     DO_NOT_UPDATE_PERSISTENT_STATE = 0x4
+
+
+class Failback(enum.IntEnum):
+    """ResumeClusterNodeEx's failback (CLUSTER_NODE_RESUME_FAILBACK_TYPE)."""
+
+    NONE = 0            # DoNotFailbackGroups
+    IMMEDIATE = 1       # FailbackGroupsImmediately
+    POLICY = 2          # FailbackGroupsPerPolicy: each group's AutoFailbackType and failback window
+
+
+class NodeDrainStatus(enum.IntEnum):
+    """A node's NodeDrainStatus (CLUSTER_NODE_DRAIN_STATUS, a read-only common property)."""
+
+    NOT_INITIATED = 0
+    IN_PROGRESS = 1
+    COMPLETED = 2
+    FAILED = 3
+
+
+class NodePauseFlags(enum.IntFlag):
+    """dwPauseFlags of PauseClusterNodeEx (CLUSAPI_NODE_PAUSE_*; only with a drain)."""
+
+    REMAIN_ON_PAUSED_NODE_ON_MOVE_ERROR = 0x1
+    AVOID_PLACEMENT = 0x2
+    RETRY_DRAIN_ON_FAILURE = 0x4
 
 
 class GroupStatusInformation(enum.IntFlag):

@@ -88,6 +88,9 @@ MESSAGES = {
     5944: "The cluster group is busy with another operation",
     5959: "The cluster group is queued for a move",
     5960: "A resource of the cluster group is in locked mode",
+    114: "The drain target is not valid (it is the node being drained)",
+    5058: "The cluster node is not paused",
+    5962: "A drain of the cluster node is already in progress",
 }
 
 ACCESS_DENIED = frozenset({5})
@@ -101,6 +104,9 @@ QUEUED = frozenset({5959})           # ERROR_CLUSTER_GROUP_QUEUED
 BUSY = frozenset({5908, 5944})       # ERROR_CLUSTER_GROUP_MOVING, ERROR_CLUSTER_GROUP_BUSY
 INVALID_STATE = frozenset({5019, 5023})    # ERROR_RESOURCE_ONLINE, ERROR_INVALID_STATE
 DEPENDENCY = frozenset({1059, 5003})  # ERROR_CIRCULAR_DEPENDENCY, ERROR_DEPENDENCY_ALREADY_EXISTS
+NOT_PAUSED = frozenset({5058})       # ERROR_CLUSTER_NODE_NOT_PAUSED
+DRAIN_IN_PROGRESS = frozenset({5962})    # ERROR_CLUSTER_NODE_DRAIN_IN_PROGRESS
+INVALID_DRAIN_TARGET = frozenset({114})  # ERROR_INVALID_TARGET_HANDLE (PauseClusterNodeEx: the node itself)
 API_UNAVAILABLE = frozenset({126, 127, 1745})
 TIMEOUT = frozenset({1460})
 
@@ -220,6 +226,38 @@ class ClusterDependencyError(ClusterError, ValueError):
     advice = "Read the resource's dependency_expression() and the providers' own dependencies"
 
 
+class ClusterNoDrainDestinationError(ClusterNodeUnavailableError):
+    """ERROR_CLUSTER_NODE_DOWN (5050) from a drain (Node.pause(drain=True)): no other node
+    is up to take the roles (or the node itself is down).  Nothing was changed."""
+
+    advice = "Start or resume another node first, or pause without draining"
+
+
+class ClusterDrainTargetUnavailableError(ClusterNodeUnavailableError):
+    """ERROR_HOST_NODE_NOT_AVAILABLE (5005) from a drain: the target node is not up."""
+
+    advice = "Name an Up node as the target, or none (the cluster chooses per role)"
+
+
+class ClusterInvalidDrainTargetError(ClusterError, ValueError):
+    """ERROR_INVALID_TARGET_HANDLE (114) from a drain: the target is the node being drained."""
+
+    advice = "Name another node as the target, or none"
+
+
+class ClusterNodeDrainInProgressError(ClusterError):
+    """ERROR_CLUSTER_NODE_DRAIN_IN_PROGRESS (5962): the node is being drained already.
+    Node.pause(drain=True) does not raise it: it attaches to the drain under way."""
+
+    advice = "Wait for the drain under way (Node.pause(drain=True) attaches to it)"
+
+
+class ClusterNodeNotPausedError(ClusterInvalidStateError):
+    """ERROR_CLUSTER_NODE_NOT_PAUSED (5058): a resume of a node that is not paused."""
+
+    advice = "The node is not paused: read its state; there is nothing to resume"
+
+
 class ClusterOperationFailedError(_WithOutcome):
     """An accepted operation (an online, offline, move, ...) ended in failure: .outcome
     says how (state, owner node, returned to the source, the events seen).  The
@@ -257,6 +295,9 @@ _CLASSES: "tuple[tuple[frozenset[int], type[ClusterError]], ...]" = (
     (LOCKED, ClusterResourceLockedError),
     (QUEUED, ClusterGroupQueuedError),
     (BUSY, ClusterGroupBusyError),
+    (NOT_PAUSED, ClusterNodeNotPausedError),
+    (DRAIN_IN_PROGRESS, ClusterNodeDrainInProgressError),
+    (INVALID_DRAIN_TARGET, ClusterInvalidDrainTargetError),
     (INVALID_STATE, ClusterInvalidStateError),
     (DEPENDENCY, ClusterDependencyError),
     (UNAVAILABLE, ClusterUnavailableError),

@@ -10,10 +10,10 @@ annotations are evaluated at class creation, and Python 3.9 has no `|`.
 import typing
 from typing import List, Optional, Tuple, Union
 
-from .enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState
+from .enums import GroupState, NetInterfaceState, NetworkState, NodeDrainStatus, NodeState, ResourceState
 
 __all__ = [
-    "ClusterVersion", "GroupStatus", "ResourceStatus", "Quorum", "Outcome",
+    "ClusterVersion", "GroupStatus", "ResourceStatus", "Quorum", "Outcome", "DrainStatus",
     "NodeInfo", "GroupInfo", "ResourceInfo", "NetworkInfo", "NetInterfaceInfo",
     "NodeStatus", "node_status_from", "TopologyDict", "SetResult",
 ]
@@ -29,6 +29,17 @@ class ClusterVersion(typing.NamedTuple):
     highest_version: int
     lowest_version: int
     flags: int
+
+
+class DrainStatus(typing.NamedTuple):
+    """A node's drain (Node.drain_status()): status, the NodeDrainStatus member (or a
+    plain int a newer Windows may report); target, the node the roles go to (None: the
+    cluster's choice, or no drain); error, the drain's DrainErrorCode where the node
+    reports one (None where it does not: before Windows Server 2022)."""
+
+    status: Union[NodeDrainStatus, int]
+    target: Optional[str]
+    error: Optional[int]
 
 
 class GroupStatus(typing.NamedTuple):
@@ -55,15 +66,17 @@ class Outcome(typing.NamedTuple):
     its owner then (None when not known); queued: the group was still waiting
     in the move queue (StatusInformation 0x4); returned_to_source: a move
     failed and the group went back to the source node; elapsed: seconds from
-    the action call to this outcome; events: the notifications seen, in order."""
+    the action call to this outcome; events: the notifications seen, in order;
+    roles: for a node's drain that failed, the roles (groups) still on the node."""
 
     ok: bool
-    state: Union[GroupState, ResourceState, int]
+    state: Union[GroupState, ResourceState, NodeState, int]
     owner_node: Optional[str]
     queued: bool
     returned_to_source: bool
     elapsed: float
     events: Tuple[object, ...] = ()
+    roles: Tuple[str, ...] = ()
 
 
 # ---- the rows of a Snapshot -------------------------------------------------------------

@@ -20,7 +20,7 @@ import typing
 from .._version import __version__
 from ..handles import open_cluster
 from .._backend import Backend
-from . import _common, _runtime, act, csv_cmd, dump, exporter, info, objects, props, status, watch
+from . import _common, _runtime, act, csv_cmd, dump, exporter, info, node_cmd, objects, props, status, watch
 from ._common import EXIT_OK, EXIT_UNKNOWN, Command, Context
 
 COMMANDS: typing.Tuple[Command, ...] = (
@@ -47,6 +47,9 @@ COMMANDS: typing.Tuple[Command, ...] = (
             act.run_group, act.group_arguments, streams=True),
     Command("resource", "act on a resource: online, offline (--yes), fail (--yes), restart; waits as group does",
             act.run_resource, act.resource_arguments, streams=True),
+    Command("node", "node maintenance: pause [--drain [--target N] [--force --yes]], resume [--failback "
+            "none|immediate|policy]; waits for a drain's end as group does (exit 0 done, 1 still going, 2 failed, "
+            "3 refused)", node_cmd.run, node_cmd.arguments, streams=True),
     Command("exporter", "serve Prometheus metrics on /metrics (windows_exporter's mscluster names) from the live "
             "view, until Ctrl-C; needs clusapi_py[exporter]", exporter.run, exporter.arguments, streams=True,
             opens=True),

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any, Generic, Iterable, Mapping, Optional, Typ
 from .. import _bindings as bindings
 from .. import _consts as consts
 from .. import kinds
-from ..enums import (GroupMoveFlags, GroupOfflineFlags, GroupOnlineFlags, GroupState, NetInterfaceState, NetworkState,
-                     NodeState, ResourceOfflineFlags, ResourceOnlineFlags, ResourceState)
+from ..enums import (Failback, GroupMoveFlags, GroupOfflineFlags, GroupOnlineFlags, GroupState, NetInterfaceState,
+                     NetworkState, NodeDrainStatus, NodeState, ResourceOfflineFlags, ResourceOnlineFlags, ResourceState,
+                     state_table)
 from ..properties.mixin import GroupControlsMixin, PropertiesMixin, ResourceControlsMixin
-from ..records import GroupStatus, ResourceStatus
+from ..records import DrainStatus, GroupStatus, ResourceStatus
 from . import config as _config
 from ._base import (
     _NAME_FIELD, _STATE_FAILED, _STATUS_BUFFER, _STATUS_TOO_LONG, _cs_state, _cs_status_into, _ffi_new, _ffi_string,
@@ -37,6 +38,7 @@ __all__ = ["Node", "Group", "Resource", "Network", "NetInterface"]
 # and a value the enum does not know comes back as a plain int.
 _GROUP_STATES = kinds.GROUP.state_table()
 _RESOURCE_STATES = kinds.RESOURCE.state_table()
+_DRAIN_STATES = state_table(NodeDrainStatus)
 
 _S = TypeVar("_S", bound=enum.IntEnum)
 
@@ -117,6 +119,37 @@ class Node(_Object[NodeState]):
 
     def group_names(self, timeout: "float | None" = None) -> "list[str]":
         return self._names(consts.CLUSTER_NODE_ENUM_GROUPS, timeout)
+
+    # ---- maintenance (clusapi_py.actions.node_ops): each returns an Operation at once ---------------
+    def pause(self, *, drain: bool = False, target: "Node | str | None" = None, force: bool = False,
+              reason: Optional[str] = None) -> Operation:
+        """Pauses the node: PauseClusterNode; with drain=True PauseClusterNodeEx, whose roles move
+        to `target` (or where the cluster chooses).  force=False keeps a role that cannot move on
+        the paused node (REMAIN_ON_PAUSED_NODE_ON_MOVE_ERROR); force=True moves it anyway, failed
+        (-ForceDrain).  A drain is done when the node is Paused and its drain COMPLETED; a FAILED
+        drain raises ClusterOperationFailedError from wait() (.outcome.roles: the roles left).
+        A reason takes PauseClusterNodeEx2."""
+        op: Operation = extension("node_op")(self, "pause", drain=drain, target=target, force=force, reason=reason)
+        return op
+
+    def resume(self, *, failback: "Failback | int" = Failback.POLICY, reason: Optional[str] = None) -> Operation:
+        """Resumes a paused node (ResumeClusterNodeEx; ResumeClusterNodeEx2 with a reason), its
+        roles failing back per `failback`.  Done when the node is Up (the call is synchronous);
+        the failback moves go on in the background."""
+        op: Operation = extension("node_op")(self, "resume", failback=failback, reason=reason)
+        return op
+
+    def drain_status(self) -> DrainStatus:
+        """The node's drain from its read-only common properties NodeDrainStatus,
+        NodeDrainTarget and (Windows Server 2022) DrainErrorCode (the common property list: two
+        control calls)."""
+        values = self.properties()
+        raw = values.get("NodeDrainStatus", 0)
+        status = _DRAIN_STATES[raw] if isinstance(raw, int) else int(NodeDrainStatus.NOT_INITIATED)
+        target = values.get("NodeDrainTarget")
+        error = values.get("DrainErrorCode")
+        return DrainStatus(status, target if isinstance(target, str) and target else None,
+                           error if isinstance(error, int) else None)
 
 
 class Group(_Object[GroupState], GroupControlsMixin):

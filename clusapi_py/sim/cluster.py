@@ -38,7 +38,8 @@ _Sim = TypeVar("_Sim", bound="SimulatedCluster")
 
 _OUTCOMES: dict[str, int] = {"succeed": 0, "fail": 1, "hang": 2, "veto": 3}
 _EX2_FUNCTIONS = ("OnlineClusterGroupEx2", "OfflineClusterGroupEx2", "MoveClusterGroupEx2",
-                  "OnlineClusterResourceEx2", "OfflineClusterResourceEx2")
+                  "OnlineClusterResourceEx2", "OfflineClusterResourceEx2", "PauseClusterNodeEx2",
+                  "ResumeClusterNodeEx2")
 _RIGHTS: dict[Rights, int] = {"none": k.CS_RIGHTS_NONE, "read": k.CS_RIGHTS_READ, "all": k.CS_RIGHTS_ALL}
 # The kinds a simulator's objects are (the cluster is none): name -> the shim's id
 _KINDS: dict[str, int] = {k.name: k.id for k in kinds.OBJECT_KINDS if k is not kinds.CLUSTER}
@@ -428,8 +429,8 @@ class SimulatedCluster(SingleOwner, Backend):
     @property
     def ex2_exports(self) -> bool:
         """Whether the *Ex2 functions (the actions with a reason: Online/Offline/MoveClusterGroupEx2,
-        Online/OfflineClusterResourceEx2, only in the newest clusapi.dll) are exported; False by
-        default.  Setting it shows or hides all five."""
+        Online/OfflineClusterResourceEx2, Pause/ResumeClusterNodeEx2, only in the newest
+        clusapi.dll) are exported; False by default.  Setting it shows or hides all seven."""
         return all(self.has(f) for f in _EX2_FUNCTIONS)
 
     @ex2_exports.setter

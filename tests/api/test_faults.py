@@ -23,10 +23,10 @@ SILENT = {name for name in FUNCTION_NAMES if name.startswith("Close") or name.en
           or name.endswith("CloseEnumEx")}
 # Notification exports the package does not call (ports are created with their filters).
 NOT_CALLED = {"RegisterClusterNotify", "RegisterClusterNotifyV2", "GetNotifyEventHandle"}
-# The actions (Online/Offline/Move/Fail/Restart/Cancel): in the table and the
+# The actions (Online/Offline/Move/Fail/Restart/Cancel, Pause/Resume of nodes): in the table and the
 # simulator, not called by a monitoring agent's reads.
 NOT_CALLED |= {name for name in FUNCTION_NAMES if name.startswith(("Online", "Offline", "Move", "Fail", "Restart",
-                                                                   "Cancel"))}
+                                                                   "Cancel", "Pause", "Resume"))}
 # The configuration writes: in the table and the simulator, not called by an agent's reads.
 NOT_CALLED |= {"SetClusterGroupNodeList", "SetClusterResourceDependencyExpression"}
 NOTIFY_V1 = ("CreateClusterNotifyPort", "GetClusterNotify")

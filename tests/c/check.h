@@ -79,6 +79,7 @@ void test_big(void);             /* test_names.c */
 void test_shim(void);            /* test_shim.c */
 void test_htable(void);          /* test_htable.c */
 void test_actions(void);         /* test_actions.c */
+void test_drain(void);           /* test_drain.c */
 void test_notify(void);          /* test_notify.c */
 void test_props(void);           /* test_props.c */
 void test_config(void);          /* test_config.c */

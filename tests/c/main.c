@@ -32,6 +32,7 @@ int main(void)
     test_htable();
     test_actions();
     test_config();
+    test_drain();
     cs_sim_total_open_handles(all);
     for (k = 0; k < CS_KIND_COUNT; k++)
         EQ(all[k], 0);

@@ -34,8 +34,8 @@ def test_a_mistyped_command_is_named_with_the_nearest_one(argv):
 
 
 def test_a_mistyped_command_after_a_topology_file(topology_file):
-    r = run("--sim", topology_file(), "nodez")
-    assert r.code == 3 and "unknown command 'nodez' (did you mean 'nodes'?)" in r.err
+    r = run("--sim", topology_file(), "nodess")      # ("nodez" is as near to the `node` command)
+    assert r.code == 3 and "unknown command 'nodess' (did you mean 'nodes'?)" in r.err
 
 
 def test_a_word_far_from_every_command_lists_them():

@@ -8,8 +8,8 @@ import pytest
 from clusapi_py import errors
 
 EX2 = ("OnlineClusterGroupEx2", "OfflineClusterGroupEx2", "MoveClusterGroupEx2",
-       "OnlineClusterResourceEx2", "OfflineClusterResourceEx2")
-ACTIONS = ("OnlineClusterGroup", "OfflineClusterGroup", "MoveClusterGroup", "OnlineClusterGroupEx",
+       "OnlineClusterResourceEx2", "OfflineClusterResourceEx2", "PauseClusterNodeEx2", "ResumeClusterNodeEx2")
+ACTIONS = ("PauseClusterNode", "ResumeClusterNode", "PauseClusterNodeEx", "ResumeClusterNodeEx","OnlineClusterGroup", "OfflineClusterGroup", "MoveClusterGroup", "OnlineClusterGroupEx",
            "OfflineClusterGroupEx", "MoveClusterGroupEx", "CancelClusterGroupOperation", "OnlineClusterResource",
            "OfflineClusterResource", "OnlineClusterResourceEx", "OfflineClusterResourceEx", "FailClusterResource",
            "RestartClusterResource")

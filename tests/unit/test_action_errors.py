@@ -84,6 +84,8 @@ def test_timeout_error_has_an_optional_outcome():
 
 def test_outcome_record():
     o = outcome()
-    assert o._fields == ("ok", "state", "owner_node", "queued", "returned_to_source", "elapsed", "events")
+    # roles (a node's failed drain: the roles left on it) came last, with a default: compatible
+    assert o._fields == ("ok", "state", "owner_node", "queued", "returned_to_source", "elapsed", "events", "roles")
     assert "Outcome" in clusapi_py.__all__
     assert clusapi_py.Outcome(True, GroupState.ONLINE, "N", False, False, 0.0).events == ()
+    assert clusapi_py.Outcome(True, GroupState.ONLINE, "N", False, False, 0.0).roles == ()

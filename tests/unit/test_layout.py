@@ -43,7 +43,7 @@ LAYERS = [
     ("property controls", ["properties.controls", "properties.writes", "properties.mixin", "shared_volumes"]),
     ("handles", ["handles", "handles.*"]),
     ("events", ["events", "events.*"]),  # notification ports and the live view (above the handles)
-    ("actions", ["actions.operation"]),  # operations: started by the handles, waited on through ports
+    ("actions", ["actions.operation", "actions.node_ops"]),  # operations: started by the handles, waited on through ports
     ("front ends", ["monitor.prometheus", "monitor.deflate", "monitor.exporter", "monitor.webconfig", "monitor.http"]),   # the Prometheus exporter (uses the live view)
     ("command line", ["cli", "cli.*"]),
     ("package", ["", "__main__"]),
@@ -417,7 +417,7 @@ HEADER_USERS = {
     "cs_snapshot.h": {"_bindings", "kinds"},
     "cs_kinds.h": set(),        # tests/unit/test_kinds.py holds kinds.py equal to it
     "cs_notify.h": {"events.port"},
-    "cs_actions.h": {"actions.operation"},
+    "cs_actions.h": {"actions.operation", "actions.node_ops"},
     "cs_config.h": {"handles.config"},
     "cs_control.h": {"properties.controls", "properties.writes"},
     "cs_limits.h": {"handles.cluster", "handles.objects"},

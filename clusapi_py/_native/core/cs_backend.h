@@ -83,7 +83,7 @@
     X(ClusterNetInterfaceControl, PCLUSAPI_CLUSTER_NET_INTERFACE_CONTROL, 1) \
     CS_CLUSAPI_NOTIFY_FUNCTIONS(X)
 
-/* Actions on groups and resources: each is a round trip; the *Ex2 ones
+/* Actions on groups, resources and nodes (pause / resume): each is a round trip; the *Ex2 ones
  * (with a reason) exist only in the newest clusapi.dll. */
 #define CS_CLUSAPI_ACTION_FUNCTIONS(X) \
     X(OnlineClusterGroup, PCLUSAPI_ONLINE_CLUSTER_GROUP, 1) \
@@ -103,7 +103,13 @@
     X(OnlineClusterResourceEx2, PCLUSAPI_ONLINE_CLUSTER_RESOURCE_EX2, 1) \
     X(OfflineClusterResourceEx2, PCLUSAPI_OFFLINE_CLUSTER_RESOURCE_EX2, 1) \
     X(FailClusterResource, PCLUSAPI_FAIL_CLUSTER_RESOURCE, 1) \
-    X(RestartClusterResource, PCLUSAPI_RESTART_CLUSTER_RESOURCE, 1)
+    X(RestartClusterResource, PCLUSAPI_RESTART_CLUSTER_RESOURCE, 1) \
+    X(PauseClusterNode, PCLUSAPI_PAUSE_CLUSTER_NODE, 1) \
+    X(ResumeClusterNode, PCLUSAPI_RESUME_CLUSTER_NODE, 1) \
+    X(PauseClusterNodeEx, PCLUSAPI_PAUSE_CLUSTER_NODE_EX, 1) \
+    X(ResumeClusterNodeEx, PCLUSAPI_RESUME_CLUSTER_NODE_EX, 1) \
+    X(PauseClusterNodeEx2, PCLUSAPI_PAUSE_CLUSTER_NODE_EX2, 1) \
+    X(ResumeClusterNodeEx2, PCLUSAPI_RESUME_CLUSTER_NODE_EX2, 1)
 
 /* Configuration calls (shim/cs_config.c): a group's preferred owners, a
  * resource's dependency expression (Server 2008 and later). */

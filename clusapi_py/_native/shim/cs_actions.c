@@ -244,3 +244,58 @@ uint32_t cs_resource_restart(uint64_t resource)
     shim_leave(resource);
     return answered(err, CS_FN_RestartClusterResource);
 }
+
+/* ---- nodes: pause (drain), resume ------------------------------------------------------ */
+uint32_t cs_node_pause(uint64_t node, int drain, uint32_t flags, uint64_t target, const cs_char *reason)
+{
+    cs_handle *h;
+    HNODE raw_target;
+    cs_table *t;
+    uint32_t err;
+    int fn;
+    if ((h = shim_enter(node, CS_KIND_NODE)) == NULL)
+        return cs_last_error();
+    if (enter_node(target, h, &raw_target) != 0) {
+        shim_leave(node);
+        return cs_last_error();
+    }
+    t = &h->backend->table;
+    if (reason != NULL) {
+        cs_fn_PauseClusterNodeEx2 f = t->fn.PauseClusterNodeEx2;
+        fn = CS_FN_PauseClusterNodeEx2;
+        err = f ? f((HNODE)h->raw, drain ? TRUE : FALSE, flags, raw_target, reason) : ERROR_PROC_NOT_FOUND;
+    } else if (drain || flags != 0 || target != 0) {
+        cs_fn_PauseClusterNodeEx f = t->fn.PauseClusterNodeEx;
+        fn = CS_FN_PauseClusterNodeEx;
+        err = f ? f((HNODE)h->raw, drain ? TRUE : FALSE, flags, raw_target) : ERROR_PROC_NOT_FOUND;
+    } else {
+        cs_fn_PauseClusterNode f = t->fn.PauseClusterNode;
+        fn = CS_FN_PauseClusterNode;
+        err = f ? f((HNODE)h->raw) : ERROR_PROC_NOT_FOUND;
+    }
+    release_node(target);
+    shim_leave(node);
+    return answered(err, fn);
+}
+
+uint32_t cs_node_resume(uint64_t node, uint32_t failback, const cs_char *reason)
+{
+    cs_handle *h;
+    cs_table *t;
+    uint32_t err;
+    int fn;
+    if ((h = shim_enter(node, CS_KIND_NODE)) == NULL)
+        return cs_last_error();
+    t = &h->backend->table;
+    if (reason != NULL) {
+        cs_fn_ResumeClusterNodeEx2 f = t->fn.ResumeClusterNodeEx2;
+        fn = CS_FN_ResumeClusterNodeEx2;
+        err = f ? f((HNODE)h->raw, (CLUSTER_NODE_RESUME_FAILBACK_TYPE)failback, 0, reason) : ERROR_PROC_NOT_FOUND;
+    } else {
+        cs_fn_ResumeClusterNodeEx f = t->fn.ResumeClusterNodeEx;
+        fn = CS_FN_ResumeClusterNodeEx;
+        err = f ? f((HNODE)h->raw, (CLUSTER_NODE_RESUME_FAILBACK_TYPE)failback, 0) : ERROR_PROC_NOT_FOUND;
+    }
+    shim_leave(node);
+    return answered(err, fn);
+}

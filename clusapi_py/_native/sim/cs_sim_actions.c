@@ -2,7 +2,9 @@
  * sim/cs_sim_actions.c - the action calls: Online/Offline/MoveClusterGroup
  * (and their *Ex / *Ex2 forms), CancelClusterGroupOperation,
  * Online/OfflineClusterResource (*Ex, *Ex2), FailClusterResource and
- * RestartClusterResource, over a per-resource state machine.
+ * RestartClusterResource, over a per-resource state machine (the resource
+ * entry points are in cs_sim_resource_actions.c, the move queue in
+ * cs_sim_queue.c, node drains in cs_sim_drain.c).
  *
  * The model (documented Win32 semantics; what is inferred says so):
  *   - a resource goes Offline -> OnlinePending -> Online (or Failed, by its
@@ -54,8 +56,6 @@
 #define GROUP_ONLINE_FLAGS 0xFu             /* IGNORE_RESOURCE_STATUS, SYNCHRONOUS, BEST_POSSIBLE_NODE, IGNORE_AFFINITY_RULE */
 #define GROUP_ONLINE_SYNCHRONOUS 0x2u
 #define GROUP_OFFLINE_FLAGS 0x1u            /* IGNORE_RESOURCE_STATUS */
-#define RESOURCE_ONLINE_FLAGS 0x2Fu         /* IGNORE_RESOURCE_STATUS, DO_NOT_UPDATE_PERSISTENT_STATE, NECESSARY_FOR_QUORUM, BEST_POSSIBLE_NODE, IGNORE_AFFINITY_RULE */
-#define RESOURCE_OFFLINE_FLAGS 0x7u         /* IGNORE_RESOURCE_STATUS, FORCE_WITH_TERMINATION, DO_NOT_UPDATE_PERSISTENT_STATE */
 #define MOVE_FLAGS 0x3Fu
 #define MOVE_IGNORE_RESOURCE_STATUS 0x1u
 #define MOVE_RETURN_TO_SOURCE 0x2u
@@ -68,7 +68,8 @@ int sim_is_ex2(int function_id)
 {
     return function_id == CS_FN_OnlineClusterGroupEx2 || function_id == CS_FN_OfflineClusterGroupEx2 ||
            function_id == CS_FN_MoveClusterGroupEx2 || function_id == CS_FN_OnlineClusterResourceEx2 ||
-           function_id == CS_FN_OfflineClusterResourceEx2;
+           function_id == CS_FN_OfflineClusterResourceEx2 || function_id == CS_FN_PauseClusterNodeEx2 ||
+           function_id == CS_FN_ResumeClusterNodeEx2;
 }
 
 double sim_action_now(const sim *s)
@@ -77,7 +78,7 @@ double sim_action_now(const sim *s)
 }
 
 /* A resource's state changes; its group's state follows. */
-static void set_rstate(sim *s, sim_obj *r, int state)
+void sim_set_rstate(sim *s, sim_obj *r, int state)
 {
     sim_model_set_state(s, r, state);
     sim_group_rederive(s, r->group);
@@ -102,7 +103,7 @@ static int hangs(const sim_obj *r)
 
 /* A failed provider takes its dependents down (depth-bounded: the topology
  * refuses cycles, the bound is only a guard). */
-static void take_down_dependents(sim *s, sim_obj *r, int depth)
+void sim_take_down_dependents(sim *s, sim_obj *r, int depth)
 {
     size_t i;
     if (depth > 64)
@@ -115,8 +116,8 @@ static void take_down_dependents(sim *s, sim_obj *r, int depth)
         d->restart = 0;
         d->phase_state = 0;
         if (d->state != ClusterResourceOffline && d->state != ClusterResourceFailed)
-            set_rstate(s, d, ClusterResourceOffline);
-        take_down_dependents(s, d, depth + 1);
+            sim_set_rstate(s, d, ClusterResourceOffline);
+        sim_take_down_dependents(s, d, depth + 1);
     }
 }
 
@@ -129,7 +130,7 @@ static int wait_pending(sim *s, sim_obj *r, int pending)
     if (r->state == pending)
         return 0;
     r->phase_from = r->state;
-    set_rstate(s, r, pending);
+    sim_set_rstate(s, r, pending);
     return 1;
 }
 
@@ -147,7 +148,7 @@ static void start_phase(sim *s, sim_obj *r, int pending, double now)
     if (r->state == pending)            /* it waited showing it: phase_from is set, nothing changes */
         return;
     r->phase_from = r->state;
-    set_rstate(s, r, pending);
+    sim_set_rstate(s, r, pending);
 }
 
 /* One step of one resource; 1 when something changed. */
@@ -167,26 +168,26 @@ static int step_resource(sim *s, sim_obj *r, double now)
                 /* the resource refuses this node: it does not fail, the move goes back */
                 r->want = SIM_WANT_NONE;
                 g->op_vetoed = 1;
-                set_rstate(s, r, ClusterResourceOffline);
+                sim_set_rstate(s, r, ClusterResourceOffline);
                 return 1;
             }
             if (outcome_here(r, SIM_OUTCOME_FAIL)) {
                 r->want = SIM_WANT_NONE;
                 r->restart = 0;
-                set_rstate(s, r, ClusterResourceFailed);
-                take_down_dependents(s, r, 0);
+                sim_set_rstate(s, r, ClusterResourceFailed);
+                sim_take_down_dependents(s, r, 0);
                 return 1;
             }
             if (r->want == SIM_WANT_ONLINE)
                 r->want = SIM_WANT_NONE;
-            set_rstate(s, r, ClusterResourceOnline);
+            sim_set_rstate(s, r, ClusterResourceOnline);
             return 1;
         }
         r->phase_state = 0;
         if (r->want == SIM_WANT_OFFLINE)
             r->want = r->restart ? SIM_WANT_ONLINE : SIM_WANT_NONE;
         r->restart = 0;
-        set_rstate(s, r, ClusterResourceOffline);
+        sim_set_rstate(s, r, ClusterResourceOffline);
         return 1;
     }
     if (r->want == SIM_WANT_ONLINE) {
@@ -197,7 +198,7 @@ static int step_resource(sim *s, sim_obj *r, double now)
         if (r->state == ClusterResourceOfflinePending && r->phase_from == ClusterResourceOnline) {
             /* it showed OfflinePending while it waited for its dependents, never left Online */
             r->want = SIM_WANT_NONE;
-            set_rstate(s, r, ClusterResourceOnline);
+            sim_set_rstate(s, r, ClusterResourceOnline);
             return 1;
         }
         for (i = 0; i < r->deps.n; i++) {
@@ -206,7 +207,7 @@ static int step_resource(sim *s, sim_obj *r, double now)
                 continue;
             if (p->want != SIM_WANT_ONLINE && !p->phase_state) {
                 if (is_waiting(r))
-                    set_rstate(s, r, r->phase_from);
+                    sim_set_rstate(s, r, r->phase_from);
                 r->want = SIM_WANT_NONE;        /* its provider will not come online */
                 return 1;
             }
@@ -219,14 +220,14 @@ static int step_resource(sim *s, sim_obj *r, double now)
         if (r->state == ClusterResourceOnlinePending && r->phase_from == ClusterResourceOffline && !r->restart) {
             /* it showed OnlinePending while it waited for its providers, never left Offline */
             r->want = SIM_WANT_NONE;
-            set_rstate(s, r, ClusterResourceOffline);
+            sim_set_rstate(s, r, ClusterResourceOffline);
             return 1;
         }
         if (r->state == ClusterResourceOffline || r->state == ClusterResourceFailed) {
             r->want = r->restart ? SIM_WANT_ONLINE : SIM_WANT_NONE;
             r->restart = 0;
             if (r->state == ClusterResourceFailed)
-                set_rstate(s, r, ClusterResourceOffline);
+                sim_set_rstate(s, r, ClusterResourceOffline);
             return 1;
         }
         for (i = 0; i < r->dependents.n; i++) {
@@ -327,6 +328,7 @@ void sim_actions_tick(sim *s)
             changed |= step_group(s, g);
         }
         changed |= sim_queue_start(s);
+        changed |= sim_drain_step(s, &active);      /* drains start moves as the earlier ones end */
     }
     for (g = s->sets[CS_KIND_GROUP].head; g; g = g->next)
         if (group_busy(g))
@@ -353,10 +355,11 @@ void sim_actions_forget(sim *s, const sim_obj *node)
             r->outcome_node = NULL;
             r->outcome = SIM_OUTCOME_SUCCEED;
         }
+    sim_drain_forget(s, node);
 }
 
 /* ---- starting work ------------------------------------------------------------------------------- */
-static void want_online(sim_obj *r, int depth)
+void sim_want_online(sim_obj *r, int depth)
 {
     size_t i;
     if (depth > 64)
@@ -365,10 +368,10 @@ static void want_online(sim_obj *r, int depth)
     r->restart = 0;
     for (i = 0; i < r->deps.n; i++)
         if (!r->deps.v[i]->deleted && r->deps.v[i]->state != ClusterResourceOnline)
-            want_online(r->deps.v[i], depth + 1);
+            sim_want_online(r->deps.v[i], depth + 1);
 }
 
-static void want_offline(sim_obj *r, int restart, int depth)
+void sim_want_offline(sim_obj *r, int restart, int depth)
 {
     size_t i;
     if (depth > 64)
@@ -378,7 +381,7 @@ static void want_offline(sim_obj *r, int restart, int depth)
     for (i = 0; i < r->dependents.n; i++) {
         sim_obj *d = r->dependents.v[i];
         if (!d->deleted && (d->state != ClusterResourceOffline || d->want == SIM_WANT_ONLINE))
-            want_offline(d, restart && d->state != ClusterResourceOffline && d->state != ClusterResourceFailed,
+            sim_want_offline(d, restart && d->state != ClusterResourceOffline && d->state != ClusterResourceFailed,
                          depth + 1);
     }
 }
@@ -465,7 +468,7 @@ static DWORD group_refusal(const sim_obj *g, DWORD flags)
 }
 
 /* The checks every action makes on its handle, in that order. */
-static DWORD check_call(const call *c, DWORD flags, DWORD allowed, const PBYTE buf, DWORD cb)
+DWORD sim_action_check(const call *c, DWORD flags, DWORD allowed, const PBYTE buf, DWORD cb)
 {
     if (c->h->obj->deleted)
         return sim_not_found(c->hk);
@@ -491,7 +494,7 @@ void sim_start_move(sim *s, sim_obj *g, sim_obj *dst, DWORD flags, int online_al
         r->was_online = r->state == ClusterResourceOnline || r->state == ClusterResourceOnlinePending ||
                         r->want == SIM_WANT_ONLINE;
         if (r->state != ClusterResourceOffline || r->want)
-            want_offline(r, 0, 0);
+            sim_want_offline(r, 0, 0);
     }
     s->actions_active = 1;
 }
@@ -530,7 +533,7 @@ static DWORD group_online(int fn, HGROUP hGroup, HNODE node, DWORD flags, PBYTE 
     int all_online = 1;
     DWORD err = sim_begin(&c, fn, TOKEN_OF(hGroup), HK_GROUP);
     if (!err)
-        err = check_call(&c, flags, GROUP_ONLINE_FLAGS, buf, cb);
+        err = sim_action_check(&c, flags, GROUP_ONLINE_FLAGS, buf, cb);
     if (!err)
         err = dest_node(&c, node, &dst);
     if (err)
@@ -553,7 +556,7 @@ static DWORD group_online(int fn, HGROUP hGroup, HNODE node, DWORD flags, PBYTE 
         if (all_online)
             return sim_end(&c, 0);
         for (r = g->res_head; r; r = r->gnext)
-            want_online(r, 0);
+            sim_want_online(r, 0);
         c.s->actions_active = 1;
     }
     sim_actions_tick(c.s);
@@ -568,7 +571,7 @@ static DWORD group_offline(int fn, HGROUP hGroup, DWORD flags, PBYTE buf, DWORD 
     int all_offline = 1;
     DWORD err = sim_begin(&c, fn, TOKEN_OF(hGroup), HK_GROUP);
     if (!err)
-        err = check_call(&c, flags, GROUP_OFFLINE_FLAGS, buf, cb);
+        err = sim_action_check(&c, flags, GROUP_OFFLINE_FLAGS, buf, cb);
     if (err)
         return sim_end(&c, err);
     g = c.h->obj;
@@ -581,7 +584,7 @@ static DWORD group_offline(int fn, HGROUP hGroup, DWORD flags, PBYTE buf, DWORD 
     if (all_offline)
         return sim_end(&c, 0);
     for (r = g->res_head; r; r = r->gnext)
-        want_offline(r, 0, 0);
+        sim_want_offline(r, 0, 0);
     c.s->actions_active = 1;
     sim_actions_tick(c.s);
     return sim_end(&c, ERROR_IO_PENDING);
@@ -593,7 +596,7 @@ static DWORD group_move(int fn, HGROUP hGroup, HNODE node, DWORD flags, PBYTE bu
     sim_obj *g, *dst = NULL;
     DWORD err = sim_begin(&c, fn, TOKEN_OF(hGroup), HK_GROUP);
     if (!err)
-        err = check_call(&c, flags, MOVE_FLAGS, buf, cb);
+        err = sim_action_check(&c, flags, MOVE_FLAGS, buf, cb);
     if (!err && (flags & MOVE_IGNORE_RESOURCE_STATUS) && (flags & MOVE_QUEUE_ENABLED))
         err = ERROR_INVALID_PARAMETER;
     if (!err)
@@ -628,7 +631,7 @@ DWORD WINAPI sim_CancelClusterGroupOperation(HGROUP hGroup, DWORD dwCancelFlags_
     sim_obj *g, *r;
     DWORD err = sim_begin(&c, CS_FN_CancelClusterGroupOperation, TOKEN_OF(hGroup), HK_GROUP);
     if (!err)
-        err = check_call(&c, dwCancelFlags_RESERVED, 0, NULL, 0);
+        err = sim_action_check(&c, dwCancelFlags_RESERVED, 0, NULL, 0);
     if (err)
         return sim_end(&c, err);
     g = c.h->obj;
@@ -645,10 +648,10 @@ DWORD WINAPI sim_CancelClusterGroupOperation(HGROUP hGroup, DWORD dwCancelFlags_
         r->restart = 0;
         r->was_online = 0;
         if (waited)
-            set_rstate(c.s, r, r->phase_from);  /* it never started: back where it was */
+            sim_set_rstate(c.s, r, r->phase_from);  /* it never started: back where it was */
         if (hangs(r)) {
             r->phase_state = 0;
-            set_rstate(c.s, r, r->phase_from);
+            sim_set_rstate(c.s, r, r->phase_from);
         }
     }
     err = 0;
@@ -697,98 +700,18 @@ DWORD WINAPI sim_OfflineClusterGroupEx2(HGROUP hGroup, DWORD dwOfflineFlags, PBY
     return group_offline(CS_FN_OfflineClusterGroupEx2, hGroup, dwOfflineFlags, lpInBuffer, cbInBufferSize);
 }
 
-/* ---- resources ----------------------------------------------------------------------------------- */
-static DWORD resource_action(int fn, HRESOURCE hResource, DWORD flags, PBYTE buf, DWORD cb, int online)
+/* ---- for the drains (cs_sim_drain.c) ------------------------------------------------------------ */
+sim_obj *sim_action_choose_node(sim *s, const sim_obj *group)
 {
-    call c;
-    sim_obj *r;
-    int target = online ? ClusterResourceOnline : ClusterResourceOffline;
-    DWORD err = sim_begin(&c, fn, TOKEN_OF(hResource), HK_RESOURCE);
-    if (!err)
-        err = check_call(&c, flags, online ? RESOURCE_ONLINE_FLAGS : RESOURCE_OFFLINE_FLAGS, buf, cb);
-    if (err)
-        return sim_end(&c, err);
-    r = c.h->obj;
-    if (r->group != NULL && (r->group->status_bits & SIM_GROUP_LOCKED_MODE) && !(flags & IGNORE_RESOURCE_STATUS))
-        return sim_end(&c, ERROR_CLUSTER_RESOURCE_LOCKED_STATUS);
-    if (r->state == target && !r->want)
-        return sim_end(&c, 0);
-    if (online)
-        want_online(r, 0);
-    else
-        want_offline(r, 0, 0);
-    c.s->actions_active = 1;
-    sim_actions_tick(c.s);
-    /* A Failed resource with nothing depending on it is Offline at once. */
-    return sim_end(&c, (r->state == target && !r->want) ? 0 : (DWORD)ERROR_IO_PENDING);
+    return choose_node(s, group);
 }
 
-/* sim_<Verb>ClusterResource, ...Ex, ...Ex2 (the reason is not read). */
-#define SIM_DEFINE_RESOURCE_ACTION(verb, online) \
-    DWORD WINAPI sim_##verb##ClusterResource(HRESOURCE hResource) \
-    { \
-        return resource_action(CS_FN_##verb##ClusterResource, hResource, 0, NULL, 0, online); \
-    } \
-    DWORD WINAPI sim_##verb##ClusterResourceEx(HRESOURCE hResource, DWORD dwFlags, PBYTE lpInBuffer, \
-                                                DWORD cbInBufferSize) \
-    { \
-        return resource_action(CS_FN_##verb##ClusterResourceEx, hResource, dwFlags, lpInBuffer, cbInBufferSize, \
-                               online); \
-    } \
-    DWORD WINAPI sim_##verb##ClusterResourceEx2(HRESOURCE hResource, DWORD dwFlags, PBYTE lpInBuffer, \
-                                                 DWORD cbInBufferSize, LPCWSTR lpszReason) \
-    { \
-        (void)lpszReason; \
-        return resource_action(CS_FN_##verb##ClusterResourceEx2, hResource, dwFlags, lpInBuffer, cbInBufferSize, \
-                               online); \
-    }
-SIM_DEFINE_RESOURCE_ACTION(Online, 1)
-SIM_DEFINE_RESOURCE_ACTION(Offline, 0)
-
-/* Online -> Failed at once (5004 otherwise); dependents go down.  The
- * restart / failover policy that follows on a real cluster is not modelled. */
-DWORD WINAPI sim_FailClusterResource(HRESOURCE hResource)
+int sim_action_can_host(const sim_obj *group, const sim_obj *node)
 {
-    call c;
-    sim_obj *r;
-    DWORD err = sim_begin(&c, CS_FN_FailClusterResource, TOKEN_OF(hResource), HK_RESOURCE);
-    if (!err)
-        err = check_call(&c, 0, 0, NULL, 0);
-    if (!err && c.h->obj->group != NULL && (c.h->obj->group->status_bits & SIM_GROUP_LOCKED_MODE))
-        err = ERROR_CLUSTER_RESOURCE_LOCKED_STATUS;
-    if (!err && c.h->obj->state != ClusterResourceOnline)
-        err = ERROR_RESOURCE_NOT_ONLINE;
-    if (err)
-        return sim_end(&c, err);
-    r = c.h->obj;
-    r->want = SIM_WANT_NONE;
-    r->restart = 0;
-    r->phase_state = 0;
-    set_rstate(c.s, r, ClusterResourceFailed);
-    take_down_dependents(c.s, r, 0);
-    return sim_end(&c, 0);
+    return can_host(group, node);
 }
 
-/* Offline (with the dependents that are up), then back online.  dwFlags is
- * not interpreted (no flag is documented for it). */
-DWORD WINAPI sim_RestartClusterResource(HRESOURCE hResource, DWORD dwFlags)
+int sim_action_group_busy(const sim_obj *group)
 {
-    call c;
-    sim_obj *r;
-    DWORD err = sim_begin(&c, CS_FN_RestartClusterResource, TOKEN_OF(hResource), HK_RESOURCE);
-    (void)dwFlags;
-    if (!err)
-        err = check_call(&c, 0, 0, NULL, 0);
-    if (!err && c.h->obj->group != NULL && (c.h->obj->group->status_bits & SIM_GROUP_LOCKED_MODE))
-        err = ERROR_CLUSTER_RESOURCE_LOCKED_STATUS;
-    if (err)
-        return sim_end(&c, err);
-    r = c.h->obj;
-    if (r->state == ClusterResourceOffline)
-        want_online(r, 0);
-    else
-        want_offline(r, 1, 0);
-    c.s->actions_active = 1;
-    sim_actions_tick(c.s);
-    return sim_end(&c, ERROR_IO_PENDING);
+    return group_busy(group);
 }

@@ -25,6 +25,7 @@
  *                      the knobs: queue limit, a broken connection
  *   cs_sim_actions.c   Online/Offline/Move/Fail/Restart/Cancel: the per-resource
  *                      state machine, pending phases on the instance's clock
+ *   cs_sim_drain.c     Pause/ResumeClusterNode(Ex): drains and failback
  *   cs_sim_props*.c    properties: storage, defaults, the property-list
  *                      writer, Cluster*Control, SET/VALIDATE (cs_sim_props.h)
  *   cs_sim_config.c    preferred owners, dependency expressions
@@ -141,6 +142,14 @@ typedef struct sim_obj {
     struct sim_obj *op_src, *op_dst;
     int64_t queue_seq;          /* op_stage 0 (queued): its place in the move queue */
     uint64_t status_bits;       /* CLUSGRP_STATUS_* the simulator sets (StatusInformation) */
+    struct sim_obj *drain_of;   /* group: the node whose drain has started its move (NULL: none) */
+    DWORD drain_why;            /* group: why that drain could not start its move (0: it started) */
+    /* Nodes: a drain (cs_sim_drain.c).  drain_status: CLUSTER_NODE_DRAIN_STATUS. */
+    int drain_status;
+    int drain_active;           /* moving its roles now */
+    DWORD drain_flags;          /* CLUSAPI_NODE_PAUSE_* */
+    DWORD drain_error;          /* why the drain failed (0: it did not) */
+    struct sim_obj *drain_target;   /* the node named by PauseClusterNodeEx (NULL: the cluster's choice) */
 } sim_obj;
 
 enum { SIM_WANT_NONE = 0, SIM_WANT_ONLINE = 1, SIM_WANT_OFFLINE = 2 };
@@ -565,6 +574,42 @@ void sim_queue_cancel(sim *s, sim_obj *g);
 void sim_group_set_status(sim *s, sim_obj *g, uint64_t bits);
 /* Whether a function is one of the *Ex2 exports hidden by default. */
 int sim_is_ex2(int function_id);
+/* What cs_sim_drain.c takes from the actions: the cluster's choice of a
+ * node for a group (NULL: none), whether a node can host a group (possible
+ * owners), starting a move (CLUSAPI_GROUP_MOVE_* flags), and whether a group
+ * has an action under way. */
+/* The state machine's steps the action files share (cs_sim_actions.c): a
+ * resource's state (its group's follows), a failed provider's dependents
+ * down, where an action takes a resource (providers / dependents too), and
+ * the checks every action makes on its handle (deleted, access, flags). */
+void sim_set_rstate(sim *s, sim_obj *r, int state);
+void sim_take_down_dependents(sim *s, sim_obj *r, int depth);
+void sim_want_online(sim_obj *r, int depth);
+void sim_want_offline(sim_obj *r, int restart, int depth);
+DWORD sim_action_check(const call *c, DWORD flags, DWORD allowed, const PBYTE buf, DWORD cb);
+sim_obj *sim_action_choose_node(sim *s, const sim_obj *group);
+int sim_action_can_host(const sim_obj *group, const sim_obj *node);
+int sim_action_group_busy(const sim_obj *group);
+
+/* ---- node maintenance (cs_sim_drain.c) ------------------------------------------------------
+ * sim_drain_step advances every drain under way (1 when something changed)
+ * and says through *active whether one still is; sim_drain_forget drops
+ * what a drain holds of a node being deleted; sim_drain_value is what the
+ * node's read-only NodeDrainStatus (0), NodeDrainTarget's node (1: the
+ * name, through *name), DrainErrorCode (2) and StatusInformation's drain
+ * bits (3) report when nothing overrides them. */
+int sim_drain_step(sim *s, int *active);
+void sim_drain_forget(sim *s, const sim_obj *node);
+uint64_t sim_drain_value(const sim_obj *node, int which, const wstr **name);
+DWORD WINAPI sim_PauseClusterNode(HNODE hNode);
+DWORD WINAPI sim_ResumeClusterNode(HNODE hNode);
+DWORD WINAPI sim_PauseClusterNodeEx(HNODE hNode, BOOL bDrainNode, DWORD dwPauseFlags, HNODE hNodeDrainTarget);
+DWORD WINAPI sim_PauseClusterNodeEx2(HNODE hNode, BOOL bDrainNode, DWORD dwPauseFlags, HNODE hNodeDrainTarget,
+                                     LPCWSTR lpszReason);
+DWORD WINAPI sim_ResumeClusterNodeEx(HNODE hNode, CLUSTER_NODE_RESUME_FAILBACK_TYPE eResumeFailbackType,
+                                     DWORD dwResumeFlagsReserved);
+DWORD WINAPI sim_ResumeClusterNodeEx2(HNODE hNode, CLUSTER_NODE_RESUME_FAILBACK_TYPE eResumeFailbackType,
+                                      DWORD dwResumeFlagsReserved, LPCWSTR lpszReason);
 DWORD WINAPI sim_OnlineClusterGroup(HGROUP hGroup, HNODE hDestinationNode);
 DWORD WINAPI sim_OfflineClusterGroup(HGROUP hGroup);
 DWORD WINAPI sim_MoveClusterGroup(HGROUP hGroup, HNODE hDestinationNode);

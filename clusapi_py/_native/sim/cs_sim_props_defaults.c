@@ -39,7 +39,8 @@ enum value_kind {
     V_GROUPTYPE,    /* CLUSGROUP_TYPE from the group's name */
     V_GSTATUS,      /* a group's StatusInformation (cs_sim_queue.c) */
     V_NODE,         /* a net interface's node name */
-    V_NETWORK       /* a net interface's network name */
+    V_NETWORK,      /* a net interface's network name */
+    V_DRAIN         /* i: a node's drain field (sim_drain_value: 0 status, 1 target, 2 error, 3 status bits) */
 };
 
 typedef struct prop_default {
@@ -85,14 +86,15 @@ static const prop_default node_props[] = {
     D("NodeLowestVersion", DW, RO, 0, V_LOWEST),
     D("NodeName", SZ, RO, 0, V_NAME),
     D("NodeInstanceID", SZ, RO, 0, V_ID),
-    I("NodeDrainStatus", DW, RO, 0, 0),
-    S("NodeDrainTarget", RO, 0, ""),
+    { "NodeDrainStatus", DW, RO, 0, V_DRAIN, 0, NULL },
+    { "NodeDrainTarget", SZ, RO, 0, V_DRAIN, 1, NULL },
     I("DynamicWeight", DW, RO, 0, 1),
-    I("StatusInformation", U64, RO, 14393, 0),
+    { "StatusInformation", U64, RO, 14393, V_DRAIN, 3, NULL },
     S("FaultDomainId", RO, 14393, ""),
     S("Manufacturer", RO, 14393, "Contoso"),
     S("Model", RO, 14393, "Virtual Machine"),
     S("SerialNumber", RO, 14393, ""),
+    { "DrainErrorCode", DW, RO, 20348, V_DRAIN, 2, NULL },     /* the build that has it is inferred */
     END
 };
 
@@ -420,6 +422,10 @@ static void write_one(plw *w, const sim *s, const sim_obj *o, const prop_default
     case V_UPGRADE: v = s->highest & 0xFFFF; break;
     case V_GROUPTYPE: v = group_type(o); break;
     case V_GSTATUS: v = (int64_t)o->status_bits; break;
+    case V_DRAIN:
+        v = (int64_t)sim_drain_value(o, (int)d->i, &str);
+        is_str = d->i == 1;
+        break;
     default: break;
     }
     if (is_str) {

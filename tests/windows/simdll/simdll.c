@@ -651,6 +651,8 @@ FORWARD(FailClusterResource, (HRESOURCE hResource), (hResource))
 FORWARD(SetClusterGroupNodeList, (HGROUP g, DWORD n, HNODE *nodes), (g, n, nodes))
 FORWARD(SetClusterResourceDependencyExpression, (HRESOURCE h, LPCWSTR e), (h, e))
 FORWARD(GetClusterResourceDependencyExpression, (HRESOURCE h, LPWSTR e, LPDWORD cch), (h, e, cch))
+FORWARD(PauseClusterNode, (HNODE n), (n))
+FORWARD(ResumeClusterNode, (HNODE n), (n))
 
 #ifndef CS_SIMDLL_LEVEL_2008
 /* ---- actions (Windows Server 2012; the *Ex2 ones: the newest SDK) ------------------------------------ */
@@ -666,6 +668,10 @@ FORWARD(OfflineClusterResourceEx, (HRESOURCE h, DWORD f, PBYTE b, DWORD cb), (h,
 FORWARD(OnlineClusterResourceEx2, (HRESOURCE h, DWORD f, PBYTE b, DWORD cb, LPCWSTR r), (h, f, b, cb, r))
 FORWARD(OfflineClusterResourceEx2, (HRESOURCE h, DWORD f, PBYTE b, DWORD cb, LPCWSTR r), (h, f, b, cb, r))
 FORWARD(RestartClusterResource, (HRESOURCE h, DWORD f), (h, f))
+FORWARD(PauseClusterNodeEx, (HNODE n, BOOL d, DWORD f, HNODE t), (n, d, f, t))
+FORWARD(ResumeClusterNodeEx, (HNODE n, CLUSTER_NODE_RESUME_FAILBACK_TYPE k, DWORD f), (n, k, f))
+FORWARD(PauseClusterNodeEx2, (HNODE n, BOOL d, DWORD f, HNODE t, LPCWSTR r), (n, d, f, t, r))
+FORWARD(ResumeClusterNodeEx2, (HNODE n, CLUSTER_NODE_RESUME_FAILBACK_TYPE k, DWORD f, LPCWSTR r), (n, k, f, r))
 
 /* ---- Windows Server 2008 R2 and later ------------------------------------------------------------- */
 SIMDLL_EXPORT HCLUSTER WINAPI OpenClusterEx(LPCWSTR lpszClusterName, DWORD dwDesiredAccess,
