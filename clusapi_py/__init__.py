@@ -12,8 +12,8 @@ from ._version import __version__
 from .backends import SYSTEM, Backend, SystemBackend, default_backend
 from .enums import (
     Access, CsvFaultState, Failback, GroupMoveFlags, GroupOfflineFlags, GroupOnlineFlags, GroupState,
-    NetInterfaceState, NetworkState, NodeDrainStatus, NodeState, ResourceOfflineFlags, ResourceOnlineFlags,
-    ResourceState,
+    NetInterfaceState, NetworkState, NodeDrainStatus, NodeState, NodeStatusInformation, ResourceOfflineFlags,
+    ResourceOnlineFlags, ResourceState,
 )
 from .actions.operation import Operation
 from .actions import node_ops as _node_ops  # noqa: F401  (registers Node.pause / Node.resume)
@@ -47,7 +47,7 @@ __all__ = [
     "EventKind", "ClusterEvent", "NotificationPort", "LiveView",
     "properties", "Property", "FailureInfo", "SharedVolume", "CsvVolume", "CsvFaultState", "CsvNodeState",
     "SetResult",
-    "Failback", "NodeDrainStatus", "DrainStatus", "ClusterNoDrainDestinationError",
+    "Failback", "NodeDrainStatus", "NodeStatusInformation", "DrainStatus", "ClusterNoDrainDestinationError",
     "ClusterDrainTargetUnavailableError", "ClusterInvalidDrainTargetError", "ClusterNodeDrainInProgressError",
     "ClusterNodeNotPausedError",
 ]

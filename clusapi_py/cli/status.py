@@ -9,7 +9,7 @@ import time
 import typing
 
 from .. import errors
-from ..enums import NodeState
+from ..enums import NodeDrainStatus, NodeState
 from ..monitor import health, nagios
 from ..names import name_key
 from ..properties.controls import read_node_status
@@ -193,7 +193,7 @@ def drain_ages(path: str, cluster_name: str, statuses: typing.Dict[str, NodeStat
     kept: typing.Dict[str, float] = {}
     out = dict(statuses)
     for name, status in statuses.items():
-        if status.drain_status != health.DRAIN_IN_PROGRESS:
+        if status.drain_status != NodeDrainStatus.IN_PROGRESS:
             continue
         started = known.get(name_key(name))
         if isinstance(started, bool) or not isinstance(started, (int, float)) or started > now:

@@ -51,7 +51,7 @@ import typing
 from .. import errors
 from .._backend import SingleOwner
 from .._wide import text_to_nul
-from ..enums import NodeState
+from ..enums import NodeDrainStatus, NodeState
 from ..properties.controls import read_node_status
 from ..records import (CsvNodeState, GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, NodeStatus, ResourceInfo,
                        node_status_from)
@@ -68,7 +68,7 @@ __all__ = ["LiveView"]
 _K = EventKind
 _RESYNC = frozenset({_K.CLUSTER_RECONNECT, _K.CLUSTER_LOST_NOTIFICATIONS, _K.CLUSTER_STATE,
                      _K.NETWORK_ADDED, _K.NETINTERFACE_ADDED})
-_DRAINING = 1                # NodeDrainStatus: in progress (CLUSTER_NODE_DRAIN_STATUS)
+_DRAINING = NodeDrainStatus.IN_PROGRESS
 _NODE_STATUS_NAMES = frozenset(n.lower() for n in ("NodeDrainStatus", "StatusInformation", "NodeHighestVersion",
                                                    "NodeLowestVersion"))
 _BATCH = 512                 # events the reader takes from the port per call at most

@@ -15,8 +15,8 @@ import time
 import typing
 from collections import Counter
 
-from ..enums import (CsvFaultState, GroupState, NetInterfaceState, NetworkState, NodeState, NodeStatusInformation,
-                     ResourceState, state_name)
+from ..enums import (CsvFaultState, GroupState, NetInterfaceState, NetworkState, NodeDrainStatus, NodeState,
+                     NodeStatusInformation, ResourceState, state_name)
 from ..names import name_key
 from ..records import (GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, NodeStatus, Quorum, ResourceInfo,
                        SharedVolume)
@@ -24,7 +24,7 @@ from ..records import (GroupInfo, NetInterfaceInfo, NetworkInfo, NodeInfo, NodeS
 __all__ = [
     "State", "OK", "WARNING", "CRITICAL", "UNKNOWN", "Options", "Problem", "Perf", "Tally", "Verdict",
     "Rule", "RuleDoc", "StateRule", "NodeRule", "GroupRule", "QuorumRule", "CsvRule", "RULES", "CSV_WARNING",
-    "CSV_CRITICAL", "DRAIN_TIMEOUT", "DRAIN_NOT_INITIATED", "DRAIN_IN_PROGRESS", "DRAIN_COMPLETED", "DRAIN_FAILED",
+    "CSV_CRITICAL", "DRAIN_TIMEOUT",
     "MIXED_MODE", "judge", "state_text",
     "compile_pattern", "check_thresholds", "csv_labels",
 ]
@@ -61,8 +61,6 @@ class SnapshotRows(typing.Protocol):
 
 CSV_WARNING, CSV_CRITICAL = 10.0, 5.0     # the default CSV free-space thresholds, in percent
 DRAIN_TIMEOUT = 1800.0                    # seconds a drain may stay in progress before it is a WARNING
-# A node's NodeDrainStatus (CLUSTER_NODE_DRAIN_STATUS, ClusApi.h).
-DRAIN_NOT_INITIATED, DRAIN_IN_PROGRESS, DRAIN_COMPLETED, DRAIN_FAILED = 0, 1, 2, 3
 MIXED_MODE = 0x1                          # CLUSTERVERSIONINFO.dwFlags: CLUSTER_VERSION_FLAG_MIXED_MODE
 
 
@@ -310,17 +308,17 @@ class NodeRule:
         if value != NodeState.PAUSED:
             return _NodeVerdict(WARNING, name, "", False)
         drain = status.drain_status
-        if drain == DRAIN_FAILED:
+        if drain == NodeDrainStatus.FAILED:
             return _NodeVerdict(CRITICAL, "PAUSED, drain FAILED", roles + " (NodeDrainStatus 3)", False)
-        if drain == DRAIN_COMPLETED or (drain in (None, DRAIN_NOT_INITIATED) and not owned):
+        if drain == NodeDrainStatus.COMPLETED or (drain in (None, NodeDrainStatus.NOT_INITIATED) and not owned):
             return _NodeVerdict(OK, "PAUSED (in maintenance)", "", True)
-        if drain == DRAIN_IN_PROGRESS:
+        if drain == NodeDrainStatus.IN_PROGRESS:
             started = status.drain_started
             if started is not None and now - started > options.drain_timeout:
                 return _NodeVerdict(WARNING, "PAUSED, draining for %s" % _minutes(now - started),
                                     "%s; --drain-timeout %s" % (roles, _minutes(options.drain_timeout)), False)
             return _NodeVerdict(OK, "PAUSED (draining)", "", True)
-        what = "not drained" if drain in (None, DRAIN_NOT_INITIATED) else "NodeDrainStatus %d" % drain
+        what = "not drained" if drain in (None, NodeDrainStatus.NOT_INITIATED) else "NodeDrainStatus %d" % drain
         return _NodeVerdict(WARNING, name, "%s, %s" % (roles, what), False)
 
     def judge(self, snapshot: SnapshotRows, options: Options) -> Tally:
