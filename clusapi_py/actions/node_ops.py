@@ -13,7 +13,11 @@ Node.resume().
   nothing.  Done when the node is Paused and its drain COMPLETED; FAILED ends
   it as a failure whose outcome lists the roles still on the node (one read).
   A reconnect or lost-notifications event re-reads the node; so does a
-  property event that carries no values (a version-1 port).  The roles' own
+  property event that carries no values (a version-1 port).  With a live
+  view of the Cluster open (and current), the drain takes the node's and the
+  roles' events from it (events/feed.py): the call is its only round trip, a
+  resync re-reads the node from the view's model, and a view closed mid-wait
+  hands over to a port of the drain's own.  The roles' own
   state and owner events are recorded (and handed to on_event) as they come.
 - ERROR_CLUSTER_NODE_DRAIN_IN_PROGRESS (5962): a drain is under way already;
   the Operation attaches to it instead of failing.
@@ -28,6 +32,7 @@ from .. import _bindings as bindings
 from .. import errors
 from .._validate import text_arg
 from ..enums import Failback, NodeDrainStatus, NodeState, state_table
+from ..events.feed import ViewFeed, open_feed
 from ..events.port import NotificationPort, open_port
 from ..events.types import ClusterEvent, EventKind
 from ..handles._base import register_extension
@@ -105,11 +110,26 @@ class NodeOperation(Operation):
             self._on_event(event)
 
     def _reread(self) -> None:
-        """The node's state and drain now (a few round trips: reconnects and version-1 ports only)."""
+        """The node's state and drain now: from the live view's model when the drain is watched
+        through one and the model knows the drain, else read (a few round trips: reconnects and
+        version-1 ports only)."""
+        port = self._port
+        if isinstance(port, ViewFeed):
+            row, status = port.read(), port.node_status()
+            if row is not None and status is not None and status.drain_status is not None:
+                self._node_state, self._drain_status = row[0], int(status.drain_status)
+                return
         self._node_state = int(self._obj.state)
         drain = self._obj.drain_status()
         self._drain_status = int(drain.status)
         self._drain_error = drain.error
+
+    def _watch_alone(self, feed: ViewFeed) -> None:
+        """The live view closed under the wait: a port of the drain's own, then one read."""
+        feed.close()
+        self._port = _drain_port(self._obj)
+        self._reread()
+        self._judge_node()
 
     def _judge_node(self) -> None:
         state, drain = self._node_state, self._drain_status
@@ -153,7 +173,11 @@ class NodeOperation(Operation):
                                                  outcome=outcome)
 
 
-def _new(node: typing.Any, kind: str, pending: bool, port: Optional[NotificationPort], state: int,
+def _drain_port(node: typing.Any) -> NotificationPort:
+    return open_port(node.cluster, _DRAIN_KINDS, node_names=_NODE_NAMES.setdefault(node.cluster, {}))
+
+
+def _new(node: typing.Any, kind: str, pending: bool, port: "NotificationPort | ViewFeed | None", state: int,
          drain: int) -> NodeOperation:
     op = NodeOperation.__new__(NodeOperation)
     op.kind, op.target, op.pending = kind, node.name, pending
@@ -203,7 +227,8 @@ def node_op(node: typing.Any, kind: str, *, drain: bool = False, target: object 
         return _done(node, "pause", NodeState.PAUSED)
     token, _, opened = _node_token(node, target)
     try:
-        port = open_port(node.cluster, _DRAIN_KINDS, node_names=_NODE_NAMES.setdefault(node.cluster, {}))
+        fed = open_feed(node.cluster, node.name, "node", _ROLE_KINDS)
+        port: "NotificationPort | ViewFeed" = fed[0] if fed is not None else _drain_port(node)
         try:
             code = lib.cs_node_pause(node._tok(), 1, 0 if force else _REMAIN, token, wreason)
             if code not in (0, _PENDING, _IN_PROGRESS_ALREADY):

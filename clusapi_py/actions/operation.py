@@ -281,7 +281,7 @@ def start(obj: typing.Any, kind: str, target_state: typing.Union[GroupState, Res
     """Opens the port, reads where the object starts, makes the call (see the module
     docstring).  `call` makes the action's shim call and returns its code."""
     is_group = isinstance(target_state, GroupState)
-    fed = open_feed(obj.cluster, obj.name, is_group)
+    fed = open_feed(obj.cluster, obj.name, "group" if is_group else "resource")
     port: typing.Union[NotificationPort, ViewFeed]
     if fed is not None:
         port, (state, source) = fed

@@ -44,12 +44,13 @@ def register_core(cluster: typing.Any, core: typing.Any) -> None:
 class ViewFeed:
     """The events of one group or resource, pushed by a live view's reader."""
 
-    __slots__ = ("_core", "_key", "_group", "_cond", "_events", "_lost", "_closed")
+    __slots__ = ("_core", "_key", "_kind", "_also", "_cond", "_events", "_lost", "_closed")
 
-    def __init__(self, core: typing.Any, name: str, group: bool) -> None:
+    def __init__(self, core: typing.Any, name: str, kind: str, also: typing.FrozenSet[EventKind]) -> None:
         self._core = core
         self._key = name_key(name)
-        self._group = group
+        self._kind = kind           # "group", "resource" or "node": the model's table of the object
+        self._also = also           # event kinds passed whatever they name (a drain's roles moving)
         self._cond = threading.Condition(threading.Lock())
         self._events: typing.Deque[ClusterEvent] = collections.deque()
         self._lost = False          # the view closed: nothing more will come
@@ -57,7 +58,7 @@ class ViewFeed:
 
     # ---- the reader's side (called with the view's lock held) -------------------------------
     def push(self, event: ClusterEvent) -> None:
-        if name_key(event.name) != self._key:
+        if event.kind not in self._also and name_key(event.name) != self._key:
             return
         with self._cond:
             self._events.append(event)
@@ -98,9 +99,13 @@ class ViewFeed:
         the model does not have it."""
         core = self._core
         with core.lock:
-            table = core.model.groups if self._group else core.model.resources
-            row = table.get(self._key)
-            return None if row is None else (int(row.state), row.owner_node or None)
+            return _row(core.model, self._kind, self._key)
+
+    def node_status(self) -> typing.Any:
+        """A node's NodeStatus in the view's model (records.NodeStatus), or None."""
+        core = self._core
+        with core.lock:
+            return core.model.node_status.get(self._key)
 
     def close(self) -> None:
         core = self._core
@@ -114,26 +119,34 @@ class ViewFeed:
             self._cond.notify_all()
 
 
-def open_feed(cluster: typing.Any, name: str, group: bool
+def _row(model: typing.Any, kind: str, key: str) -> typing.Optional[typing.Tuple[int, typing.Optional[str]]]:
+    table = {"group": model.groups, "resource": model.resources, "node": model.nodes}[kind]
+    row = table.get(key)
+    if row is None:
+        return None
+    return int(row.state), (getattr(row, "owner_node", "") or None)
+
+
+def open_feed(cluster: typing.Any, name: str, kind: str, also: typing.FrozenSet[EventKind] = frozenset()
               ) -> typing.Optional[typing.Tuple[ViewFeed, typing.Tuple[int, typing.Optional[str]]]]:
-    """A feed of the object from an open, current live view of `cluster`, with its seed
-    (state, owner) read from the same model; None when there is no such view or the view
-    does not know the object (then the caller watches with a port of its own)."""
+    """A feed of the object -- kind "group", "resource" or "node" -- from an open, current
+    live view of `cluster`, with its seed (state, owner) read from the same model; `also`:
+    event kinds delivered whatever object they name.  None when there is no such view or
+    the view does not know the object (then the caller watches with a port of its own)."""
     with _CORES_LOCK:
         cores = list(_CORES.get(cluster, ()))
     for core in cores:
         _catch_up(core)
-        feed = ViewFeed(core, name, group)
+        feed = ViewFeed(core, name, kind, also)
         with core.lock:
             thread = core.thread
             if core.closed or core.stale or thread is None or not thread.is_alive():
                 continue
-            table = core.model.groups if group else core.model.resources
-            row = table.get(feed._key)
-            if row is None:
+            seed = _row(core.model, kind, feed._key)
+            if seed is None:
                 continue
             core.feeds.append(feed)
-            return feed, (int(row.state), row.owner_node or None)
+            return feed, seed
     return None
 
 

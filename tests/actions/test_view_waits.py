@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from clusapi_py import ClusterOperationFailedError, GroupState, ResourceState
+from clusapi_py._bindings import FUNCTION_NAMES
 from clusapi_py.events.feed import ViewFeed
 
 SQL = "SQL Server (MSSQLSERVER)"
@@ -119,3 +120,40 @@ def test_a_move_to_the_node_it_is_on_is_done_at_once(s, c):
         with c.live_view():
             again = g.move(here)
         assert again.done and again.outcome.ok
+
+
+def test_a_drain_through_an_open_view_costs_only_its_call(s, c):
+    from clusapi_py import EventKind, NodeDrainStatus, NodeState
+    with c.live_view() as view, c.open_node("NODE1") as n:
+        view.flush()
+        before = {f: s.round_trips(f) for f in FUNCTION_NAMES}
+        op = n.pause(drain=True)
+        assert isinstance(op._port, ViewFeed)
+        seen = []
+        outcome = op.wait(10, on_event=seen.append)
+        view.flush()
+        spent = {f: s.round_trips(f) - before[f] for f in FUNCTION_NAMES if s.round_trips(f) != before[f]}
+        # PauseClusterNodeEx; the rest is the view's own upkeep (it re-reads a node whose state
+        # changed: the node opened once and kept, then ClusterNodeControl), with or without a waiter
+        assert spent.pop("PauseClusterNodeEx") == 1
+        assert set(spent) <= {"OpenClusterNodeEx", "ClusterNodeControl"}, spent
+        assert outcome.ok and outcome.state is NodeState.PAUSED
+        kinds = {e.kind for e in seen}
+        assert {EventKind.NODE_STATE, EventKind.NODE_PROPERTIES, EventKind.GROUP_OWNER_NODE} <= kinds
+        assert n.drain_status().status is NodeDrainStatus.COMPLETED
+        assert not view._core.feeds
+        n.resume().wait(0)
+
+
+def test_a_view_closed_mid_drain_hands_over_to_a_port(s, c):
+    s.manual_clock = True
+    view = c.live_view()
+    with c.open_node("NODE1") as n:
+        op = n.pause(drain=True)
+        assert isinstance(op._port, ViewFeed)
+        view.close()
+        assert not op.done
+        assert op._port is not None and not isinstance(op._port, ViewFeed)
+        s.advance(600)
+        assert op.wait(10).ok
+        n.resume().wait(0)
