@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import time
 import typing
+import weakref
 from typing import Optional
 
 from .. import _bindings as bindings
@@ -53,6 +54,7 @@ _NODE_STATES = state_table(NodeState)
 _DRAIN_STATES = state_table(NodeDrainStatus)
 _RESYNC = frozenset({EventKind.CLUSTER_RECONNECT, EventKind.CLUSTER_LOST_NOTIFICATIONS})
 _ROLE_KINDS = frozenset({EventKind.GROUP_STATE, EventKind.GROUP_OWNER_NODE})
+_NODE_KINDS = (EventKind.NODE_STATE, EventKind.NODE_PROPERTIES, EventKind.NODE_DELETED)
 _DRAIN_KINDS = (EventKind.NODE_STATE, EventKind.NODE_PROPERTIES, EventKind.NODE_DELETED, EventKind.GROUP_STATE,
                 EventKind.GROUP_OWNER_NODE, EventKind.CLUSTER_RECONNECT, EventKind.CLUSTER_LOST_NOTIFICATIONS)
 
@@ -61,12 +63,13 @@ class NodeOperation(Operation):
     """A pause, drain or resume of a node (an Operation: wait(), wait_async(), done,
     outcome; cancel() is refused -- resume the node to stop a drain)."""
 
-    __slots__ = ("_node_state", "_drain_status", "_drain_error", "_reason")
+    __slots__ = ("_node_state", "_drain_status", "_drain_error", "_reason", "_paused_seen")
 
     _node_state: int
     _drain_status: int
     _drain_error: Optional[int]
     _reason: str
+    _paused_seen: bool          # False: an Up may be the view's late news of an earlier resume
 
     def cancel(self) -> bool:
         raise TypeError("a node's %s cannot be cancelled: resume the node to stop a drain" % self.kind)
@@ -88,6 +91,7 @@ class NodeOperation(Operation):
             return
         if event.kind is EventKind.NODE_STATE and event.state is not None:
             self._node_state = int(event.state)
+            self._paused_seen = self._paused_seen or self._node_state == NodeState.PAUSED
         elif event.kind is EventKind.NODE_PROPERTIES:
             try:
                 values = event.properties()
@@ -114,6 +118,7 @@ class NodeOperation(Operation):
         through one and the model knows the drain, else read (a few round trips: reconnects and
         version-1 ports only)."""
         port = self._port
+        self._paused_seen = True        # what is read now is the node's state now, not old news
         if isinstance(port, ViewFeed):
             row, status = port.read(), port.node_status()
             if row is not None and status is not None and status.drain_status is not None:
@@ -138,7 +143,7 @@ class NodeOperation(Operation):
         elif drain == NodeDrainStatus.FAILED:
             code = " (DrainErrorCode %d)" % self._drain_error if self._drain_error else ""
             self._end(False, "the drain FAILED%s" % code)
-        elif state == NodeState.UP:
+        elif state == NodeState.UP and self._paused_seen:
             self._end(False, "the node was resumed before its drain ended")
         elif state == NodeState.DOWN:
             self._end(False, "the node went down during its drain")
@@ -184,6 +189,7 @@ def _new(node: typing.Any, kind: str, pending: bool, port: "NotificationPort | V
     op._obj, op._port, op._events, op._started = node, port, [], time.monotonic()
     op._outcome, op._verdict, op._on_event = None, None, None
     op._node_state, op._drain_status, op._drain_error, op._reason = state, drain, None, ""
+    op._paused_seen = True
     return op
 
 
@@ -227,7 +233,7 @@ def node_op(node: typing.Any, kind: str, *, drain: bool = False, target: object 
         return _done(node, "pause", NodeState.PAUSED)
     token, _, opened = _node_token(node, target)
     try:
-        fed = open_feed(node.cluster, node.name, "node", _ROLE_KINDS)
+        fed = open_feed(node.cluster, node.name, "node", _NODE_KINDS, _ROLE_KINDS)
         port: "NotificationPort | ViewFeed" = fed[0] if fed is not None else _drain_port(node)
         try:
             code = lib.cs_node_pause(node._tok(), 1, 0 if force else _REMAIN, token, wreason)
@@ -240,6 +246,11 @@ def node_op(node: typing.Any, kind: str, *, drain: bool = False, target: object 
         if opened is not None:
             opened.close()
     op = _new(node, "drain", code != 0, port, int(NodeState.PAUSED), int(NodeDrainStatus.IN_PROGRESS))
+    if fed is not None:
+        # the view's seed said the node was not paused: an Up event may be the late news of an
+        # earlier resume, not of one during this drain (judged only once Paused has been seen)
+        op._paused_seen = fed[1][0] == NodeState.PAUSED
+        weakref.finalize(op, fed[0].close)
     if code == 0:                       # not documented for a drain: read where it stands
         op._reread()
         op._judge_node()

@@ -281,7 +281,8 @@ def start(obj: typing.Any, kind: str, target_state: typing.Union[GroupState, Res
     """Opens the port, reads where the object starts, makes the call (see the module
     docstring).  `call` makes the action's shim call and returns its code."""
     is_group = isinstance(target_state, GroupState)
-    fed = open_feed(obj.cluster, obj.name, "group" if is_group else "resource")
+    fed = open_feed(obj.cluster, obj.name, "group" if is_group else "resource",
+                    _GROUP_KINDS if is_group else _RESOURCE_KINDS)
     port: typing.Union[NotificationPort, ViewFeed]
     if fed is not None:
         port, (state, source) = fed
@@ -307,7 +308,12 @@ def start(obj: typing.Any, kind: str, target_state: typing.Union[GroupState, Res
     op._outcome, op._verdict, op._on_event = None, None, None
     op._judge = Judge(request)
     op._observation = Observation(state, source, 0, False)
-    if code == 0 and kind in MOVES and source is not None and requested_node is not None \
+    if fed is not None:
+        # an Operation dropped without a wait or a close: its feed leaves the view with it
+        weakref.finalize(op, fed[0].close)
+    if code == _PENDING and fed is not None:
+        pass    # accepted: the view's seed may lag the cluster, so the events judge, not the seed
+    elif code == 0 and kind in MOVES and source is not None and requested_node is not None \
             and name_key(source) == name_key(requested_node):
         op._finish(Judgement(Verdict.OK))   # already there: the call had nothing to do
     else:

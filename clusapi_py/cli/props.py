@@ -91,10 +91,14 @@ def _set_words(words: list[str]) -> tuple[str, str | None, list[tuple[str, str]]
     if not rest:
         raise ValueError("clusapi props set: give at least one KEY=VALUE")
     pairs = []
+    seen: set[str] = set()
     for word in rest:
         key, sep, value = word.partition("=")
         if not sep or not key:
             raise ValueError("clusapi props set: %r is not KEY=VALUE" % word)
+        if key.lower() in seen:          # names compare ignoring case: the second would win silently
+            raise ValueError("clusapi props set: %r is given twice" % key)
+        seen.add(key.lower())
         pairs.append((key, value))
     return kind, name, pairs
 

@@ -25,6 +25,7 @@ __all__ = ["ViewFeed", "open_feed", "register_core", "RESYNC_MARK"]
 #: What a feed delivers after its view re-read the whole cluster: "read the object again".
 RESYNC_MARK = ClusterEvent(EventKind.CLUSTER_RECONNECT, "", "", "", None, None, None, b"")
 _SLICE = 0.1                 # seconds a wait blocks at most between looks (Ctrl-C stays prompt)
+_RESYNC_KINDS = frozenset({EventKind.CLUSTER_RECONNECT, EventKind.CLUSTER_LOST_NOTIFICATIONS})
 _CATCH_UP = 0.2              # seconds a feed waits at most for the view to apply what its port holds
 
 # The open views' cores per Cluster object (weakly: a view's lifetime is its own).
@@ -44,12 +45,14 @@ def register_core(cluster: typing.Any, core: typing.Any) -> None:
 class ViewFeed:
     """The events of one group or resource, pushed by a live view's reader."""
 
-    __slots__ = ("_core", "_key", "_kind", "_also", "_cond", "_events", "_lost", "_closed")
+    __slots__ = ("_core", "_key", "_kind", "_kinds", "_also", "_cond", "_events", "_lost", "_closed")
 
-    def __init__(self, core: typing.Any, name: str, kind: str, also: typing.FrozenSet[EventKind]) -> None:
+    def __init__(self, core: typing.Any, name: str, kind: str, kinds: typing.FrozenSet[EventKind],
+                 also: typing.FrozenSet[EventKind]) -> None:
         self._core = core
         self._key = name_key(name)
         self._kind = kind           # "group", "resource" or "node": the model's table of the object
+        self._kinds = kinds         # the object's event kinds (a resource may share a group's name)
         self._also = also           # event kinds passed whatever they name (a drain's roles moving)
         self._cond = threading.Condition(threading.Lock())
         self._events: typing.Deque[ClusterEvent] = collections.deque()
@@ -58,7 +61,7 @@ class ViewFeed:
 
     # ---- the reader's side (called with the view's lock held) -------------------------------
     def push(self, event: ClusterEvent) -> None:
-        if event.kind not in self._also and name_key(event.name) != self._key:
+        if event.kind not in self._also and (event.kind not in self._kinds or name_key(event.name) != self._key):
             return
         with self._cond:
             self._events.append(event)
@@ -87,6 +90,10 @@ class ViewFeed:
         with self._cond:
             while not self._events:
                 if self._lost or self._closed:
+                    return None
+                thread = self._core.thread
+                if thread is None or not thread.is_alive():
+                    self._lost = True       # the reader ended without a close: nothing more will come
                     return None
                 left = _SLICE if end is None else min(_SLICE, end - time.monotonic())
                 if left <= 0:
@@ -127,17 +134,18 @@ def _row(model: typing.Any, kind: str, key: str) -> typing.Optional[typing.Tuple
     return int(row.state), (getattr(row, "owner_node", "") or None)
 
 
-def open_feed(cluster: typing.Any, name: str, kind: str, also: typing.FrozenSet[EventKind] = frozenset()
+def open_feed(cluster: typing.Any, name: str, kind: str, kinds: typing.Iterable[EventKind],
+              also: typing.FrozenSet[EventKind] = frozenset()
               ) -> typing.Optional[typing.Tuple[ViewFeed, typing.Tuple[int, typing.Optional[str]]]]:
     """A feed of the object -- kind "group", "resource" or "node" -- from an open, current
-    live view of `cluster`, with its seed (state, owner) read from the same model; `also`:
-    event kinds delivered whatever object they name.  None when there is no such view or
+    live view of `cluster`, with its seed (state, owner) read from the same model: the events
+    of `kinds` that name it, and those of `also` whatever they name.  None when there is no such view or
     the view does not know the object (then the caller watches with a port of its own)."""
     with _CORES_LOCK:
         cores = list(_CORES.get(cluster, ()))
     for core in cores:
         _catch_up(core)
-        feed = ViewFeed(core, name, kind, also)
+        feed = ViewFeed(core, name, kind, frozenset(kinds) | _RESYNC_KINDS, also)
         with core.lock:
             thread = core.thread
             if core.closed or core.stale or thread is None or not thread.is_alive():

@@ -394,6 +394,12 @@ class _Core:
             self.error = exc                 # must not retry forever over one node's answer)
             self.close_node_handle(key)
             return None
+        except ValueError as exc:            # a malformed property list: this node's answer only
+            if self.cluster.closed:
+                raise                        # the cluster closed under the view (run() ends)
+            self.error = exc
+            self.close_node_handle(key)
+            return None
 
     def read_node_statuses(self, snap: Snapshot, before: typing.Dict[str, NodeStatus]) -> typing.Dict[str, NodeStatus]:
         """{node (keyed): status} of the nodes that are not Up, at a full read."""
@@ -602,6 +608,7 @@ class _Core:
         thread = self.thread
         if thread is not None and thread is not threading.current_thread():
             thread.join()
+        if thread is None or not thread.is_alive():      # no reader (a failed start) or it ended
             self.close_node_handles()
 
 

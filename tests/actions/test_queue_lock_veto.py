@@ -165,3 +165,19 @@ def test_the_knobs_refuse_bad_values(s):
         s.set_group_locked(SQL, "yes")
     with pytest.raises(ValueError):
         s.set_resource_outcome("SQL Server", "refuse")
+
+
+def test_a_drain_takes_a_move_queued_onto_its_node_out_of_the_queue(queue, c):
+    s = queue
+    with c.open_group(SQL) as a, c.open_group(FS) as b, c.open_node("NODE1") as n1:
+        a.move(elsewhere(c, SQL))                               # the one move that may run
+        b_source = b.status().owner_node
+        queued = b.move("NODE1", flags=QUEUE)
+        assert status_information(c, FS) & QUEUED_BIT
+        drain = n1.pause(drain=True)
+        s.advance(600)
+        assert drain.wait(10).ok                                # not held by a move that can never start
+        assert status_information(c, FS) & QUEUED_BIT == 0
+        assert b.status().owner_node == b_source
+        queued.close()
+        n1.resume().wait(0)

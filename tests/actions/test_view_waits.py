@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from clusapi_py import ClusterOperationFailedError, GroupState, ResourceState
+from clusapi_py import ClusterOperationFailedError, EventKind, GroupState, ResourceState
 from clusapi_py._bindings import FUNCTION_NAMES
 from clusapi_py.events.feed import ViewFeed
 
@@ -157,3 +157,25 @@ def test_a_view_closed_mid_drain_hands_over_to_a_port(s, c):
         s.advance(600)
         assert op.wait(10).ok
         n.resume().wait(0)
+
+
+def test_a_resource_named_like_its_group_does_not_confuse_the_groups_wait(s, c):
+    s.add_group("APP", owner_node="NODE1", state="ONLINE")
+    s.add_resource("APP", "APP", state="ONLINE")             # a network name named after its role
+    s.add_resource("APP disk", "APP", state="ONLINE")
+    with c.live_view() as view, c.open_group("APP") as g:
+        view.flush()
+        outcome = g.offline().wait(10)
+        assert outcome.ok and outcome.state is GroupState.OFFLINE
+        assert all(e.kind in (EventKind.GROUP_STATE, EventKind.GROUP_OWNER_NODE, EventKind.GROUP_PROPERTIES)
+                   for e in outcome.events)
+
+
+def test_an_operation_dropped_without_a_wait_leaves_the_view(s, c):
+    import gc
+    s.manual_clock = True
+    with c.live_view() as view, c.open_group(SQL) as g:
+        g.move("NODE3")                                        # never waited on, never closed
+        gc.collect()
+        assert view._core.feeds == []
+        s.advance(60)

@@ -135,6 +135,7 @@ def test_props_set_values_follow_the_current_type(tmp_path):
     (("set", "group", "FS01", "NoSuch=3"), "no common property"),
     (("set", "group", "FS01", "Blob=zz", "--private"), "no private property"),
     (("group", "FS01", "--dry-run"), "--dry-run goes with"),
+    (("set", "group", "FS01", "Priority=1", "priority=2"), "given twice"),
 ])
 def test_props_set_usage_errors(argv, words):
     code, out, err = run("--sim", "props", *argv)

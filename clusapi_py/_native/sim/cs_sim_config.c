@@ -126,20 +126,52 @@ static DWORD parse_expression(sim *s, const WCHAR *e, objvec *out)
 
 /* Whether `from` depends on `target` through its providers: 1, 0, or -1
  * when the chain is deeper than MAX_DEPTH. */
-static int reaches(const sim_obj *from, const sim_obj *target, int depth)
+static int reaches(const sim_obj *from, const sim_obj *target)
 {
-    size_t i;
-    if (depth > MAX_DEPTH)
+    /* breadth first, each resource visited once (a diamond of dependencies is not walked
+     * once per path); -1 also when the work list cannot be allocated */
+    typedef struct { const sim_obj *o; int depth; } step;
+    step *list;
+    size_t n = 1, cap = 16, head, j;
+    int found = 0;
+    list = (step *)malloc(cap * sizeof(*list));
+    if (list == NULL)
         return -1;
-    for (i = 0; i < from->deps.n; i++) {
-        int found;
-        if (from->deps.v[i] == target)
-            return 1;
-        found = reaches(from->deps.v[i], target, depth + 1);
-        if (found != 0)
-            return found;
+    list[0].o = from;
+    list[0].depth = 0;
+    for (head = 0; head < n && !found; head++) {
+        const sim_obj *cur = list[head].o;
+        size_t i;
+        for (i = 0; i < cur->deps.n && !found; i++) {
+            const sim_obj *p = cur->deps.v[i];
+            if (p == target) {
+                found = 1;
+                break;
+            }
+            if (list[head].depth + 1 > MAX_DEPTH) {
+                found = -1;
+                break;
+            }
+            for (j = 0; j < n && list[j].o != p; j++)
+                ;
+            if (j < n)
+                continue;               /* seen */
+            if (n == cap) {
+                step *grown = (step *)realloc(list, 2 * cap * sizeof(*list));
+                if (grown == NULL) {
+                    found = -1;
+                    break;
+                }
+                list = grown;
+                cap *= 2;
+            }
+            list[n].o = p;
+            list[n].depth = list[head].depth + 1;
+            n++;
+        }
     }
-    return 0;
+    free(list);
+    return found;
 }
 
 static DWORD check_providers(const sim_obj *r, const objvec *deps)
@@ -150,7 +182,7 @@ static DWORD check_providers(const sim_obj *r, const objvec *deps)
         int loop;
         if (p == r || p->group != r->group)
             return ERROR_INVALID_PARAMETER;
-        loop = reaches(p, r, 0);
+        loop = reaches(p, r);
         if (loop < 0)
             return ERROR_INVALID_PARAMETER;
         if (loop > 0)

@@ -177,6 +177,11 @@ static int drain_node(sim *s, sim_obj *n)
         DWORD why;
         if (g->deleted || (g->node != n && g->drain_of != n && !(g->op && g->op_dst == n)))
             continue;               /* neither on n, nor moved off by this drain, nor moving onto n */
+        if (g->node != n && g->op && g->op_stage == 0) {
+            sim_queue_cancel(s, g);         /* queued to move onto the paused node: it never will */
+            changed = 1;
+            continue;
+        }
         if (sim_action_group_busy(g)) {     /* a move of this drain (or an action) under way */
             busy = 1;
             continue;

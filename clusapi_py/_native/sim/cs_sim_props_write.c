@@ -198,10 +198,14 @@ DWORD sim_props_write(sim *s, sim_obj *o, DWORD function, const uint8_t *in, siz
     for (i = 0; !err && i < count; i++)
         err = check_item(s, o, private_, &v[i]);
     if (!err && set) {
-        for (i = 0; !err && i < count; i++)
+        size_t stored = 0;      /* out of memory part-way: the event reports what was stored */
+        for (i = 0; !err && i < count; i++) {
             err = sim_props_set(s, o, v[i].name, v[i].n, private_, v[i].syntax, v[i].data, v[i].cb);
-        if (count > 0)
-            post_event(s, o, private_, v, count);
+            if (!err)
+                stored++;
+        }
+        if (stored > 0)
+            post_event(s, o, private_, v, stored);
         if (!err && private_ && o != NULL && o->kind == CS_KIND_RESOURCE && count > 0 &&
             (o->state == (int)ClusterResourceOnline || o->state == (int)ClusterResourceOnlinePending))
             err = ERROR_RESOURCE_PROPERTIES_STORED;

@@ -122,16 +122,17 @@ DWORD cs_sim_surface_netif_open_enum(uint64_t cluster, LPCWSTR node_name, LPCWST
     if (h == NULL)
         err = ERROR_INVALID_HANDLE;
     if (!err && node_name != NULL && node_name[0] != 0 &&
-        (node = sim_set_find(&h->s->sets[CS_KIND_NODE], node_name, cs_wlen(node_name))) == NULL)
+        ((node = sim_set_find(&h->s->sets[CS_KIND_NODE], node_name, cs_wlen(node_name))) == NULL || node->deleted))
         err = ERROR_CLUSTER_NODE_NOT_FOUND;
     if (!err && network_name != NULL && network_name[0] != 0 &&
-        (network = sim_set_find(&h->s->sets[CS_KIND_NETWORK], network_name, cs_wlen(network_name))) == NULL)
+        ((network = sim_set_find(&h->s->sets[CS_KIND_NETWORK], network_name, cs_wlen(network_name))) == NULL ||
+         network->deleted))
         err = ERROR_CLUSTER_NETWORK_NOT_FOUND;
     if (!err) {
         ebuild eb;
         sim_eb_init(&eb);
         for (o = h->s->sets[CS_KIND_NETINTERFACE].head; o; o = o->next)
-            if ((node == NULL || o->node == node) && (network == NULL || o->network == network))
+            if (!o->deleted && (node == NULL || o->node == node) && (network == NULL || o->network == network))
                 sim_eb_add(&eb, 0, o->state, &o->name, &o->id, NULL, NULL, NULL);
         err = sim_enum_handle(h->s, HK_NETIFENUM, h, &eb, token);
     }

@@ -57,10 +57,11 @@ DWORD cs_sim_surface_restype_open_enum(uint64_t cluster, LPCWSTR type_name, DWOR
         sim_eb_init(&eb);
         if (what & RESTYPE_ENUM_NODES)          /* every node can host every type here */
             for (o = s->sets[CS_KIND_NODE].head; o; o = o->next)
-                sim_eb_add(&eb, RESTYPE_ENUM_NODES, o->state, &o->name, &o->id, NULL, NULL, NULL);
+                if (!o->deleted)
+                    sim_eb_add(&eb, RESTYPE_ENUM_NODES, o->state, &o->name, &o->id, NULL, NULL, NULL);
         if (what & RESTYPE_ENUM_RESOURCES)
             for (o = s->sets[CS_KIND_RESOURCE].head; o; o = o->next)
-                if (cs_wieq(o->type.p, o->type.n, type->p, type->n))
+                if (!o->deleted && cs_wieq(o->type.p, o->type.n, type->p, type->n))
                     sim_eb_add(&eb, RESTYPE_ENUM_RESOURCES, o->state, &o->name, &o->id, NULL, NULL, NULL);
         err = sim_enum_handle(h->s, HK_RESTYPEENUM, h, &eb, token);
     }
