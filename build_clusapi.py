@@ -92,9 +92,9 @@ class Buffer:
 class FFI:
     NULL: Pointer[Any]
     @overload
-    def new(self, cdecl: Literal["int *", "int32_t *", "uint32_t *", "uint64_t *"], /) -> Pointer[int]: ...
+    def new(self, cdecl: Literal["int *", "int32_t *", "uint32_t *", "uint64_t *", "size_t *"], /) -> Pointer[int]: ...
     @overload
-    def new(self, cdecl: Literal["uint32_t[]"], init: int, /) -> Pointer[int]: ...
+    def new(self, cdecl: Literal["uint32_t[]", "uint8_t[]"], init: int, /) -> Pointer[int]: ...
     @overload
     def new(self, cdecl: Literal["int64_t[]", "uint64_t[]"], init: Sequence[int], /) -> Pointer[int]: ...
     @overload
@@ -125,7 +125,7 @@ lib: Lib
 '''
 
 _CHAR16 = ("char16_t *", "wchar_t *")       # cs_char: char16_t off Windows, wchar_t on it
-_INT_POINTERS = ("int *", "uint32_t *", "uint64_t *", "int64_t *", "int32_t *", "uint8_t *")
+_INT_POINTERS = ("int *", "uint32_t *", "uint64_t *", "int64_t *", "int32_t *", "uint8_t *", "size_t *")
 
 
 def _annotation(ctype, argument):

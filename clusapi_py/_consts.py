@@ -12,6 +12,7 @@ ERROR_INVALID_PARAMETER = lib.ERROR_INVALID_PARAMETER   # a simulator control ca
 ERROR_MOD_NOT_FOUND = lib.ERROR_MOD_NOT_FOUND           # the system backend could not load clusapi.dll
 ERROR_BUSY = lib.ERROR_BUSY                             # cs_detach on a handle that is in use
 ERROR_ALREADY_EXISTS = lib.ERROR_ALREADY_EXISTS         # a simulator add_* of a name that is taken
+ERROR_MORE_DATA = lib.ERROR_MORE_DATA                   # a simulator property list larger than the buffer given
 ERROR_RESOURCE_FAILED = lib.ERROR_RESOURCE_FAILED       # what a failed operation is reported with
 ERROR_IO_PENDING = lib.ERROR_IO_PENDING                 # an action accepted, going on in the cluster (not a failure)
 ERROR_RESOURCE_PROPERTIES_STORED = lib.ERROR_RESOURCE_PROPERTIES_STORED   # 5024: property values stored, effective at the next online

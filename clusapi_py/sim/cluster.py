@@ -68,6 +68,9 @@ class SimulatedCluster(SingleOwner, Backend):
     __slots__ = ("_topology", "_scenario")
     _topology: dict[str, Any]
     _scenario: Runner | None
+    # The control functions (cs_sim_*, api/cs_sim_control.h) this simulator is driven
+    # through: the extension's; the simulated clusapi.dll's tests drive the DLL's own.
+    _lib = lib
 
     def __init__(self, topology: TopologySource | None = None) -> None:
         self._id = 0
@@ -78,7 +81,7 @@ class SimulatedCluster(SingleOwner, Backend):
             topology = read_topology_file(topology)
         norm = normalize_topology(topology)
         out = ffi.new("int *")
-        code = lib.cs_sim_create(out)
+        code = self._lib.cs_sim_create(out)
         if code and out[0] == -1:
             raise errors.ClusterError(code, "", "simulator: could not be created: %d simulators exist, the most "
                                       "that can at once; release some (del, or let them be collected)"
@@ -100,36 +103,37 @@ class SimulatedCluster(SingleOwner, Backend):
     def _populate(self, t: dict[str, Any]) -> None:
         c, v = t["cluster"], t["cluster"]["version"]
         ck = self._check
-        ck(lib.cs_sim_set_cluster(self._id, c["name"], _multi_sz(c["aliases"]), v["major"], v["minor"], v["build"],
-                                  v["vendor_id"], v["csd_version"], v["highest_version"], v["lowest_version"],
-                                  v["flags"]), "cluster")
+        ck(self._lib.cs_sim_set_cluster(self._id, c["name"], _multi_sz(c["aliases"]), v["major"], v["minor"],
+                                        v["build"], v["vendor_id"], v["csd_version"], v["highest_version"],
+                                        v["lowest_version"], v["flags"]), "cluster")
         for name in t["resource_types"]:
-            ck(lib.cs_sim_add_resource_type(self._id, name), "resource type %r" % name)
+            ck(self._lib.cs_sim_add_resource_type(self._id, name), "resource type %r" % name)
         for n in t["nodes"]:
-            ck(lib.cs_sim_add_node(self._id, n["name"], n["id"], NodeState[n["state"]]), "node %r" % n["name"])
+            ck(self._lib.cs_sim_add_node(self._id, n["name"], n["id"], NodeState[n["state"]]), "node %r" % n["name"])
         for n in t["networks"]:
-            ck(lib.cs_sim_add_network(self._id, n["name"], n["id"], NetworkState[n["state"]]),
+            ck(self._lib.cs_sim_add_network(self._id, n["name"], n["id"], NetworkState[n["state"]]),
                "network %r" % n["name"])
         for n in t["netinterfaces"]:
-            ck(lib.cs_sim_add_netinterface(self._id, n["name"], n["id"], n["node"], n["network"],
-                                           NetInterfaceState[n["state"]]), "net interface %r" % n["name"])
+            ck(self._lib.cs_sim_add_netinterface(self._id, n["name"], n["id"], n["node"], n["network"],
+                                                 NetInterfaceState[n["state"]]), "net interface %r" % n["name"])
         for g in t["groups"]:
-            ck(lib.cs_sim_add_group(self._id, g["name"], g["id"], GroupState[g["state"]], g["owner_node"] or ffi.NULL,
-                                    _multi_sz(g["preferred_owners"])), "group %r" % g["name"])
+            ck(self._lib.cs_sim_add_group(self._id, g["name"], g["id"], GroupState[g["state"]],
+                                          g["owner_node"] or ffi.NULL, _multi_sz(g["preferred_owners"])),
+               "group %r" % g["name"])
         for r in dependency_order(t["resources"]):
-            ck(lib.cs_sim_add_resource(self._id, r["name"], r["id"], r["type"], r["group"],
-                                       ResourceState[r["state"]], _multi_sz(r["dependencies"]),
-                                       _multi_sz(r["possible_owners"])), "resource %r" % r["name"])
+            ck(self._lib.cs_sim_add_resource(self._id, r["name"], r["id"], r["type"], r["group"],
+                                             ResourceState[r["state"]], _multi_sz(r["dependencies"]),
+                                             _multi_sz(r["possible_owners"])), "resource %r" % r["name"])
         q = t["quorum"]
-        ck(lib.cs_sim_set_quorum(self._id, q["resource"], q["device"], q["max_log_size"]), "quorum")
+        ck(self._lib.cs_sim_set_quorum(self._id, q["resource"], q["device"], q["max_log_size"]), "quorum")
         self._populate_properties(t)
         for v in t["shared_volumes"]:
             self._set_volume(v)
 
     def _set_volume(self, v: dict[str, Any]) -> None:
-        self._check(lib.cs_sim_set_shared_volume(self._id, v["resource"], v["path"], v["volume_name"],
-                                                 v["label"], v["partition_number"], v["total_bytes"], v["free_bytes"],
-                                                 v["fault_state"], v["backup_state"]),
+        self._check(self._lib.cs_sim_set_shared_volume(self._id, v["resource"], v["path"], v["volume_name"],
+                                                       v["label"], v["partition_number"], v["total_bytes"],
+                                                       v["free_bytes"], v["fault_state"], v["backup_state"]),
                     "shared volume %r" % v["resource"])
 
     def _volume(self, resource: str) -> dict[str, Any]:
@@ -190,7 +194,7 @@ class SimulatedCluster(SingleOwner, Backend):
         for kind, name, o in targets:
             for key, private in (("properties", False), ("private_properties", True)):
                 if o.get(key):
-                    _props.set_properties(self._id, kind, name, o[key], private, self._check)
+                    _props.set_properties(self._lib, self._id, kind, name, o[key], private, self._check)
 
     @property
     def scenario(self) -> Runner | None:
@@ -206,14 +210,14 @@ class SimulatedCluster(SingleOwner, Backend):
         if sim_id:
             self._id = 0
             try:
-                lib.cs_sim_release(sim_id)
+                self._lib.cs_sim_release(sim_id)
             except Exception:  # pragma: no cover - interpreter teardown
                 pass
 
     def _waits(self) -> bool:
         # Only a simulated round trip with latency waits; at 0 a walk is a
         # few microseconds, over before a Ctrl-C could matter.
-        return bool(lib.cs_sim_get_latency(self._id) > 0)
+        return bool(self._lib.cs_sim_get_latency(self._id) > 0)
 
     def __repr__(self) -> str:
         return "<SimulatedCluster %r>" % self._topology["cluster"]["name"]
@@ -237,7 +241,7 @@ class SimulatedCluster(SingleOwner, Backend):
         dict of name -> value (Python values, or the topology's JSON forms).  A value
         keeps the syntax the property already has; a new property's syntax is
         inferred.  Nothing is set when any value is refused."""
-        _props.set_properties(self._id, kind, name, values, private, self._check)
+        _props.set_properties(self._lib, self._id, kind, name, values, private, self._check)
 
     def set_version(self, *, major: int | None = None, minor: int | None = None, build: int | None = None) -> None:
         """Changes the cluster's version (GetClusterInformation): the properties a
@@ -246,19 +250,19 @@ class SimulatedCluster(SingleOwner, Backend):
         major = v["major"] if major is None else major
         minor = v["minor"] if minor is None else minor
         build = v["build"] if build is None else build
-        _props.set_version(self._id, major, minor, build, self._check)
+        _props.set_version(self._lib, self._id, major, minor, build, self._check)
         v.update(major=major, minor=minor, build=build)
 
     def property_list(self, kind: str, name: str | None = None, private: bool = False) -> list[Property]:
         """The properties the simulator serves for an object (read-write then
         read-only), read without a handle."""
-        return _props.read_properties(self._id, kind, name, private, self._check)
+        return _props.read_properties(self._lib, self._id, kind, name, private, self._check)
 
     # ---- knobs ------------------------------------------------------------------------
     @property
     def latency(self) -> float:
         """Seconds each round trip takes (slept in C with the GIL released)."""
-        return lib.cs_sim_get_latency(self._id)
+        return self._lib.cs_sim_get_latency(self._id)
 
     @latency.setter
     def latency(self, seconds: float) -> None:
@@ -266,19 +270,19 @@ class SimulatedCluster(SingleOwner, Backend):
             raise TypeError("latency must be a number of seconds")
         if not 0 <= seconds <= 60:
             raise ValueError("latency must be between 0 and 60 seconds")
-        self._check(lib.cs_sim_set_latency(self._id, float(seconds)), "latency")
+        self._check(self._lib.cs_sim_set_latency(self._id, float(seconds)), "latency")
 
     @property
     def principal_rights(self) -> Rights:
         """What the simulated caller may do: "all", "read" or "none"."""
-        value = lib.cs_sim_get_rights(self._id)
+        value = self._lib.cs_sim_get_rights(self._id)
         return {v: k for k, v in _RIGHTS.items()}[value]
 
     @principal_rights.setter
     def principal_rights(self, rights: Rights) -> None:
         if rights not in _RIGHTS:
             raise ValueError("principal_rights must be 'all', 'read' or 'none', not %r" % (rights,))
-        self._check(lib.cs_sim_set_rights(self._id, _RIGHTS[rights]), "rights")
+        self._check(self._lib.cs_sim_set_rights(self._id, _RIGHTS[rights]), "rights")
 
     @staticmethod
     def _function_id(function: str) -> int:
@@ -296,30 +300,30 @@ class SimulatedCluster(SingleOwner, Backend):
             raise ValueError("error must be a nonzero Win32 code")
         if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= 0xFFFFFFFF:
             raise ValueError("count must be an int >= 0")
-        self._check(lib.cs_sim_fail(self._id, fid, error, count), "fault")
+        self._check(self._lib.cs_sim_fail(self._id, fid, error, count), "fault")
 
     def hide(self, function: str, hidden: bool = True) -> None:
         """Makes the export missing (hidden=False brings it back)."""
-        self._check(lib.cs_sim_hide(self._id, self._function_id(function), 1 if hidden else 0), "function")
+        self._check(self._lib.cs_sim_hide(self._id, self._function_id(function), 1 if hidden else 0), "function")
 
     def calls(self, function: str | None = None) -> int:
         """Backend calls made so far: all of them, or those of one function."""
         fid = -1 if function is None else self._function_id(function)
-        return int(lib.cs_sim_calls(self._id, fid))
+        return int(self._lib.cs_sim_calls(self._id, fid))
 
     def round_trips(self, function: str | None = None) -> int:
         """Like calls(), counting only the calls that are RPCs in the real clusapi.dll."""
         fid = -1 if function is None else self._function_id(function)
-        return int(lib.cs_sim_round_trips(self._id, fid))
+        return int(self._lib.cs_sim_round_trips(self._id, fid))
 
     def reset_calls(self) -> None:
         """Sets every call counter back to 0."""
-        self._check(lib.cs_sim_reset_calls(self._id), "counters")
+        self._check(self._lib.cs_sim_reset_calls(self._id), "counters")
 
     def open_handles(self) -> dict[str, int]:
         """Handles the simulator holds open, by kind: {"cluster": 0, "node": 0, ..., "enum": 0}."""
         counts = ffi.new("uint32_t[]", b.lib.CS_KIND_COUNT)
-        self._check(lib.cs_sim_open_handles(self._id, counts), "counters")
+        self._check(self._lib.cs_sim_open_handles(self._id, counts), "counters")
         return {name: int(counts[i]) for i, name in enumerate(kinds.TOKEN_KIND_NAMES)}
 
     # ---- notifications -----------------------------------------------------------------
@@ -327,7 +331,7 @@ class SimulatedCluster(SingleOwner, Backend):
     def notification_queue_limit(self) -> int:
         """Events a notification port holds before it overflows: the queued events are
         then dropped and the port delivers one CLUSTER_LOST_NOTIFICATIONS."""
-        return int(lib.cs_sim_get_notification_queue_limit(self._id))
+        return int(self._lib.cs_sim_get_notification_queue_limit(self._id))
 
     @notification_queue_limit.setter
     def notification_queue_limit(self, limit: int) -> None:
@@ -335,7 +339,7 @@ class SimulatedCluster(SingleOwner, Backend):
             raise TypeError("notification_queue_limit must be an int")
         if not 1 <= limit <= 0xFFFFFFFF:
             raise ValueError("notification_queue_limit must be between 1 and 2**32 - 1")
-        self._check(lib.cs_sim_set_notification_queue_limit(self._id, limit), "notification queue limit")
+        self._check(self._lib.cs_sim_set_notification_queue_limit(self._id, limit), "notification queue limit")
 
     def break_connection(self, seconds: float) -> None:
         """For `seconds`, every round trip through a cluster opened by name (RPC) fails with
@@ -346,14 +350,14 @@ class SimulatedCluster(SingleOwner, Backend):
             raise TypeError("seconds must be a number")
         if not 0 < seconds <= 3600:
             raise ValueError("seconds must be > 0 and <= 3600")
-        self._check(lib.cs_sim_break_connection(self._id, float(seconds)), "break_connection")
+        self._check(self._lib.cs_sim_break_connection(self._id, float(seconds)), "break_connection")
 
     # ---- actions (Online/Offline/Move/Fail/Restart: sim/cs_sim_actions.c) ---------------
     @property
     def action_seconds(self) -> float:
         """How long each pending phase of an action lasts (OnlinePending, OfflinePending), in
         seconds of the simulator's clock: real time, or the manual clock (`manual_clock`)."""
-        return float(lib.cs_sim_get_action_seconds(self._id))
+        return float(self._lib.cs_sim_get_action_seconds(self._id))
 
     @action_seconds.setter
     def action_seconds(self, seconds: float) -> None:
@@ -361,19 +365,19 @@ class SimulatedCluster(SingleOwner, Backend):
             raise TypeError("action_seconds must be a number of seconds")
         if not 0 <= seconds <= 3600:
             raise ValueError("action_seconds must be between 0 and 3600 seconds")
-        self._check(lib.cs_sim_set_action_seconds(self._id, float(seconds)), "action_seconds")
+        self._check(self._lib.cs_sim_set_action_seconds(self._id, float(seconds)), "action_seconds")
 
     @property
     def manual_clock(self) -> bool:
         """True: the actions' clock stands still until `advance()` moves it (a pending phase
         then lasts until a test has advanced `action_seconds`); False: real time."""
-        return lib.cs_sim_get_manual_clock(self._id) == 1
+        return self._lib.cs_sim_get_manual_clock(self._id) == 1
 
     @manual_clock.setter
     def manual_clock(self, manual: bool) -> None:
         if not isinstance(manual, bool):
             raise TypeError("manual_clock must be True or False")
-        self._check(lib.cs_sim_set_manual_clock(self._id, 1 if manual else 0), "manual_clock")
+        self._check(self._lib.cs_sim_set_manual_clock(self._id, 1 if manual else 0), "manual_clock")
 
     def advance(self, seconds: float) -> None:
         """Moves the manual clock forward: every pending phase that ends by then ends now,
@@ -384,7 +388,7 @@ class SimulatedCluster(SingleOwner, Backend):
             raise ValueError("seconds must be between 0 and 1e9")
         if not self.manual_clock:
             raise ValueError("advance() needs the manual clock: set manual_clock = True first")
-        self._check(lib.cs_sim_advance(self._id, float(seconds)), "advance")
+        self._check(self._lib.cs_sim_advance(self._id, float(seconds)), "advance")
 
     def set_resource_outcome(self, name: str, outcome: Literal["succeed", "fail", "hang", "veto"],
                              node: str | None = None) -> None:
@@ -398,7 +402,7 @@ class SimulatedCluster(SingleOwner, Backend):
         if outcome not in _OUTCOMES:
             raise ValueError("outcome must be 'succeed', 'fail', 'hang' or 'veto', not %r" % (outcome,))
         where = ffi.NULL if node is None else name_arg(node, "node")
-        self._check(lib.cs_sim_set_resource_outcome(self._id, name_arg(name), _OUTCOMES[outcome], where),
+        self._check(self._lib.cs_sim_set_resource_outcome(self._id, name_arg(name), _OUTCOMES[outcome], where),
                     "resource outcome")
 
     @property
@@ -407,7 +411,7 @@ class SimulatedCluster(SingleOwner, Backend):
         with GroupMoveFlags.QUEUE_ENABLED while that many run is queued: it answers 997, the
         group stays where it is with StatusInformation 0x4 (WAITING_IN_QUEUE_FOR_MOVE) until
         its turn (HIGH_PRIORITY_START first); acting on a queued group is refused with 5959."""
-        return int(lib.cs_sim_get_parallel_moves(self._id))
+        return int(self._lib.cs_sim_get_parallel_moves(self._id))
 
     @parallel_moves.setter
     def parallel_moves(self, moves: int) -> None:
@@ -415,7 +419,7 @@ class SimulatedCluster(SingleOwner, Backend):
             raise TypeError("parallel_moves must be an int")
         if not 0 <= moves <= 1000000:
             raise ValueError("parallel_moves must be between 0 (no limit) and 1000000")
-        self._check(lib.cs_sim_set_parallel_moves(self._id, moves), "parallel_moves")
+        self._check(self._lib.cs_sim_set_parallel_moves(self._id, moves), "parallel_moves")
 
     def set_group_locked(self, name: str, locked: bool = True) -> None:
         """Sets or clears the group's locked mode (StatusInformation 0x1, with its property
@@ -423,7 +427,7 @@ class SimulatedCluster(SingleOwner, Backend):
         (ERROR_CLUSTER_RESOURCE_LOCKED_STATUS) unless made with IGNORE_RESOURCE_STATUS."""
         if not isinstance(locked, bool):
             raise TypeError("locked must be True or False")
-        self._check(lib.cs_sim_set_group_locked(self._id, name_arg(name), 1 if locked else 0),
+        self._check(self._lib.cs_sim_set_group_locked(self._id, name_arg(name), 1 if locked else 0),
                     "group %r locked mode" % (name,))
 
     @property
@@ -443,7 +447,7 @@ class SimulatedCluster(SingleOwner, Backend):
     # ---- changing the cluster ----------------------------------------------------------
     def _set_state(self, kind: ObjectKind, enum_cls: type[_E], name: str, state: _E | int | str) -> None:
         member = coerce_state(enum_cls, state)
-        self._check(lib.cs_sim_set_state(self._id, _KINDS[kind], name_arg(name), int(member)),
+        self._check(self._lib.cs_sim_set_state(self._id, _KINDS[kind], name_arg(name), int(member)),
                     "%s %r state" % (kind, name))
 
     def set_node_state(self, name: str, state: NodeState | int | str) -> None:
@@ -470,40 +474,41 @@ class SimulatedCluster(SingleOwner, Backend):
 
     def move_group(self, name: str, node: str) -> None:
         """Makes `node` the group's owner (and its resources')."""
-        self._check(lib.cs_sim_move_group(self._id, name_arg(name), name_arg(node)), "move of %r" % name)
+        self._check(self._lib.cs_sim_move_group(self._id, name_arg(name), name_arg(node)), "move of %r" % name)
 
     def add_node(self, name: str, id: str | None = None, state: NodeState | int | str = "UP") -> None:
         name = name_arg(name)
-        self._check(lib.cs_sim_add_node(self._id, name, id_arg(id, stable_id("node", name)),
-                                        int(coerce_state(NodeState, state))), "node %r" % name)
+        self._check(self._lib.cs_sim_add_node(self._id, name, id_arg(id, stable_id("node", name)),
+                                              int(coerce_state(NodeState, state))), "node %r" % name)
 
     def add_group(self, name: str, owner_node: str | None = None, state: GroupState | int | str = "ONLINE",
                   id: str | None = None, preferred_owners: Iterable[str] = ()) -> None:
         name = name_arg(name)
         owner = ffi.NULL if owner_node is None else name_arg(owner_node)
-        self._check(lib.cs_sim_add_group(self._id, name, id_arg(id, stable_id("group", name)),
-                                         int(coerce_state(GroupState, state)), owner,
-                                         _multi_sz([name_arg(p) for p in preferred_owners])), "group %r" % name)
+        self._check(self._lib.cs_sim_add_group(self._id, name, id_arg(id, stable_id("group", name)),
+                                               int(coerce_state(GroupState, state)), owner,
+                                               _multi_sz([name_arg(p) for p in preferred_owners])), "group %r" % name)
 
     def add_resource(self, name: str, group: str, type: str = "Generic Service",
                      state: ResourceState | int | str = "ONLINE", id: str | None = None,
                      dependencies: Iterable[str] = (), possible_owners: Iterable[str] = ()) -> None:
         name = name_arg(name)
-        self._check(lib.cs_sim_add_resource(self._id, name, id_arg(id, stable_id("resource", name)), name_arg(type),
-                                            name_arg(group), int(coerce_state(ResourceState, state)),
-                                            _multi_sz([name_arg(d) for d in dependencies]),
-                                            _multi_sz([name_arg(p) for p in possible_owners])),
+        self._check(self._lib.cs_sim_add_resource(self._id, name, id_arg(id, stable_id("resource", name)),
+                                                  name_arg(type), name_arg(group),
+                                                  int(coerce_state(ResourceState, state)),
+                                                  _multi_sz([name_arg(d) for d in dependencies]),
+                                                  _multi_sz([name_arg(p) for p in possible_owners])),
                     "resource %r" % name)
 
     def add_resource_type(self, name: str) -> None:
         """Lists one more resource type (a resource's type must be listed: add_resource
         of an unlisted type raises ClusterError 1813, as CreateClusterResource does)."""
         name = name_arg(name)
-        self._check(lib.cs_sim_add_resource_type(self._id, name), "resource type %r" % name)
+        self._check(self._lib.cs_sim_add_resource_type(self._id, name), "resource type %r" % name)
         self._topology["resource_types"].append(name)
 
     def _delete(self, kind: ObjectKind, name: str) -> None:
-        self._check(lib.cs_sim_delete(self._id, _KINDS[kind], name_arg(name)), "%s %r" % (kind, name))
+        self._check(self._lib.cs_sim_delete(self._id, _KINDS[kind], name_arg(name)), "%s %r" % (kind, name))
 
     def delete_node(self, name: str) -> None:
         self._delete("node", name)
@@ -529,5 +534,5 @@ class SimulatedCluster(SingleOwner, Backend):
             raise ValueError("kind must be one of %s" % ", ".join(_KINDS))
         if isinstance(calls, bool) or not isinstance(calls, int) or calls < 1:
             raise ValueError("calls must be an int >= 1")
-        self._check(lib.cs_sim_delete_after(self._id, self._function_id(function), calls, _KINDS[kind],
-                                            name_arg(name)), "%s %r" % (kind, name))
+        self._check(self._lib.cs_sim_delete_after(self._id, self._function_id(function), calls, _KINDS[kind],
+                                                  name_arg(name)), "%s %r" % (kind, name))

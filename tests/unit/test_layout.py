@@ -445,13 +445,14 @@ def _api_names():
 
 
 def _lib_uses():
-    """{module: {name}}: every `lib.<name>` (or `<module>.lib.<name>`) in the package's code."""
+    """{module: {name}}: every `lib.<name>` (or `<module>.lib.<name>`, `self._lib.<name>`, and a
+    control library passed in as `ctl`: sim/props.py) in the package's code."""
     uses = {}
     for module, path in MODULES.items():
         for node in ast.walk(_parse(path)):
             if isinstance(node, ast.Attribute) and (
-                    (isinstance(node.value, ast.Name) and node.value.id == "lib")
-                    or (isinstance(node.value, ast.Attribute) and node.value.attr == "lib")):
+                    (isinstance(node.value, ast.Name) and node.value.id in ("lib", "ctl"))
+                    or (isinstance(node.value, ast.Attribute) and node.value.attr in ("lib", "_lib"))):
                 uses.setdefault(module, set()).add(node.attr)
     return uses
 

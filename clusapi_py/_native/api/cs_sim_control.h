@@ -66,12 +66,15 @@ uint32_t cs_sim_break_connection(int sim, double seconds);
  * value's bytes as a property list carries them, of that syntax): it
  * replaces a default or an earlier value of the same name and privacy, or
  * adds a property (read-write unless a default of that name is read-only).
- * cs_sim_properties reads the list the control codes return (flags: 1
- * read-only, 2 private) into the result's bytes.  cs_sim_set_version sets
+ * cs_sim_properties copies the list the control codes return (flags: 1
+ * read-only, 2 private) into buf: *needed is its size; ERROR_MORE_DATA
+ * when cb is smaller (buf may be NULL with cb 0) -- caller-owned memory,
+ * so the simulated clusapi.dll exports it too.  cs_sim_set_version sets
  * the cluster's version: the defaults a later build added disappear. */
 uint32_t cs_sim_set_property(int sim, int kind, const cs_char *object, const cs_char *name, int private_,
                              uint32_t syntax, const uint8_t *data, size_t cb);
-uint32_t cs_sim_properties(int sim, int kind, const cs_char *object, int flags, cs_result **out);
+uint32_t cs_sim_properties(int sim, int kind, const cs_char *object, int flags, uint8_t *buf, size_t cb,
+                           size_t *needed);
 uint32_t cs_sim_set_version(int sim, uint16_t major, uint16_t minor, uint16_t build);
 
 /* Makes a resource a Cluster Shared Volume, or changes its volume: path

@@ -4,7 +4,6 @@
  * (cs_sim_props.h).
  */
 #include "sim/cs_sim_props.h"
-#include "core/cs_result.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -287,26 +286,31 @@ uint32_t cs_sim_set_version(int sim_id, uint16_t major, uint16_t minor, uint16_t
     return err;
 }
 
-uint32_t cs_sim_properties(int sim_id, int kind, const cs_char *object, int flags, cs_result **out)
+uint32_t cs_sim_properties(int sim_id, int kind, const cs_char *object, int flags, uint8_t *buf, size_t cb,
+                           size_t *needed)
 {
     sim *s;
     sim_obj *o = NULL;
     uint8_t *list = NULL;
-    size_t cb = 0;
+    size_t size = 0;
     DWORD err;
-    cs_builder bd = CS_BUILDER_INIT;
-    if (out == NULL || (kind != CS_KIND_CLUSTER && (!sim_valid_kind(kind) || cs_wempty(object))) ||
+    if (needed == NULL || (buf == NULL && cb != 0) ||
+        (kind != CS_KIND_CLUSTER && (!sim_valid_kind(kind) || cs_wempty(object))) ||
         (flags & ~(PF_RO | PF_PRIVATE)) != 0)
         return ERROR_INVALID_PARAMETER;
     s = sim_control_begin(sim_id, &err);
     if (!err && kind != CS_KIND_CLUSTER && (o = find_object(s, kind, object)) == NULL)
         err = sim_not_found(kind);
     if (!err)
-        err = sim_props_list(s, o, flags, &list, &cb);
+        err = sim_props_list(s, o, flags, &list, &size);
     sim_control_end();
     if (err)
         return err;
-    cs_bd_bytes(&bd, list, cb);
+    *needed = size;
+    if (size > cb)
+        err = ERROR_MORE_DATA;
+    else if (size)
+        memcpy(buf, list, size);
     free(list);
-    return cs_bd_deliver(&bd, out);
+    return err;
 }

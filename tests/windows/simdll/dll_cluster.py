@@ -6,10 +6,10 @@ clusapi.dll in System32).
 system backend's: ``open_cluster(backend=s)`` goes through the shim's
 system backend -- clusapi.dll loaded from System32, every export resolved
 with GetProcAddress -- into the DLL.  Its control methods (fail, calls,
-set_node_state, open_handles, ...) are SimulatedCluster's own, running
-against the DLL's exported control API (cs_sim_*, through ctypes, on the
-DLL's simulator) instead of the extension's: the same code, another
-``lib``.  Each instance starts from a fresh copy of the DLL's topology
+set_node_state, set_properties, open_handles, ...) are SimulatedCluster's
+own, calling the DLL's exported control API (cs_sim_*, through ctypes, on
+the DLL's simulator) instead of the extension's: the same code, another
+``_lib``.  Each instance starts from a fresh copy of the DLL's topology
 (cs_simdll_reset).
 
 What cannot work through a DLL: hide() (an export cannot be taken away
@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import ctypes
 import os
-import types
 from typing import Any
 
 import pytest
 
 from clusapi_py import _bindings
-from clusapi_py.sim import SimulatedCluster, cluster as _cluster_module
+from clusapi_py.sim import SimulatedCluster
 from clusapi_py.sim.topology import default_topology, normalize_topology
 
 _ffi = _bindings.ffi
@@ -101,40 +100,19 @@ class _DllLib:
         return call
 
 
-def _rebind(obj: Any, lib: _DllLib) -> Any:
-    """A SimulatedCluster function (or property) whose global `lib` is the DLL's."""
-    if isinstance(obj, property):
-        return property(_rebind(obj.fget, lib) if obj.fget else None, _rebind(obj.fset, lib) if obj.fset else None)
-    if isinstance(obj, staticmethod):
-        return obj
-    if isinstance(obj, types.FunctionType):
-        g = dict(_cluster_module.__dict__)
-        g["lib"] = lib
-        fn = types.FunctionType(obj.__code__, g, obj.__name__, obj.__defaults__, obj.__closure__)
-        fn.__kwdefaults__ = obj.__kwdefaults__
-        return fn
-    return obj
-
-
-_lib: _DllLib | None = None
 _class: type | None = None
 
 
 def dll_cluster_class() -> type:
-    global _lib, _class
+    """SimulatedCluster driven through the DLL's control exports (its `_lib`)."""
+    global _class
     if _class is None:
-        _lib = _DllLib(ctypes.CDLL(system32_clusapi()))
-        members = {}
-        for name, value in vars(SimulatedCluster).items():
-            if name in ("__init__", "__del__", "__dict__", "__weakref__", "__slots__", "__module__", "__doc__",
-                        "__qualname__") or name in SimulatedCluster.__slots__:
-                continue
-            members[name] = _rebind(value, _lib)
+        dll_lib = _DllLib(ctypes.CDLL(system32_clusapi()))
 
         def __init__(self: Any) -> None:
-            assert _lib is not None
-            _lib.reset()
+            dll_lib.reset()
             self._id = _bindings.lib.CS_SYSTEM_BACKEND    # open_cluster(backend=self) -> clusapi.dll
+            self._scenario = None
             self._topology = normalize_topology(default_topology())
 
         def __del__(self: Any) -> None:
@@ -143,8 +121,8 @@ def dll_cluster_class() -> type:
         def __repr__(self: Any) -> str:
             return "<DllSimulatedCluster %s>" % system32_clusapi()
 
-        members.update(__init__=__init__, __del__=__del__, __repr__=__repr__, __slots__=())
-        _class = type("DllSimulatedCluster", (SimulatedCluster,), members)
+        _class = type("DllSimulatedCluster", (SimulatedCluster,),
+                      dict(__init__=__init__, __del__=__del__, __repr__=__repr__, __slots__=(), _lib=dll_lib))
     return _class
 
 
