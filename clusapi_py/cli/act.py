@@ -39,6 +39,14 @@ def _wait_seconds(text: str) -> float:
     return value
 
 
+def add_wait_and_reason(parser: argparse.ArgumentParser, end: str) -> None:
+    """--wait (the timeout for `end`) and --reason, as every acting command takes them."""
+    parser.add_argument("--wait", type=_wait_seconds, default=DEFAULT_WAIT, metavar="SECONDS",
+                        help="timeout: the longest to wait for %s (default %g; 0: start and return)"
+                        % (end, DEFAULT_WAIT))
+    parser.add_argument("--reason", default=None, help="an audit reason (the *Ex2 calls: newest Windows only)")
+
+
 def _arguments(verbs: typing.Sequence[str], node: bool) -> typing.Callable[[argparse.ArgumentParser], None]:
     def add(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("verb", choices=verbs, help="what to do")
@@ -48,10 +56,7 @@ def _arguments(verbs: typing.Sequence[str], node: bool) -> typing.Callable[[argp
             parser.add_argument("--queue", action="store_true",
                                 help="move: QUEUE_ENABLED -- wait in the cluster's move queue when it is busy "
                                 "(a move still queued at the timeout exits 1, 'queued')")
-        parser.add_argument("--wait", type=_wait_seconds, default=DEFAULT_WAIT, metavar="SECONDS",
-                            help="timeout: the longest to wait for the end (default %g; 0: start and return)"
-                            % DEFAULT_WAIT)
-        parser.add_argument("--reason", default=None, help="an audit reason (the *Ex2 calls: newest Windows only)")
+        add_wait_and_reason(parser, "the end")
         parser.add_argument("--yes", action="store_true", help="confirm a verb that takes service down (%s)"
                             % ", ".join(sorted(TAKES_SERVICE_DOWN & set(verbs))))
     return add

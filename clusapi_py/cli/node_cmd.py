@@ -22,7 +22,7 @@ from ..events.types import ClusterEvent, EventKind
 from ..records import Outcome
 from ._common import Context
 from ._runtime import Failure
-from .act import DEFAULT_WAIT, _event_line, _wait_seconds, report_end, wait_for_end
+from .act import _event_line, add_wait_and_reason, report_end, wait_for_end
 
 VERBS = ("pause", "resume")
 FAILBACKS = {"none": Failback.NONE, "immediate": Failback.IMMEDIATE, "policy": Failback.POLICY}
@@ -39,10 +39,7 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--failback", choices=sorted(FAILBACKS), default="policy",
                         help="resume: move the roles back now (immediate), per each group's failback policy "
                         "(policy, the default) or not at all (none)")
-    parser.add_argument("--wait", type=_wait_seconds, default=DEFAULT_WAIT, metavar="SECONDS",
-                        help="timeout: the longest to wait for a drain's end (default %g; 0: start and return)"
-                        % DEFAULT_WAIT)
-    parser.add_argument("--reason", default=None, help="an audit reason (the *Ex2 calls: newest Windows only)")
+    add_wait_and_reason(parser, "a drain's end")
     parser.add_argument("--yes", action="store_true", help="confirm --force (it takes service down)")
 
 
