@@ -39,6 +39,14 @@ def _wait_seconds(text: str) -> float:
     return value
 
 
+def add_wait_and_reason(parser: argparse.ArgumentParser, end: str) -> None:
+    """--wait (the timeout for `end`) and --reason, as every acting command takes them."""
+    parser.add_argument("--wait", type=_wait_seconds, default=DEFAULT_WAIT, metavar="SECONDS",
+                        help="timeout: the longest to wait for %s (default %g; 0: start and return)"
+                        % (end, DEFAULT_WAIT))
+    parser.add_argument("--reason", default=None, help="an audit reason (the *Ex2 calls: newest Windows only)")
+
+
 def _arguments(verbs: typing.Sequence[str], node: bool) -> typing.Callable[[argparse.ArgumentParser], None]:
     def add(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("verb", choices=verbs, help="what to do")
@@ -48,10 +56,7 @@ def _arguments(verbs: typing.Sequence[str], node: bool) -> typing.Callable[[argp
             parser.add_argument("--queue", action="store_true",
                                 help="move: QUEUE_ENABLED -- wait in the cluster's move queue when it is busy "
                                 "(a move still queued at the timeout exits 1, 'queued')")
-        parser.add_argument("--wait", type=_wait_seconds, default=DEFAULT_WAIT, metavar="SECONDS",
-                            help="timeout: the longest to wait for the end (default %g; 0: start and return)"
-                            % DEFAULT_WAIT)
-        parser.add_argument("--reason", default=None, help="an audit reason (the *Ex2 calls: newest Windows only)")
+        add_wait_and_reason(parser, "the end")
         parser.add_argument("--yes", action="store_true", help="confirm a verb that takes service down (%s)"
                             % ", ".join(sorted(TAKES_SERVICE_DOWN & set(verbs))))
     return add
@@ -100,24 +105,27 @@ def _runner(kind: str) -> typing.Callable[[Context, argparse.Namespace, typing.T
                 kwargs["flags"] = GroupMoveFlags.QUEUE_ENABLED
             as_json = bool(getattr(args, "json", False))
             with action(**kwargs) as op:
-                if not as_json:
-                    emit(out, "%s %s %r: %s\n" % (kind, verb, line_safe(name),
-                                                  "accepted (going on)" if op.pending else "answered"))
-                code, outcome, message = _wait(op, args.wait, None if as_json else out)
-        if as_json:
-            emit(out, json.dumps({"schema": 1, "kind": kind, "verb": verb, "name": name, "pending": op.pending,
-                                  "result": ("done", "going", "failed")[code], "message": message,
-                                  "outcome": _outcome_json(outcome)}, ensure_ascii=False) + "\n")
-        else:
-            emit(out, "%s\n" % line_safe(message))
-        return code
+                waited = wait_for_end(op, "%s %s" % (kind, verb), name, args.wait, None if as_json else out)
+        return report_end(out, as_json, kind, verb, name, op.pending, waited, _outcome_json)
     return run
 
 
-def _wait(op: typing.Any, seconds: float, out: typing.Optional[typing.TextIO]
-          ) -> typing.Tuple[int, typing.Optional[Outcome], str]:
-    """(exit code, outcome, the last line)."""
-    printer = None if out is None else (lambda event: emit(out, _event_line(event)))
+Waited = typing.Tuple[int, typing.Optional[Outcome], str]
+"""(exit code, outcome, the last line) of a wait for an action's end."""
+
+
+def _done_line(outcome: Outcome) -> str:
+    return "done: %s on %s in %.3f s" % (state_name(outcome.state), outcome.owner_node or "-", outcome.elapsed)
+
+
+def wait_for_end(op: typing.Any, what: str, name: str, seconds: float, out: typing.Optional[typing.TextIO],
+                 event_line: typing.Callable[[ClusterEvent], str] = _event_line,
+                 done_line: typing.Callable[[Outcome], str] = _done_line) -> Waited:
+    """Waits up to `seconds` for op's end; with `out` (text output) first the
+    line "WHAT 'NAME': accepted|answered", then each event as it comes."""
+    if out is not None:
+        emit(out, "%s %r: %s\n" % (what, line_safe(name), "accepted (going on)" if op.pending else "answered"))
+    printer = None if out is None else (lambda event: emit(out, event_line(event)))
     try:
         outcome = op.wait(seconds, on_event=printer)
     except ClusterOperationFailedError as e:
@@ -128,8 +136,21 @@ def _wait(op: typing.Any, seconds: float, out: typing.Optional[typing.TextIO]
         if seconds == 0:
             return EXIT_GOING, last, "started%s; not waiting (--wait 0)" % queued
         return EXIT_GOING, last, "still going after %g s%s: it goes on in the cluster" % (seconds, queued)
-    return EXIT_DONE, outcome, "done: %s on %s in %.3f s" % (state_name(outcome.state), outcome.owner_node or "-",
-                                                                outcome.elapsed)
+    return EXIT_DONE, outcome, done_line(outcome)
+
+
+def report_end(out: typing.TextIO, as_json: bool, kind: str, verb: str, name: str, pending: bool, waited: Waited,
+               outcome_json: typing.Callable[[typing.Optional[Outcome]], typing.Optional[typing.Dict[str, object]]]
+               ) -> int:
+    """The last line (or the JSON document) of an action; returns the exit code."""
+    code, outcome, message = waited
+    if as_json:
+        emit(out, json.dumps({"schema": 1, "kind": kind, "verb": verb, "name": name, "pending": pending,
+                              "result": ("done", "going", "failed")[code], "message": message,
+                              "outcome": outcome_json(outcome)}, ensure_ascii=False) + "\n")
+    else:
+        emit(out, "%s\n" % line_safe(message))
+    return code
 
 
 run_group = _runner("group")

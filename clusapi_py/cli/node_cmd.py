@@ -15,16 +15,14 @@ takes service down, so it needs --yes.  --wait is a timeout, not a delay
 usage error.
 """
 import argparse
-import json
 import typing
 
 from ..enums import Failback, NodeDrainStatus, state_name
-from ..errors import ClusterOperationFailedError, ClusterTimeoutError
 from ..events.types import ClusterEvent, EventKind
 from ..records import Outcome
-from ._common import Context, line_safe
-from ._runtime import Failure, emit
-from .act import DEFAULT_WAIT, EXIT_DONE, EXIT_FAILED, EXIT_GOING, _event_line, _wait_seconds
+from ._common import Context
+from ._runtime import Failure
+from .act import _event_line, add_wait_and_reason, report_end, wait_for_end
 
 VERBS = ("pause", "resume")
 FAILBACKS = {"none": Failback.NONE, "immediate": Failback.IMMEDIATE, "policy": Failback.POLICY}
@@ -41,10 +39,7 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--failback", choices=sorted(FAILBACKS), default="policy",
                         help="resume: move the roles back now (immediate), per each group's failback policy "
                         "(policy, the default) or not at all (none)")
-    parser.add_argument("--wait", type=_wait_seconds, default=DEFAULT_WAIT, metavar="SECONDS",
-                        help="timeout: the longest to wait for a drain's end (default %g; 0: start and return)"
-                        % DEFAULT_WAIT)
-    parser.add_argument("--reason", default=None, help="an audit reason (the *Ex2 calls: newest Windows only)")
+    add_wait_and_reason(parser, "a drain's end")
     parser.add_argument("--yes", action="store_true", help="confirm --force (it takes service down)")
 
 
@@ -84,19 +79,8 @@ def _line(event: ClusterEvent) -> str:
     return line
 
 
-def _wait(op: typing.Any, seconds: float, out: typing.Optional[typing.TextIO]
-          ) -> typing.Tuple[int, typing.Optional[Outcome], str]:
-    """(exit code, outcome, the last line)."""
-    printer = None if out is None else (lambda event: emit(out, _line(event)))
-    try:
-        outcome = op.wait(seconds, on_event=printer)
-    except ClusterOperationFailedError as e:
-        return EXIT_FAILED, e.outcome, "FAILED: %s" % e.message
-    except ClusterTimeoutError as e:
-        if seconds == 0:
-            return EXIT_GOING, e.outcome, "started; not waiting (--wait 0)"
-        return EXIT_GOING, e.outcome, "still going after %g s: it goes on in the cluster" % seconds
-    return EXIT_DONE, outcome, "done: %s in %.3f s" % (state_name(outcome.state), outcome.elapsed)
+def _done_line(outcome: Outcome) -> str:
+    return "done: %s in %.3f s" % (state_name(outcome.state), outcome.elapsed)
 
 
 def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
@@ -108,14 +92,6 @@ def run(ctx: Context, args: argparse.Namespace, out: typing.TextIO) -> int:
         else:
             op = node.pause(drain=args.drain, target=args.target, force=args.force, reason=args.reason)
         with op:
-            if not as_json:
-                emit(out, "node %s %r: %s\n" % (op.kind, line_safe(args.name),
-                                                "accepted (going on)" if op.pending else "answered"))
-            code, outcome, message = _wait(op, args.wait, None if as_json else out)
-    if as_json:
-        emit(out, json.dumps({"schema": 1, "kind": "node", "verb": op.kind, "name": args.name,
-                              "pending": op.pending, "result": ("done", "going", "failed")[code],
-                              "message": message, "outcome": _outcome_json(outcome)}, ensure_ascii=False) + "\n")
-    else:
-        emit(out, "%s\n" % line_safe(message))
-    return code
+            waited = wait_for_end(op, "node %s" % op.kind, args.name, args.wait, None if as_json else out, _line,
+                                  _done_line)
+    return report_end(out, as_json, "node", op.kind, args.name, op.pending, waited, _outcome_json)

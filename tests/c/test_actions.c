@@ -5,7 +5,7 @@
  * real time, dependencies, outcomes, the events in order, and every
  * refusal (access, flags, targets).
  */
-#include "check.h"
+#include "fixture.h"
 
 #define NEW_PORT ((HCHANGE)(intptr_t)-1)
 
@@ -21,17 +21,10 @@
  * on NODE1 with DISK Offline. */
 static int make_action_sim(void)
 {
-    int id = 0;
+    static const int nodes[] = {ClusterNodeUp, ClusterNodeUp, ClusterNodeUp, ClusterNodeDown, ClusterNodePaused,
+                                ClusterNodeUp};
+    int id = make_nodes_sim("ACT", "Generic Service", nodes, 6);
     uint32_t e = 0;
-    EQ(cs_sim_create(&id), 0);
-    e |= cs_sim_set_cluster(id, W("ACT"), NULL, 10, 0, 20348, W("v"), W(""), 1, 1, 0);
-    e |= cs_sim_add_resource_type(id, W("Generic Service"));
-    e |= cs_sim_add_node(id, W("NODE1"), W("1"), ClusterNodeUp);
-    e |= cs_sim_add_node(id, W("NODE2"), W("2"), ClusterNodeUp);
-    e |= cs_sim_add_node(id, W("NODE3"), W("3"), ClusterNodeUp);
-    e |= cs_sim_add_node(id, W("NODE4"), W("4"), ClusterNodeDown);
-    e |= cs_sim_add_node(id, W("NODE5"), W("5"), ClusterNodePaused);
-    e |= cs_sim_add_node(id, W("NODE6"), W("6"), ClusterNodeUp);
     e |= cs_sim_add_group(id, W("APP"), W("g-app"), ClusterGroupOnline, W("NODE1"), MSZ("NODE3\0NODE2\0"));
     e |= cs_sim_add_group(id, W("EMPTY"), W("g-empty"), ClusterGroupOnline, W("NODE2"), NULL);
     e |= cs_sim_add_group(id, W("OFF"), W("g-off"), ClusterGroupOffline, W("NODE1"), NULL);
@@ -138,17 +131,7 @@ static int rstate(fixture *f, const char *name)
 
 static int gstate(fixture *f, const char *name, char *owner, size_t cap)
 {
-    HGROUP g = f->t->fn.OpenClusterGroup(f->c, W(name));
-    WCHAR buf[64];
-    DWORD cch = 64, i;
-    int s = (int)f->t->fn.GetClusterGroupState(g, buf, &cch);
-    f->t->fn.CloseClusterGroup(g);
-    if (owner) {
-        for (i = 0; i < cch && i + 1 < cap; i++)
-            owner[i] = (char)buf[i];
-        owner[i] = 0;
-    }
-    return s;
+    return group_state(f->t, f->c, name, owner, cap);
 }
 
 /* 129 OnlinePending, 130 OfflinePending, 2 Online, 3 Offline, 4 Failed;

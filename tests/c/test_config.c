@@ -5,20 +5,16 @@
  * expression pair (cs_sim_config.c): refusals, NULLs, forged and closed
  * handles, the name-buffer protocol.
  */
-#include "check.h"
+#include "fixture.h"
 #include <string.h>
 
 /* NODE1, NODE2 Up; group APP on NODE1 holding IP <- NAME (Online) and DISK
  * (Offline); group OTHER with X. */
 static int make_config_sim(void)
 {
-    int id = 0;
+    static const int nodes[] = {ClusterNodeUp, ClusterNodeUp};
+    int id = make_nodes_sim("CFG", "IP Address", nodes, 2);
     uint32_t e = 0;
-    EQ(cs_sim_create(&id), 0);
-    e |= cs_sim_set_cluster(id, W("CFG"), NULL, 10, 0, 20348, W("v"), W(""), 1, 1, 0);
-    e |= cs_sim_add_resource_type(id, W("IP Address"));
-    e |= cs_sim_add_node(id, W("NODE1"), W("1"), ClusterNodeUp);
-    e |= cs_sim_add_node(id, W("NODE2"), W("2"), ClusterNodeUp);
     e |= cs_sim_add_group(id, W("APP"), W("g-app"), ClusterGroupOnline, W("NODE1"), NULL);
     e |= cs_sim_add_group(id, W("OTHER"), W("g-other"), ClusterGroupOffline, W("NODE2"), NULL);
     e |= cs_sim_add_resource(id, W("IP"), W("r-ip"), W("IP Address"), W("APP"), ClusterResourceOnline, NULL, NULL);

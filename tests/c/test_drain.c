@@ -6,7 +6,7 @@
  * the node reports them (and a set value overriding them), every refusal,
  * and ResumeClusterNode(Ex) with failback.
  */
-#include "check.h"
+#include "fixture.h"
 
 #define REMAIN 0x1u             /* CLUSAPI_NODE_PAUSE_REMAIN_ON_PAUSED_NODE_ON_MOVE_ERROR */
 
@@ -15,15 +15,9 @@
  * (possible owner NODE2 only). */
 static int make_drain_sim(void)
 {
-    int id = 0;
+    static const int nodes[] = {ClusterNodeUp, ClusterNodeUp, ClusterNodeUp, ClusterNodeDown};
+    int id = make_nodes_sim("DRN", "Generic Service", nodes, 4);
     uint32_t e = 0;
-    EQ(cs_sim_create(&id), 0);
-    e |= cs_sim_set_cluster(id, W("DRN"), NULL, 10, 0, 20348, W("v"), W(""), 1, 1, 0);
-    e |= cs_sim_add_resource_type(id, W("Generic Service"));
-    e |= cs_sim_add_node(id, W("NODE1"), W("1"), ClusterNodeUp);
-    e |= cs_sim_add_node(id, W("NODE2"), W("2"), ClusterNodeUp);
-    e |= cs_sim_add_node(id, W("NODE3"), W("3"), ClusterNodeUp);
-    e |= cs_sim_add_node(id, W("NODE4"), W("4"), ClusterNodeDown);
     e |= cs_sim_add_group(id, W("A"), W("g-a"), ClusterGroupOnline, W("NODE1"), MSZ("NODE1\0NODE3\0"));
     e |= cs_sim_add_group(id, W("B"), W("g-b"), ClusterGroupOnline, W("NODE1"), NULL);
     e |= cs_sim_add_group(id, W("PIN"), W("g-pin"), ClusterGroupOnline, W("NODE2"), NULL);
@@ -68,19 +62,6 @@ static DWORD ro_value(cs_table *t, HNODE n, const char *name)
         pos += 8 + ((cb + 3u) & ~3u) + 4;       /* the value and its ENDMARK */
     }
     return 0xDEADu;
-}
-
-static int gowner(cs_table *t, HCLUSTER c, const char *group, char *owner)
-{
-    WCHAR buf[64];
-    DWORD cch = 64, i;
-    HGROUP g = t->fn.OpenClusterGroup(c, W(group));
-    int s = (int)t->fn.GetClusterGroupState(g, buf, &cch);
-    for (i = 0; i < cch && i < 63; i++)
-        owner[i] = (char)buf[i];
-    owner[i] = 0;
-    t->fn.CloseClusterGroup(g);
-    return s;
 }
 
 static void steps(int id, int n)
@@ -143,17 +124,17 @@ static void drains(cs_table *t, int id, HCLUSTER c)
     EQ(ro_value(t, n1, "NodeDrainStatus"), 2);
     EQ(ro_value(t, n1, "StatusInformation"), 0x8);
     EQ(ro_value(t, n1, "DrainErrorCode"), 0);
-    EQ(gowner(t, c, "A", owner), ClusterGroupOnline);
+    EQ(group_state(t, c, "A", owner, sizeof(owner)), ClusterGroupOnline);
     CHECK(strcmp(owner, "NODE3") == 0);
-    EQ(gowner(t, c, "B", owner), ClusterGroupOnline);
+    EQ(group_state(t, c, "B", owner, sizeof(owner)), ClusterGroupOnline);
     CHECK(strcmp(owner, "NODE2") == 0);
     /* resume with immediate failback: A (first preferred NODE1) comes back, B does not */
     EQ(t->fn.ResumeClusterNodeEx(n1, FailbackGroupsImmediately, 0), 0);
     EQ(ro_value(t, n1, "NodeDrainStatus"), 0);
     steps(id, 10);
-    EQ(gowner(t, c, "A", owner), ClusterGroupOnline);
+    EQ(group_state(t, c, "A", owner, sizeof(owner)), ClusterGroupOnline);
     CHECK(strcmp(owner, "NODE1") == 0);
-    EQ(gowner(t, c, "B", owner), ClusterGroupOnline);
+    EQ(group_state(t, c, "B", owner, sizeof(owner)), ClusterGroupOnline);
     CHECK(strcmp(owner, "NODE2") == 0);
     /* NODE2 toward NODE3: PIN cannot go (5071) and stays; B cannot go to NODE3 either */
     EQ(t->fn.PauseClusterNodeEx(n2, TRUE, REMAIN, n3), ERROR_IO_PENDING);
@@ -162,7 +143,7 @@ static void drains(cs_table *t, int id, HCLUSTER c)
     EQ(ro_value(t, n2, "NodeDrainStatus"), 3);
     EQ(ro_value(t, n2, "StatusInformation"), 0x10);
     EQ(ro_value(t, n2, "DrainErrorCode"), ERROR_NODE_CANT_HOST_RESOURCE);
-    EQ(gowner(t, c, "PIN", owner), ClusterGroupOnline);
+    EQ(group_state(t, c, "PIN", owner, sizeof(owner)), ClusterGroupOnline);
     CHECK(strcmp(owner, "NODE2") == 0);
     /* a set value overrides what the drain reports */
     {
@@ -179,16 +160,16 @@ static void drains(cs_table *t, int id, HCLUSTER c)
     steps(id, 20);
     EQ(ro_value(t, n1, "NodeDrainStatus"), 3);
     EQ(ro_value(t, n1, "DrainErrorCode"), ERROR_RESOURCE_FAILED);
-    EQ(gowner(t, c, "A", owner), ClusterGroupOnline);
+    EQ(group_state(t, c, "A", owner, sizeof(owner)), ClusterGroupOnline);
     CHECK(strcmp(owner, "NODE1") == 0);
     EQ(t->fn.PauseClusterNodeEx(n1, TRUE, 0, n3), ERROR_IO_PENDING);
     steps(id, 20);
     EQ(ro_value(t, n1, "NodeDrainStatus"), 2);
-    EQ(gowner(t, c, "A", owner), ClusterGroupFailed);
+    EQ(group_state(t, c, "A", owner, sizeof(owner)), ClusterGroupFailed);
     CHECK(strcmp(owner, "NODE3") == 0);
     EQ(t->fn.ResumeClusterNodeEx(n1, FailbackGroupsPerPolicy, 0), 0);     /* AutoFailbackType 0: stays */
     steps(id, 10);
-    EQ(gowner(t, c, "A", owner), ClusterGroupFailed);
+    EQ(group_state(t, c, "A", owner, sizeof(owner)), ClusterGroupFailed);
     CHECK(strcmp(owner, "NODE3") == 0);
     t->fn.CloseClusterNode(n3);
     t->fn.CloseClusterNode(n2);

@@ -91,21 +91,27 @@ uint32_t cs_quorum(uint64_t cluster, cs_result **out)
     return read_cluster(cluster, shim_quorum_raw, out);
 }
 
+/* GetClusterNetInterface's arguments besides the cluster. */
+typedef struct netinterface_of {
+    const cs_char *node, *network;
+} netinterface_of;
+
+static uint32_t netinterface_reader(cs_handle *h, const void *arg, cs_namebuf *nb, int *fn)
+{
+    const netinterface_of *a = (const netinterface_of *)arg;
+    uint32_t err;
+    cs_fn_GetClusterNetInterface get = h->backend->table.fn.GetClusterNetInterface;
+    *fn = CS_FN_GetClusterNetInterface;
+    if (!get)
+        return ERROR_PROC_NOT_FOUND;
+    CS_CALL_WITH_NAME(nb, get((HCLUSTER)h->raw, a->node, a->network, nb->p, cchp_), err)
+    return err;
+}
+
 uint32_t cs_netinterface_name(uint64_t cluster, const cs_char *node, const cs_char *network, cs_result **out)
 {
-    cs_namebuf nb;
-    uint32_t err;
-    cs_fn_GetClusterNetInterface get;
-    cs_handle *h = shim_enter(cluster, CS_KIND_CLUSTER);
-    if (h == NULL)
-        return cs_last_error();
-    get = h->backend->table.fn.GetClusterNetInterface;
-    cs_nb_init(&nb);
-    if (!get) {
-        err = ERROR_PROC_NOT_FOUND;
-    } else {
-        CS_CALL_WITH_NAME(&nb, get((HCLUSTER)h->raw, node, network, nb.p, cchp_), err)
-    }
-    shim_leave(cluster);
-    return shim_deliver_name(err, &nb, CS_FN_GetClusterNetInterface, out);
+    netinterface_of a;
+    a.node = node;
+    a.network = network;
+    return shim_read_name(cluster, CS_KIND_CLUSTER, netinterface_reader, &a, out);
 }

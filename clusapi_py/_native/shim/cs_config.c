@@ -64,21 +64,19 @@ uint32_t cs_resource_set_dependency_expression(uint64_t resource, const cs_char 
     return err ? cs_fail(err, CS_FN_SetClusterResourceDependencyExpression) : 0;
 }
 
+static uint32_t expression_reader(cs_handle *h, const void *arg, cs_namebuf *nb, int *fn)
+{
+    uint32_t err;
+    cs_fn_GetClusterResourceDependencyExpression get = h->backend->table.fn.GetClusterResourceDependencyExpression;
+    (void)arg;
+    *fn = CS_FN_GetClusterResourceDependencyExpression;
+    if (get == NULL)
+        return ERROR_PROC_NOT_FOUND;
+    CS_CALL_WITH_NAME(nb, get((HRESOURCE)h->raw, nb->p, cchp_), err)
+    return err;
+}
+
 uint32_t cs_resource_dependency_expression(uint64_t resource, cs_result **out)
 {
-    cs_namebuf nb;
-    uint32_t err;
-    cs_fn_GetClusterResourceDependencyExpression get;
-    cs_handle *h = shim_enter(resource, CS_KIND_RESOURCE);
-    if (h == NULL)
-        return cs_last_error();
-    cs_nb_init(&nb);
-    get = h->backend->table.fn.GetClusterResourceDependencyExpression;
-    if (get == NULL) {
-        err = ERROR_PROC_NOT_FOUND;
-    } else {
-        CS_CALL_WITH_NAME(&nb, get((HRESOURCE)h->raw, nb.p, cchp_), err)
-    }
-    shim_leave(resource);
-    return shim_deliver_name(err, &nb, CS_FN_GetClusterResourceDependencyExpression, out);
+    return shim_read_name(resource, CS_KIND_RESOURCE, expression_reader, NULL, out);
 }

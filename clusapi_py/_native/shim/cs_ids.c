@@ -57,16 +57,27 @@ uint32_t shim_id_raw(cs_backend *b, int kind, void *raw, cs_namebuf *nb, int *fn
     }
 }
 
+static uint32_t id_reader(cs_handle *h, const void *arg, cs_namebuf *nb, int *fn)
+{
+    (void)arg;
+    return shim_id_raw(h->backend, h->kind, h->raw, nb, fn);
+}
+
 uint32_t cs_object_id(uint64_t token, cs_result **out)
+{
+    return shim_read_name(token, SHIM_ANY_OBJECT, id_reader, NULL, out);
+}
+
+uint32_t shim_read_name(uint64_t token, int kind, shim_name_reader reader, const void *arg, cs_result **out)
 {
     cs_namebuf nb;
     uint32_t err;
     int fn = -1;
-    cs_handle *h = shim_enter(token, SHIM_ANY_OBJECT);
+    cs_handle *h = shim_enter(token, kind);
     if (h == NULL)
         return cs_last_error();
     cs_nb_init(&nb);
-    err = shim_id_raw(h->backend, h->kind, h->raw, &nb, &fn);
+    err = reader(h, arg, &nb, &fn);
     shim_leave(token);
     return shim_deliver_name(err, &nb, fn, out);
 }

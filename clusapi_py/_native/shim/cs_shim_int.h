@@ -149,6 +149,12 @@ uint32_t shim_id_raw(cs_backend *b, int kind, void *raw, cs_namebuf *nb, int *fn
  * failure, of function fn (none for ERROR_NOT_ENOUGH_MEMORY: the buffer's).
  * nb is freed either way.  Returns what the api function returns. */
 uint32_t shim_deliver_name(uint32_t err, cs_namebuf *nb, int fn, cs_result **out);
+/* A call that reads one string of the object behind a token (cs_ids.c):
+ * enters token (kind: its CS_KIND_*, or SHIM_ANY_OBJECT), has `reader` fill
+ * nb through the handle's backend (arg: the reader's own arguments; *fn:
+ * the function it called, -1 before), leaves, then shim_deliver_name. */
+typedef uint32_t (*shim_name_reader)(cs_handle *h, const void *arg, cs_namebuf *nb, int *fn);
+uint32_t shim_read_name(uint64_t token, int kind, shim_name_reader reader, const void *arg, cs_result **out);
 
 /* ---- cs_cluster_reads.c ---------------------------------------------------------- */
 /* text: name, vendor id, CSD version; ints: major, minor, build, highest,

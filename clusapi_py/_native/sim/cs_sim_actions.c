@@ -428,9 +428,7 @@ static sim_obj *choose_node(sim *s, const sim_obj *g)
     return NULL;
 }
 
-/* The destination node handle of a call: NULL (none), or a live node of
- * the same instance. */
-static DWORD dest_node(call *c, HNODE node, sim_obj **out)
+DWORD sim_dest_node(const call *c, HNODE node, sim_obj **out)
 {
     sim_handle *h;
     *out = NULL;
@@ -535,7 +533,7 @@ static DWORD group_online(int fn, HGROUP hGroup, HNODE node, DWORD flags, PBYTE 
     if (!err)
         err = sim_action_check(&c, flags, GROUP_ONLINE_FLAGS, buf, cb);
     if (!err)
-        err = dest_node(&c, node, &dst);
+        err = sim_dest_node(&c, node, &dst);
     if (err)
         return sim_end(&c, err);
     g = c.h->obj;
@@ -600,7 +598,7 @@ static DWORD group_move(int fn, HGROUP hGroup, HNODE node, DWORD flags, PBYTE bu
     if (!err && (flags & MOVE_IGNORE_RESOURCE_STATUS) && (flags & MOVE_QUEUE_ENABLED))
         err = ERROR_INVALID_PARAMETER;
     if (!err)
-        err = dest_node(&c, node, &dst);
+        err = sim_dest_node(&c, node, &dst);
     if (err)
         return sim_end(&c, err);
     g = c.h->obj;

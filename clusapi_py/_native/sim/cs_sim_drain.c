@@ -249,22 +249,6 @@ static DWORD check_node_call(const call *c)
     return 0;
 }
 
-/* The drain target: NULL (none), or a live node of the same instance. */
-static DWORD target_node(const call *c, HNODE node, sim_obj **out)
-{
-    sim_handle *h;
-    *out = NULL;
-    if (node == NULL)
-        return 0;
-    h = sim_handle_lookup(TOKEN_OF(node), HK_NODE);
-    if (h == NULL || h->s != c->s)
-        return ERROR_INVALID_HANDLE;
-    if (h->obj->deleted)
-        return ERROR_CLUSTER_NODE_NOT_FOUND;
-    *out = h->obj;
-    return 0;
-}
-
 static DWORD pause_plain(sim *s, sim_obj *n)
 {
     if (n->state == ClusterNodePaused)
@@ -316,7 +300,7 @@ static DWORD node_pause(int fn, HNODE hNode, BOOL drain, DWORD flags, HNODE hTar
     if (!err && drain && (flags & ~PAUSE_FLAGS) != 0)
         err = ERROR_INVALID_PARAMETER;
     if (!err && drain)
-        err = target_node(&c, hTarget, &target);
+        err = sim_dest_node(&c, hTarget, &target);
     if (err)
         return sim_end(&c, err);
     if (!drain)

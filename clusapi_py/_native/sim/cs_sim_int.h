@@ -587,6 +587,9 @@ void sim_take_down_dependents(sim *s, sim_obj *r, int depth);
 void sim_want_online(sim_obj *r, int depth);
 void sim_want_offline(sim_obj *r, int restart, int depth);
 DWORD sim_action_check(const call *c, DWORD flags, DWORD allowed, const PBYTE buf, DWORD cb);
+/* A destination node handle a call names (a move's, a drain's target):
+ * NULL (none, *out NULL), or a live node of the call's instance. */
+DWORD sim_dest_node(const call *c, HNODE node, sim_obj **out);
 sim_obj *sim_action_choose_node(sim *s, const sim_obj *group);
 int sim_action_can_host(const sim_obj *group, const sim_obj *node);
 int sim_action_group_busy(const sim_obj *group);

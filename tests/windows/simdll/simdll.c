@@ -376,6 +376,17 @@ static void pass_error(int failed)
 
 #define ENTRY(name) ((cs_fn_##name)cs_sim_entry_point(CS_FN_##name))
 
+/* CHECKED(type, function, (parameters), (arguments), failed): an export
+ * that forwards and, when `failed` holds of the result r_, leaves the
+ * simulator's error for GetLastError (pass_error). */
+#define CHECKED(type, name, params, args, failed) \
+    SIMDLL_EXPORT type WINAPI name params \
+    { \
+        type r_ = ENTRY(name) args; \
+        pass_error(failed); \
+        return r_; \
+    }
+
 /* ---- the control entries ------------------------------------------------------------------------- */
 /* The simulator id of the DLL's cluster (for the cs_sim_* exports), or 0
  * when its topology did not load. */
@@ -452,12 +463,7 @@ SIMDLL_EXPORT HCLUSTER WINAPI OpenCluster(LPCWSTR lpszClusterName)
     return h;
 }
 
-SIMDLL_EXPORT BOOL WINAPI CloseCluster(HCLUSTER hCluster)
-{
-    BOOL ok = ENTRY(CloseCluster)(hCluster);
-    pass_error(!ok);
-    return ok;
-}
+CHECKED(BOOL, CloseCluster, (HCLUSTER hCluster), (hCluster), !r_)
 
 SIMDLL_EXPORT DWORD WINAPI GetClusterInformation(HCLUSTER hCluster, LPWSTR lpszClusterName, LPDWORD lpcchClusterName,
                                                  LPCLUSTERVERSIONINFO lpClusterInfo)
@@ -475,12 +481,7 @@ SIMDLL_EXPORT DWORD WINAPI GetClusterQuorumResource(HCLUSTER hCluster, LPWSTR lp
 
 /* Open<Object>(hCluster, name) -> handle */
 #define SIMDLL_OPEN(name, htype) \
-    SIMDLL_EXPORT htype WINAPI name(HCLUSTER hCluster, LPCWSTR lpszName) \
-    { \
-        htype h = ENTRY(name)(hCluster, lpszName); \
-        pass_error(h == NULL); \
-        return h; \
-    }
+    CHECKED(htype, name, (HCLUSTER hCluster, LPCWSTR lpszName), (hCluster, lpszName), r_ == NULL)
 SIMDLL_OPEN(OpenClusterNode, HNODE)
 SIMDLL_OPEN(OpenClusterGroup, HGROUP)
 SIMDLL_OPEN(OpenClusterResource, HRESOURCE)
@@ -488,13 +489,7 @@ SIMDLL_OPEN(OpenClusterNetwork, HNETWORK)
 SIMDLL_OPEN(OpenClusterNetInterface, HNETINTERFACE)
 
 /* Close<Object>(handle) -> BOOL */
-#define SIMDLL_CLOSE(name, htype) \
-    SIMDLL_EXPORT BOOL WINAPI name(htype handle) \
-    { \
-        BOOL ok = ENTRY(name)(handle); \
-        pass_error(!ok); \
-        return ok; \
-    }
+#define SIMDLL_CLOSE(name, htype) CHECKED(BOOL, name, (htype handle), (handle), !r_)
 SIMDLL_CLOSE(CloseClusterNode, HNODE)
 SIMDLL_CLOSE(CloseClusterGroup, HGROUP)
 SIMDLL_CLOSE(CloseClusterResource, HRESOURCE)
@@ -502,33 +497,17 @@ SIMDLL_CLOSE(CloseClusterNetwork, HNETWORK)
 SIMDLL_CLOSE(CloseClusterNetInterface, HNETINTERFACE)
 
 /* Get<Object>State(handle) -> state, -1 on failure */
-#define SIMDLL_STATE(name, htype, stype) \
-    SIMDLL_EXPORT stype WINAPI name(htype handle) \
-    { \
-        stype s = ENTRY(name)(handle); \
-        pass_error((int)s == -1); \
-        return s; \
-    }
+#define SIMDLL_STATE(name, htype, stype) CHECKED(stype, name, (htype handle), (handle), (int)r_ == -1)
 SIMDLL_STATE(GetClusterNodeState, HNODE, CLUSTER_NODE_STATE)
 SIMDLL_STATE(GetClusterNetworkState, HNETWORK, CLUSTER_NETWORK_STATE)
 SIMDLL_STATE(GetClusterNetInterfaceState, HNETINTERFACE, CLUSTER_NETINTERFACE_STATE)
 
-SIMDLL_EXPORT CLUSTER_GROUP_STATE WINAPI GetClusterGroupState(HGROUP hGroup, LPWSTR lpszNodeName, LPDWORD lpcchNodeName)
-{
-    CLUSTER_GROUP_STATE s = ENTRY(GetClusterGroupState)(hGroup, lpszNodeName, lpcchNodeName);
-    pass_error((int)s == -1);
-    return s;
-}
-
-SIMDLL_EXPORT CLUSTER_RESOURCE_STATE WINAPI GetClusterResourceState(HRESOURCE hResource, LPWSTR lpszNodeName,
-                                                                   LPDWORD lpcchNodeName, LPWSTR lpszGroupName,
-                                                                   LPDWORD lpcchGroupName)
-{
-    CLUSTER_RESOURCE_STATE s =
-        ENTRY(GetClusterResourceState)(hResource, lpszNodeName, lpcchNodeName, lpszGroupName, lpcchGroupName);
-    pass_error((int)s == -1);
-    return s;
-}
+CHECKED(CLUSTER_GROUP_STATE, GetClusterGroupState, (HGROUP hGroup, LPWSTR lpszNodeName, LPDWORD lpcchNodeName),
+        (hGroup, lpszNodeName, lpcchNodeName), (int)r_ == -1)
+CHECKED(CLUSTER_RESOURCE_STATE, GetClusterResourceState,
+        (HRESOURCE hResource, LPWSTR lpszNodeName, LPDWORD lpcchNodeName, LPWSTR lpszGroupName,
+         LPDWORD lpcchGroupName),
+        (hResource, lpszNodeName, lpcchNodeName, lpszGroupName, lpcchGroupName), (int)r_ == -1)
 
 SIMDLL_EXPORT DWORD WINAPI GetClusterNodeId(HNODE hNode, LPWSTR lpszNodeId, LPDWORD lpcchName)
 {
@@ -547,12 +526,7 @@ SIMDLL_EXPORT DWORD WINAPI GetClusterNetworkId(HNETWORK hNetwork, LPWSTR lpszNet
 
 /* *OpenEnum(handle, type) -> enumeration */
 #define SIMDLL_OPEN_ENUM(name, htype, etype) \
-    SIMDLL_EXPORT etype WINAPI name(htype handle, DWORD dwType) \
-    { \
-        etype e = ENTRY(name)(handle, dwType); \
-        pass_error(e == NULL); \
-        return e; \
-    }
+    CHECKED(etype, name, (htype handle, DWORD dwType), (handle, dwType), r_ == NULL)
 SIMDLL_OPEN_ENUM(ClusterOpenEnum, HCLUSTER, HCLUSENUM)
 SIMDLL_OPEN_ENUM(ClusterNodeOpenEnum, HNODE, HNODEENUM)
 SIMDLL_OPEN_ENUM(ClusterGroupOpenEnum, HGROUP, HGROUPENUM)
@@ -608,13 +582,8 @@ SIMDLL_EXPORT DWORD WINAPI GetClusterNetInterface(HCLUSTER hCluster, LPCWSTR lps
 }
 
 /* ---- change notifications (v1: every version) ------------------------------------------------- */
-SIMDLL_EXPORT HCHANGE WINAPI CreateClusterNotifyPort(HCHANGE hChange, HCLUSTER hCluster, DWORD dwFilter,
-                                                     DWORD_PTR dwNotifyKey)
-{
-    HCHANGE h = ENTRY(CreateClusterNotifyPort)(hChange, hCluster, dwFilter, dwNotifyKey);
-    pass_error(h == NULL);
-    return h;
-}
+CHECKED(HCHANGE, CreateClusterNotifyPort, (HCHANGE hChange, HCLUSTER hCluster, DWORD dwFilter, DWORD_PTR dwNotifyKey),
+        (hChange, hCluster, dwFilter, dwNotifyKey), r_ == NULL)
 
 SIMDLL_EXPORT DWORD WINAPI RegisterClusterNotify(HCHANGE hChange, DWORD dwFilterType, HANDLE hObject,
                                                  DWORD_PTR dwNotifyKey)
@@ -628,12 +597,7 @@ SIMDLL_EXPORT DWORD WINAPI GetClusterNotify(HCHANGE hChange, DWORD_PTR *lpdwNoti
     return ENTRY(GetClusterNotify)(hChange, lpdwNotifyKey, lpdwFilterType, lpszName, lpcchName, dwMilliseconds);
 }
 
-SIMDLL_EXPORT BOOL WINAPI CloseClusterNotifyPort(HCHANGE hChange)
-{
-    BOOL ok = ENTRY(CloseClusterNotifyPort)(hChange);
-    pass_error(!ok);
-    return ok;
-}
+CHECKED(BOOL, CloseClusterNotifyPort, (HCHANGE hChange), (hChange), !r_)
 
 /* ---- actions (Windows Server 2008) ----------------------------------------------------------------
  * FORWARD(function, (parameters), (arguments)): a DWORD export that only forwards. */
@@ -689,25 +653,16 @@ SIMDLL_EXPORT HCLUSTER WINAPI OpenClusterEx(LPCWSTR lpszClusterName, DWORD dwDes
 }
 
 #define SIMDLL_OPEN_EX(name, htype) \
-    SIMDLL_EXPORT htype WINAPI name(HCLUSTER hCluster, LPCWSTR lpszName, DWORD dwDesiredAccess, \
-                                    LPDWORD lpdwGrantedAccess) \
-    { \
-        htype h = ENTRY(name)(hCluster, lpszName, dwDesiredAccess, lpdwGrantedAccess); \
-        pass_error(h == NULL); \
-        return h; \
-    }
+    CHECKED(htype, name, (HCLUSTER hCluster, LPCWSTR lpszName, DWORD dwDesiredAccess, LPDWORD lpdwGrantedAccess), \
+            (hCluster, lpszName, dwDesiredAccess, lpdwGrantedAccess), r_ == NULL)
 SIMDLL_OPEN_EX(OpenClusterNodeEx, HNODE)
 SIMDLL_OPEN_EX(OpenClusterGroupEx, HGROUP)
 SIMDLL_OPEN_EX(OpenClusterResourceEx, HRESOURCE)
 SIMDLL_OPEN_EX(OpenClusterNetworkEx, HNETWORK)
 SIMDLL_OPEN_EX(OpenClusterNetInterfaceEx, HNETINTERFACE)
 
-SIMDLL_EXPORT HCLUSENUMEX WINAPI ClusterOpenEnumEx(HCLUSTER hCluster, DWORD dwType, PVOID pOptions)
-{
-    HCLUSENUMEX e = ENTRY(ClusterOpenEnumEx)(hCluster, dwType, pOptions);
-    pass_error(e == NULL);
-    return e;
-}
+CHECKED(HCLUSENUMEX, ClusterOpenEnumEx, (HCLUSTER hCluster, DWORD dwType, PVOID pOptions), (hCluster, dwType, pOptions),
+        r_ == NULL)
 
 SIMDLL_EXPORT DWORD WINAPI ClusterEnumEx(HCLUSENUMEX hClusterEnum, DWORD dwIndex, PCLUSTER_ENUM_ITEM pItem,
                                          LPDWORD cbItem)
@@ -719,13 +674,9 @@ SIMDLL_CLOSE_ENUM(ClusterCloseEnumEx, HCLUSENUMEX)
 
 /* ---- Windows Server 2012 and later: the bulk enumerations, notifications v2 ---------------------------------------------------------------- */
 #define SIMDLL_OPEN_BULK(name, etype) \
-    SIMDLL_EXPORT etype WINAPI name(HCLUSTER hCluster, LPCWSTR lpszProperties, DWORD cbProperties, \
-                                    LPCWSTR lpszRoProperties, DWORD cbRoProperties, DWORD dwFlags) \
-    { \
-        etype e = ENTRY(name)(hCluster, lpszProperties, cbProperties, lpszRoProperties, cbRoProperties, dwFlags); \
-        pass_error(e == NULL); \
-        return e; \
-    }
+    CHECKED(etype, name, (HCLUSTER hCluster, LPCWSTR lpszProperties, DWORD cbProperties, LPCWSTR lpszRoProperties, \
+                          DWORD cbRoProperties, DWORD dwFlags), \
+            (hCluster, lpszProperties, cbProperties, lpszRoProperties, cbRoProperties, dwFlags), r_ == NULL)
 SIMDLL_OPEN_BULK(ClusterGroupOpenEnumEx, HGROUPENUMEX)
 SIMDLL_OPEN_BULK(ClusterResourceOpenEnumEx, HRESENUMEX)
 
@@ -745,14 +696,10 @@ SIMDLL_CLOSE_ENUM(ClusterGroupCloseEnumEx, HGROUPENUMEX)
 SIMDLL_CLOSE_ENUM(ClusterResourceCloseEnumEx, HRESENUMEX)
 
 /* change notifications v2 (Windows Server 2012 and later) */
-SIMDLL_EXPORT HCHANGE WINAPI CreateClusterNotifyPortV2(HCHANGE hChange, HCLUSTER hCluster,
-                                                       NOTIFY_FILTER_AND_TYPE *Filters, DWORD dwFilterCount,
-                                                       DWORD_PTR dwNotifyKey)
-{
-    HCHANGE h = ENTRY(CreateClusterNotifyPortV2)(hChange, hCluster, Filters, dwFilterCount, dwNotifyKey);
-    pass_error(h == NULL);
-    return h;
-}
+CHECKED(HCHANGE, CreateClusterNotifyPortV2,
+        (HCHANGE hChange, HCLUSTER hCluster, NOTIFY_FILTER_AND_TYPE *Filters, DWORD dwFilterCount,
+         DWORD_PTR dwNotifyKey),
+        (hChange, hCluster, Filters, dwFilterCount, dwNotifyKey), r_ == NULL)
 
 SIMDLL_EXPORT DWORD WINAPI RegisterClusterNotifyV2(HCHANGE hChange, NOTIFY_FILTER_AND_TYPE Filter, HANDLE hObject,
                                                    DWORD_PTR dwNotifyKey)

@@ -21,15 +21,17 @@ uint32_t cs_simdll_status(char *message, uint32_t cch);
  * The items of the enumeration (the copy taken when it was opened); a
  * closed, forged or other family's handle: 0 with GetLastError() ==
  * ERROR_INVALID_HANDLE (the functions document no failure value). */
+static DWORD enum_count(void *e, int open_fn)
+{
+    DWORD count = 0, err = cs_sim_surface_enum_count((uint64_t)(uintptr_t)e, open_fn, &count);
+    if (err)
+        SetLastError(err);
+    return err ? 0 : count;
+}
 #define SIMDLL_COUNT(name, etype, open_fn) \
     SIMDLL_EXPORT DWORD WINAPI name(etype hEnum) \
     { \
-        DWORD count = 0, err = cs_sim_surface_enum_count((uint64_t)(uintptr_t)hEnum, open_fn, &count); \
-        if (err) { \
-            SetLastError(err); \
-            return 0; \
-        } \
-        return count; \
+        return enum_count(hEnum, open_fn); \
     }
 SIMDLL_COUNT(ClusterGetEnumCount, HCLUSENUM, CS_FN_ClusterOpenEnum)
 SIMDLL_COUNT(ClusterNodeGetEnumCount, HNODEENUM, CS_FN_ClusterNodeOpenEnum)
