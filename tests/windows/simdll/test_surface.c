@@ -523,7 +523,7 @@ static void reg_object(const char *what, HKEY key, DWORD (*control)(HANDLE, DWOR
     if (FN(ClusterRegOpenKey)(key, L"Parameters", KEY_READ, &params) == 0 &&
         control(h, object << 24 | 0x81u, list, sizeof(list), &got) == 0)
         n_priv = reg_same_as_list(params, list, got);
-    check(key != NULL && n_rw > 3 && n_ro >= 0 && n_priv >= 0,
+    check(key != NULL && n_rw > 0 && n_ro >= 0 && n_rw + n_ro > 3 && n_priv >= 0,
           "%s key: its values equal GET_COMMON (%d) and GET_RO_COMMON (%d) properties, Parameters GET_PRIVATE (%d)",
           what, n_rw, n_ro, n_priv);
     if (params)
