@@ -177,4 +177,67 @@ DWORD cs_sim_surface_restype_open_enum(uint64_t cluster, LPCWSTR type_name, DWOR
 DWORD cs_sim_surface_restype_control(uint64_t cluster, LPCWSTR type_name, HNODE host, DWORD code, LPVOID out,
                                      DWORD cb_out, LPDWORD bytes_returned);
 
+/* The cluster registry, read side (sim/cs_sim_registry.c): keys, values and
+ * read batches on tokens, for GetCluster*Key / ClusterReg* of the simulated
+ * clusapi.dll.  The database is laid out as a cluster's:
+ *   root (GetClusterKey)   the cluster's common properties as values;
+ *                          subkeys Groups, NetworkInterfaces, Networks,
+ *                          Nodes, Parameters (its private properties),
+ *                          Resources, ResourceTypes
+ *   Groups\<id>, Resources\<id>, Nodes\<id>, Networks\<id>,
+ *   NetworkInterfaces\<id>   one key per object, named by its ID; values:
+ *                          its common properties (read-write, then
+ *                          read-only), subkey Parameters: its private ones
+ *   ResourceTypes\<name>   likewise for each resource type
+ * Values are read from the property engine at each call (a property set
+ * shows up at once), typed by format: DWORD / LONG REG_DWORD, SZ REG_SZ,
+ * EXPAND_SZ REG_EXPAND_SZ, MULTI_SZ REG_MULTI_SZ, (U)LARGE_INTEGER
+ * REG_QWORD, others REG_BINARY.  Subkeys enumerate in the order a registry
+ * keeps them (case-insensitive name order), values in the property lists'
+ * order.  Names are case-insensitive.  Codes: a closed / forged / other
+ * kind of handle ERROR_INVALID_HANDLE; a missing value or key
+ * ERROR_FILE_NOT_FOUND; past the end ERROR_NO_MORE_ITEMS; a short buffer
+ * ERROR_MORE_DATA with the size needed (names: characters without the
+ * NUL; data: bytes); a key whose object was deleted ERROR_KEY_DELETED
+ * (1018) for every read.  Key, batch and reply handles count as
+ * CS_KIND_ENUM in cs_sim_open_handles and belong to the cluster handle
+ * (CloseCluster closes them).  Writes: cs_sim_surface_reg_write says
+ * ERROR_ACCESS_DENIED for any valid key (the database is read-only).
+ *
+ * cs_sim_surface_reg_key: the key of the object behind a handle of `kind`
+ *   (CS_KIND_CLUSTER: the root); a deleted object: the kind's not-found code.
+ * cs_sim_surface_reg_type_key: a resource type's key (GetClusterResourceTypeKey).
+ * cs_sim_surface_reg_open: a subkey path (components separated by '\\';
+ *   NULL or "": the same key again).
+ * The batch: _batch opens one on a key, _batch_add queues a (subkey, value)
+ *   read, _batch_run runs them all and closes the batch (whatever happens)
+ *   giving a reply, _reply_next hands out its results in order (pointers
+ *   valid until _reply_close), then ERROR_NO_MORE_ITEMS. */
+#define CS_SIM_REG_READ_VALUE 8u        /* CLUSREG_READ_VALUE: options = the value's type */
+#define CS_SIM_REG_READ_ERROR 9u        /* CLUSREG_READ_ERROR: options = the error */
+typedef struct cs_sim_reg_read {
+    DWORD command;
+    DWORD options;
+    const WCHAR *subkey, *value;
+    const BYTE *data;
+    DWORD cb;
+} cs_sim_reg_read;
+DWORD cs_sim_surface_reg_key(uint64_t object, int kind, uint64_t *key);
+DWORD cs_sim_surface_reg_type_key(uint64_t cluster, LPCWSTR type_name, uint64_t *key);
+DWORD cs_sim_surface_reg_open(uint64_t key, LPCWSTR path, uint64_t *out);
+DWORD cs_sim_surface_reg_close(uint64_t key);
+DWORD cs_sim_surface_reg_value(uint64_t key, LPCWSTR name, LPDWORD type, BYTE *data, LPDWORD cb);
+DWORD cs_sim_surface_reg_enum_key(uint64_t key, DWORD index, LPWSTR name, LPDWORD cch, uint64_t *written);
+DWORD cs_sim_surface_reg_enum_value(uint64_t key, DWORD index, LPWSTR name, LPDWORD cch, LPDWORD type, BYTE *data,
+                                    LPDWORD cb);
+/* ClusterRegQueryInfoKey: each pointer optional; lengths without the NUL. */
+DWORD cs_sim_surface_reg_info(uint64_t key, LPDWORD subkeys, LPDWORD max_subkey, LPDWORD values,
+                              LPDWORD max_value_name, LPDWORD max_value, uint64_t *written);
+DWORD cs_sim_surface_reg_write(uint64_t key);
+DWORD cs_sim_surface_reg_batch(uint64_t key, uint64_t *batch);
+DWORD cs_sim_surface_reg_batch_add(uint64_t batch, LPCWSTR subkey, LPCWSTR value);
+DWORD cs_sim_surface_reg_batch_run(uint64_t batch, uint64_t *reply);
+DWORD cs_sim_surface_reg_reply_next(uint64_t reply, cs_sim_reg_read *out);
+DWORD cs_sim_surface_reg_reply_close(uint64_t reply);
+
 #endif /* CS_SIM_H */

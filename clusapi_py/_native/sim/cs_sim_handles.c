@@ -109,6 +109,7 @@ void sim_handle_free(sim_handle *h)
     free(h->items);
     free(h->pool);
     sim_enum_props_free(h->props);
+    sim_reg_free(h->reg);
     free(h);
 }
 

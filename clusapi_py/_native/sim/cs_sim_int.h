@@ -29,6 +29,8 @@
  *   cs_sim_props*.c    properties: storage, defaults, the property-list
  *                      writer, Cluster*Control, SET/VALIDATE (cs_sim_props.h)
  *   cs_sim_config.c    preferred owners, dependency expressions
+ *   cs_sim_registry.c  the cluster registry, read side (keys over the
+ *                      property engine, read batches)
  *
  * Locking.  One global lock (g_lock) guards all of it: instances, objects,
  * handles, counters.  An entry point validates its handle and counts the
@@ -76,7 +78,10 @@ enum sim_hk {
     HK_NETWORKENUM,
     HK_NOTIFY,                  /* a notification port, counted as CS_KIND_NOTIFY */
     HK_RESTYPEENUM,             /* ClusterResourceTypeOpenEnum (cs_sim_types.c) */
-    HK_NETIFENUM                /* ClusterNetInterfaceOpenEnum (cs_sim_surface.c) */
+    HK_NETIFENUM,               /* ClusterNetInterfaceOpenEnum (cs_sim_surface.c) */
+    HK_REGKEY,                  /* a cluster registry key (cs_sim_registry.c) */
+    HK_REGBATCH,                /* a read batch being built (cs_sim_registry.c) */
+    HK_REGREPLY                 /* a read batch's reply (cs_sim_registry.c) */
 };
 
 #define TOKEN_OF(h) ((uint64_t)(uintptr_t)(h))
@@ -287,6 +292,7 @@ typedef struct sim_handle {
     WCHAR *pool;
     struct sim_enum_props *props;   /* *EnumEx: the property lists asked for (cs_sim_props_enum.c) */
     DWORD granted;              /* object handles: the access granted (GENERIC_ALL / GENERIC_READ) */
+    struct sim_reg *reg;        /* HK_REG*: the key, batch or reply (cs_sim_registry.c) */
 } sim_handle;
 
 extern cs_mutex g_lock;
@@ -546,6 +552,8 @@ size_t sim_enum_props_end(const sim_handle *h, DWORD index, size_t pos);
 void sim_enum_props_pack(const sim_handle *h, DWORD index, BYTE *base, size_t *pos, DWORD *cb, PVOID *p,
                          DWORD *cb_ro, PVOID *p_ro);
 void sim_enum_props_free(struct sim_enum_props *e);
+/* Frees what a registry handle holds (cs_sim_registry.c; NULL ignored). */
+void sim_reg_free(struct sim_reg *r);
 /* Whether a resource is a Cluster Shared Volume (cs_sim_csv.c). */
 int sim_csv_is(const sim_obj *o);
 

@@ -98,4 +98,9 @@ int sim_props_is_write(DWORD function);
  * 0, ERROR_RESOURCE_PROPERTIES_STORED, or the refusal (nothing stored). */
 DWORD sim_props_write(sim *s, sim_obj *o, DWORD function, const uint8_t *in, size_t cb_in);
 
+/* ---- resource types (cs_sim_types.c) ------------------------------------------------ */
+/* A type's property list for GET_COMMON (0x59), GET_RO_COMMON (0x55),
+ * GET_PRIVATE (0x81) or GET_RO_PRIVATE (0x7D): a new buffer. */
+DWORD sim_restype_properties(const wstr *type, DWORD function, uint8_t **data, size_t *n);
+
 #endif /* CS_SIM_PROPS_H */

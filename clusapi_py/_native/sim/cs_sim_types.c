@@ -116,8 +116,9 @@ static void put(plw *w, const char *name, const char *value, const wstr *wvalue,
     }
 }
 
-/* The type's property list for one of the four GET_*_PROPERTIES codes. */
-static DWORD type_properties(const wstr *type, DWORD function, uint8_t **data, size_t *n)
+/* The type's property list for one of the four GET_*_PROPERTIES codes (also the
+ * cluster registry's ResourceTypes keys, cs_sim_registry.c). */
+DWORD sim_restype_properties(const wstr *type, DWORD function, uint8_t **data, size_t *n)
 {
     plw w;
     DWORD err;
@@ -162,7 +163,7 @@ DWORD cs_sim_surface_restype_control(uint64_t cluster, LPCWSTR type_name, HNODE 
     if (!err && ((code >> 24) != 2 || (function != 0x55 && function != 0x59 && function != 0x7D && function != 0x81)))
         err = ERROR_INVALID_FUNCTION;
     if (!err)
-        err = type_properties(type, function, &data, &n);
+        err = sim_restype_properties(type, function, &data, &n);
     if (!err)
         err = sim_control_output(data, n, out, cb_out, bytes_returned);
     free(data);

@@ -10,8 +10,10 @@
  * FAIL).  To model one more function: write its export and add its line
  * here -- forgetting the line is a duplicate definition, adding a line
  * without an export is a missing export (build.sh fails on both).
- * Not modelled yet, kept as stubs on purpose: the cluster registry
- * (GetCluster*Key, ClusterReg*); create / delete of groups and resources.
+ * Not modelled yet, kept as stubs on purpose: the registry's write batches,
+ * notifications and *Ex writes, ClusterRegGetKeySecurity,
+ * ClusterRegCloseReadBatchEx, ClusterRegSyncDatabase; create / delete of
+ * groups and resources.
  *
  * The 2008 build (-DCS_SIMDLL_LEVEL_2008) exports only the functions whose
  * SDK version is 0x0600 (ungated): SIMDLL_EXPORTED(version).
@@ -167,5 +169,31 @@
 #define SIMDLL_MODELLED_ClusterNetInterfaceOpenEnum SIMDLL_YES
 #define SIMDLL_MODELLED_ClusterNetInterfaceEnum SIMDLL_YES
 #define SIMDLL_MODELLED_ClusterNetInterfaceCloseEnum SIMDLL_YES
+
+/* The cluster registry: simdll_registry.c. */
+#define SIMDLL_MODELLED_GetClusterKey SIMDLL_YES
+#define SIMDLL_MODELLED_GetClusterGroupKey SIMDLL_YES
+#define SIMDLL_MODELLED_GetClusterResourceKey SIMDLL_YES
+#define SIMDLL_MODELLED_GetClusterNodeKey SIMDLL_YES
+#define SIMDLL_MODELLED_GetClusterNetworkKey SIMDLL_YES
+#define SIMDLL_MODELLED_GetClusterNetInterfaceKey SIMDLL_YES
+#define SIMDLL_MODELLED_GetClusterResourceTypeKey SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegOpenKey SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegCloseKey SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegQueryValue SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegEnumKey SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegEnumValue SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegQueryInfoKey SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegSetValue SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegCreateKey SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegDeleteValue SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegDeleteKey SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegSetKeySecurity SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegCreateBatch SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegCreateReadBatch SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegReadBatchAddCommand SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegCloseReadBatch SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegReadBatchReplyNextCommand SIMDLL_YES
+#define SIMDLL_MODELLED_ClusterRegCloseReadBatchReply SIMDLL_YES
 
 #endif /* SIMDLL_SDK_SURFACE_H */

@@ -443,6 +443,299 @@ static void test_csv(HCLUSTER c)
     FN(CloseClusterResource)(res);
 }
 
+/* ---- the cluster registry (simdll_registry.c) ------------------------------------------------------ */
+/* CLUSTER_READ_BATCH_COMMAND as clusapi.h lays it out. */
+struct _CLUSTER_READ_BATCH_COMMAND {
+    CLUSTER_REG_COMMAND Command;
+    DWORD dwOptions;
+    LPCWSTR wzSubkeyName, wzValueName;
+    const BYTE *lpData;
+    DWORD cbData;
+};
+
+static DWORD rd32(const BYTE *p)
+{
+    DWORD v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* Every property of a list is a value of the key: same bytes, type by format; the count or -1. */
+static int reg_same_as_list(HKEY key, const BYTE *p, DWORD cb)
+{
+    static const DWORD types[] = {3, 3, 4, 1, 2, 7, 11, 4, 1, 3, 11};    /* by format 0..10 */
+    DWORD count = rd32(p), k, pos = 4;
+    for (k = 0; k < count && pos + 8 <= cb; k++) {
+        DWORD name_cb = rd32(p + pos + 4), syntax, vcb, type = 0, got_cb = 4096, want;
+        WCHAR name[128] = {0};
+        BYTE got[4096];
+        memcpy(name, p + pos + 8, name_cb < sizeof(name) ? name_cb : sizeof(name) - 2);
+        pos += 8 + ((name_cb + 3) & ~3u);
+        syntax = rd32(p + pos);
+        vcb = rd32(p + pos + 4);
+        want = (syntax & 0xFFFF) <= 10 ? types[syntax & 0xFFFF] : 3;
+        if (FN(ClusterRegQueryValue)(key, name, &type, got, &got_cb) != 0 || type != want || got_cb != vcb ||
+            memcmp(got, p + pos + 8, vcb) != 0) {
+            info("value %ls differs from its property (type %lu, %lu bytes)", name, (unsigned long)type,
+                 (unsigned long)got_cb);
+            return -1;
+        }
+        while (pos + 4 <= cb && rd32(p + pos) != 0)
+            pos += 8 + ((rd32(p + pos + 4) + 3) & ~3u);
+        pos += 4;
+    }
+    return (int)count;
+}
+
+/* The subkeys of a key joined by '|'; the enumeration must end with ERROR_NO_MORE_ITEMS (else "?"). */
+static void reg_subkeys(HKEY key, WCHAR *out, size_t cap)
+{
+    WCHAR name[128];
+    DWORD i, cch, err = 0;
+    FILETIME ft;
+    out[0] = 0;
+    for (i = 0; err == 0; i++) {
+        cch = 128;
+        err = FN(ClusterRegEnumKey)(key, i, name, &cch, &ft);
+        if (err == 0 && wcslen(out) + cch + 2 < cap) {
+            if (i)
+                wcscat(out, L"|");
+            wcscat(out, name);
+        }
+    }
+    if (err != ERROR_NO_MORE_ITEMS)
+        wcscpy(out, L"?");
+}
+
+/* An object's key by its handle equals its common (read-write and read-only) properties; its Parameters
+ * subkey its private ones. */
+static void reg_object(const char *what, HKEY key, DWORD (*control)(HANDLE, DWORD, BYTE *, DWORD, DWORD *),
+                       HANDLE h, DWORD object)
+{
+    static BYTE list[16384];
+    DWORD got = 0, err;
+    int n_rw, n_ro, n_priv = -1;
+    HKEY params = NULL;
+    err = control(h, object << 24 | 0x59u, list, sizeof(list), &got);
+    n_rw = err ? -1 : reg_same_as_list(key, list, got);
+    err = control(h, object << 24 | 0x55u, list, sizeof(list), &got);
+    n_ro = err ? -1 : reg_same_as_list(key, list, got);
+    if (FN(ClusterRegOpenKey)(key, L"Parameters", KEY_READ, &params) == 0 &&
+        control(h, object << 24 | 0x81u, list, sizeof(list), &got) == 0)
+        n_priv = reg_same_as_list(params, list, got);
+    check(key != NULL && n_rw > 0 && n_ro >= 0 && n_rw + n_ro > 3 && n_priv >= 0,
+          "%s key: its values equal GET_COMMON (%d) and GET_RO_COMMON (%d) properties, Parameters GET_PRIVATE (%d)",
+          what, n_rw, n_ro, n_priv);
+    if (params)
+        FN(ClusterRegCloseKey)(params);
+}
+
+static DWORD ctl_group(HANDLE h, DWORD code, BYTE *out, DWORD cb, DWORD *got)
+{
+    return FN(ClusterGroupControl)((HGROUP)h, NULL, code, NULL, 0, out, cb, got);
+}
+static DWORD ctl_res(HANDLE h, DWORD code, BYTE *out, DWORD cb, DWORD *got)
+{
+    return FN(ClusterResourceControl)((HRESOURCE)h, NULL, code, NULL, 0, out, cb, got);
+}
+static DWORD ctl_node(HANDLE h, DWORD code, BYTE *out, DWORD cb, DWORD *got)
+{
+    return FN(ClusterNodeControl)((HNODE)h, NULL, code, NULL, 0, out, cb, got);
+}
+static DWORD ctl_net(HANDLE h, DWORD code, BYTE *out, DWORD cb, DWORD *got)
+{
+    return FN(ClusterNetworkControl)((HNETWORK)h, NULL, code, NULL, 0, out, cb, got);
+}
+static DWORD ctl_netif(HANDLE h, DWORD code, BYTE *out, DWORD cb, DWORD *got)
+{
+    return FN(ClusterNetInterfaceControl)((HNETINTERFACE)h, NULL, code, NULL, 0, out, cb, got);
+}
+static DWORD ctl_cluster(HANDLE h, DWORD code, BYTE *out, DWORD cb, DWORD *got)
+{
+    return FN(ClusterControl)((HCLUSTER)h, NULL, code, NULL, 0, out, cb, got);
+}
+
+static uint32_t reg_open_keys(HMODULE dll)
+{
+    typedef int (*instance_fn)(void);
+    typedef uint32_t (*handles_fn)(int, uint32_t *);
+    instance_fn instance = HARNESS_PROC(instance_fn, dll, "cs_simdll_instance");
+    handles_fn handles = HARNESS_PROC(handles_fn, dll, "cs_sim_open_handles");
+    uint32_t counts[CS_KIND_COUNT] = {0};
+    if (instance == NULL || handles == NULL || handles(instance(), counts) != 0)
+        return 0xFFFFFFFFu;
+    return counts[CS_KIND_ENUM];
+}
+
+static void test_registry(HMODULE dll, HCLUSTER c)
+{
+    typedef int (*instance_fn)(void);
+    typedef uint32_t (*delete_fn)(int, int, const WCHAR *);
+    instance_fn instance = HARNESS_PROC(instance_fn, dll, "cs_simdll_instance");
+    delete_fn del = HARNESS_PROC(delete_fn, dll, "cs_sim_delete");
+    uint32_t base = reg_open_keys(dll);
+    HGROUP g = FN(OpenClusterGroup)(c, L"SQL Server (MSSQLSERVER)");
+    HRESOURCE r = FN(OpenClusterResource)(c, L"SQL Server Agent");
+    HNODE node = FN(OpenClusterNode)(c, L"NODE2");
+    HNETWORK net = FN(OpenClusterNetwork)(c, L"Cluster Network 2");
+    HNETINTERFACE nif = FN(OpenClusterNetInterface)(c, L"NODE3 - Ethernet");
+    HKEY root = FN(GetClusterKey)(c, KEY_READ), gk = FN(GetClusterGroupKey)(g, KEY_READ);
+    HKEY rk = FN(GetClusterResourceKey)(r, KEY_READ), nk = FN(GetClusterNodeKey)(node, KEY_READ);
+    HKEY netk = FN(GetClusterNetworkKey)(net, KEY_READ), nifk = FN(GetClusterNetInterfaceKey)(nif, KEY_READ);
+    HKEY k = NULL, k2 = NULL;
+    HREGREADBATCH batch = NULL;
+    HREGREADBATCHREPLY reply = NULL;
+    CLUSTER_READ_BATCH_COMMAND cmd;
+    WCHAR names[512], id[64];
+    BYTE data[512], list[512];
+    DWORD err, type = 0, cb, cch, n_sub = 0, n_val = 0, max_name = 0, i, got = 0, e[4];
+    check(root && gk && rk && nk && netk && nifk, "GetCluster{,Group,Resource,Node,Network,NetInterface}Key: a key each");
+    check(reg_open_keys(dll) == base + 6, "  counted in the simulator's open handles (enum kind): +6");
+
+    reg_subkeys(root, names, 512);
+    check(wcscmp(names, L"Groups|NetworkInterfaces|Networks|Nodes|Parameters|Resources|ResourceTypes") == 0,
+          "the root's subkeys, in registry order, then ERROR_NO_MORE_ITEMS: %ls", names);
+    reg_object("the root (the cluster)", root, ctl_cluster, c, 7);
+    reg_object("a group", gk, ctl_group, g, 3);
+    reg_object("a resource", rk, ctl_res, r, 1);
+    reg_object("a node", nk, ctl_node, node, 4);
+    reg_object("a network", netk, ctl_net, net, 5);
+    reg_object("a net interface", nifk, ctl_netif, nif, 6);
+    cb = sizeof(data);
+    err = FN(ClusterRegQueryValue)(rk, L"Type", &type, data, &cb);
+    check(err == 0 && type == REG_SZ && wcscmp((WCHAR *)data, L"SQL Server Agent") == 0,
+          "a resource's Type: REG_SZ \"SQL Server Agent\" (what a client reads the type by) (error %lu)", (unsigned long)err);
+    cb = sizeof(data);
+    err = FN(ClusterRegQueryValue)(gk, L"GroupType", &type, data, &cb);
+    check(err == 0 && type == REG_DWORD && cb == 4, "a group's GroupType: REG_DWORD (error %lu)", (unsigned long)err);
+
+    /* the same key by path, from the group's ID */
+    cch = 64;
+    err = FN(ClusterGroupControl)(g, NULL, 0x03000039, NULL, 0, id, sizeof(id), &got);
+    swprintf((WCHAR *)list, 256, L"Groups\\%ls", id);
+    err = err ? err : (DWORD)FN(ClusterRegOpenKey)(root, (WCHAR *)list, KEY_READ, &k);
+    cb = sizeof(data);
+    err = err ? err : (DWORD)FN(ClusterRegQueryValue)(k, L"Name", &type, data, &cb);
+    check(err == 0 && wcscmp((WCHAR *)data, L"SQL Server (MSSQLSERVER)") == 0,
+          "ClusterRegOpenKey(root, \"Groups\\\\<its ID>\"): the group's key, its Name (error %lu)", (unsigned long)err);
+    reg_subkeys(k, names, 512);
+    check(wcscmp(names, L"Parameters") == 0, "  its one subkey: Parameters (%ls)", names);
+    err = FN(ClusterRegOpenKey)(root, L"ResourceTypes\\sql server", KEY_READ, &k2);
+    cb = sizeof(data);
+    err = err ? err : (DWORD)FN(ClusterRegQueryValue)(k2, L"DllName", &type, data, &cb);
+    check(err == 0 && wcscmp((WCHAR *)data, L"sqsrvres.dll") == 0, "ResourceTypes\\sql server: DllName sqsrvres.dll");
+    if (k2)
+        FN(ClusterRegCloseKey)(k2);
+
+    /* info, enumeration of values, sizes */
+    err = FN(ClusterRegQueryInfoKey)(gk, &n_sub, NULL, &n_val, &max_name, NULL, NULL, NULL);
+    for (i = 0, e[0] = 0; e[0] == 0; i++) {
+        cch = 128;
+        cb = sizeof(data);
+        e[0] = FN(ClusterRegEnumValue)(gk, i, names, &cch, &type, data, &cb);
+    }
+    check(err == 0 && n_sub == 1 && n_val > 10 && e[0] == ERROR_NO_MORE_ITEMS && i - 1 == n_val,
+          "ClusterRegQueryInfoKey: 1 subkey, %lu values; ClusterRegEnumValue yields them, then ERROR_NO_MORE_ITEMS",
+          (unsigned long)n_val);
+    cb = 4;
+    err = FN(ClusterRegQueryValue)(gk, L"Name", &type, data, &cb);
+    check(err == ERROR_MORE_DATA && cb == 50, "a 4-byte buffer: ERROR_MORE_DATA, 50 bytes needed (got %lu, %lu)",
+          (unsigned long)err, (unsigned long)cb);
+    cch = 2;
+    err = FN(ClusterRegEnumKey)(root, 0, names, &cch, NULL);
+    check(err == ERROR_MORE_DATA && cch == 6, "ClusterRegEnumKey, 2 characters: ERROR_MORE_DATA, 6 needed");
+    cch = 2;
+    cb = sizeof(data);
+    err = FN(ClusterRegEnumValue)(gk, 0, names, &cch, &type, data, &cb);
+    check(err == ERROR_MORE_DATA && cch == 4, "ClusterRegEnumValue, 2 characters: ERROR_MORE_DATA, 4 needed");
+    cb = sizeof(data);
+    e[0] = FN(ClusterRegQueryValue)(gk, L"NoSuchValue", &type, data, &cb);
+    e[1] = FN(ClusterRegOpenKey)(root, L"Groups\\no-such-id", KEY_READ, &k2);
+    check(e[0] == ERROR_FILE_NOT_FOUND && e[1] == ERROR_FILE_NOT_FOUND && k2 == NULL,
+          "a missing value, a missing key: ERROR_FILE_NOT_FOUND (%lu, %lu)", (unsigned long)e[0], (unsigned long)e[1]);
+    e[0] = FN(ClusterRegSetValue)(gk, L"Name", REG_SZ, (const BYTE *)L"x", 4);
+    e[1] = FN(ClusterRegDeleteValue)(gk, L"Name");
+    e[2] = FN(ClusterRegCreateKey)(gk, L"New", 0, KEY_ALL_ACCESS, NULL, &k2, NULL);
+    e[3] = FN(ClusterRegDeleteKey)(root, L"Groups");
+    check(e[0] == 5 && e[1] == 5 && e[2] == 5 && e[3] == 5, "writes: ERROR_ACCESS_DENIED (the database is read-only)");
+
+    /* a property set through the control API shows up at the next read */
+    {
+        static const WCHAR pname[] = L"Priority";
+        DWORD v = 1234, pos = 0, d;
+        d = 1; memcpy(list + pos, &d, 4); pos += 4;
+        d = CLUSPROP_SYNTAX_NAME; memcpy(list + pos, &d, 4); pos += 4;
+        d = sizeof(pname); memcpy(list + pos, &d, 4); pos += 4;
+        memcpy(list + pos, pname, sizeof(pname)); pos += (sizeof(pname) + 3) & ~3u;
+        d = CLUSPROP_SYNTAX_LIST_VALUE_DWORD; memcpy(list + pos, &d, 4); pos += 4;
+        d = 4; memcpy(list + pos, &d, 4); pos += 4;
+        memcpy(list + pos, &v, 4); pos += 4;
+        d = 0; memcpy(list + pos, &d, 4); pos += 4;
+        err = FN(ClusterGroupControl)(g, NULL, 0x0340005E, list, pos, NULL, 0, NULL);
+        cb = sizeof(data);
+        err = err ? err : (DWORD)FN(ClusterRegQueryValue)(k, L"Priority", &type, data, &cb);
+        check(err == 0 && type == REG_DWORD && rd32(data) == 1234,
+              "SET_COMMON_PROPERTIES Priority=1234, then the key's Priority: 1234 (error %lu)", (unsigned long)err);
+    }
+
+    /* the read batch */
+    err = FN(ClusterRegCreateReadBatch)(gk, &batch);
+    err = err ? err : (DWORD)FN(ClusterRegReadBatchAddCommand)(batch, NULL, L"Name");
+    err = err ? err : (DWORD)FN(ClusterRegReadBatchAddCommand)(batch, NULL, L"Priority");
+    err = err ? err : (DWORD)FN(ClusterRegReadBatchAddCommand)(batch, NULL, L"NoSuchValue");
+    err = err ? err : (DWORD)FN(ClusterRegReadBatchAddCommand)(batch, L"NoSuchKey", L"Name");
+    err = err ? err : (DWORD)FN(ClusterRegCloseReadBatch)(batch, &reply);
+    for (i = 0; err == 0 && i < 4; i++) {
+        memset(&cmd, 0, sizeof(cmd));
+        err = FN(ClusterRegReadBatchReplyNextCommand)(reply, &cmd);
+        if (i == 0 && !(cmd.Command == 8 && cmd.dwOptions == REG_SZ && cmd.cbData == 50 &&
+                        wcscmp((const WCHAR *)cmd.lpData, L"SQL Server (MSSQLSERVER)") == 0))
+            err = 1000 + i;
+        if (i == 1 && !(cmd.Command == 8 && cmd.dwOptions == REG_DWORD && rd32(cmd.lpData) == 1234))
+            err = 1000 + i;
+        if (i >= 2 && !(cmd.Command == 9 && cmd.dwOptions == ERROR_FILE_NOT_FOUND && cmd.lpData == NULL))
+            err = 1000 + i;
+    }
+    e[0] = reply ? FN(ClusterRegReadBatchReplyNextCommand)(reply, &cmd) : 0;
+    e[1] = reply ? FN(ClusterRegCloseReadBatchReply)(reply) : 0;
+    e[2] = FN(ClusterRegCloseReadBatchReply)(reply);
+    check(err == 0 && e[0] == ERROR_NO_MORE_ITEMS && e[1] == 0 && e[2] == ERROR_INVALID_HANDLE,
+          "read batch: Name, Priority (CLUSREG_READ_VALUE 8), a missing value and key (CLUSREG_READ_ERROR 9, "
+          "ERROR_FILE_NOT_FOUND), then ERROR_NO_MORE_ITEMS; the reply closes once (error %lu)", (unsigned long)err);
+
+    /* closed and forged keys; a deleted object's key */
+    e[0] = FN(ClusterRegCloseKey)(k);
+    e[1] = FN(ClusterRegCloseKey)(k);
+    cb = sizeof(data);
+    e[2] = FN(ClusterRegQueryValue)(k, L"Name", &type, data, &cb);
+    e[3] = FN(ClusterRegQueryValue)((HKEY)(uintptr_t)0x12345678, L"Name", &type, data, &cb);
+    check(e[0] == 0 && e[1] == ERROR_INVALID_HANDLE && e[2] == ERROR_INVALID_HANDLE && e[3] == ERROR_INVALID_HANDLE,
+          "ClusterRegCloseKey once: 0, twice: ERROR_INVALID_HANDLE; a closed or forged key: ERROR_INVALID_HANDLE");
+    err = del && instance ? del(instance(), CS_KIND_RESOURCE, L"SQL Server Agent") : 1;
+    cb = sizeof(data);
+    e[0] = FN(ClusterRegQueryValue)(rk, L"Name", &type, data, &cb);
+    e[1] = FN(ClusterRegOpenKey)(rk, L"Parameters", KEY_READ, &k2);
+    SetLastError(0);
+    k2 = FN(GetClusterResourceKey)(r, KEY_READ);
+    check(err == 0 && e[0] == 1018 && e[1] == 1018 && k2 == NULL && GetLastError() == ERROR_RESOURCE_NOT_FOUND,
+          "a deleted resource's key: ERROR_KEY_DELETED (1018, inferred) (%lu, %lu); its handle gives no key (5007)",
+          (unsigned long)e[0], (unsigned long)e[1]);
+
+    FN(ClusterRegCloseKey)(root);
+    FN(ClusterRegCloseKey)(gk);
+    FN(ClusterRegCloseKey)(rk);
+    FN(ClusterRegCloseKey)(nk);
+    FN(ClusterRegCloseKey)(netk);
+    FN(ClusterRegCloseKey)(nifk);
+    check(reg_open_keys(dll) == base, "every key closed: the open handles are back where they were (%lu)",
+          (unsigned long)reg_open_keys(dll));
+    FN(CloseClusterGroup)(g);
+    FN(CloseClusterResource)(r);
+    FN(CloseClusterNode)(node);
+    FN(CloseClusterNetwork)(net);
+    FN(CloseClusterNetInterface)(nif);
+}
+
 int main(int argc, char **argv)
 {
     const char *mode = argc > 1 ? argv[1] : "full";
@@ -465,6 +758,7 @@ int main(int argc, char **argv)
             test_node_cluster_state(dll);
             test_resource_types(c);
             test_netinterfaces(c);
+            test_registry(dll, c);
             check(FN(CloseCluster)(c), "CloseCluster");
         }
         FreeLibrary(dll);
