@@ -83,5 +83,6 @@ void test_drain(void);           /* test_drain.c */
 void test_notify(void);          /* test_notify.c */
 void test_props(void);           /* test_props.c */
 void test_config(void);          /* test_config.c */
+void test_create(void);          /* test_create.c */
 
 #endif /* TESTS_C_CHECK_H */
