@@ -4,14 +4,14 @@
  * it exports in each build.
  *
  * THE list: one `#define SIMDLL_MODELLED_<name> SIMDLL_YES` per function
- * that has a hand-written export (simdll.c, simdll_more.c).  Every other
+ * that has a hand-written export (simdll.c, simdll_more.c, simdll_create.c).  Every other
  * function gets a stub from sdk_stubs.c that fails the documented way for
  * "not supported" (ERROR_CALL_NOT_IMPLEMENTED; see gen_sdk_functions.py,
  * FAIL).  To model one more function: write its export and add its line
  * here -- forgetting the line is a duplicate definition, adding a line
  * without an export is a missing export (build.sh fails on both).
  * Not modelled yet, kept as stubs on purpose: the cluster registry
- * (GetCluster*Key, ClusterReg*); create / delete of groups and resources.
+ * (GetCluster*Key, ClusterReg*); the *Ex / *Ex2 create and delete variants.
  *
  * The 2008 build (-DCS_SIMDLL_LEVEL_2008) exports only the functions whose
  * SDK version is 0x0600 (ungated): SIMDLL_EXPORTED(version).
@@ -167,5 +167,12 @@
 #define SIMDLL_MODELLED_ClusterNetInterfaceOpenEnum SIMDLL_YES
 #define SIMDLL_MODELLED_ClusterNetInterfaceEnum SIMDLL_YES
 #define SIMDLL_MODELLED_ClusterNetInterfaceCloseEnum SIMDLL_YES
+
+/* Creating and deleting groups and resources: simdll_create.c. */
+#define SIMDLL_MODELLED_CreateClusterGroup SIMDLL_YES
+#define SIMDLL_MODELLED_DeleteClusterGroup SIMDLL_YES
+#define SIMDLL_MODELLED_DestroyClusterGroup SIMDLL_YES
+#define SIMDLL_MODELLED_CreateClusterResource SIMDLL_YES
+#define SIMDLL_MODELLED_DeleteClusterResource SIMDLL_YES
 
 #endif /* SIMDLL_SDK_SURFACE_H */
