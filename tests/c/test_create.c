@@ -163,6 +163,7 @@ static void create_groups(void)
         CHECK(t->fn.CloseClusterGroup(g3));
     }
     EQ(cs_sim_set_state(id, CS_KIND_NODE, W("NODE1"), ClusterNodeUp), 0);
+    EQ(cs_sim_set_state(id, CS_KIND_NODE, W("NODE2"), ClusterNodeUp), 0);
     while (next_v2(t, p2, ev, sizeof(ev)) != 0)
         ;
     for (cch = 64; t->fn.GetClusterNotify(p1, &key, &filter, node, &cch, 0) == 0; cch = 64)
@@ -214,6 +215,25 @@ static void create_groups(void)
     CHECK(t->fn.CloseClusterGroup(g2));
     EQ(cs_sim_surface_delete_group(TOK(g), 1), 0);          /* Destroy takes an online empty group */
     CHECK(t->fn.CloseClusterGroup(g));
+    /* a group being moved (its online resource going offline on the manual clock): DestroyClusterGroup
+     * ends the move and deletes it; nothing of the move runs afterwards */
+    EQ(cs_sim_set_manual_clock(id, 1), 0);
+    g = create_group(c, "Moving", &err);
+    g2 = t->fn.OpenClusterGroup(c, W("Moving"));
+    {
+        HNODE n2 = t->fn.OpenClusterNode(c, W("NODE2"));
+        HRESOURCE r = create_resource(g, "Moving IP", "IP Address", 0, &err);
+        EQ(cs_sim_set_state(id, CS_KIND_RESOURCE, W("Moving IP"), ClusterResourceOnline), 0);
+        EQ(t->fn.MoveClusterGroup(g2, n2), ERROR_IO_PENDING);
+        EQ(cs_sim_surface_delete_group(TOK(g), 0), ERROR_DIR_NOT_EMPTY);
+        EQ(cs_sim_surface_delete_resource(TOK(r)), ERROR_INVALID_STATE);     /* going offline: an action under way */
+        EQ(cs_sim_surface_delete_group(TOK(g), 1), 0);
+        EQ(cs_sim_advance(id, 10.0), 0);
+        EQ(t->fn.GetClusterResourceState(r, NULL, NULL, NULL, NULL), ClusterResourceStateUnknown);
+        CHECK(t->fn.CloseClusterResource(r) && t->fn.CloseClusterNode(n2));
+    }
+    EQ(t->fn.GetClusterGroupState(g2, NULL, NULL), ClusterGroupStateUnknown);
+    CHECK(t->fn.CloseClusterGroup(g) && t->fn.CloseClusterGroup(g2));
 
     CHECK(t->fn.CloseClusterNotifyPort(p1) && t->fn.CloseClusterNotifyPort(p2));
     CHECK(t->fn.CloseCluster(ro) && t->fn.CloseCluster(c));

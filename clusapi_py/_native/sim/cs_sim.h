@@ -199,12 +199,12 @@ DWORD cs_sim_surface_restype_control(uint64_t cluster, LPCWSTR type_name, HNODE 
  *   ERROR_OBJECT_ALREADY_EXISTS (5010, MS-CMRP).
  * cs_sim_surface_delete_group(group, destroy 0): DeleteClusterGroup: a
  *   group with resources ERROR_DIR_NOT_EMPTY (145, MS-CMRP); the quorum's
- *   group ERROR_CORE_RESOURCE (5026, MS-CMRP); inferred: a move under way
- *   ERROR_CLUSTER_GROUP_MOVING (5908), an empty group that is not Offline
- *   or Failed ERROR_INVALID_STATE (5023).
- *   destroy 1: DestroyClusterGroup: any group but the quorum's: its
- *   resources go Offline at once (dependents first, each with its state
- *   event), are deleted, then the group (MS-CMRP ApiDeleteGroup, force).
+ *   group ERROR_CORE_RESOURCE (5026, MS-CMRP); inferred: an empty group
+ *   that is not Offline or Failed ERROR_INVALID_STATE (5023).
+ *   destroy 1: DestroyClusterGroup: any group but the quorum's, a move
+ *   under way or not (the move ends): its resources go Offline at once
+ *   (dependents first, each with its state event), are deleted, then the
+ *   group (MS-CMRP ApiDeleteGroup, force).
  * cs_sim_surface_create_resource: a new resource of a type the cluster
  *   has (as the cluster spells it), Offline, at the end of the group's
  *   list, possible owners every node, a new GUID-form id;

@@ -179,8 +179,6 @@ DWORD cs_sim_surface_delete_group(uint64_t group, int destroy)
         err = ERROR_CORE_RESOURCE;                      /* MS-CMRP ApiDeleteGroup */
     else if (!destroy && g->res_head != NULL)
         err = ERROR_DIR_NOT_EMPTY;                      /* MS-CMRP ApiDeleteGroup */
-    else if (!destroy && g->op)
-        err = ERROR_CLUSTER_GROUP_MOVING;               /* inferred: a move under way */
     else if (!destroy && g->state != ClusterGroupOffline && g->state != ClusterGroupFailed)
         err = ERROR_INVALID_STATE;                      /* inferred: "removes an offline and empty group" */
     if (err)
