@@ -84,5 +84,6 @@ void test_notify(void);          /* test_notify.c */
 void test_props(void);           /* test_props.c */
 void test_config(void);          /* test_config.c */
 void test_registry(void);        /* test_registry.c */
+void test_create(void);          /* test_create.c */
 
 #endif /* TESTS_C_CHECK_H */

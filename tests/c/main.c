@@ -34,6 +34,7 @@ int main(void)
     test_config();
     test_drain();
     test_registry();
+    test_create();
     cs_sim_total_open_handles(all);
     for (k = 0; k < CS_KIND_COUNT; k++)
         EQ(all[k], 0);

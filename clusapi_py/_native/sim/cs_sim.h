@@ -239,5 +239,52 @@ DWORD cs_sim_surface_reg_batch_add(uint64_t batch, LPCWSTR subkey, LPCWSTR value
 DWORD cs_sim_surface_reg_batch_run(uint64_t batch, uint64_t *reply);
 DWORD cs_sim_surface_reg_reply_next(uint64_t reply, cs_sim_reg_read *out);
 DWORD cs_sim_surface_reg_reply_close(uint64_t reply);
+/* Creating and deleting (sim/cs_sim_create.c), for the simulated
+ * clusapi.dll's CreateClusterGroup, DeleteClusterGroup, DestroyClusterGroup,
+ * CreateClusterResource, DeleteClusterResource.  Each is one call
+ * (sim_begin .. sim_end) outside the backend table: not counted, no
+ * latency or injected faults; a closed / forged / wrong-kind handle is
+ * ERROR_INVALID_HANDLE, a handle without full access ERROR_ACCESS_DENIED
+ * (MS-CMRP: "All"), a handle whose object was deleted its kind's
+ * not-found code.  Every change posts the events a cluster posts
+ * (sim_changed): GROUP_ADDED / RESOURCE_ADDED (v1 and v2), state changes,
+ * RESOURCE_DELETED / GROUP_DELETED.  A created object's handle has full
+ * access, counts in cs_sim_open_handles and is closed by the caller
+ * (Close*); deleting never closes a handle (later calls through it get the
+ * not-found code).
+ *
+ * cs_sim_surface_create_group: a new, empty group, Offline, with a new
+ *   GUID-form id, owned by the node the call is served on (MS-CMRP
+ *   ApiCreateGroup) -- here the first node that is Up (none Up: no owner);
+ *   its handle's token in *token.  NULL or empty name: 87; a name equal to
+ *   another group's name or id (case-insensitive):
+ *   ERROR_OBJECT_ALREADY_EXISTS (5010, MS-CMRP).
+ * cs_sim_surface_delete_group(group, destroy 0): DeleteClusterGroup: a
+ *   group with resources ERROR_DIR_NOT_EMPTY (145, MS-CMRP); the quorum's
+ *   group ERROR_CORE_RESOURCE (5026, MS-CMRP); inferred: an empty group
+ *   that is not Offline or Failed ERROR_INVALID_STATE (5023).
+ *   destroy 1: DestroyClusterGroup: any group but the quorum's, a move
+ *   under way or not (the move ends): its resources go Offline at once
+ *   (dependents first, each with its state event), are deleted, then the
+ *   group (MS-CMRP ApiDeleteGroup, force).
+ * cs_sim_surface_create_resource: a new resource of a type the cluster
+ *   has (as the cluster spells it), Offline, at the end of the group's
+ *   list, possible owners every node, a new GUID-form id;
+ *   flags 0 or CLUSTER_RESOURCE_SEPARATE_MONITOR (1: its SeparateMonitor
+ *   property is 1), other bits 87; NULL or empty name or type 87; inferred:
+ *   an unknown type ERROR_RESOURCE_TYPE_NOT_FOUND (1813), a name
+ *   equal to another resource's name or id ERROR_OBJECT_ALREADY_EXISTS
+ *   (5010).  The group's state is derived again (an Online group gains an
+ *   Offline resource: PartialOnline).
+ * cs_sim_surface_delete_resource: only an Offline or Failed resource with
+ *   no action under way, else ERROR_INVALID_STATE (5023, as Server 2012 and
+ *   later; 2008 R2 gave 5019); inferred: a resource another depends on
+ *   ERROR_DEPENDENT_RESOURCE_EXISTS (5001); the quorum resource
+ *   ERROR_CORE_RESOURCE (MS-CMRP).  It leaves its providers' dependent
+ *   lists (it has no dependents); its group's state is derived again. */
+DWORD cs_sim_surface_create_group(uint64_t cluster, LPCWSTR name, uint64_t *token);
+DWORD cs_sim_surface_delete_group(uint64_t group, int destroy);
+DWORD cs_sim_surface_create_resource(uint64_t group, LPCWSTR name, LPCWSTR type, DWORD flags, uint64_t *token);
+DWORD cs_sim_surface_delete_resource(uint64_t resource);
 
 #endif /* CS_SIM_H */

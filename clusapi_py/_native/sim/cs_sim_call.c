@@ -40,6 +40,8 @@ void sim_bind_id(int id)
 
 static void count_call(sim *s, int fn)
 {
+    if (fn < 0 || fn >= CS_FN_COUNT)
+        return;                         /* SIM_FN_SURFACE: outside the table, not counted */
     s->calls[fn]++;
     if (cs_function_is_rpc(fn))
         s->trips[fn]++;
@@ -48,7 +50,7 @@ static void count_call(sim *s, int fn)
 /* The next injected failure of fn, or 0. */
 static DWORD take_fault(sim *s, int fn)
 {
-    if (s->fail_count[fn] == 0)
+    if (fn < 0 || fn >= CS_FN_COUNT || s->fail_count[fn] == 0)
         return 0;
     s->fail_count[fn]--;
     return s->fail_error[fn];

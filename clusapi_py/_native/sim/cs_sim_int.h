@@ -31,6 +31,7 @@
  *   cs_sim_config.c    preferred owners, dependency expressions
  *   cs_sim_registry.c  the cluster registry, read side (keys over the
  *                      property engine, read batches)
+ *   cs_sim_create.c    Create/Delete/DestroyClusterGroup, Create/DeleteClusterResource
  *
  * Locking.  One global lock (g_lock) guards all of it: instances, objects,
  * handles, counters.  An entry point validates its handle and counts the
@@ -265,6 +266,10 @@ void sim_free(sim *s);
 DWORD sim_new_object(sim *s, int kind, const WCHAR *name, const WCHAR *id, int state, sim_obj **out);
 /* Deletes an existing object and what goes with it.  g_lock held. */
 void sim_obj_delete(sim *s, sim_obj *o);
+/* Whether o is the quorum resource or the group holding it: a core
+ * resource, which the cluster refuses to delete (ERROR_CORE_RESOURCE;
+ * cs_sim_topology.c).  g_lock held. */
+int sim_holds_quorum(const sim *s, const sim_obj *o);
 
 /* ---- handles ------------------------------------------------------------------------ */
 typedef struct enum_item {
@@ -337,6 +342,10 @@ typedef struct call {
  * by exactly one sim_end.
  */
 DWORD sim_begin(call *c, int fn, uint64_t token, int hk);
+/* The fn of a call to a function outside the backend table (the simulated
+ * clusapi.dll's extra exports, cs_sim_create.c): not counted, no latency,
+ * no injected faults; everything else as above. */
+#define SIM_FN_SURFACE (-1)
 /* sim_end: ends the call.  If entered: runs the pending deletions of fn,
  * frees a released instance whose last handle went, releases g_lock.
  * Then, if err != 0, sets the thread's last error to it.  Returns err. */

@@ -372,7 +372,7 @@ uint32_t cs_sim_add_resource(int sim_id, const cs_char *name, const cs_char *id,
 /* Whether o is the quorum resource, or a group holding it: a core resource, which
  * a cluster refuses to delete (MS-CMRP ApiDeleteResource / ApiDeleteGroup:
  * ERROR_CORE_RESOURCE); deleting it would leave a quorum naming nothing. */
-static int holds_quorum(const sim *s, const sim_obj *o)
+int sim_holds_quorum(const sim *s, const sim_obj *o)
 {
     const sim_obj *r;
     if (s->q_res.p == NULL || s->q_res.n == 0)
@@ -396,7 +396,7 @@ uint32_t cs_sim_delete(int sim_id, int kind, const cs_char *name)
     s = sim_control_begin(sim_id, &err);
     if (!err && (o = find(s, kind, name)) == NULL)
         err = sim_not_found(kind);
-    if (!err && holds_quorum(s, o))
+    if (!err && sim_holds_quorum(s, o))
         err = ERROR_CORE_RESOURCE;
     if (!err)
         sim_obj_delete(s, o);

@@ -20,7 +20,7 @@
 #   exports.txt        the DLL's export names (objdump -p)
 # Sources: build_clusapi.py --print-sources minus dll/ (the system backend,
 # which loads clusapi.dll) and shim/ (the client side), plus simdll.c,
-# simdll_more.c, simdll_registry.c and sdk_stubs.c.
+# simdll_more.c, simdll_registry.c, simdll_create.c and sdk_stubs.c.
 #
 # The export check (fails the build): every function the shim resolves
 # (CS_CLUSAPI_FUNCTIONS, core/cs_backend.h) is declared by the SDK's
@@ -84,7 +84,8 @@ build() {   # build OUTPUT EXTRA_FLAGS...
     local dll=$1
     shift
     "$CC" "${CFLAGS[@]}" "$@" -shared -static-libgcc -I"$NATIVE" -I"$OUT" -o "$dll" \
-        "${sources[@]}" "$HERE/simdll.c" "$HERE/simdll_more.c" "$HERE/simdll_registry.c" "$HERE/sdk_stubs.c" "$OUT/simdll.def" -Wl,--kill-at >"$dll.build.log" 2>&1
+        "${sources[@]}" "$HERE/simdll.c" "$HERE/simdll_more.c" "$HERE/simdll_registry.c" "$HERE/simdll_create.c" \
+        "$HERE/sdk_stubs.c" "$OUT/simdll.def" -Wl,--kill-at >"$dll.build.log" 2>&1
 }
 if build "$OUT/clusapi.dll"; then
     ok "simdll: clusapi.dll built ($CC ${CFLAGS[*]}, ${#sources[@]} sources + simdll.c)"

@@ -4,7 +4,7 @@
  * it exports in each build.
  *
  * THE list: one `#define SIMDLL_MODELLED_<name> SIMDLL_YES` per function
- * that has a hand-written export (simdll.c, simdll_more.c).  Every other
+ * that has a hand-written export (simdll.c, simdll_more.c, simdll_create.c).  Every other
  * function gets a stub from sdk_stubs.c that fails the documented way for
  * "not supported" (ERROR_CALL_NOT_IMPLEMENTED; see gen_sdk_functions.py,
  * FAIL).  To model one more function: write its export and add its line
@@ -12,8 +12,8 @@
  * without an export is a missing export (build.sh fails on both).
  * Not modelled yet, kept as stubs on purpose: the registry's write batches,
  * notifications and *Ex writes, ClusterRegGetKeySecurity,
- * ClusterRegCloseReadBatchEx, ClusterRegSyncDatabase; create / delete of
- * groups and resources.
+ * ClusterRegCloseReadBatchEx, ClusterRegSyncDatabase; the *Ex / *Ex2
+ * create and delete variants.
  *
  * The 2008 build (-DCS_SIMDLL_LEVEL_2008) exports only the functions whose
  * SDK version is 0x0600 (ungated): SIMDLL_EXPORTED(version).
@@ -195,5 +195,11 @@
 #define SIMDLL_MODELLED_ClusterRegCloseReadBatch SIMDLL_YES
 #define SIMDLL_MODELLED_ClusterRegReadBatchReplyNextCommand SIMDLL_YES
 #define SIMDLL_MODELLED_ClusterRegCloseReadBatchReply SIMDLL_YES
+/* Creating and deleting groups and resources: simdll_create.c. */
+#define SIMDLL_MODELLED_CreateClusterGroup SIMDLL_YES
+#define SIMDLL_MODELLED_DeleteClusterGroup SIMDLL_YES
+#define SIMDLL_MODELLED_DestroyClusterGroup SIMDLL_YES
+#define SIMDLL_MODELLED_CreateClusterResource SIMDLL_YES
+#define SIMDLL_MODELLED_DeleteClusterResource SIMDLL_YES
 
 #endif /* SIMDLL_SDK_SURFACE_H */

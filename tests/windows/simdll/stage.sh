@@ -11,6 +11,8 @@
 #           snapshot must equal the full DLL's byte for byte
 #   custom  CLUSAPI_SIMDLL_TOPOLOGY: a topology with non-ASCII names
 #   bad     CLUSAPI_SIMDLL_TOPOLOGY: a malformed file (an error, no crash)
+# then test_surface.exe (the whole SDK surface) and test_create_dll.exe
+# (creating and deleting groups and resources), each on both builds.
 # Wine's own clusapi.dll is put back afterwards (stage a uses it).
 
 SIMDLL=$BUILD/simdll
@@ -114,6 +116,15 @@ if [ -f "$SIMDLL/clusapi.dll" ] && [ -f "$SIMDLL/clusapi2008/clusapi.dll" ] &&
         fi
     else
         not_ok "build test_surface.exe (see $LOGS/test_surface.build.log)"
+    fi
+    # Create/Delete/DestroyClusterGroup, Create/DeleteClusterResource (test_create_dll.c, this file alone).
+    if logged "$LOGS/test_create_dll.build.log" "$CC64" "${CFLAGS[@]}" -I"$NATIVE" -Itests/windows \
+        -Itests/windows/simdll -o "$SIMDLL/test_create_dll.exe" tests/windows/simdll/test_create_dll.c; then
+        ok "build test_create_dll.exe"
+        SIMDLL_EXE=test_create_dll run_simdll full "$SIMDLL/clusapi.dll" -- full
+        SIMDLL_EXE=test_create_dll run_simdll 2008 "$SIMDLL/clusapi2008/clusapi.dll" -- 2008
+    else
+        not_ok "build test_create_dll.exe (see $LOGS/test_create_dll.build.log)"
     fi
     if [ -f "$SIMDLL/wine-clusapi.dll" ]; then
         cp "$SIMDLL/wine-clusapi.dll" "$SYS32/clusapi.dll" || not_ok "simdll: could not put Wine's clusapi.dll back"
