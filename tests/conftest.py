@@ -90,3 +90,16 @@ def sim_entry(function: str, restype: Any, *argtypes: Any) -> Callable[..., Any]
         dll = ctypes.WinDLL(_dll_helper().system32_clusapi())  # type: ignore[attr-defined, unused-ignore]
         return prototype(restype, *argtypes)((function, dll))
     return prototype(restype, *argtypes)(lib.cs_bench_entry_address(FUNCTION_IDS[function]))
+
+
+def load_script(*path: str) -> Any:
+    """A script of the repository's tests/ (e.g. "windows", "simdll", "fallback_actions.py")
+    imported as a module, for the tests of what it does on the build host."""
+    import importlib.util
+
+    full = os.path.join(os.path.dirname(os.path.abspath(__file__)), *path)
+    spec = importlib.util.spec_from_file_location(os.path.splitext(path[-1])[0], full)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -357,7 +357,7 @@ def _node_token(obj: typing.Any, node: object) -> Tuple[int, Optional[str], Opti
     if node is None:
         return 0, None, None
     if isinstance(node, str):
-        opened = obj.cluster.open_node(name_arg(node, "node name"))
+        opened = obj.cluster._open_node_argument(name_arg(node, "node name"))
         return opened._tok(), opened.name, opened
     if not isinstance(node, Node):
         raise TypeError("node must be a Node, a node name or None, not %s" % type(node).__name__)

@@ -166,6 +166,14 @@ class Cluster(_Handle, PropertiesMixin):
         obj._cluster = self
         return obj
 
+    def _open_node_argument(self, name: str) -> Node:
+        """A node handle that only goes to another call as its argument (a move's
+        destination, a preferred owner): GENERIC_READ through OpenClusterNodeEx, or,
+        with a clusapi.dll without it (Windows Server 2008), the plain OpenClusterNode
+        -- MAXIMUM_ALLOWED needs the Ex open."""
+        ex = self._backend.has("OpenClusterNodeEx")
+        return self.open_node(name, Access.GENERIC_READ if ex else Access.GENERIC_ALL)
+
     def open_node(self, name: str, access: Access | int = Access.MAXIMUM_ALLOWED) -> Node:
         """Opens the node by name (OpenClusterNodeEx; ClusterObjectNotFoundError when there is none)."""
         return self._open(Node, name, access)

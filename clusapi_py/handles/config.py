@@ -58,7 +58,7 @@ def set_preferred_owners(group: "Group", nodes: "Iterable[Union[Node, str]]") ->
         tokens = []
         for n in items:
             if isinstance(n, str):
-                node = group.cluster.open_node(n)
+                node = group.cluster._open_node_argument(n)
                 opened.append(node)
                 tokens.append(node._tok())
             else:

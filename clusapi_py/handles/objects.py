@@ -135,7 +135,8 @@ class Node(_Object[NodeState]):
     def resume(self, *, failback: "Failback | int" = Failback.POLICY, reason: Optional[str] = None) -> Operation:
         """Resumes a paused node (ResumeClusterNodeEx; ResumeClusterNodeEx2 with a reason), its
         roles failing back per `failback`.  Done when the node is Up (the call is synchronous);
-        the failback moves go on in the background."""
+        the failback moves go on in the background.  A clusapi.dll without the Ex call
+        (Windows Server 2008) resumes with `failback=Failback.NONE` only (ResumeClusterNode)."""
         op: Operation = extension("node_op")(self, "resume", failback=failback, reason=reason)
         return op
 

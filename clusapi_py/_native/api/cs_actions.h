@@ -20,7 +20,10 @@
  * names a target or flags, PauseClusterNodeEx otherwise (a drain answers
  * 997: the roles move in the background), *Ex2 with a reason;
  * cs_node_resume takes ResumeClusterNodeEx (failback: 0 none, 1 immediate,
- * 2 per policy), *Ex2 with a reason.  target: a node token or 0.
+ * 2 per policy), *Ex2 with a reason; without ResumeClusterNodeEx (a
+ * Windows Server 2008 clusapi.dll) failback 0 takes ResumeClusterNode, the
+ * others are ERROR_PROC_NOT_FOUND naming the Ex call.  target: a node
+ * token or 0.
  */
 #ifndef CS_API_ACTIONS_H
 #define CS_API_ACTIONS_H

@@ -293,8 +293,18 @@ uint32_t cs_node_resume(uint64_t node, uint32_t failback, const cs_char *reason)
         err = f ? f((HNODE)h->raw, (CLUSTER_NODE_RESUME_FAILBACK_TYPE)failback, 0, reason) : ERROR_PROC_NOT_FOUND;
     } else {
         cs_fn_ResumeClusterNodeEx f = t->fn.ResumeClusterNodeEx;
+        cs_fn_ResumeClusterNode plain = f ? NULL : t->fn.ResumeClusterNode;
         fn = CS_FN_ResumeClusterNodeEx;
-        err = f ? f((HNODE)h->raw, (CLUSTER_NODE_RESUME_FAILBACK_TYPE)failback, 0) : ERROR_PROC_NOT_FOUND;
+        if (f) {
+            err = f((HNODE)h->raw, (CLUSTER_NODE_RESUME_FAILBACK_TYPE)failback, 0);
+        } else if (failback == 0 && plain) {
+            /* A clusapi.dll before Windows Server 2012: the first call, which
+             * resumes without failing any group back (DoNotFailbackGroups). */
+            fn = CS_FN_ResumeClusterNode;
+            err = plain((HNODE)h->raw);
+        } else {
+            err = ERROR_PROC_NOT_FOUND;
+        }
     }
     shim_leave(node);
     return answered(err, fn);

@@ -20,6 +20,16 @@ by U+001F, states as their numbers, text in UTF-8:
     resource NAME ID TYPE GROUP STATE DEPENDENCIES POSSIBLE_OWNERS
     quorum   RESOURCE DEVICE MAX_LOG_SIZE
     csv      RESOURCE PATH VOLUME_NAME LABEL PARTITION TOTAL_BYTES FREE_BYTES FAULT_STATE BACKUP_STATE
+    prop     KIND OBJECT PRIVATE NAME SYNTAX HEX_BYTES
+
+A `prop` line is one value of an object's `properties` / `private_properties`
+(KIND the shim's kind number, OBJECT empty for the cluster, PRIVATE 0/1) with
+the syntax and bytes the package's own simulator gives it -- the topology
+applied to an in-process SimulatedCluster, each value read back -- so the
+DLL holds exactly what `SimulatedCluster(topology)` holds (a value keeps the
+type of the default it replaces).  A topology with properties therefore
+needs the installed package (run this with the venv's python); one without
+needs only the pure-Python modules.
 
 With no argument the built-in topology (clusapi_py/data/default_topology.json)
 is written.  --c-header writes it as a C string literal instead (the DLL's
@@ -48,7 +58,12 @@ def _pure_package() -> None:
         sys.modules.setdefault(name, module)
 
 
-_pure_package()
+try:        # the installed package (with its extension): needed for `prop` lines
+    import clusapi_py.sim  # noqa: F401
+    HAVE_PACKAGE = True
+except ImportError:
+    _pure_package()
+    HAVE_PACKAGE = False
 
 from clusapi_py.enums import GroupState, NetInterfaceState, NetworkState, NodeState, ResourceState  # noqa: E402
 from clusapi_py.sim.topology import default_topology, dependency_order, normalize_topology  # noqa: E402
@@ -91,11 +106,40 @@ def flat_lines(topology: Any) -> list[str]:
     rows.append(["quorum", q["resource"], q["device"], q["max_log_size"]])
     rows += [["csv", v["resource"], v["path"], v["volume_name"], v["label"] or "", v["partition_number"],
               v["total_bytes"], v["free_bytes"], v["fault_state"], v["backup_state"]] for v in t["shared_volumes"]]
+    rows += property_rows(topology, t)
     out = ["clusapi-sim-flat 1"]
     for row in rows:
         # Lists were checked item by item (items()); every other field here.
         out.append("\t".join(x if isinstance(x, Items) else field(x) for x in row))
     return out
+
+
+def property_rows(topology: Any, t: dict[str, Any]) -> list[list[Any]]:
+    """The `prop` lines: each value as the package's simulator holds it."""
+    targets: list[tuple[str, str, dict[str, Any]]] = [("cluster", "", t["cluster"])]
+    for kind, key in (("node", "nodes"), ("network", "networks"), ("netinterface", "netinterfaces"),
+                      ("group", "groups"), ("resource", "resources")):
+        targets.extend((kind, o["name"], o) for o in t[key])
+    wanted = [(kind, name, private, o[key]) for kind, name, o in targets
+              for key, private in (("properties", 0), ("private_properties", 1)) if o.get(key)]
+    if not wanted:
+        return []
+    if not HAVE_PACKAGE:
+        raise ValueError("a topology with properties needs the installed clusapi_py (run this with the "
+                         "python of a venv that has it)")
+    from clusapi_py.properties.codec import encode_value
+    from clusapi_py.sim import SimulatedCluster
+    from clusapi_py.sim.props import KINDS
+
+    s = SimulatedCluster(topology)
+    rows: list[list[Any]] = []
+    for kind, name, private, values in wanted:
+        held = {p.name.lower(): p for p in s.property_list(kind, name or None, private=bool(private))}
+        for prop in values:
+            p = held[prop.lower()]
+            rows.append(["prop", KINDS[kind], name, private, prop, int(p.syntax),
+                         encode_value(p.syntax, p.value).hex()])
+    return rows
 
 
 def c_literal(text: str) -> str:

@@ -12,7 +12,9 @@
 #      system backend -- objects, snapshot (bulk), error mapping, faults, lifetimes,
 #      notifications, properties, `watch`; the tests without `s` are skipped;
 #   3. the Windows Server 2008 build of the DLL (no *Ex exports): the snapshot through the
-#      fallback paths equals the bulk one (Snapshot.to_dict(), compared as JSON).
+#      fallback paths equals the bulk one (Snapshot.to_dict(), compared as JSON), and the
+#      actions (move, offline/online, fail, pause/resume) take their 2008 calls and wait on a
+#      version 1 port (tests/windows/simdll/fallback_actions.py).
 # Wine's own clusapi.dll is put back at the end.
 
 SIMDLL=$BUILD/simdll
@@ -73,6 +75,9 @@ WINEDLLOVERRIDES=$DLL_OVERRIDES py_win "$WINE_TIMEOUT" -c "$snap_py" "Z:${SIMDLL
 cp "$SIMDLL/clusapi2008/clusapi.dll" "$SYS32/clusapi.dll" || die "cannot install the 2008 clusapi.dll"
 WINEDLLOVERRIDES=$DLL_OVERRIDES py_win "$WINE_TIMEOUT" -c "$snap_py" "Z:${SIMDLL//\//\\}\\snap-fallback.json" ||
     { put_back_clusapi; die "fallback snapshot through the 2008 clusapi.dll failed"; }
+step "the actions through the fallback paths (2008 export set): tests/windows/simdll/fallback_actions.py"
+WINEDLLOVERRIDES=$DLL_OVERRIDES py_win "$WINE_TIMEOUT" tests/windows/simdll/fallback_actions.py ||
+    { put_back_clusapi; die "the actions through the 2008 clusapi.dll failed"; }
 put_back_clusapi
 cmp -s "$SIMDLL/snap-bulk.json" "$SIMDLL/snap-fallback.json" ||
     die "the fallback snapshot differs from the bulk one ($SIMDLL/snap-bulk.json, $SIMDLL/snap-fallback.json)"

@@ -123,6 +123,32 @@ static int to_u32(const char *s, uint32_t *out)
     return 1;
 }
 
+/* A field of hex digit pairs as bytes (malloc'd; "" is none). */
+static int from_hex(const char *s, uint8_t **out, size_t *cb)
+{
+    size_t n = strlen(s), i;
+    uint8_t *b;
+    if (n % 2 || (b = malloc(n / 2 + 1)) == NULL)
+        return 0;
+    for (i = 0; i < n / 2; i++) {
+        unsigned v = 0;
+        int j;
+        for (j = 0; j < 2; j++) {
+            char ch = s[2 * i + j];
+            int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+            if (d < 0) {
+                free(b);
+                return 0;
+            }
+            v = v * 16 + (unsigned)d;
+        }
+        b[i] = (uint8_t)v;
+    }
+    *out = b;
+    *cb = n / 2;
+    return 1;
+}
+
 /* One line: its kind, its field count, and the add call. */
 static DWORD add_line(int sim, line_fields *lf, const char **why)
 {
@@ -130,11 +156,13 @@ static DWORD add_line(int sim, line_fields *lf, const char **why)
     static const struct { const char *kind; const char *shape; } kinds[] = {
         {"cluster", "ctluuuttuuu"}, {"type", "ct"}, {"node", "cttu"}, {"network", "cttu"},
         {"netif", "cttttu"}, {"group", "cttutl"}, {"resource", "cttttull"}, {"quorum", "cttu"},
-        {"csv", "cttttuUUuu"},
+        {"csv", "cttttuUUuu"}, {"prop", "cutuuth"},
     };
     WCHAR *w[MAX_FIELDS] = {0};
     uint32_t u[MAX_FIELDS] = {0};
     uint64_t big[MAX_FIELDS] = {0};
+    uint8_t *bytes = NULL;
+    size_t cb = 0;
     DWORD err = 0;
     int k, i;
     for (k = 0; k < (int)(sizeof(kinds) / sizeof(kinds[0])); k++)
@@ -150,7 +178,12 @@ static DWORD add_line(int sim, line_fields *lf, const char **why)
     }
     for (i = 1; i < lf->n && !err; i++) {
         char shape = kinds[k].shape[i];
-        if (shape == 'U') {
+        if (shape == 'h') {
+            if (!from_hex(lf->f[i], &bytes, &cb)) {
+                *why = "a bytes field is not hex digits in pairs (or no memory)";
+                err = ERROR_BAD_FORMAT;
+            }
+        } else if (shape == 'U') {
             if (!to_u64(lf->f[i], &big[i])) {
                 *why = "a number field is not a decimal number below 2^64";
                 err = ERROR_BAD_FORMAT;
@@ -198,14 +231,18 @@ static DWORD add_line(int sim, line_fields *lf, const char **why)
         case 7:
             err = cs_sim_set_quorum(sim, w[1], w[2], u[3]);
             break;
-        default:
+        case 8:
             err = cs_sim_set_shared_volume(sim, w[1], w[2], w[3], w[4][0] ? w[4] : NULL, u[5], big[6], big[7], u[8],
                                            u[9]);
+            break;
+        default:    /* prop KIND OBJECT PRIVATE NAME SYNTAX BYTES: as SimulatedCluster.set_properties */
+            err = cs_sim_set_property(sim, (int)u[1], w[2][0] ? w[2] : NULL, w[4], (int)u[3], u[5], bytes, cb);
             break;
         }
     }
     for (i = 0; i < MAX_FIELDS; i++)
         free(w[i]);
+    free(bytes);
     return err;
 }
 

@@ -9,7 +9,7 @@
 #   full    every export: the bulk (*EnumEx) paths
 #   2008    Windows Server 2008's export set: the fallback paths; its
 #           snapshot must equal the full DLL's byte for byte
-#   custom  CLUSAPI_SIMDLL_TOPOLOGY: a topology with non-ASCII names
+#   custom  CLUSAPI_SIMDLL_TOPOLOGY: a topology with non-ASCII names and a property
 #   bad     CLUSAPI_SIMDLL_TOPOLOGY: a malformed file (an error, no crash)
 # then test_surface.exe (the whole SDK surface) and test_create_dll.exe
 # (creating and deleting groups and resources), each on both builds.
@@ -85,9 +85,13 @@ if [ -f "$SIMDLL/clusapi.dll" ] && [ -f "$SIMDLL/clusapi2008/clusapi.dll" ] &&
     else
         not_ok "simdll: the bulk and fallback snapshots differ or are missing ($SIMDLL/snapshot.*.bin)"
     fi
-    printf '{"cluster": {"name": "Cl\\u00fcster-\\ud83d\\ude00"}, "nodes": [{"name": "N\\u00f6de1"}, {"name": "N\\ud83d\\ude002"}]}\n' \
+    # Properties in the topology: `prop` lines, written by the package's own simulator
+    # (flatten_topology.py needs the installed package for them: the venv's python).
+    printf '{"cluster": {"name": "Cl\\u00fcster-\\ud83d\\ude00", "properties": {"Description": "D\\u00e9sc-\\ud83d\\ude00"}}, "nodes": [{"name": "N\\u00f6de1"}, {"name": "N\\ud83d\\ude002"}]}\n' \
         >"$SIMDLL/custom.json"
-    if python3 tests/windows/simdll/flatten_topology.py "$SIMDLL/custom.json" >"$SIMDLL/custom.flat"; then
+    flat_py=python3
+    [ -x "$ROOT/.venv/bin/python" ] && flat_py=$ROOT/.venv/bin/python
+    if "$flat_py" tests/windows/simdll/flatten_topology.py "$SIMDLL/custom.json" >"$SIMDLL/custom.flat"; then
         run_simdll custom "$SIMDLL/clusapi.dll" CLUSAPI_SIMDLL_TOPOLOGY='Z:'"${SIMDLL//\//\\}"'\custom.flat' -- custom
     else
         not_ok "simdll: flatten_topology.py custom.json"

@@ -374,9 +374,19 @@ static int run_full(int level, const char *snapshot_out)
     return 1;
 }
 
-/* CLUSAPI_SIMDLL_TOPOLOGY: a cluster "Clüster-😀" with nodes "Nöde1" and "N😀2". */
+/* CLUSAPI_SIMDLL_TOPOLOGY: a cluster "Clüster-😀" (Description "Désc-😀") with nodes "Nöde1" and "N😀2". */
+static int contains(const uint8_t *hay, size_t n, const void *needle, size_t m)
+{
+    size_t i;
+    for (i = 0; hay != NULL && i + m <= n; i++)
+        if (memcmp(hay + i, needle, m) == 0)
+            return 1;
+    return 0;
+}
+
 static void run_custom(void)
 {
+    static const cs_char desc[] = { 'D', 0x00E9, 's', 'c', '-', 0xD83D, 0xDE00, 0 };
     static const cs_char cluster[] = { 'C', 'l', 0x00FC, 's', 't', 'e', 'r', '-', 0xD83D, 0xDE00, 0 };
     static const cs_char node2[] = { 'N', 0xD83D, 0xDE00, '2', 0 };
     cs_result *r = NULL;
@@ -398,6 +408,13 @@ static void run_custom(void)
     check(err == 0 && r->text_len == 6 + 4 && memcmp(r->text + 6, node2, sizeof(node2)) == 0,
           "cs_list(nodes): the second node's name exactly (error %u, text_len %u)", (unsigned)err,
           r ? (unsigned)r->text_len : 0u);
+    cs_result_free(r);
+    r = NULL;
+    /* The topology's cluster property (a `prop` line): its UTF-16 value in the common properties. */
+    err = cs_control(c, CLUSCTL_CLUSTER_GET_COMMON_PROPERTIES, &r);
+    check(err == 0 && r != NULL && contains(r->bytes, r->n_bytes, desc, sizeof(desc)),
+          "CLUSCTL_CLUSTER_GET_COMMON_PROPERTIES: Description as the topology's `prop` line set it (error %u)",
+          (unsigned)err);
     cs_result_free(r);
     check(cs_close(c) == 0 && dll_open_total() == 0, "closed; nothing left open in the DLL");
 }
