@@ -203,6 +203,21 @@ def test_group_type_is_read_only_and_set_by_the_topology():
         assert c.open_group("Available Storage").properties()["GroupType"] == 2
 
 
+def test_a_roles_group_type_defaults_from_its_resources_types(s, c):
+    """What an outside client lists roles by (os-win: virtual machines are GroupType 111)."""
+    assert c.open_group("FS01").properties()["GroupType"] == 100            # a File Server resource
+    assert c.open_group("SQL Server (MSSQLSERVER)").properties()["GroupType"] == 9999   # no type names a role
+    s.add_group("VM2", owner_node="NODE1", state="OFFLINE")
+    assert c.open_group("VM2").properties()["GroupType"] == 9999            # empty: unknown
+    s.add_resource("Virtual Machine VM2", "VM2", type="Virtual Machine", state="OFFLINE")
+    with c.open_group("VM2") as g:
+        assert g.properties()["GroupType"] == 111
+        with pytest.raises(ValueError, match="read-only"):
+            g.set_properties({"GroupType": 100})                             # still read-only
+    s.delete_resource("Virtual Machine VM2")
+    assert c.open_group("VM2").properties()["GroupType"] == 9999
+
+
 def test_top_level_export():
     assert clusapi_py.SetResult is SetResult and "SetResult" in clusapi_py.__all__
     assert SetResult._fields == ("stored", "needs_restart", "changed")

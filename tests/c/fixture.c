@@ -27,8 +27,8 @@ int group_state(cs_table *t, HCLUSTER c, const char *group, char *owner, size_t 
     DWORD cch = 64, i;
     int s = (int)t->fn.GetClusterGroupState(g, buf, &cch);
     t->fn.CloseClusterGroup(g);
-    if (owner) {
-        for (i = 0; i < cch && i + 1 < cap; i++)
+    if (owner && cap) {
+        for (i = 0; s != -1 && i < cch && i < 63 && i + 1 < cap; i++)    /* a failed read: "" */
             owner[i] = (char)buf[i];
         owner[i] = 0;
     }

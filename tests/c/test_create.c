@@ -464,9 +464,79 @@ static void destroy_group(void)
     EQ(cs_sim_release(id), 0);
 }
 
+/* Refusals found in review: a destroy that would orphan a dependent in another group; the
+ * surface's calls through a cluster opened by name while the connection is broken; a pending
+ * cs_sim_delete_after() of a destroyed group that must not delete its namesake. */
+static void review_refusals(void)
+{
+    int id = make_sim();
+    cs_table *t = table_of(id);
+    HCLUSTER c, named;
+    HGROUP a, b, x;
+    HRESOURCE ra, rb;
+    HCHANGE port;
+    uint64_t key = 0, tok = 1;
+    DWORD_PTR nkey;
+    DWORD err, filter, cch;
+    WCHAR name[64];
+    EQ(cs_sim_bind_thread(id), 0);
+    c = t->fn.OpenClusterEx(NULL, RM, NULL);
+    a = create_group(c, "Provider Role", &err);
+    b = create_group(c, "Consumer Role", &err);
+    ra = create_resource(a, "Provider Disk", "Physical Disk", 0, &err);
+    EQ(err, 0);
+    /* SetClusterResourceDependencyExpression keeps dependencies inside a group (87); a
+     * topology may link groups (the control API), and a destroy must not orphan the link */
+    EQ(t->fn.SetClusterResourceDependencyExpression(ra, W("[Cluster Name]")), ERROR_INVALID_PARAMETER);
+    EQ(cs_sim_add_resource(id, W("Consumer App"), W("consumer-app"), W("Generic Service"), W("Consumer Role"),
+                           ClusterResourceOffline, MSZ("Provider Disk\0"), NULL), 0);
+    rb = t->fn.OpenClusterResource(c, W("Consumer App"));
+    CHECK(rb != NULL);
+    EQ(cs_sim_surface_delete_group(TOK(a), 1), ERROR_DEPENDENT_RESOURCE_EXISTS);
+    EQ(t->fn.GetClusterResourceState(ra, NULL, NULL, NULL, NULL), ClusterResourceOffline);     /* untouched */
+    EQ(cs_sim_surface_delete_group(TOK(b), 1), 0);      /* the dependent's own group may go */
+    EQ(cs_sim_surface_delete_group(TOK(a), 1), 0);      /* then the provider's */
+    /* a pending deletion of "Phoenix" goes with it: its namesake created later stays */
+    x = create_group(c, "Phoenix", &err);
+    EQ(cs_sim_delete_after(id, CS_FN_GetClusterGroupState, 1, CS_KIND_GROUP, W("Phoenix")), 0);
+    EQ(cs_sim_surface_delete_group(TOK(x), 1), 0);
+    CHECK(t->fn.CloseClusterGroup(x));
+    x = create_group(c, "Phoenix", &err);
+    EQ(err, 0);
+    EQ(t->fn.GetClusterGroupState(x, NULL, NULL), ClusterGroupOffline);
+    EQ(t->fn.GetClusterGroupState(x, NULL, NULL), ClusterGroupOffline);
+    /* a broken connection: the calls through a named open fail as RPCs do, the LPC handle's work */
+    named = t->fn.OpenClusterEx(W("TESTCLUSTER"), RM, NULL);
+    CHECK(named != NULL);
+    port = t->fn.CreateClusterNotifyPort(NEW_PORT, named, CLUSTER_CHANGE_GROUP_STATE, 0);
+    CHECK(port != NULL);
+    EQ(cs_sim_break_connection(id, 0.3), 0);
+    CHECK(create_group(named, "Unreachable", &err) == NULL);
+    EQ(err, RPC_S_SERVER_UNAVAILABLE);
+    EQ(cs_sim_surface_reg_key(TOK(named), CS_KIND_CLUSTER, &key), RPC_S_SERVER_UNAVAILABLE);
+    EQ(cs_sim_surface_reg_key(TOK(c), CS_KIND_CLUSTER, &key), 0);
+    EQ(cs_sim_surface_reg_close(key), 0);
+    tok = 1;
+    EQ(cs_sim_surface_create_group(TOK(c), W("Reachable"), &tok), 0);
+    CHECK(t->fn.CloseClusterGroup((HGROUP)(uintptr_t)tok));
+    cch = 64;                          /* the break's end: the port's RECONNECT */
+    EQ(t->fn.GetClusterNotify(port, &nkey, &filter, name, &cch, 5000), 0);
+    EQ(filter, CLUSTER_CHANGE_CLUSTER_RECONNECT);
+    tok = 1;
+    EQ(cs_sim_surface_create_group(TOK(named), W("Reachable again"), &tok), 0);
+    CHECK(t->fn.CloseClusterGroup((HGROUP)(uintptr_t)tok));
+    CHECK(t->fn.CloseClusterNotifyPort(port));
+    CHECK(t->fn.CloseClusterGroup(x) && t->fn.CloseClusterGroup(a) && t->fn.CloseClusterGroup(b));
+    CHECK(t->fn.CloseClusterResource(ra) && t->fn.CloseClusterResource(rb));
+    CHECK(t->fn.CloseCluster(named) && t->fn.CloseCluster(c));
+    EQ(total_open(id), 0);
+    EQ(cs_sim_release(id), 0);
+}
+
 void test_create(void)
 {
     create_groups();
     create_resources();
     destroy_group();
+    review_refusals();
 }

@@ -129,28 +129,37 @@ DWORD sim_begin(call *c, int fn, uint64_t token, int hk)
     }
     sim_actions_tick(c->s);             /* pending phases that ended meanwhile */
     err = take_fault(c->s, fn);
-    /* cs_sim_break_connection: round trips through a named open fail. */
-    if (!err && c->h != NULL && c->h->named && cs_function_is_rpc(fn) && sim_broken(c->s, c->h))
+    /* cs_sim_break_connection: round trips through a named open fail (the
+     * surface's calls beyond the table -- create, delete -- are RPCs too). */
+    if (!err && c->h != NULL && c->h->named && (fn == SIM_FN_SURFACE || cs_function_is_rpc(fn)) &&
+        sim_broken(c->s, c->h))
         err = RPC_S_SERVER_UNAVAILABLE;
     return err;
 }
 
-/* Pending cs_sim_delete_after() deletions: one more call of fn completed. */
+/* Pending cs_sim_delete_after() deletions: one more call of fn completed.  Counted first,
+ * then each that is due is taken out and done, one at a time: a deletion drops the entries
+ * of what it deletes (sim_obj_delete), so the list is searched again after each. */
 static void run_pending(sim *s, int fn)
 {
-    size_t i = 0;
-    while (i < s->n_pending) {
-        sim_pending_delete *p = &s->pending[i];
-        if (p->fn == fn && --p->remaining == 0) {
-            sim_obj *o = sim_set_find(&s->sets[p->kind], p->name.p, p->name.n);
-            sim_w_free(&p->name);
-            memmove(p, p + 1, (s->n_pending - i - 1) * sizeof(*p));
-            s->n_pending--;
-            if (o)
-                sim_obj_delete(s, o);
-            continue;
-        }
-        i++;
+    size_t i;
+    for (i = 0; i < s->n_pending; i++)
+        if (s->pending[i].fn == fn && s->pending[i].remaining > 0)
+            s->pending[i].remaining--;
+    for (;;) {
+        sim_pending_delete *p;
+        sim_obj *o;
+        for (i = 0; i < s->n_pending && s->pending[i].remaining != 0; i++)
+            ;
+        if (i == s->n_pending)
+            return;
+        p = &s->pending[i];
+        o = sim_set_find(&s->sets[p->kind], p->name.p, p->name.n);
+        sim_w_free(&p->name);
+        memmove(p, p + 1, (s->n_pending - i - 1) * sizeof(*p));
+        s->n_pending--;
+        if (o)
+            sim_obj_delete(s, o);
     }
 }
 

@@ -165,6 +165,19 @@ static void take_offline_now(sim *s, sim_obj *g)
     sim_group_rederive(s, g);
 }
 
+/* Whether a resource of another group depends on one of g's (the simulator's topologies may
+ * link groups so; a cluster keeps dependencies inside a group). */
+static int depended_on_from_outside(const sim_obj *g)
+{
+    const sim_obj *r;
+    size_t i;
+    for (r = g->res_head; r; r = r->gnext)
+        for (i = 0; i < r->dependents.n; i++)
+            if (!r->dependents.v[i]->deleted && r->dependents.v[i]->group != g)
+                return 1;
+    return 0;
+}
+
 DWORD cs_sim_surface_delete_group(uint64_t group, int destroy)
 {
     call c;
@@ -181,6 +194,8 @@ DWORD cs_sim_surface_delete_group(uint64_t group, int destroy)
         err = ERROR_DIR_NOT_EMPTY;                      /* MS-CMRP ApiDeleteGroup */
     else if (!destroy && g->state != ClusterGroupOffline && g->state != ClusterGroupFailed)
         err = ERROR_INVALID_STATE;                      /* inferred: "removes an offline and empty group" */
+    else if (destroy && depended_on_from_outside(g))
+        err = ERROR_DEPENDENT_RESOURCE_EXISTS;          /* as DeleteClusterResource of each (inferred) */
     if (err)
         return sim_end(&c, err);
     if (destroy) {

@@ -280,8 +280,19 @@ static void resource_unlink(sim_obj *r)
 void sim_obj_delete(sim *s, sim_obj *o)
 {
     sim_obj *x, *next;
+    size_t i = 0;
     sim_changed(s, SIM_CHANGE_DELETED, o);      /* posted while its links still name its parents */
     set_remove(&s->sets[o->kind], o);
+    while (i < s->n_pending) {                  /* a cs_sim_delete_after() of it: gone with it, so */
+        sim_pending_delete *p = &s->pending[i]; /* a new object of that name is not deleted later */
+        if (p->kind == o->kind && cs_wieq(p->name.p, p->name.n, o->name.p, o->name.n)) {
+            sim_w_free(&p->name);
+            memmove(p, p + 1, (s->n_pending - i - 1) * sizeof(*p));
+            s->n_pending--;
+            continue;
+        }
+        i++;
+    }
     switch (o->kind) {
     case CS_KIND_NODE:
         sim_actions_forget(s, o);

@@ -374,8 +374,34 @@ static int64_t group_type(const sim_obj *o)
                                      'e' };
     if (cs_wieq(o->name.p, o->name.n, core, sizeof(core) / sizeof(WCHAR)))
         return 1;               /* ClusGroupTypeCoreCluster */
+    /* A role: the CLUSGROUP_TYPE of the first of its resources whose type
+     * names one (what the role's wizard sets at creation; a topology's
+     * `GroupType` property overrides it). */
+    static const struct { const char *type; int64_t group_type; } roles[] = {
+        {"Virtual Machine", 111},           /* ClusGroupTypeVirtualMachine */
+        {"File Server", 100},               /* ClusGroupTypeFileServer */
+        {"Scale Out File Server", 114},     /* ClusGroupTypeScaleoutFileServer */
+        {"Print Spooler", 101},             /* ClusGroupTypePrintServer */
+        {"DHCP Service", 102},              /* ClusGroupTypeDhcpServer */
+        {"Distributed Transaction Coordinator", 103},   /* ClusGroupTypeDtc */
+        {"MSMQ", 104},                      /* ClusGroupTypeMsmq */
+        {"Generic Application", 107},       /* ClusGroupTypeGenericApplication */
+        {"Generic Service", 108},           /* ClusGroupTypeGenericService */
+        {"Generic Script", 109},            /* ClusGroupTypeGenericScript */
+    };
+    const sim_obj *r;
+    size_t i, k;
     if (cs_wieq(o->name.p, o->name.n, storage, sizeof(storage) / sizeof(WCHAR)))
         return 2;               /* ClusGroupTypeAvailableStorage */
+    for (r = o->res_head; r != NULL; r = r->gnext) {
+        for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
+            const char *t = roles[i].type;
+            for (k = 0; k < r->type.n && t[k] && (WCHAR)t[k] == r->type.p[k]; k++)
+                ;
+            if (k == r->type.n && t[k] == 0)
+                return roles[i].group_type;
+        }
+    }
     return 9999;                /* ClusGroupTypeUnknown */
 }
 

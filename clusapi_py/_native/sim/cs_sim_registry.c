@@ -124,7 +124,7 @@ static DWORD children(const sim *s, const pos *p, child **out, size_t *n)
         return 0;
     v = (child *)calloc(cap, sizeof(child));
     if (v == NULL)
-        return ERROR_NOT_ENOUGH_MEMORY;
+        return ERROR_OUTOFMEMORY;
     if (p->level == L_ROOT) {
         for (i = 0; i < N_COLL; i++) {
             v[k].at.level = L_COLL;
@@ -248,7 +248,7 @@ static DWORD add_list(vals *out, const uint8_t *p, size_t cb)
         if (k == out->n) {
             val *v = (val *)sim_grow_array(out->v, &out->cap, out->n + 1, sizeof(val), 32);
             if (v == NULL)
-                return ERROR_NOT_ENOUGH_MEMORY;
+                return ERROR_OUTOFMEMORY;
             out->v = v;
             v[out->n].name = name;
             v[out->n].n = n;
@@ -339,6 +339,18 @@ static sim_handle *enter(uint64_t token, int hk, DWORD *err)
     return h;
 }
 
+/* enter() for a call that is a round trip in clusapi.dll: through a cluster opened by name
+ * while cs_sim_break_connection holds, NULL with RPC_S_SERVER_UNAVAILABLE (g_lock held). */
+static sim_handle *enter_rpc(uint64_t token, int hk, DWORD *err)
+{
+    sim_handle *h = enter(token, hk, err);
+    if (h != NULL && h->named && sim_broken(h->s, h)) {
+        *err = RPC_S_SERVER_UNAVAILABLE;
+        return NULL;
+    }
+    return h;
+}
+
 /* Frees a released instance that has no handle left, releases g_lock. */
 static DWORD leave(sim *s, DWORD err)
 {
@@ -364,13 +376,13 @@ static DWORD new_handle(sim *s, int hk, const pos *p, sim_handle *cluster, uint6
 {
     sim_handle *h = NULL;
     struct sim_reg *r = (struct sim_reg *)calloc(1, sizeof(*r));
-    DWORD err = r ? 0 : (DWORD)ERROR_NOT_ENOUGH_MEMORY;
+    DWORD err = r ? 0 : (DWORD)ERROR_OUTOFMEMORY;
     if (!err && sim_w_set(&r->type, NULL) != 0)
-        err = ERROR_NOT_ENOUGH_MEMORY;
+        err = ERROR_OUTOFMEMORY;
     if (!err && p->type != NULL) {
         WCHAR *t = (WCHAR *)malloc((p->type_n + 1) * sizeof(WCHAR));
         if (t == NULL) {
-            err = ERROR_NOT_ENOUGH_MEMORY;
+            err = ERROR_OUTOFMEMORY;
         } else {
             memcpy(t, p->type, p->type_n * sizeof(WCHAR));
             t[p->type_n] = 0;
@@ -425,7 +437,7 @@ DWORD cs_sim_surface_reg_key(uint64_t object, int kind, uint64_t *key)
     pos p;
     if (key == NULL || !(kind == CS_KIND_CLUSTER || coll_of_kind(kind) >= 0))
         return ERROR_INVALID_PARAMETER;
-    h = enter(object, kind, &err);
+    h = enter_rpc(object, kind, &err);
     if (h == NULL)
         return leave(NULL, err);
     memset(&p, 0, sizeof(p));
@@ -447,7 +459,7 @@ DWORD cs_sim_surface_reg_type_key(uint64_t cluster, LPCWSTR type_name, uint64_t 
     pos p;
     if (key == NULL)
         return ERROR_INVALID_PARAMETER;
-    h = enter(cluster, HK_CLUSTER, &err);
+    h = enter_rpc(cluster, HK_CLUSTER, &err);
     if (h == NULL)
         return leave(NULL, err);
     if (type_name == NULL || type_name[0] == 0)
@@ -470,7 +482,7 @@ DWORD cs_sim_surface_reg_open(uint64_t key, LPCWSTR path, uint64_t *out)
     pos p;
     if (out == NULL)
         return ERROR_INVALID_PARAMETER;
-    h = enter(key, HK_REGKEY, &err);
+    h = enter_rpc(key, HK_REGKEY, &err);
     if (h == NULL)
         return leave(NULL, err);
     p = pos_of(h);
@@ -499,7 +511,7 @@ DWORD cs_sim_surface_reg_close(uint64_t key)
 DWORD cs_sim_surface_reg_write(uint64_t key)
 {
     DWORD err;
-    sim_handle *h = enter(key, HK_REGKEY, &err);
+    sim_handle *h = enter_rpc(key, HK_REGKEY, &err);
     return leave(h ? h->s : NULL, h ? (DWORD)ERROR_ACCESS_DENIED : err);
 }
 
@@ -513,7 +525,7 @@ DWORD cs_sim_surface_reg_value(uint64_t key, LPCWSTR name, LPDWORD type, BYTE *d
     pos p;
     if (data != NULL && cb == NULL)
         return ERROR_INVALID_PARAMETER;
-    h = enter(key, HK_REGKEY, &err);
+    h = enter_rpc(key, HK_REGKEY, &err);
     if (h == NULL)
         return leave(NULL, err);
     p = pos_of(h);
@@ -541,7 +553,7 @@ DWORD cs_sim_surface_reg_enum_key(uint64_t key, DWORD index, LPWSTR name, LPDWOR
     size_t n = 0;
     DWORD err;
     pos p;
-    h = enter(key, HK_REGKEY, &err);
+    h = enter_rpc(key, HK_REGKEY, &err);
     if (h == NULL)
         return leave(NULL, err);
     p = pos_of(h);
@@ -569,7 +581,7 @@ DWORD cs_sim_surface_reg_enum_value(uint64_t key, DWORD index, LPWSTR name, LPDW
     pos p;
     if (data != NULL && cb == NULL)
         return ERROR_INVALID_PARAMETER;
-    h = enter(key, HK_REGKEY, &err);
+    h = enter_rpc(key, HK_REGKEY, &err);
     if (h == NULL)
         return leave(NULL, err);
     p = pos_of(h);
@@ -610,7 +622,7 @@ DWORD cs_sim_surface_reg_info(uint64_t key, LPDWORD subkeys, LPDWORD max_subkey,
     vals v;
     DWORD err;
     pos p;
-    h = enter(key, HK_REGKEY, &err);
+    h = enter_rpc(key, HK_REGKEY, &err);
     if (h == NULL)
         return leave(NULL, err);
     p = pos_of(h);
@@ -650,7 +662,7 @@ DWORD cs_sim_surface_reg_batch(uint64_t key, uint64_t *batch)
     pos p;
     if (batch == NULL)
         return ERROR_INVALID_PARAMETER;
-    h = enter(key, HK_REGKEY, &err);
+    h = enter(key, HK_REGKEY, &err);            /* made locally: the round trip is the close */
     if (h == NULL)
         return leave(NULL, err);
     p = pos_of(h);
@@ -686,11 +698,11 @@ DWORD cs_sim_surface_reg_batch_add(uint64_t batch, LPCWSTR subkey, LPCWSTR value
     r = h->reg;
     v = (WCHAR **)sim_grow_array(r->cmds, &r->cap_cmds, 2 * (r->n_cmds + 1), sizeof(WCHAR *), 8);
     if (v == NULL)
-        return leave(h->s, ERROR_NOT_ENOUGH_MEMORY);
+        return leave(h->s, ERROR_OUTOFMEMORY);
     r->cmds = v;
     if (dup_opt(subkey, &v[2 * r->n_cmds]) != 0 || dup_opt(value, &v[2 * r->n_cmds + 1]) != 0) {
         free(v[2 * r->n_cmds]);
-        return leave(h->s, ERROR_NOT_ENOUGH_MEMORY);
+        return leave(h->s, ERROR_OUTOFMEMORY);
     }
     r->n_cmds++;
     return leave(h->s, 0);
@@ -710,7 +722,7 @@ static DWORD run_one(sim *s, const pos *at, WCHAR *subkey, WCHAR *value, cs_sim_
         if (it == NULL) {
             err = FILE_NOT_FOUND;
         } else if (it->cb > 0 && (item->data = (const BYTE *)malloc(it->cb)) == NULL) {
-            err = ERROR_NOT_ENOUGH_MEMORY;
+            err = ERROR_OUTOFMEMORY;
         } else {
             if (it->cb)
                 memcpy((void *)item->data, it->data, it->cb);
@@ -720,7 +732,7 @@ static DWORD run_one(sim *s, const pos *at, WCHAR *subkey, WCHAR *value, cs_sim_
         }
         vals_free(&v);
     }
-    if (err == ERROR_NOT_ENOUGH_MEMORY)
+    if (err == ERROR_OUTOFMEMORY)
         return err;
     if (err) {
         item->command = CS_SIM_REG_READ_ERROR;
@@ -743,6 +755,8 @@ DWORD cs_sim_surface_reg_batch_run(uint64_t batch, uint64_t *reply)
     p = pos_of(h);
     if (reply == NULL)
         err = ERROR_INVALID_PARAMETER;
+    else if (h->named && sim_broken(s, h))    /* the round trip; the batch closes all the same */
+        err = RPC_S_SERVER_UNAVAILABLE;
     if (!err)
         err = new_handle(s, HK_REGREPLY, &p, h->parent, reply);
     if (!err) {
@@ -750,7 +764,7 @@ DWORD cs_sim_surface_reg_batch_run(uint64_t batch, uint64_t *reply)
         r = rh->reg;
         r->items = (cs_sim_reg_read *)calloc(h->reg->n_cmds ? h->reg->n_cmds : 1, sizeof(cs_sim_reg_read));
         if (r->items == NULL)
-            err = ERROR_NOT_ENOUGH_MEMORY;
+            err = ERROR_OUTOFMEMORY;
         for (i = 0; !err && i < h->reg->n_cmds; i++) {     /* the reply takes over the strings */
             err = run_one(s, &p, h->reg->cmds[2 * i], h->reg->cmds[2 * i + 1], &r->items[i]);
             h->reg->cmds[2 * i] = h->reg->cmds[2 * i + 1] = NULL;
