@@ -156,7 +156,7 @@ static DWORD add_line(int sim, line_fields *lf, const char **why)
     static const struct { const char *kind; const char *shape; } kinds[] = {
         {"cluster", "ctluuuttuuu"}, {"type", "ct"}, {"node", "cttu"}, {"network", "cttu"},
         {"netif", "cttttu"}, {"group", "cttutl"}, {"resource", "cttttull"}, {"quorum", "cttu"},
-        {"csv", "cttttuUUuu"}, {"prop", "cutuuth"},
+        {"csv", "cttttuUUuu"}, {"prop", "cututuh"},
     };
     WCHAR *w[MAX_FIELDS] = {0};
     uint32_t u[MAX_FIELDS] = {0};
