@@ -268,13 +268,7 @@ DWORD cs_sim_surface_create_resource(uint64_t group, LPCWSTR name, LPCWSTR type,
     }
     sim_w_free(&r->type);
     r->type = type_copy;                /* the type as the cluster spells it */
-    r->group = g;                       /* joins its group's list, at the end */
-    r->gprev = g->res_tail;
-    if (g->res_tail)
-        g->res_tail->gnext = r;
-    else
-        g->res_head = r;
-    g->res_tail = r;
+    sim_join_group(r, g);               /* at the end of its group's list */
     sim_model_insert(c.s, r);           /* RESOURCE_ADDED */
     sim_group_rederive(c.s, g);         /* e.g. an online group with an offline resource: partially online */
     *token = h->token;

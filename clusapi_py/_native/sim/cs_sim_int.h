@@ -539,6 +539,8 @@ void sim_post(sim *s, const sim_event_spec *ev);
 void sim_port_free(sim_handle *h);
 /* Whether calls through h fail now because of cs_sim_break_connection. */
 int sim_broken(const sim *s, const sim_handle *h);
+/* Appends a resource to a group's list of resources (cs_sim_topology.c). */
+void sim_join_group(sim_obj *r, sim_obj *g);
 /* Woken whenever an event is queued or a port closes (with g_lock). */
 extern cs_cond g_notify_cond;
 /* The child hook of the simulator's fork handling (cs_sim_notify.c). */

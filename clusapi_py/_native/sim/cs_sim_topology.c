@@ -295,7 +295,7 @@ static DWORD link_dependents(sim_obj *r, const objvec *deps)
 }
 
 /* Appends r to its group's list of resources. */
-static void join_group(sim_obj *r, sim_obj *g)
+void sim_join_group(sim_obj *r, sim_obj *g)
 {
     r->group = g;
     r->gprev = g->res_tail;
@@ -358,7 +358,7 @@ uint32_t cs_sim_add_resource(int sim_id, const cs_char *name, const cs_char *id,
         o->possible = possible;
         memset(&deps, 0, sizeof(deps));
         memset(&possible, 0, sizeof(possible));
-        join_group(o, g);
+        sim_join_group(o, g);
         sim_model_insert(s, o);
     }
     sim_control_end();
